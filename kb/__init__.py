@@ -1,0 +1,30 @@
+"""Core floor: index, search and answer over ingested documents.
+
+``kb`` imports nothing from the faces (CLI, Streamlit); the faces call this API.
+"""
+
+from kb.build import BuildReport, build_index
+from kb.config import Config
+from kb.errors import (
+    ConfigError,
+    IndexBusy,
+    IndexCorrupt,
+    IndexMissing,
+    KBError,
+    UnknownDocument,
+)
+from kb.knowledge_base import DocumentInfo, KnowledgeBase
+
+__all__ = [
+    "BuildReport",
+    "Config",
+    "ConfigError",
+    "DocumentInfo",
+    "IndexBusy",
+    "IndexCorrupt",
+    "IndexMissing",
+    "KBError",
+    "KnowledgeBase",
+    "UnknownDocument",
+    "build_index",
+]

@@ -1,0 +1,104 @@
+"""Configuration: one typed object with defaults, overridable by environment and flags.
+
+Precedence, lowest to highest: the defaults below, ``POLICYKB_<FIELD>`` environment
+variables (``POLICYKB_INDEX_DIR=/srv/kb``), then explicit overrides (CLI flags).
+
+Example::
+
+    config = Config.load(index_dir="/tmp/kb")     # env read, then the flag applied
+    config.index_dir                              # PosixPath('/tmp/kb')
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from ingest import ChunkOptions, Limits
+from kb.errors import ConfigError
+
+__all__ = ["ENV_PREFIX", "Config"]
+
+ENV_PREFIX = "POLICYKB_"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting PolicyKB reads.
+
+    :param index_dir: where the index lives (built by ``policykb ingest``).
+    :param corpus_dir: the default documents to ingest.
+    :param embedder: ``use-multilingual`` (bundled, offline) or a sentence-transformers
+        model name or local path.
+    :param max_bytes: largest document file accepted.
+    :param max_expanded_bytes: largest uncompressed size of a .docx.
+    :param chunk_max_chars: chunks are packed from whole sentences up to this length.
+    :param chunk_min_chars: a shorter trailing piece joins the previous chunk.
+    """
+
+    index_dir: Path = Path(".policykb")
+    corpus_dir: Path = Path("corpus")
+    embedder: str = "use-multilingual"
+    max_bytes: int = 50 * 1024 * 1024
+    max_expanded_bytes: int = 200 * 1024 * 1024
+    chunk_max_chars: int = 160
+    chunk_min_chars: int = 40
+
+    def __post_init__(self) -> None:
+        for name in ("max_bytes", "max_expanded_bytes", "chunk_max_chars"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(
+                    f"{name}={getattr(self, name)!r} must be a positive integer "
+                    f"(set {ENV_PREFIX}{name.upper()} or the flag to a number > 0)."
+                )
+        try:
+            self.chunk_options()
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from exc
+
+    @classmethod
+    def load(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Config:
+        """Defaults, then ``POLICYKB_*`` variables, then non-``None`` overrides.
+
+        :param env: the environment to read (``os.environ`` when omitted).
+        :raises ConfigError: a variable or override that cannot be converted.
+        """
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(ENV_PREFIX + f.name.upper())
+            if raw is not None and raw != "":
+                values[f.name] = _convert(f.name, f.type, raw, f"{ENV_PREFIX}{f.name.upper()}")
+        for name, value in overrides.items():
+            if name not in {f.name for f in fields(cls)}:
+                raise ConfigError(f"unknown setting {name!r}; known: {sorted(_names(cls))}.")
+            if value is not None:
+                ftype = next(f.type for f in fields(cls) if f.name == name)
+                values[name] = _convert(name, ftype, value, f"--{name.replace('_', '-')}")
+        return replace(cls(), **values) if values else cls()
+
+    def limits(self) -> Limits:
+        """The size limits for reading documents."""
+        return Limits(max_bytes=self.max_bytes, max_expanded_bytes=self.max_expanded_bytes)
+
+    def chunk_options(self) -> ChunkOptions:
+        """The chunk sizes for cutting documents."""
+        return ChunkOptions(max_chars=self.chunk_max_chars, min_chars=self.chunk_min_chars)
+
+
+def _names(cls: type) -> set[str]:
+    return {f.name for f in fields(cls)}
+
+
+def _convert(name: str, ftype: Any, raw: Any, source: str) -> Any:
+    kind = {"Path": Path, "int": int, "str": str}.get(str(ftype), str)
+    try:
+        return kind(raw)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(
+            f"{source}={raw!r} is not a valid {kind.__name__} for {name}; give e.g. "
+            f"{getattr(Config(), name)!r}."
+        ) from exc

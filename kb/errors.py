@@ -1,0 +1,36 @@
+"""Named errors of the knowledge base; the CLI and app turn them into messages."""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigError",
+    "IndexBusy",
+    "IndexCorrupt",
+    "IndexMissing",
+    "KBError",
+    "UnknownDocument",
+]
+
+
+class KBError(Exception):
+    """Base class of every error raised by ``kb``."""
+
+
+class ConfigError(KBError):
+    """A setting (flag or POLICYKB_* variable) has a value that is not allowed."""
+
+
+class IndexMissing(KBError):
+    """No index at this path."""
+
+
+class IndexCorrupt(KBError):
+    """The index on disk fails its checksums or cannot be parsed."""
+
+
+class IndexBusy(KBError):
+    """Another process is writing the index."""
+
+
+class UnknownDocument(KBError):
+    """A document id that is not in the index."""

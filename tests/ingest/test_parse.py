@@ -1,0 +1,161 @@
+"""The structure parser, on the real plan and on tiny documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest import ParsedDocument, SourceText, Tree, parse, read
+from ingest.parse import cn_number
+
+BOX_TITLES = [
+    "“十四五”时期发展目标",
+    "能源产业技术攻关",
+    "煤炭产业技术攻关",
+    "钢铁产业技术攻关",
+    "纺织产业技术攻关",
+    "新材料产业技术攻关",
+    "先进装备制造业技术攻关",
+    "物联网（大数据）产业技术攻关",
+    "建材产业技术攻关",
+    "城镇现代化治理技术攻关",
+    "现代物流产业技术攻关",
+    "特色农业产业技术攻关",
+    "良种良法创新技术攻关",
+    "农业机械化、智能化技术攻关",
+    "乡村振兴技术攻关",
+    "旅游装备制造技术攻关",
+    "智慧旅游技术攻关",
+    "社会民生领域技术攻关",
+]
+
+
+def _tree(text: str, title: str = "测试") -> Tree:
+    return parse(SourceText("t", title, text, "t.txt", "utf-8", "txt", "0" * 64))
+
+
+def test_plan_has_seven_chapters_in_order(plan: ParsedDocument) -> None:
+    chapters = plan.tree.find("chapter")
+    assert [c.number for c in chapters] == list("一二三四五六七")
+    assert chapters[3].heading == "第四章 加快推进重点产业关键技术攻关"
+    assert chapters[6].title == "保障措施"
+
+
+def test_plan_has_eighteen_boxes_one_in_chapter_three(plan: ParsedDocument) -> None:
+    boxes = plan.tree.find("box")
+    assert [b.title for b in boxes] == BOX_TITLES
+    assert [b.id.split(".")[0] for b in boxes].count("ch3") == 1
+    assert [b.id.split(".")[0] for b in boxes].count("ch4") == 17
+
+
+def test_plan_box_numbering_restarts_but_ids_stay_unique(plan: ParsedDocument) -> None:
+    boxes = plan.tree.find("box")
+    assert boxes[0].number == boxes[1].number == "1"
+    ids = [n.id for n, _ in plan.tree.root.walk()]
+    assert len(ids) == len(set(ids))
+
+
+def test_plan_box_title_without_space_is_parsed(plan: ParsedDocument) -> None:
+    box = plan.tree.find("box")[11]
+    assert (box.number, box.heading) == ("11", "专栏11特色农业产业技术攻关")
+
+
+def test_plan_energy_box_items_and_full_width_numbers(plan: ParsedDocument) -> None:
+    energy = plan.tree.get("ch4.s1.ss1.box1")
+    assert [i.title for i in energy.children] == ["火电", "氢能源", "非常规天然气", "其他能源"]
+    equipment = plan.tree.get("ch4.s1.ss6.box6")
+    assert equipment.children[0].heading == "１．能矿装备制造"
+    assert [i.number for i in equipment.children] == ["1", "2", "3"]
+
+
+def test_plan_sub_items_sit_under_their_item(plan: ParsedDocument) -> None:
+    coal_processing = plan.tree.get("ch4.s1.ss2.box2.i3")
+    assert coal_processing.title == "煤炭加工"
+    assert [s.title for s in coal_processing.children] == ["煤焦化", "现代煤化工"]
+    assert all(s.kind == "subitem" for s in coal_processing.children)
+
+
+def test_plan_lead_sentence_paragraphs_get_titles(plan: ParsedDocument) -> None:
+    support = plan.tree.get("ch7.s1")
+    assert [p.title for p in support.children] == ["加强组织领导", "强化资金保障", "完善制度保障"]
+    principles = plan.tree.get("ch3.s2")
+    assert [p.title for p in principles.children] == [
+        "坚持需求导向",
+        "坚持开放合作",
+        "坚持人才优先",
+        "坚持企业创新主体",
+    ]
+
+
+def test_plan_appendix_has_glossary_of_eight_terms(plan: ParsedDocument) -> None:
+    terms = plan.tree.find("term")
+    assert len(terms) == 8
+    assert terms[0].title == "R&D经费投入强度"
+    assert terms[-1].title == "万人发明专利拥有量"
+    assert plan.tree.find("glossary")[0].heading == "名词解释"
+
+
+def test_plan_preamble_holds_text_before_first_chapter(plan: ParsedDocument) -> None:
+    pre = plan.tree.root.children[0]
+    assert pre.kind == "preamble"
+    assert plan.source.text[slice(*pre.children[0].body)].startswith("“十四五”时期是")
+
+
+@pytest.mark.parametrize(
+    ("node_id", "industry"),
+    [
+        ("ch4.s1.ss1.box1.i2", "能源产业"),
+        ("ch4.s1.ss2.box2.i3.p1", "煤炭产业"),
+        ("ch4.s3.ss1.box11.i1", "生态特色农业"),
+        ("ch4.s5.box17.i1", "社会民生领域"),
+        ("ch5.s1.ss1", None),
+        ("ch3.s3.box1", None),
+    ],
+)
+def test_plan_industry_comes_from_industry_heading(
+    plan: ParsedDocument, node_id: str, industry: str | None
+) -> None:
+    assert plan.tree.get(node_id).industry == industry
+
+
+def test_parse_is_deterministic(plan_path: Path, plan: ParsedDocument) -> None:
+    assert parse(read(plan_path)).to_dict() == plan.tree.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("7", 7)]
+)
+def test_cn_number(text: str, value: int) -> None:
+    assert cn_number(text) == value
+
+
+def test_inline_heading_splits_title_from_body() -> None:
+    tree = _tree("一、坚持农业农村优先发展。把实现乡村振兴作为全党的共同意志。\n")
+    section = tree.find("section")[0]
+    assert section.title == "坚持农业农村优先发展"
+    assert section.children[0].kind == "paragraph"
+
+
+def test_markdown_headings_build_levels() -> None:
+    tree = _tree("# 总则\n正文。\n## 目标\n1. 发展\n")
+    chapter = tree.find("chapter")[0]
+    assert chapter.title == "总则"
+    assert chapter.children[1].kind == "section"
+    assert chapter.children[1].children[0].kind == "item"
+
+
+def test_table_of_contents_line_is_not_a_chapter() -> None:
+    tree = _tree("第一章 形势 第二章 目标 第三章 任务\n\n第一章 形势\n正文。\n")
+    assert [c.title for c in tree.find("chapter")] == ["形势"]
+
+
+def test_repeated_box_number_under_one_parent_gets_unique_id() -> None:
+    tree = _tree("专栏1 甲\n1．一项。\n专栏1 乙\n1．二项。\n")
+    assert [b.id for b in tree.find("box")] == ["box1", "box1_2"]
+
+
+def test_paragraph_after_items_returns_to_the_container() -> None:
+    tree = _tree("专栏2 任务\n1．甲。\n2．乙。\n说明文字，不属于第二项。\n")
+    box = tree.find("box")[0]
+    assert [c.kind for c in box.children] == ["item", "item", "paragraph"]

@@ -1,0 +1,103 @@
+"""The policykb CLI contract: ingest, outline, indicators, errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kb.cli import build_parser, main
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory: pytest.TempPathFactory, plan_path: Path) -> Path:
+    index = tmp_path_factory.mktemp("cli") / "index"
+    assert main(["ingest", str(plan_path.parent), "--index-dir", str(index)]) == 0
+    return index
+
+
+def _json(capsys: pytest.CaptureFixture[str], argv: list[str]) -> dict:
+    capsys.readouterr()
+    assert main(argv) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_outline_json_matches_contract(index_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = _json(capsys, ["outline", "--json", "--index-dir", str(index_dir)])
+    (doc,) = out["documents"]
+    assert doc["doc"] == "liupanshui-14th-fyp-sci-tech"
+    assert doc["title"] == "六盘水市“十四五”科技创新规划"
+    kinds = set()
+
+    def walk(nodes: list[dict]) -> None:
+        for n in nodes:
+            assert set(n) == {"id", "title", "kind", "children"}
+            kinds.add(n["kind"])
+            walk(n["children"])
+
+    walk(doc["nodes"])
+    assert {"chapter", "section", "subsection", "box", "item"} <= kinds
+
+
+def test_indicators_json_matches_contract(
+    index_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = _json(capsys, ["indicators", "--json", "--index-dir", str(index_dir)])
+    rows = out["indicators"]
+    assert len(rows) == 8
+    row = rows[2]
+    assert (row["name"], row["unit"], row["value_2020"], row["target_2025"]) == (
+        "高新技术企业",
+        "家",
+        54,
+        180,
+    )
+    assert row["section"][-1] == "专栏1 “十四五”时期发展目标"
+
+
+def test_ingest_of_bad_file_exits_2_and_keeps_index(
+    tmp_path: Path, index_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    index = tmp_path / "index"
+    shutil.copytree(index_dir, index)
+    before = {p.name: p.read_bytes() for p in index.rglob("*") if p.is_file()}
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    assert main(["ingest", str(bad), "--index-dir", str(index)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.txt" in err and "error" in err
+    assert {p.name: p.read_bytes() for p in index.rglob("*") if p.is_file()} == before
+
+
+def test_missing_index_exits_2_with_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["outline", "--index-dir", str(tmp_path / "none")]) == 2
+    assert "policykb ingest" in capsys.readouterr().err
+
+
+def test_unknown_doc_exits_2_listing_known(
+    index_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["outline", "--doc", "nope", "--index-dir", str(index_dir)]) == 2
+    assert "liupanshui-14th-fyp-sci-tech" in capsys.readouterr().err
+
+
+def test_every_command_has_help() -> None:
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices
+    assert {"ingest", "outline", "indicators"} <= set(commands)
+    for name, sub in commands.items():
+        assert sub.format_help().strip(), name
+
+
+def test_console_script_runs_as_module(index_dir: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kb.cli", "indicators", "--index-dir", str(index_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "高新技术企业" in result.stdout
