@@ -11,6 +11,7 @@ Example::
 
 from __future__ import annotations
 
+import hashlib
 import json
 import platform
 import time
@@ -19,11 +20,25 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+import numpy as np
+from haystack import Document
+
 from ingest import IngestError, ParsedDocument, discover, ingest_file
 from kb.config import Config
+from kb.dense import DenseIndex, dense_text
+from kb.embed import Embedder, make_embedder
+from kb.sparse import SparseIndex, index_tokens
 from kb.store import IndexWriter
+from kb.tokenize import Tokenizer, harvest_terms
 
-__all__ = ["BuildReport", "build_index", "ingest_documents", "package_versions"]
+__all__ = [
+    "BuildReport",
+    "build_index",
+    "corpus_terms",
+    "embed_chunks",
+    "ingest_documents",
+    "package_versions",
+]
 
 Progress = Callable[[str, int, int], None]
 
@@ -36,6 +51,7 @@ class BuildReport:
     documents: list[str]
     chunk_count: int
     timings: dict[str, float]
+    reused_vectors: int = 0
 
 
 def package_versions() -> dict[str, str]:
@@ -78,25 +94,103 @@ def ingest_documents(
     return parsed
 
 
+def corpus_terms(chunks: list[Document]) -> set[str]:
+    """Domain terms for the tokenizer: enumeration members and short titles."""
+    titles = {c.meta.get("title") or "" for c in chunks}
+    return harvest_terms(c.content or "" for c in chunks) | {t for t in titles if 2 <= len(t) <= 8}
+
+
+def _vector_key(embedder: str, text: str) -> str:
+    return hashlib.sha1(f"{embedder}\0{text}".encode()).hexdigest()
+
+
+def _previous_vectors(writer: IndexWriter, embedder: str) -> dict[str, np.ndarray]:
+    """Vectors of the index being replaced, by key, if it used the same embedder."""
+    manifest, keys = writer.previous("manifest.json"), writer.previous("dense/keys.json")
+    vectors = writer.previous("dense/vectors.npy")
+    if not (manifest and keys and vectors):
+        return {}
+    try:
+        if json.loads(manifest.read_text("utf-8")).get("embedder", {}).get("name") != embedder:
+            return {}
+        old = np.load(vectors, allow_pickle=False)
+        return dict(zip(json.loads(keys.read_text("utf-8")), old, strict=True))
+    except (OSError, ValueError):
+        return {}  # an unreadable old index is simply not reused
+
+
+def embed_chunks(
+    chunks: list[Document],
+    embedder: Embedder,
+    previous: dict[str, np.ndarray] | None = None,
+    progress: Progress | None = None,
+    batch: int = 256,
+) -> tuple[np.ndarray, list[str], int]:
+    """Vectors for every chunk, reusing ``previous`` ones whose text is unchanged.
+
+    :returns: ``(vectors, keys, reused count)``.
+    """
+    texts = [dense_text(c) for c in chunks]
+    keys = [_vector_key(embedder.name, t) for t in texts]
+    previous = previous or {}
+    todo = [i for i, key in enumerate(keys) if key not in previous]
+    vectors = np.zeros((len(chunks), embedder.dim), dtype=np.float32)
+    for i, key in enumerate(keys):
+        if key in previous:
+            vectors[i] = previous[key]
+    for start in range(0, len(todo), batch):
+        rows = todo[start : start + batch]
+        vectors[rows] = embedder.embed_documents([texts[i] for i in rows])
+        if progress:
+            progress("embed", min(start + batch, len(todo)), len(todo))
+    return vectors, keys, len(chunks) - len(todo)
+
+
 def build_index(
     config: Config,
     paths: Sequence[str | Path] | None = None,
     progress: Progress | None = None,
+    embedder: Embedder | None = None,
 ) -> BuildReport:
     """Ingest documents and write the index at ``config.index_dir``.
 
+    Stages: parse, tokenise (BM25), embed (only chunks whose text changed since the
+    previous index with the same embedder), index (FAISS), write.
+
     :param paths: files or folders; default ``[config.corpus_dir]``.
     :param progress: called as ``progress(stage, done, total)``.
+    :param embedder: an embedder instance (default: made from ``config.embedder``).
     :raises IngestError: a document cannot be ingested (nothing is written).
     :raises IndexBusy: another build holds the lock.
     """
     timings: dict[str, float] = {}
-    t0 = time.perf_counter()
+    t = time.perf_counter()
     parsed = ingest_documents(paths or [config.corpus_dir], config, progress)
-    timings["parse"] = time.perf_counter() - t0
+    timings["parse"] = time.perf_counter() - t
     chunks = [c for p in parsed for c in p.chunks]
-    t1 = time.perf_counter()
+    embedder = embedder or make_embedder(config.embedder)
+
+    t = time.perf_counter()
+    terms = corpus_terms(chunks)
+    tokenizer = Tokenizer(terms)
+    sparse = SparseIndex.build([index_tokens(c, tokenizer) for c in chunks])
+    timings["tokenize"] = time.perf_counter() - t
+
     with IndexWriter(config.index_dir) as writer:
+        t = time.perf_counter()
+        vectors, keys, reused = embed_chunks(
+            chunks, embedder, _previous_vectors(writer, embedder.name), progress
+        )
+        timings["embed"] = time.perf_counter() - t
+        t = time.perf_counter()
+        dense = DenseIndex.build(vectors, ann_threshold=config.ann_threshold)
+        timings["index"] = time.perf_counter() - t
+
+        t1 = time.perf_counter()
+        sparse.save(writer.folder("bm25"))
+        dense.save(writer.folder("dense"))
+        writer.write_json("dense/keys.json", keys)
+        writer.write_text("terms.txt", "\n".join(sorted(terms)))
         writer.write_json(
             "documents.json",
             [
@@ -133,11 +227,15 @@ def build_index(
                     for p in parsed
                 },
                 "chunk_count": len(chunks),
+                "embedder": {"name": embedder.name, "dim": int(vectors.shape[1])},
+                "dense_index": dense.kind,
                 "chunking": {
                     "max_chars": config.chunk_max_chars,
                     "min_chars": config.chunk_min_chars,
                 },
             }
         )
-    timings["write"] = time.perf_counter() - t1
-    return BuildReport(config.index_dir, [p.source.doc for p in parsed], len(chunks), timings)
+        timings["write"] = time.perf_counter() - t1
+    return BuildReport(
+        config.index_dir, [p.source.doc for p in parsed], len(chunks), timings, reused
+    )

@@ -19,6 +19,7 @@ from typing import Any
 
 from ingest import ChunkOptions, Limits
 from kb.errors import ConfigError
+from kb.search import SearchSettings
 
 __all__ = ["ENV_PREFIX", "Config"]
 
@@ -37,6 +38,12 @@ class Config:
     :param max_expanded_bytes: largest uncompressed size of a .docx.
     :param chunk_max_chars: chunks are packed from whole sentences up to this length.
     :param chunk_min_chars: a shorter trailing piece joins the previous chunk.
+    :param sparse_weight: BM25's weight in reciprocal-rank fusion (Chinese queries).
+    :param dense_weight: the dense retriever's weight in fusion.
+    :param english_sparse_weight: BM25's weight for English queries.
+    :param candidates: hits each retriever passes to fusion.
+    :param max_query_chars: longer search queries are refused with a clear error.
+    :param ann_threshold: above this many chunks the dense index is HNSW, not exact.
     """
 
     index_dir: Path = Path(".policykb")
@@ -46,14 +53,33 @@ class Config:
     max_expanded_bytes: int = 200 * 1024 * 1024
     chunk_max_chars: int = 160
     chunk_min_chars: int = 40
+    sparse_weight: float = 0.6
+    dense_weight: float = 0.4
+    english_sparse_weight: float = 0.4
+    candidates: int = 50
+    max_query_chars: int = 1000
+    ann_threshold: int = 50_000
 
     def __post_init__(self) -> None:
-        for name in ("max_bytes", "max_expanded_bytes", "chunk_max_chars"):
+        for name in (
+            "max_bytes",
+            "max_expanded_bytes",
+            "chunk_max_chars",
+            "candidates",
+            "max_query_chars",
+            "ann_threshold",
+        ):
             if getattr(self, name) <= 0:
                 raise ConfigError(
                     f"{name}={getattr(self, name)!r} must be a positive integer "
                     f"(set {ENV_PREFIX}{name.upper()} or the flag to a number > 0)."
                 )
+        weights = (self.sparse_weight, self.dense_weight, self.english_sparse_weight)
+        if min(weights) < 0 or self.sparse_weight + self.dense_weight <= 0:
+            raise ConfigError(
+                f"fusion weights {weights} must be >= 0 with a positive sum; "
+                "set POLICYKB_SPARSE_WEIGHT / POLICYKB_DENSE_WEIGHT."
+            )
         try:
             self.chunk_options()
         except ValueError as exc:
@@ -84,6 +110,16 @@ class Config:
         """The size limits for reading documents."""
         return Limits(max_bytes=self.max_bytes, max_expanded_bytes=self.max_expanded_bytes)
 
+    def search_settings(self) -> SearchSettings:
+        """The fusion and query settings for search."""
+        return SearchSettings(
+            sparse_weight=self.sparse_weight,
+            dense_weight=self.dense_weight,
+            english_sparse_weight=self.english_sparse_weight,
+            candidates=self.candidates,
+            max_query_chars=self.max_query_chars,
+        )
+
     def chunk_options(self) -> ChunkOptions:
         """The chunk sizes for cutting documents."""
         return ChunkOptions(max_chars=self.chunk_max_chars, min_chars=self.chunk_min_chars)
@@ -94,7 +130,7 @@ def _names(cls: type) -> set[str]:
 
 
 def _convert(name: str, ftype: Any, raw: Any, source: str) -> Any:
-    kind = {"Path": Path, "int": int, "str": str}.get(str(ftype), str)
+    kind = {"Path": Path, "int": int, "str": str, "float": float}.get(str(ftype), str)
     try:
         return kind(raw)
     except (TypeError, ValueError) as exc:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 __all__ = [
+    "BadQuery",
     "ConfigError",
     "IndexBusy",
     "IndexCorrupt",
     "IndexMissing",
+    "IndexStale",
     "KBError",
     "UnknownDocument",
 ]
@@ -34,3 +36,11 @@ class IndexBusy(KBError):
 
 class UnknownDocument(KBError):
     """A document id that is not in the index."""
+
+
+class BadQuery(KBError):
+    """A query that cannot be searched (empty, too long, bad k or mode)."""
+
+
+class IndexStale(KBError):
+    """The index was built with another embedder than the one asked for."""

@@ -9,16 +9,24 @@ Example::
 
 from __future__ import annotations
 
+import hashlib
 import json
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from haystack import Document
 
 from ingest import Indicator, Tree, indicators
-from kb.errors import IndexCorrupt, UnknownDocument
+from kb.dense import DenseIndex
+from kb.embed import Embedder, make_embedder
+from kb.errors import BadQuery, IndexCorrupt, IndexStale, UnknownDocument
+from kb.search import Hit, Searcher, SearchSettings
+from kb.sparse import SparseIndex
 from kb.store import read_manifest, verify_index
+from kb.tokenize import Tokenizer
 
 __all__ = ["DocumentInfo", "KnowledgeBase"]
 
@@ -50,6 +58,9 @@ class KnowledgeBase:
         trees: dict[str, Tree],
         chunks: list[Document],
         sources: dict[str, str],
+        sparse: SparseIndex,
+        dense: DenseIndex,
+        terms: list[str],
     ) -> None:
         self.index_dir = index_dir
         self.manifest = manifest
@@ -57,7 +68,12 @@ class KnowledgeBase:
         self.trees = trees
         self.chunks = chunks
         self.sources = sources
+        self.sparse = sparse
+        self.dense = dense
+        self.terms = terms
         self._by_id = {c.id: c for c in chunks}
+        self._searcher: Searcher | None = None
+        self._lock = threading.Lock()
 
     @classmethod
     def open(cls, index_dir: str | Path, verify: bool = True) -> KnowledgeBase:
@@ -87,12 +103,118 @@ class KnowledgeBase:
                 d.doc: (index_dir / "sources" / f"{d.doc}.txt").read_text(encoding="utf-8")
                 for d in documents
             }
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+            sparse = SparseIndex.load(index_dir / "bm25")
+            dense = DenseIndex.load(index_dir / "dense")
+            terms = (index_dir / "terms.txt").read_text(encoding="utf-8").split("\n")
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
             raise IndexCorrupt(
                 f"the index at {index_dir} cannot be read ({exc}); "
                 "re-run `policykb ingest` to rebuild."
             ) from exc
-        return cls(index_dir, manifest, documents, trees, chunks, sources)
+        if sparse.size != len(chunks) or len(dense.vectors) != len(chunks):
+            raise IndexCorrupt(
+                f"the index at {index_dir} has {len(chunks)} chunks but "
+                f"{sparse.size} BM25 rows and {len(dense.vectors)} vectors; "
+                "re-run `policykb ingest` to rebuild."
+            )
+        return cls(index_dir, manifest, documents, trees, chunks, sources, sparse, dense, terms)
+
+    # -- freshness -------------------------------------------------------------
+    @property
+    def embedder_name(self) -> str:
+        return self.manifest.get("embedder", {}).get("name", "")
+
+    def check_embedder(self, name: str) -> None:
+        """Refuse to query with another embedder than the index was built with.
+
+        :raises IndexStale: the names differ; the message says how to rebuild.
+        """
+        if name and name != self.embedder_name:
+            raise IndexStale(
+                f"the index at {self.index_dir} was built with embedder "
+                f"{self.embedder_name!r}, not {name!r}; run `policykb ingest --embedder "
+                f"{name}` to rebuild it (unchanged chunks keep no vectors across embedders)."
+            )
+
+    def changes(self, corpus_dir: Path | None = None) -> list[str]:
+        """How the documents on disk differ from the index (empty when in step).
+
+        :param corpus_dir: also report supported files there that are not indexed.
+        """
+        notes = []
+        for doc in self.documents:
+            path = Path(doc.path)
+            if not path.is_file():
+                notes.append(f"{doc.path}: indexed but no longer on disk")
+            elif hashlib.sha256(path.read_bytes()).hexdigest() != doc.sha256:
+                notes.append(f"{doc.path}: changed since the index was built")
+        if corpus_dir is not None and Path(corpus_dir).is_dir():
+            from ingest import discover
+
+            known = {Path(d.path).resolve() for d in self.documents}
+            notes += [
+                f"{p}: in the corpus but not indexed"
+                for p in discover([corpus_dir])
+                if p.resolve() not in known
+            ]
+        return notes
+
+    # -- search ----------------------------------------------------------------
+    def searcher(
+        self, settings: SearchSettings | None = None, embedder: Embedder | None = None
+    ) -> Searcher:
+        """The searcher over this index, built once (tokenizer, embedder, pipelines)."""
+        with self._lock:
+            if self._searcher is None:
+                self._searcher = Searcher(
+                    self.chunks,
+                    self.sparse,
+                    self.dense,
+                    Tokenizer(self.terms),
+                    embedder or make_embedder(self.embedder_name),
+                    settings,
+                )
+            return self._searcher
+
+    def mask(
+        self, doc: str | None = None, section: str | None = None, industry: str | None = None
+    ) -> np.ndarray | None:
+        """Rows allowed by the filters, or ``None`` for no filter.
+
+        :param section: a prefix of the section address (``第四章``, ``（一）能源产业``,
+            or a node id prefix such as ``ch4.s1``).
+        :param industry: an industry name (``能源产业``); a part of a name also matches.
+        :raises UnknownDocument: ``doc`` is not indexed.
+        :raises BadQuery: nothing has that section or industry; the message lists options.
+        """
+        if not (doc or section or industry):
+            return None
+        if doc:
+            self.document(doc)
+        keep = np.array([_allowed(c.meta, doc, section, industry) for c in self.chunks], bool)
+        if not keep.any() and (section or industry):
+            known = sorted({c.meta.get("industry") for c in self.chunks} - {None})
+            chapters = sorted({c.meta["section"][0] for c in self.chunks if c.meta["section"]})
+            raise BadQuery(
+                f"no chunk matches section={section!r} industry={industry!r}"
+                + (f" in {doc!r}" if doc else "")
+                + f"; industries: {', '.join(known) or 'none'}; top headings: "
+                + ", ".join(chapters[:12])
+            )
+        return keep
+
+    def search(
+        self,
+        query: str,
+        k: int = 10,
+        doc: str | None = None,
+        section: str | None = None,
+        industry: str | None = None,
+        mode: str = "hybrid",
+    ) -> list[Hit]:
+        """Search the index (see :meth:`Searcher.search`), with filters applied first."""
+        mask = self.mask(doc, section, industry)
+        return self.searcher().search(query, k=k, mask=mask, mode=mode)
 
     def document(self, doc: str) -> DocumentInfo:
         """Metadata of one document.
@@ -139,3 +261,22 @@ class KnowledgeBase:
         """
         docs = [self.document(doc)] if doc else self.documents
         return [row for d in docs for row in indicators(self.trees[d.doc])]
+
+
+def _allowed(meta: dict, doc: str | None, section: str | None, industry: str | None) -> bool:
+    """Does a chunk pass the document, section and industry filters?"""
+    if doc and meta["doc"] != doc:
+        return False
+    if section and not _in_section(meta, section):
+        return False
+    return not industry or industry in (meta.get("industry") or "")
+
+
+def _in_section(meta: dict, prefix: str) -> bool:
+    """Does a chunk sit under a section address, heading or node id starting with prefix?"""
+    section = meta["section"]
+    return (
+        " › ".join(section).startswith(prefix)
+        or any(h.startswith(prefix) for h in section)
+        or meta["node"].startswith(prefix)
+    )

@@ -103,6 +103,12 @@ class IndexWriter:
         target.parent.mkdir(parents=True, exist_ok=True)
         return target
 
+    def folder(self, name: str) -> Path:
+        """A folder ``name`` inside the new index (created)."""
+        target = self.tmp / name
+        target.mkdir(parents=True, exist_ok=True)
+        return target
+
     def write_json(self, name: str, value: Any) -> None:
         """Write ``value`` as UTF-8 JSON."""
         self.path(name).write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")

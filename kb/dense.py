@@ -1,0 +1,139 @@
+"""Dense vectors in FAISS (inner product on normalised vectors = cosine).
+
+Exact search (``IndexFlatIP``) up to ``ann_threshold`` vectors; above it an HNSW graph
+(``IndexHNSWFlat``, inner product), chosen automatically when the index is built. A
+filter is applied before ranking: a small filtered set is searched exactly, a large one
+through FAISS's ID selector, so a filtered search returns k hits when k exist.
+Vectors are stored as ``.npy`` (no pickle) and memory-mapped on load.
+
+Example::
+
+    index = DenseIndex.build(vectors)           # (n, d) float32, rows normalised
+    index.top(query_vector, k=10)               # [(row, cosine), …]
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from haystack import Document, component
+
+__all__ = ["ANN_THRESHOLD", "DenseIndex", "DenseRetriever", "dense_text"]
+
+ANN_THRESHOLD = 50_000
+_EXACT_SUBSET = 20_000
+
+
+def dense_text(doc: Document) -> str:
+    """The text a chunk is embedded as: its nearest heading, then its content."""
+    section = doc.meta.get("section") or []
+    head = section[-1] if section else ""
+    content = doc.content or ""
+    return f"{head}：{content}" if head and not content.startswith(head) else content
+
+
+class DenseIndex:
+    """Vectors plus the FAISS index over them.
+
+    :param vectors: ``(n, d)`` float32, L2-normalised rows (may be a memory map).
+    :param ann: an HNSW index, or ``None`` for exact search.
+    """
+
+    def __init__(self, vectors: np.ndarray, ann: Any = None, ef_search: int = 128) -> None:
+        import faiss
+
+        self.vectors = vectors
+        self.ann = ann
+        self.ef_search = ef_search
+        if ann is None:
+            self.index = faiss.IndexFlatIP(vectors.shape[1])
+            if len(vectors):
+                self.index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        else:
+            self.index = ann
+            ann.hnsw.efSearch = ef_search
+
+    @property
+    def kind(self) -> str:
+        return "hnsw" if self.ann is not None else "flat"
+
+    @classmethod
+    def build(
+        cls,
+        vectors: np.ndarray,
+        ann_threshold: int = ANN_THRESHOLD,
+        m: int = 32,
+        ef_construction: int = 80,
+    ) -> DenseIndex:
+        """Exact index up to ``ann_threshold`` rows, HNSW above."""
+        import faiss
+
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        if len(vectors) <= ann_threshold:
+            return cls(vectors)
+        ann = faiss.IndexHNSWFlat(vectors.shape[1], m, faiss.METRIC_INNER_PRODUCT)
+        ann.hnsw.efConstruction = ef_construction
+        ann.add(vectors)
+        return cls(vectors, ann)
+
+    def save(self, folder: Path) -> None:
+        import faiss
+
+        folder.mkdir(parents=True, exist_ok=True)
+        np.save(folder / "vectors.npy", np.asarray(self.vectors), allow_pickle=False)
+        if self.ann is not None:
+            faiss.write_index(self.ann, str(folder / "hnsw.faiss"))
+
+    @classmethod
+    def load(cls, folder: Path) -> DenseIndex:
+        import faiss
+
+        vectors = np.load(folder / "vectors.npy", mmap_mode="r", allow_pickle=False)
+        hnsw = folder / "hnsw.faiss"
+        return cls(vectors, faiss.read_index(str(hnsw)) if hnsw.is_file() else None)
+
+    def top(
+        self, query: np.ndarray, k: int, mask: np.ndarray | None = None
+    ) -> list[tuple[int, float]]:
+        """The ``k`` rows most similar to ``query``, among ``mask`` if given."""
+        import faiss
+
+        n = len(self.vectors)
+        if n == 0 or k <= 0:
+            return []
+        q = np.ascontiguousarray(query, dtype=np.float32).reshape(1, -1)
+        if mask is None:
+            scores, rows = self.index.search(q, min(k, n))
+        else:
+            ids = np.flatnonzero(mask)
+            if ids.size == 0:
+                return []
+            if ids.size <= _EXACT_SUBSET:
+                sims = np.asarray(self.vectors[ids]) @ q[0]
+                best = np.argsort(-sims, kind="stable")[:k]
+                return [(int(ids[i]), float(sims[i])) for i in best]
+            selector = faiss.IDSelectorBatch(ids.astype(np.int64))
+            params = (
+                faiss.SearchParametersHNSW(sel=selector, efSearch=max(self.ef_search, k))
+                if self.ann is not None
+                else faiss.SearchParameters(sel=selector)
+            )
+            scores, rows = self.index.search(q, min(k, ids.size), params=params)
+        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
+
+
+@component
+class DenseRetriever:
+    """Haystack component: FAISS top-k chunks for a query vector, pre-filtered by a mask."""
+
+    def __init__(self, index: DenseIndex, documents: list[Document]) -> None:
+        self.index = index
+        self.documents = documents
+
+    @component.output_types(documents=list[Document])
+    def run(self, embedding: Any, top_k: int = 10, mask: Any = None) -> dict[str, Any]:
+        hits = self.index.top(embedding, top_k, mask)
+        return {"documents": [replace(self.documents[i], score=s) for i, s in hits]}

@@ -1,0 +1,128 @@
+"""Tokens for BM25: jieba search mode, domain terms kept whole, stop words dropped.
+
+The same :meth:`Tokenizer.tokens` serves documents and queries. Domain terms come
+from a curated list (``kb/data/userdict.txt``) plus terms harvested from the corpus at
+ingest (members of enumerations such as ``催化剂、质子交换膜、膜电极、双极板``, short item
+titles); the harvested list is stored in the index so queries see the same dictionary.
+English queries are expanded with a curated English→Chinese list
+(``kb/data/en_zh.tsv``) because BM25 cannot match English against Chinese.
+
+Example::
+
+    tok = Tokenizer(extra_terms=["玄武岩纤维"])
+    tok.tokens("加快突破氢燃料电池电堆关键技术")   # [..., '氢燃料电池', '电堆', ...]
+    EnglishExpander().expand("hydrogen fuel cells")  # ['氢能', …, '燃料电池', …]
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+__all__ = ["EnglishExpander", "Tokenizer", "clean_query", "harvest_terms", "is_english"]
+
+_WORD = re.compile(r"\w")
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+_ENUM_SPLIT = re.compile(r"[，,；;。：:（）()“”《》〈〉\s]+")
+_LEADING_VERB = re.compile(
+    r"^(开展|推进|加强|支持|加快|推动|发展|建设|实施|开发|研究|促进|提升|突破)"
+)
+
+
+@cache
+def _data_lines(name: str) -> tuple[str, ...]:
+    text = resources.files("kb").joinpath("data", name).read_text(encoding="utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def clean_query(text: str) -> str:
+    """Drop control and format characters and lone surrogates; collapse spaces."""
+    kept = [ch if unicodedata.category(ch)[0] != "C" or ch in "\t\n" else " " for ch in text]
+    return re.sub(r"\s+", " ", "".join(kept)).strip()
+
+
+def is_english(text: str) -> bool:
+    """True when the text has more Latin letters than Chinese characters."""
+    return len(_LATIN.findall(text)) > len(_HANZI.findall(text))
+
+
+def harvest_terms(texts: Iterable[str], max_len: int = 8) -> set[str]:
+    """Domain terms from a corpus: members of 、-enumerations, 2–``max_len`` characters.
+
+    ``催化剂、质子交换膜、膜电极、双极板等`` gives 催化剂, 质子交换膜, 膜电极, 双极板.
+    """
+    terms: set[str] = set()
+    for text in texts:
+        for clause in _ENUM_SPLIT.split(text):
+            if "、" not in clause:
+                continue
+            for member in clause.split("、"):
+                member = _LEADING_VERB.sub("", member.removesuffix("等"))
+                if 2 <= len(member) <= max_len and all(_HANZI.match(c) for c in member):
+                    terms.add(member)
+    return terms
+
+
+class Tokenizer:
+    """jieba search-mode tokens without stop words or punctuation.
+
+    Each instance has its own jieba dictionary (no global state).
+
+    :param extra_terms: domain terms to keep whole, in addition to the curated list.
+    """
+
+    def __init__(self, extra_terms: Iterable[str] = ()) -> None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        self._jieba = jieba.Tokenizer()
+        self._stop = set(_data_lines("stopwords.txt"))
+        self.terms = sorted({*(ln.split()[0] for ln in _data_lines("userdict.txt")), *extra_terms})
+        for term in self.terms:
+            self._jieba.add_word(term, freq=2000)
+
+    def tokens(self, text: str) -> list[str]:
+        """Search-mode tokens of ``text``: lowercase, NFKC-folded, no stop words."""
+        text = unicodedata.normalize("NFKC", text).lower()
+        return [
+            w
+            for w in (w.strip() for w in self._jieba.cut_for_search(text))
+            if w and w not in self._stop and _WORD.search(w)
+        ]
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+class EnglishExpander:
+    """Chinese terms for the English words and phrases of a query."""
+
+    def __init__(self) -> None:
+        self._table: dict[tuple[str, ...], list[str]] = {}
+        for line in _data_lines("en_zh.tsv"):
+            english, _, chinese = line.partition("\t")
+            key = tuple(_singular(w) for w in re.findall(r"[a-z0-9&\-]+", english.lower()))
+            self._table.setdefault(key, []).extend(chinese.split())
+        self._longest = max((len(k) for k in self._table), default=1)
+
+    def expand(self, text: str) -> list[str]:
+        """Chinese terms for the query, longest phrases first, no duplicates."""
+        words = [_singular(w) for w in re.findall(r"[a-z0-9&\-]+", text.lower())]
+        found: list[str] = []
+        for n in range(self._longest, 0, -1):
+            for i in range(len(words) - n + 1):
+                for term in self._table.get(tuple(words[i : i + n]), []):
+                    if term not in found:
+                        found.append(term)
+        return found
