@@ -5,6 +5,13 @@
     read(path) -> SourceText -> parse(source) -> Tree -> chunk(tree, source) -> [Document]
 """
 
+import os
+
+# PolicyKB runs offline for offices: Haystack must not try to send usage telemetry.
+# Haystack reads this when first imported, so it is set before the imports below.
+os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
+
+
 from ingest.chunk import ChunkOptions, chunk, section_of
 from ingest.document import ParsedDocument, discover, ingest_file
 from ingest.errors import (

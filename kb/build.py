@@ -27,7 +27,7 @@ from ingest import IngestError, ParsedDocument, discover, ingest_file
 from kb.config import Config
 from kb.dense import DenseIndex, dense_text
 from kb.embed import Embedder, make_embedder
-from kb.sparse import SparseIndex, index_tokens
+from kb.sparse import SparseIndex, index_chars, index_tokens
 from kb.store import IndexWriter
 from kb.tokenize import Tokenizer, harvest_terms
 
@@ -174,6 +174,7 @@ def build_index(
     terms = corpus_terms(chunks)
     tokenizer = Tokenizer(terms)
     sparse = SparseIndex.build([index_tokens(c, tokenizer) for c in chunks])
+    chars = SparseIndex.build([index_chars(c) for c in chunks])
     timings["tokenize"] = time.perf_counter() - t
 
     with IndexWriter(config.index_dir) as writer:
@@ -188,6 +189,7 @@ def build_index(
 
         t1 = time.perf_counter()
         sparse.save(writer.folder("bm25"))
+        chars.save(writer.folder("chars"))
         dense.save(writer.folder("dense"))
         writer.write_json("dense/keys.json", keys)
         writer.write_text("terms.txt", "\n".join(sorted(terms)))

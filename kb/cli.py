@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -16,7 +17,9 @@ from ingest import IngestError
 from kb.build import build_index
 from kb.config import Config
 from kb.errors import KBError
+from kb.evaluate import evaluate, format_report, load_queries
 from kb.knowledge_base import KnowledgeBase
+from kb.search import MODES, Hit
 
 __all__ = ["build_parser", "main"]
 
@@ -95,6 +98,76 @@ def cmd_indicators(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def _open(config: Config, args: argparse.Namespace) -> KnowledgeBase:
+    """Load the index; warn on stderr when the corpus changed since it was built."""
+    kb = KnowledgeBase.open(config.index_dir)
+    if getattr(args, "embedder", None) or os.environ.get("POLICYKB_EMBEDDER"):
+        kb.check_embedder(config.embedder)
+    for note in kb.changes(config.corpus_dir):
+        print(f"policykb: warning: {note}; run `policykb ingest` to update.", file=sys.stderr)
+    kb.searcher(config.search_settings())
+    return kb
+
+
+def _highlight(text: str, terms: list[str], tty: bool) -> str:
+    for term in terms:
+        text = text.replace(term, f"\033[1;33m{term}\033[0m" if tty else f"【{term}】")
+    return text
+
+
+def _print_hits(query: str, hits: list[Hit]) -> None:
+    tty = sys.stdout.isatty()
+    print(f"# {query}")
+    if not hits:
+        print("  (no results)")
+    for h in hits:
+        print(f"{h.rank:>3}. {' › '.join(h.section) or h.doc_title}   [{h.id}]")
+        print(f"     {_highlight(h.text.replace(chr(10), ' '), h.matched, tty)}")
+
+
+def cmd_search(args: argparse.Namespace, config: Config) -> int:
+    kb = _open(config, args)
+    if args.queries_from:
+        with open(args.queries_from, encoding="utf-8") as fh:
+            queries = [line.strip() for line in fh if line.strip()]
+    elif args.query:
+        queries = [args.query]
+    else:
+        raise KBError("give a QUERY or --queries-from FILE (one query per line).")
+    for query in queries:
+        hits = kb.search(query, args.k, args.doc, args.section, args.industry, args.mode)
+        if args.json:
+            _print_json({"query": query, "results": [h.to_dict() for h in hits]})
+        else:
+            _print_hits(query, hits)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, config: Config) -> int:
+    kb = _open(config, args)
+    queries = load_queries(args.file)
+    if not queries:
+        raise KBError(f"{args.file}: no queries with anchors to evaluate.")
+    reports = {
+        f"policykb-{mode}": evaluate(
+            queries, lambda q, k, m=mode: [h.text for h in kb.search(q, k, mode=m)], args.k
+        )
+        for mode in (MODES if args.all_modes else ("hybrid",))
+    }
+    if args.baseline:
+        from kb.baseline import HaystackBaseline
+
+        base = HaystackBaseline.from_sources(kb.sources)
+        reports["haystack-default-bm25-lines"] = evaluate(
+            queries, lambda q, k: [d.content or "" for d in base.search(q, k)], args.k
+        )
+    if args.json:
+        _print_json({name: {k: v for k, v in r.items()} for name, r in reports.items()})
+    else:
+        print(format_report(reports))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand (each has ``--help``)."""
     common = argparse.ArgumentParser(add_help=False)
@@ -136,6 +209,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--doc", help="only this document id")
     p.set_defaults(func=cmd_indicators)
+
+    p = sub.add_parser(
+        "search",
+        parents=[common],
+        help="search the plan's clauses",
+        description="Hybrid search (jieba BM25 + character BM25 + dense), filters first.",
+    )
+    p.add_argument("query", nargs="?", help="words or a question, Chinese or English")
+    p.add_argument("-k", type=int, default=10, help="number of results (default 10)")
+    p.add_argument("--doc", help="only this document id")
+    p.add_argument("--section", help="only under this section (prefix, e.g. 第四章)")
+    p.add_argument("--industry", help="only this industry (e.g. 能源产业)")
+    p.add_argument("--mode", choices=MODES, default="hybrid", help="retrieval mode")
+    p.add_argument("--queries-from", help="file of queries, one per line (JSON Lines out)")
+    p.add_argument("--embedder", help="check the index was built with this embedder")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser(
+        "eval",
+        parents=[common],
+        help="measure retrieval on a query set",
+        description="recall@10, MRR@10 and recall@300ch per lang and overall.",
+    )
+    p.add_argument("file", help="JSON Lines with q, lang, anchors")
+    p.add_argument("-k", type=int, default=10, help="cut-off (default 10)")
+    p.add_argument("--baseline", action="store_true", help="also Haystack's default BM25")
+    p.add_argument("--all-modes", action="store_true", help="also bm25-only and dense-only")
+    p.set_defaults(func=cmd_eval)
     return parser
 
 

@@ -39,8 +39,11 @@ class Config:
     :param chunk_max_chars: chunks are packed from whole sentences up to this length.
     :param chunk_min_chars: a shorter trailing piece joins the previous chunk.
     :param sparse_weight: BM25's weight in reciprocal-rank fusion (Chinese queries).
+    :param char_weight: the character-n-gram BM25's weight in fusion.
     :param dense_weight: the dense retriever's weight in fusion.
     :param english_sparse_weight: BM25's weight for English queries.
+    :param synonym_weight: weight of thesaurus terms added to Chinese queries.
+    :param fusion: ``merge`` (weighted sum of normalised scores) or ``rrf``.
     :param candidates: hits each retriever passes to fusion.
     :param max_query_chars: longer search queries are refused with a clear error.
     :param ann_threshold: above this many chunks the dense index is HNSW, not exact.
@@ -53,11 +56,14 @@ class Config:
     max_expanded_bytes: int = 200 * 1024 * 1024
     chunk_max_chars: int = 160
     chunk_min_chars: int = 40
-    sparse_weight: float = 0.6
-    dense_weight: float = 0.4
-    english_sparse_weight: float = 0.4
-    candidates: int = 50
-    max_query_chars: int = 1000
+    sparse_weight: float = SearchSettings.sparse_weight
+    char_weight: float = SearchSettings.char_weight
+    dense_weight: float = SearchSettings.dense_weight
+    english_sparse_weight: float = SearchSettings.english_sparse_weight
+    synonym_weight: float = SearchSettings.synonym_weight
+    fusion: str = SearchSettings.fusion
+    candidates: int = SearchSettings.candidates
+    max_query_chars: int = SearchSettings.max_query_chars
     ann_threshold: int = 50_000
 
     def __post_init__(self) -> None:
@@ -74,11 +80,12 @@ class Config:
                     f"{name}={getattr(self, name)!r} must be a positive integer "
                     f"(set {ENV_PREFIX}{name.upper()} or the flag to a number > 0)."
                 )
-        weights = (self.sparse_weight, self.dense_weight, self.english_sparse_weight)
-        if min(weights) < 0 or self.sparse_weight + self.dense_weight <= 0:
+        weights = (self.sparse_weight, self.char_weight, self.dense_weight)
+        if min(weights) < 0 or sum(weights) <= 0 or not 0 <= self.english_sparse_weight <= 1:
             raise ConfigError(
-                f"fusion weights {weights} must be >= 0 with a positive sum; "
-                "set POLICYKB_SPARSE_WEIGHT / POLICYKB_DENSE_WEIGHT."
+                f"fusion weights {weights} must be >= 0 with a positive sum, and "
+                f"english_sparse_weight={self.english_sparse_weight} within 0..1; set "
+                "POLICYKB_SPARSE_WEIGHT / POLICYKB_CHAR_WEIGHT / POLICYKB_DENSE_WEIGHT."
             )
         try:
             self.chunk_options()
@@ -114,8 +121,11 @@ class Config:
         """The fusion and query settings for search."""
         return SearchSettings(
             sparse_weight=self.sparse_weight,
+            char_weight=self.char_weight,
             dense_weight=self.dense_weight,
             english_sparse_weight=self.english_sparse_weight,
+            synonym_weight=self.synonym_weight,
+            fusion=self.fusion,
             candidates=self.candidates,
             max_query_chars=self.max_query_chars,
         )

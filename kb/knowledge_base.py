@@ -59,6 +59,7 @@ class KnowledgeBase:
         chunks: list[Document],
         sources: dict[str, str],
         sparse: SparseIndex,
+        chars: SparseIndex,
         dense: DenseIndex,
         terms: list[str],
     ) -> None:
@@ -69,6 +70,7 @@ class KnowledgeBase:
         self.chunks = chunks
         self.sources = sources
         self.sparse = sparse
+        self.chars = chars
         self.dense = dense
         self.terms = terms
         self._by_id = {c.id: c for c in chunks}
@@ -104,6 +106,7 @@ class KnowledgeBase:
                 for d in documents
             }
             sparse = SparseIndex.load(index_dir / "bm25")
+            chars = SparseIndex.load(index_dir / "chars")
             dense = DenseIndex.load(index_dir / "dense")
             terms = (index_dir / "terms.txt").read_text(encoding="utf-8").split("\n")
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
@@ -111,13 +114,15 @@ class KnowledgeBase:
                 f"the index at {index_dir} cannot be read ({exc}); "
                 "re-run `policykb ingest` to rebuild."
             ) from exc
-        if sparse.size != len(chunks) or len(dense.vectors) != len(chunks):
+        if not sparse.size == chars.size == len(dense.vectors) == len(chunks):
             raise IndexCorrupt(
                 f"the index at {index_dir} has {len(chunks)} chunks but "
                 f"{sparse.size} BM25 rows and {len(dense.vectors)} vectors; "
                 "re-run `policykb ingest` to rebuild."
             )
-        return cls(index_dir, manifest, documents, trees, chunks, sources, sparse, dense, terms)
+        return cls(
+            index_dir, manifest, documents, trees, chunks, sources, sparse, chars, dense, terms
+        )
 
     # -- freshness -------------------------------------------------------------
     @property
@@ -169,6 +174,7 @@ class KnowledgeBase:
                 self._searcher = Searcher(
                     self.chunks,
                     self.sparse,
+                    self.chars,
                     self.dense,
                     Tokenizer(self.terms),
                     embedder or make_embedder(self.embedder_name),

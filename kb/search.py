@@ -2,17 +2,24 @@
 
 ::
 
-    query ─ analyze ─┬─ tokens ─────────── sparse (BM25, pre-filtered) ─┐
-                     └─ text ─ embed ─ vector ─ dense (FAISS, pre-filtered) ─ join (RRF) ─ hits
+    query ─ analyze ─┬─ words, expansion ─ sparse (jieba BM25) ───────┐
+                     ├─ char n-grams ───── chars  (character BM25) ────┼─ fuse ─ hits
+                     └─ text ─ embed ─ vector ─ dense (FAISS) ─────────┘
 
-English queries are expanded with Chinese domain terms for the sparse side; the dense
-side reads the query as written (the embedder is multilingual). Models and indexes are
-built once by :class:`Searcher` and reused for every query.
+Every retriever applies the filter mask before ranking. English queries are expanded
+with Chinese domain terms, Chinese queries in everyday words with the plan's official
+terms (sparse side only); the dense side reads the query as written (the embedder is
+multilingual). The character field matches a user's own wording where jieba's
+segmentation differs. Fusion is a Haystack ``DocumentJoiner``: ``merge`` (default), a
+weighted sum of BM25 scores scaled to the best hit and cosine similarities, or
+``rrf`` (reciprocal-rank fusion). Indexes and models are built once by
+:class:`Searcher`; components keep no per-query state, so one searcher serves many
+threads.
 
 Example::
 
     searcher = kb.searcher()
-    [h.text for h in searcher.search("氢能", k=3, section="第四章")]
+    [h.text for h in searcher.search("氢能", k=3)]
 """
 
 from __future__ import annotations
@@ -28,28 +35,37 @@ from haystack.components.joiners import DocumentJoiner
 from kb.dense import DenseIndex, DenseRetriever
 from kb.embed import Embedder
 from kb.errors import BadQuery
-from kb.sparse import SparseIndex, SparseRetriever
-from kb.tokenize import EnglishExpander, Tokenizer, clean_query, is_english
+from kb.sparse import MaxNormalizer, SparseIndex, SparseRetriever
+from kb.tokenize import QueryExpander, Tokenizer, char_ngrams, clean_query, is_english
 
-__all__ = ["MODES", "Hit", "SearchSettings", "Searcher"]
+__all__ = ["FUSIONS", "MODES", "Hit", "SearchSettings", "Searcher"]
 
 MODES = ("hybrid", "bm25", "dense")
+FUSIONS = {"merge": "merge", "rrf": "reciprocal_rank_fusion"}
 
 
 @dataclass(frozen=True)
 class SearchSettings:
-    """Fusion and query settings (tuned on the development set; see README).
+    """Fusion and query settings (measured on the development set; see README).
 
-    :param sparse_weight: weight of the BM25 list in reciprocal-rank fusion.
+    :param sparse_weight: weight of the jieba-word BM25 list in fusion.
+    :param char_weight: weight of the character-n-gram BM25 list.
     :param dense_weight: weight of the dense list.
-    :param english_sparse_weight: BM25 weight for English queries (expanded terms only).
-    :param candidates: how many hits each retriever passes to fusion (at least ``k``).
+    :param english_sparse_weight: word-BM25 weight for English queries (the rest goes
+        to dense; characters do not apply).
+    :param synonym_weight: weight of thesaurus terms added to a Chinese query, relative
+        to the query's own words (English expansions always count fully).
+    :param fusion: ``merge`` (weighted sum of normalised scores) or ``rrf``.
+    :param candidates: hits each retriever passes to fusion (at least ``k``).
     :param max_query_chars: longer queries are refused with a clear error.
     """
 
-    sparse_weight: float = 0.6
-    dense_weight: float = 0.4
-    english_sparse_weight: float = 0.4
+    sparse_weight: float = 0.4
+    char_weight: float = 0.4
+    dense_weight: float = 0.2
+    english_sparse_weight: float = 0.5
+    synonym_weight: float = 0.5
+    fusion: str = "merge"
     candidates: int = 50
     max_query_chars: int = 1000
 
@@ -79,19 +95,28 @@ class Hit:
 
 @component
 class QueryAnalyzer:
-    """Turns a query into BM25 tokens (with English expansion) and text to embed."""
+    """A query's word tokens, expansion tokens and weight, character n-grams, and text."""
 
-    def __init__(self, tokenizer: Tokenizer, expander: EnglishExpander) -> None:
+    def __init__(
+        self, tokenizer: Tokenizer, expander: QueryExpander, synonym_weight: float
+    ) -> None:
         self.tokenizer = tokenizer
         self.expander = expander
+        self.synonym_weight = synonym_weight
 
-    @component.output_types(tokens=list[str], text=str)
+    @component.output_types(
+        tokens=list[str], expansion=list[str], expansion_weight=float, chars=list[str], text=str
+    )
     def run(self, query: str) -> dict[str, Any]:
-        tokens = self.tokenizer.tokens(query)
-        if is_english(query):
-            for term in self.expander.expand(query):
-                tokens += self.tokenizer.tokens(term)
-        return {"tokens": tokens, "text": query}
+        english = is_english(query)
+        expansion = [t for term in self.expander.expand(query) for t in self.tokenizer.tokens(term)]
+        return {
+            "tokens": self.tokenizer.tokens(query),
+            "expansion": expansion,
+            "expansion_weight": 1.0 if english else self.synonym_weight,
+            "chars": [] if english else char_ngrams(query),
+            "text": query,
+        }
 
 
 @component
@@ -106,43 +131,73 @@ class QueryEmbedder:
         return {"embedding": self.embedder.embed_query(text)}
 
 
+@component
+class Fuse:
+    """Joins the word, character and dense lists with a ``DocumentJoiner``, in that order.
+
+    A joiner's variadic input does not keep connection order, so its weights could land
+    on the wrong list; named inputs make ``weights=[words, chars, dense]`` explicit. In
+    ``merge`` mode BM25 scores are first scaled to the best hit (0–1), like cosine.
+    """
+
+    def __init__(self, join_mode: str, weights: list[float]) -> None:
+        self.joiner = DocumentJoiner(join_mode=join_mode, weights=weights)
+
+    @component.output_types(documents=list[Document])
+    def run(
+        self, sparse: list[Document], chars: list[Document], dense: list[Document], top_k: int = 10
+    ) -> dict[str, Any]:
+        if self.joiner.join_mode.value == "merge":
+            sparse = MaxNormalizer().run(sparse)["documents"]
+            chars = MaxNormalizer().run(chars)["documents"]
+        return self.joiner.run(documents=[sparse, chars, dense], top_k=top_k)
+
+
 class Searcher:
     """Runs queries against one loaded index.
 
     :param documents: the chunks, in index row order.
+    :param sparse: word BM25 index; ``chars``: character BM25 index; ``dense``: vectors.
     :param tokenizer: the index's tokenizer (same dictionary as at ingest).
     :param embedder: the index's embedder.
+    :raises BadQuery: an unknown fusion setting.
     """
 
     def __init__(
         self,
         documents: list[Document],
         sparse: SparseIndex,
+        chars: SparseIndex,
         dense: DenseIndex,
         tokenizer: Tokenizer,
         embedder: Embedder,
         settings: SearchSettings | None = None,
     ) -> None:
         self.documents = documents
-        self.sparse = sparse
-        self.dense = dense
+        self.sparse, self.chars, self.dense = sparse, chars, dense
         self.tokenizer = tokenizer
         self.embedder = embedder
-        self.settings = settings or SearchSettings()
-        self.expander = EnglishExpander()
-        st = self.settings
+        self.settings = st = settings or SearchSettings()
+        if st.fusion not in FUSIONS:
+            raise BadQuery(
+                f"fusion {st.fusion!r} is not one of {', '.join(FUSIONS)} (POLICYKB_FUSION)."
+            )
+        self.expander = QueryExpander()
+        english = [st.english_sparse_weight, 0.0, 1.0 - st.english_sparse_weight]
         self._pipelines = {
-            "hybrid": self._pipeline("hybrid", [st.sparse_weight, st.dense_weight]),
-            "hybrid_en": self._pipeline("hybrid", [st.english_sparse_weight, st.dense_weight]),
+            "hybrid": self._pipeline("hybrid", [st.sparse_weight, st.char_weight, st.dense_weight]),
+            "hybrid_en": self._pipeline("hybrid", english),
             "bm25": self._pipeline("bm25"),
             "dense": self._pipeline("dense"),
         }
-        self._analyzer = QueryAnalyzer(tokenizer, self.expander)
+        self._analyzer = self._analyze()
+
+    def _analyze(self) -> QueryAnalyzer:
+        return QueryAnalyzer(self.tokenizer, self.expander, self.settings.synonym_weight)
 
     def _pipeline(self, mode: str, weights: list[float] | None = None) -> Pipeline:
-        """A pipeline for one mode; components hold no per-query state (thread-safe)."""
         p = Pipeline()
-        p.add_component("analyze", QueryAnalyzer(self.tokenizer, self.expander))
+        p.add_component("analyze", self._analyze())
         if mode in ("hybrid", "dense"):
             p.add_component("embed", QueryEmbedder(self.embedder))
             p.add_component("dense", DenseRetriever(self.dense, self.documents))
@@ -150,18 +205,20 @@ class Searcher:
             p.connect("embed.embedding", "dense.embedding")
         if mode in ("hybrid", "bm25"):
             p.add_component("sparse", SparseRetriever(self.sparse, self.documents))
-            p.connect("analyze.tokens", "sparse.tokens")
+            for name in ("tokens", "expansion", "expansion_weight"):
+                p.connect(f"analyze.{name}", f"sparse.{name}")
         if mode == "hybrid":
-            p.add_component(
-                "join", DocumentJoiner(join_mode="reciprocal_rank_fusion", weights=weights)
-            )
-            p.connect("sparse.documents", "join.documents")
-            p.connect("dense.documents", "join.documents")
+            p.add_component("chars", SparseRetriever(self.chars, self.documents))
+            p.connect("analyze.chars", "chars.tokens")
+            p.add_component("fuse", Fuse(FUSIONS[self.settings.fusion], weights or [1, 1, 1]))
+            for name in ("sparse", "chars", "dense"):
+                p.connect(f"{name}.documents", f"fuse.{name}")
         return p
 
     def query_tokens(self, query: str) -> list[str]:
-        """The BM25 tokens of a query (for highlighting matched terms)."""
-        return self._analyzer.run(query)["tokens"]
+        """The word tokens of a query and its expansion (for highlighting)."""
+        out = self._analyzer.run(query)
+        return out["tokens"] + out["expansion"]
 
     def search(
         self, query: str, k: int = 10, mask: np.ndarray | None = None, mode: str = "hybrid"
@@ -187,20 +244,19 @@ class Searcher:
             )
         if not re.search(r"\w", text):
             return []
-        n = max(self.settings.candidates, k)
+        n = max(self.settings.candidates, k) if mode == "hybrid" else k
         data: dict[str, Any] = {"analyze": {"query": text}}
-        if mode in ("hybrid", "bm25"):
-            data["sparse"] = {"top_k": n if mode == "hybrid" else k, "mask": mask}
-        if mode in ("hybrid", "dense"):
-            data["dense"] = {"top_k": n if mode == "hybrid" else k, "mask": mask}
-        pipeline = mode
+        for name in {"hybrid": ("sparse", "chars", "dense"), "bm25": ("sparse",)}.get(
+            mode, ("dense",)
+        ):
+            data[name] = {"top_k": n, "mask": mask}
+        pipeline, last = mode, {"bm25": "sparse", "dense": "dense"}.get(mode, "fuse")
         if mode == "hybrid":
-            data["join"] = {"top_k": k}
+            data["fuse"] = {"top_k": k}
             pipeline = "hybrid_en" if is_english(text) else "hybrid"
         out = self._pipelines[pipeline].run(data, include_outputs_from={"analyze"})
-        docs = out[{"hybrid": "join", "bm25": "sparse", "dense": "dense"}[mode]]["documents"]
-        tokens = out["analyze"]["tokens"]
-        return [self._hit(rank, d, tokens) for rank, d in enumerate(docs[:k], start=1)]
+        tokens = out["analyze"]["tokens"] + out["analyze"]["expansion"]
+        return [self._hit(rank, d, tokens) for rank, d in enumerate(out[last]["documents"][:k], 1)]
 
     @staticmethod
     def _hit(rank: int, doc: Document, tokens: list[str]) -> Hit:

@@ -19,22 +19,41 @@ from typing import Any
 import numpy as np
 from haystack import Document, component
 
-from kb.tokenize import Tokenizer
+from kb.tokenize import Tokenizer, char_ngrams
 
-__all__ = ["SparseIndex", "SparseRetriever", "index_tokens"]
+__all__ = ["MaxNormalizer", "SparseIndex", "SparseRetriever", "index_chars", "index_tokens"]
+
+
+def _own_heading(doc: Document) -> bool:
+    """Is the last heading the chunk's own title, already at the start of its text?"""
+    section = doc.meta.get("section") or []
+    return bool(section) and (doc.content or "").startswith(section[-1])
 
 
 def index_tokens(doc: Document, tokenizer: Tokenizer, heading_weight: int = 2) -> list[str]:
-    """The tokens a chunk is indexed under: content, then weighted headings."""
-    section = doc.meta.get("section") or []
+    """The tokens a chunk is indexed under: content, then weighted headings.
+
+    The nearest heading not already at the start of the text counts ``heading_weight``
+    times, the one above it once (an item's or a table row's own title, which its text
+    begins with, is not added again: measured better than weighing it alike).
+    """
+    section = list(doc.meta.get("section") or [])
+    if _own_heading(doc):
+        section = section[:-1]
     tokens = tokenizer.tokens(doc.content or "")
     if section:
         tokens += tokenizer.tokens(section[-1]) * heading_weight
     if len(section) > 1:
         tokens += tokenizer.tokens(section[-2])
-    if doc.meta.get("industry"):
-        tokens += tokenizer.tokens(doc.meta["industry"])
     return tokens
+
+
+def index_chars(doc: Document) -> list[str]:
+    """Character n-grams a chunk is indexed under: its text and its nearest headings."""
+    section = [
+        h for h in (doc.meta.get("section") or [])[-2:] if not (doc.content or "").startswith(h)
+    ]
+    return char_ngrams(" ".join([doc.content or "", *section]))
 
 
 class SparseIndex:
@@ -63,18 +82,37 @@ class SparseIndex:
 
         return cls(bm25s.BM25.load(str(folder), mmap=mmap, allow_pickle=False))
 
-    def scores(self, tokens: list[str]) -> np.ndarray:
-        """BM25 score of every document for the (deduplicated) query tokens."""
-        ids = list(dict.fromkeys(self.vocab[t] for t in tokens if t in self.vocab))
+    def _scores(self, ids: list[int]) -> np.ndarray:
         if not ids:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self.bm25.get_scores_from_ids(ids), dtype=np.float32)
 
+    def scores(
+        self, tokens: list[str], expansion: list[str] = (), expansion_weight: float = 0.5
+    ) -> np.ndarray:
+        """BM25 score of every document: query tokens, plus expansion tokens weighted.
+
+        Each distinct token counts once; an expansion token already in the query is not
+        counted again.
+        """
+        ids = list(dict.fromkeys(self.vocab[t] for t in tokens if t in self.vocab))
+        extra = [i for i in dict.fromkeys(self.vocab[t] for t in expansion if t in self.vocab)]
+        extra = [i for i in extra if i not in set(ids)]
+        scores = self._scores(ids)
+        if extra and expansion_weight > 0:
+            scores = scores + expansion_weight * self._scores(extra)
+        return scores
+
     def top(
-        self, tokens: list[str], k: int, mask: np.ndarray | None = None
+        self,
+        tokens: list[str],
+        k: int,
+        mask: np.ndarray | None = None,
+        expansion: list[str] = (),
+        expansion_weight: float = 0.5,
     ) -> list[tuple[int, float]]:
         """The ``k`` best rows with a positive score, among ``mask`` if given."""
-        scores = self.scores(tokens)
+        scores = self.scores(tokens, expansion, expansion_weight)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         positive = np.flatnonzero(scores > 0)
@@ -93,6 +131,25 @@ class SparseRetriever:
         self.documents = documents
 
     @component.output_types(documents=list[Document])
-    def run(self, tokens: list[str], top_k: int = 10, mask: Any = None) -> dict[str, Any]:
-        hits = self.index.top(tokens, top_k, mask)
+    def run(
+        self,
+        tokens: list[str],
+        expansion: list[str] | None = None,
+        expansion_weight: float = 0.5,
+        top_k: int = 10,
+        mask: Any = None,
+    ) -> dict[str, Any]:
+        hits = self.index.top(tokens, top_k, mask, expansion or [], expansion_weight)
         return {"documents": [replace(self.documents[i], score=s) for i, s in hits]}
+
+
+@component
+class MaxNormalizer:
+    """Haystack component: divides a list's scores by its best score (to 0–1), for fusion."""
+
+    @component.output_types(documents=list[Document])
+    def run(self, documents: list[Document]) -> dict[str, Any]:
+        top = max((d.score or 0.0 for d in documents), default=0.0)
+        if top <= 0:
+            return {"documents": documents}
+        return {"documents": [replace(d, score=(d.score or 0.0) / top) for d in documents]}

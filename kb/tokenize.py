@@ -5,13 +5,16 @@ from a curated list (``kb/data/userdict.txt``) plus terms harvested from the cor
 ingest (members of enumerations such as ``催化剂、质子交换膜、膜电极、双极板``, short item
 titles); the harvested list is stored in the index so queries see the same dictionary.
 English queries are expanded with a curated English→Chinese list
-(``kb/data/en_zh.tsv``) because BM25 cannot match English against Chinese.
+(``kb/data/en_zh.tsv``) because BM25 cannot match English against Chinese; Chinese
+queries in everyday words with a curated thesaurus of the plan's official terms
+(``kb/data/zh_synonyms.tsv``: 年轻 → 青年, 节约 → 节能).
 
 Example::
 
     tok = Tokenizer(extra_terms=["玄武岩纤维"])
     tok.tokens("加快突破氢燃料电池电堆关键技术")   # [..., '氢燃料电池', '电堆', ...]
-    EnglishExpander().expand("hydrogen fuel cells")  # ['氢能', …, '燃料电池', …]
+    QueryExpander().expand("hydrogen fuel cells")    # ['氢能', …, '燃料电池', …]
+    QueryExpander().expand("年轻科研人员培养")          # ['青年', '科研人员', …]
 """
 
 from __future__ import annotations
@@ -23,7 +26,14 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
-__all__ = ["EnglishExpander", "Tokenizer", "clean_query", "harvest_terms", "is_english"]
+__all__ = [
+    "QueryExpander",
+    "Tokenizer",
+    "char_ngrams",
+    "clean_query",
+    "harvest_terms",
+    "is_english",
+]
 
 _WORD = re.compile(r"\w")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
@@ -97,6 +107,22 @@ class Tokenizer:
         ]
 
 
+_CHAR_STOP = set("的了和与及等在是对为以于把将被由从向中其之也都并而又就还这那个有吗呢")
+
+
+def char_ngrams(text: str) -> list[str]:
+    """Character unigrams and bigrams of the Chinese runs in ``text``, plus Latin words.
+
+    A second lexical field beside jieba words: it matches a user's own wording where
+    segmentation differs (节约建筑能耗 ~ 公共建筑节能降耗, 年轻 ~ 青年).
+    """
+    text = unicodedata.normalize("NFKC", text).lower()
+    runs = re.findall(r"[\u4e00-\u9fff]+", text)
+    grams = [c for run in runs for c in run if c not in _CHAR_STOP]
+    grams += [run[i : i + 2] for run in runs for i in range(len(run) - 1)]
+    return grams + re.findall(r"[a-z0-9]+", text)
+
+
 def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -105,24 +131,39 @@ def _singular(word: str) -> str:
     return word
 
 
-class EnglishExpander:
-    """Chinese terms for the English words and phrases of a query."""
+class QueryExpander:
+    """Official Chinese terms for a query's English words or everyday Chinese words."""
 
     def __init__(self) -> None:
-        self._table: dict[tuple[str, ...], list[str]] = {}
+        self._english: dict[tuple[str, ...], list[str]] = {}
         for line in _data_lines("en_zh.tsv"):
             english, _, chinese = line.partition("\t")
             key = tuple(_singular(w) for w in re.findall(r"[a-z0-9&\-]+", english.lower()))
-            self._table.setdefault(key, []).extend(chinese.split())
-        self._longest = max((len(k) for k in self._table), default=1)
+            self._english.setdefault(key, []).extend(chinese.split())
+        self._longest = max((len(k) for k in self._english), default=1)
+        self._chinese: list[tuple[str, list[str]]] = []
+        for line in _data_lines("zh_synonyms.tsv"):
+            word, _, terms = line.partition("\t")
+            self._chinese.append((word, terms.split()))
+        self._chinese.sort(key=lambda pair: -len(pair[0]))
 
     def expand(self, text: str) -> list[str]:
-        """Chinese terms for the query, longest phrases first, no duplicates."""
+        """Expansion terms, longest matches first, no duplicates."""
+        return self._expand_english(text) if is_english(text) else self._expand_chinese(text)
+
+    def _expand_english(self, text: str) -> list[str]:
         words = [_singular(w) for w in re.findall(r"[a-z0-9&\-]+", text.lower())]
         found: list[str] = []
         for n in range(self._longest, 0, -1):
             for i in range(len(words) - n + 1):
-                for term in self._table.get(tuple(words[i : i + n]), []):
+                for term in self._english.get(tuple(words[i : i + n]), []):
                     if term not in found:
                         found.append(term)
+        return found
+
+    def _expand_chinese(self, text: str) -> list[str]:
+        found: list[str] = []
+        for word, terms in self._chinese:
+            if word in text:
+                found.extend(t for t in terms if t not in found and t not in text)
         return found
