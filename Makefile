@@ -3,7 +3,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install index run test test-slow lint format clean
+.PHONY: install index run test test-deps test-slow lint format clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -18,15 +18,18 @@ index: install
 run: index
 	$(BIN)/policykb outline
 
-# Test dependencies, lint, then the suite without the slow tests.
-test: $(BIN)/python
-	$(BIN)/pip install -q -e ".[app,dev]"
+# Test dependencies (torch: the CPU wheel first, so the st extra never pulls a CUDA
+# build), lint, then the suite without the slow tests.
+test-deps: $(BIN)/python
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e ".[app,dev,st]"
+
+test: test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -m "not slow"
+	HAYSTACK_TELEMETRY_ENABLED=False $(BIN)/python -m pytest -m "not slow"
 
-test-slow: $(BIN)/python
-	$(BIN)/pip install -q -e ".[app,dev]"
+test-slow: test-deps
 	$(BIN)/python -m pytest -m slow
 
 lint:

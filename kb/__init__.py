@@ -13,25 +13,32 @@ os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
 from kb.build import BuildReport, build_index
 from kb.config import Config
 from kb.errors import (
+    BadQuery,
     ConfigError,
     IndexBusy,
     IndexCorrupt,
     IndexMissing,
+    IndexStale,
     KBError,
     UnknownDocument,
 )
 from kb.knowledge_base import DocumentInfo, KnowledgeBase
+from kb.search import Hit, SearchSettings
 
 __all__ = [
+    "BadQuery",
     "BuildReport",
     "Config",
     "ConfigError",
     "DocumentInfo",
+    "Hit",
     "IndexBusy",
     "IndexCorrupt",
     "IndexMissing",
+    "IndexStale",
     "KBError",
     "KnowledgeBase",
+    "SearchSettings",
     "UnknownDocument",
     "build_index",
 ]

@@ -44,6 +44,7 @@ class Config:
     :param english_sparse_weight: BM25's weight for English queries.
     :param synonym_weight: weight of thesaurus terms added to Chinese queries.
     :param fusion: ``merge`` (weighted sum of normalised scores) or ``rrf``.
+    :param doc_evidence: how much a document's overall match lifts its chunks.
     :param candidates: hits each retriever passes to fusion.
     :param max_query_chars: longer search queries are refused with a clear error.
     :param ann_threshold: above this many chunks the dense index is HNSW, not exact.
@@ -62,6 +63,7 @@ class Config:
     english_sparse_weight: float = SearchSettings.english_sparse_weight
     synonym_weight: float = SearchSettings.synonym_weight
     fusion: str = SearchSettings.fusion
+    doc_evidence: float = SearchSettings.doc_evidence
     candidates: int = SearchSettings.candidates
     max_query_chars: int = SearchSettings.max_query_chars
     ann_threshold: int = 50_000
@@ -126,6 +128,7 @@ class Config:
             english_sparse_weight=self.english_sparse_weight,
             synonym_weight=self.synonym_weight,
             fusion=self.fusion,
+            doc_evidence=self.doc_evidence,
             candidates=self.candidates,
             max_query_chars=self.max_query_chars,
         )

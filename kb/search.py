@@ -3,7 +3,7 @@
 ::
 
     query ─ analyze ─┬─ words, expansion ─ sparse (jieba BM25) ───────┐
-                     ├─ char n-grams ───── chars  (character BM25) ────┼─ fuse ─ hits
+                     ├─ char n-grams ───── chars  (character BM25) ────┼─ fuse ─ evidence ─ hits
                      └─ text ─ embed ─ vector ─ dense (FAISS) ─────────┘
 
 Every retriever applies the filter mask before ranking. English queries are expanded
@@ -12,7 +12,10 @@ terms (sparse side only); the dense side reads the query as written (the embedde
 multilingual). The character field matches a user's own wording where jieba's
 segmentation differs. Fusion is a Haystack ``DocumentJoiner``: ``merge`` (default), a
 weighted sum of BM25 scores scaled to the best hit and cosine similarities, or
-``rrf`` (reciprocal-rank fusion). Indexes and models are built once by
+``rrf`` (reciprocal-rank fusion). Then document evidence: a chunk's score grows with
+how strongly its whole document matches the query (the sum of that document's best
+fused scores), so with many documents indexed a passage from the document that is
+about the question outranks a stray mention elsewhere. Indexes and models are built once by
 :class:`Searcher`; components keep no per-query state, so one searcher serves many
 threads.
 
@@ -25,7 +28,7 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -56,6 +59,7 @@ class SearchSettings:
     :param synonym_weight: weight of thesaurus terms added to a Chinese query, relative
         to the query's own words (English expansions always count fully).
     :param fusion: ``merge`` (weighted sum of normalised scores) or ``rrf``.
+    :param doc_evidence: how much a document's overall match lifts its chunks (0 = off).
     :param candidates: hits each retriever passes to fusion (at least ``k``).
     :param max_query_chars: longer queries are refused with a clear error.
     """
@@ -66,6 +70,7 @@ class SearchSettings:
     english_sparse_weight: float = 0.5
     synonym_weight: float = 0.5
     fusion: str = "merge"
+    doc_evidence: float = 1.0
     candidates: int = 50
     max_query_chars: int = 1000
 
@@ -153,6 +158,34 @@ class Fuse:
         return self.joiner.run(documents=[sparse, chars, dense], top_k=top_k)
 
 
+@component
+class DocumentEvidence:
+    """Re-scores fused chunks by the evidence their whole document gives for the query.
+
+    ``score × (1 + weight × E(doc) / max E)``, where ``E(doc)`` is the sum of the
+    document's ``top`` best fused scores among the candidates. With one document the
+    factor is the same for every chunk and the order does not change.
+    """
+
+    def __init__(self, weight: float, top: int = 5) -> None:
+        self.weight = weight
+        self.top = top
+
+    @component.output_types(documents=list[Document])
+    def run(self, documents: list[Document], top_k: int = 10) -> dict[str, Any]:
+        per_doc: dict[str, list[float]] = {}
+        for d in documents:
+            per_doc.setdefault(d.meta["doc"], []).append(d.score or 0.0)
+        evidence = {doc: sum(sorted(v, reverse=True)[: self.top]) for doc, v in per_doc.items()}
+        best = max(evidence.values(), default=0.0) or 1.0
+        rescored = [
+            replace(d, score=(d.score or 0.0) * (1 + self.weight * evidence[d.meta["doc"]] / best))
+            for d in documents
+        ]
+        rescored.sort(key=lambda d: -(d.score or 0.0))
+        return {"documents": rescored[:top_k]}
+
+
 class Searcher:
     """Runs queries against one loaded index.
 
@@ -213,6 +246,8 @@ class Searcher:
             p.add_component("fuse", Fuse(FUSIONS[self.settings.fusion], weights or [1, 1, 1]))
             for name in ("sparse", "chars", "dense"):
                 p.connect(f"{name}.documents", f"fuse.{name}")
+            p.add_component("evidence", DocumentEvidence(self.settings.doc_evidence))
+            p.connect("fuse.documents", "evidence.documents")
         return p
 
     def query_tokens(self, query: str) -> list[str]:
@@ -250,9 +285,10 @@ class Searcher:
             mode, ("dense",)
         ):
             data[name] = {"top_k": n, "mask": mask}
-        pipeline, last = mode, {"bm25": "sparse", "dense": "dense"}.get(mode, "fuse")
+        pipeline, last = mode, {"bm25": "sparse", "dense": "dense"}.get(mode, "evidence")
         if mode == "hybrid":
-            data["fuse"] = {"top_k": k}
+            data["fuse"] = {"top_k": n}
+            data["evidence"] = {"top_k": k}
             pipeline = "hybrid_en" if is_english(text) else "hybrid"
         out = self._pipelines[pipeline].run(data, include_outputs_from={"analyze"})
         tokens = out["analyze"]["tokens"] + out["analyze"]["expansion"]

@@ -72,8 +72,10 @@ def harvest_terms(texts: Iterable[str], max_len: int = 8) -> set[str]:
         for clause in _ENUM_SPLIT.split(text):
             if "、" not in clause:
                 continue
-            for member in clause.split("、"):
-                member = _LEADING_VERB.sub("", member.removesuffix("等"))
+            members = clause.split("、")
+            members[-1] = members[-1].split("等", 1)[0]  # "双极板等核心技术研究" ends the list
+            for member in members:
+                member = _LEADING_VERB.sub("", member)
                 if 2 <= len(member) <= max_len and all(_HANZI.match(c) for c in member):
                     terms.add(member)
     return terms

@@ -30,3 +30,23 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is not here; it holds the extra corpus and eval sets")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def plan_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of the bundled plan, built once per session with the default embedder."""
+    from kb import Config, build_index
+
+    index = tmp_path_factory.mktemp("plan") / "index"
+    build_index(Config.load(env={}, index_dir=index), paths=[PLAN])
+    return index
+
+
+@pytest.fixture(scope="session")
+def plan_kb(plan_index: Path):
+    """The plan's index, loaded (searcher warm)."""
+    from kb import KnowledgeBase
+
+    kb = KnowledgeBase.open(plan_index)
+    kb.searcher()
+    return kb

@@ -1,0 +1,78 @@
+"""Embedders: the bundled USE (default) and a sentence-transformers model built locally."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kb.embed import USEEmbedder, make_embedder
+from kb.errors import ConfigError
+
+
+@pytest.fixture(scope="module")
+def use() -> USEEmbedder:
+    return USEEmbedder()
+
+
+def test_use_vectors_are_normalised_512d(use: USEEmbedder) -> None:
+    vectors = use.embed_documents(["氢能源技术", "茶叶品种培育", "煤炭开采"])
+    assert vectors.shape == (3, 512)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_use_puts_chinese_and_english_in_one_space(use: USEEmbedder) -> None:
+    zh = use.embed_documents(["氢能源技术", "茶叶品种培育"])
+    en = use.embed_query("hydrogen energy technology")
+    assert en @ zh[0] > en @ zh[1] + 0.3
+
+
+def test_use_batches_by_length_but_keeps_order(use: USEEmbedder) -> None:
+    texts = ["茶", "氢能源燃料电池电堆关键技术研究与应用示范" * 3, "煤炭"]
+    batched = USEEmbedder(batch_size=1).embed_documents(texts)
+    assert np.allclose(batched, use.embed_documents(texts), atol=1e-5)
+
+
+@pytest.mark.parametrize("name", ["", "   "])
+def test_empty_embedder_name_raises(name: str) -> None:
+    with pytest.raises(ConfigError, match="use-multilingual"):
+        make_embedder(name)
+
+
+def _tiny_model(folder: Path) -> Path:
+    """A 16-d StaticEmbedding over a written character vocabulary: no downloads."""
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import StaticEmbedding
+    from tokenizers import Tokenizer, models, pre_tokenizers
+
+    chars = list("氢能源煤炭钢铁茶叶技术创新科研人才发展产业电池燃料")
+    vocab = {"[UNK]": 0, "[PAD]": 1, **{c: i + 2 for i, c in enumerate(chars)}}
+    tokenizer = Tokenizer(models.WordLevel(vocab, unk_token="[UNK]"))
+    tokenizer.pre_tokenizer = pre_tokenizers.Split(pattern="", behavior="isolated")
+    SentenceTransformer(modules=[StaticEmbedding(tokenizer, embedding_dim=16)]).save(str(folder))
+    return folder
+
+
+@pytest.mark.st
+def test_sentence_transformers_model_from_local_path_builds_and_searches(tmp_path: Path) -> None:
+    pytest.importorskip(
+        "sentence_transformers", reason="needs the st extra (make test installs it)"
+    )
+    from kb import Config, KnowledgeBase, build_index
+
+    model = _tiny_model(tmp_path / "tiny-model")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "p.txt").write_text(
+        "第一章 能源\n1．氢能源。推进燃料电池技术。\n2．煤炭。推进煤炭开采技术。\n",
+        encoding="utf-8",
+    )
+    config = Config.load(env={}, index_dir=tmp_path / "index", embedder=str(model))
+    build_index(config, [corpus])
+    kb = KnowledgeBase.open(config.index_dir)
+    assert kb.manifest["embedder"] == {"name": str(model), "dim": 16}
+    kb.check_embedder(str(model))
+    hits = kb.search("燃料电池", k=2)
+    assert "燃料电池" in hits[0].text
+    assert len(kb.search("燃料电池", k=2, mode="dense")) == 2

@@ -1,0 +1,93 @@
+"""The BM25 and FAISS indexes on their own: ranking, masks, ANN switch, persistence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from haystack import Document
+
+from kb.dense import DenseIndex
+from kb.sparse import MaxNormalizer, SparseIndex
+
+CORPUS = [["氢能", "制氢"], ["煤炭", "开采"], ["氢能", "燃料电池"], ["茶叶", "种植"]]
+
+
+def _unit(rows: int, dim: int, seed: int = 0) -> np.ndarray:
+    v = np.random.default_rng(seed).standard_normal((rows, dim)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def test_sparse_ranks_matching_rows_only() -> None:
+    index = SparseIndex.build(CORPUS)
+    rows = [r for r, _ in index.top(["氢能"], k=10)]
+    assert sorted(rows) == [0, 2]
+
+
+def test_sparse_mask_is_applied_before_top_k() -> None:
+    index = SparseIndex.build(CORPUS)
+    mask = np.array([False, False, True, True])
+    assert [r for r, _ in index.top(["氢能", "茶叶"], k=2, mask=mask)] in ([2, 3], [3, 2])
+
+
+def test_sparse_expansion_counts_less_than_query_words() -> None:
+    index = SparseIndex.build(CORPUS)
+    plain = index.scores(["煤炭"])
+    expanded = index.scores(["煤炭"], expansion=["茶叶"], expansion_weight=0.5)
+    assert expanded[1] == pytest.approx(plain[1])
+    assert 0 < expanded[3] < plain[1]
+
+
+def test_sparse_save_load_round_trip(tmp_path: Path) -> None:
+    index = SparseIndex.build(CORPUS)
+    index.save(tmp_path)
+    loaded = SparseIndex.load(tmp_path)
+    assert np.allclose(loaded.scores(["氢能", "开采"]), index.scores(["氢能", "开采"]))
+
+
+def test_max_normalizer_scales_best_to_one() -> None:
+    docs = [Document(content="a", score=4.0), Document(content="b", score=1.0)]
+    assert [d.score for d in MaxNormalizer().run(docs)["documents"]] == [1.0, 0.25]
+
+
+def test_dense_exact_search_finds_the_vector_itself() -> None:
+    vectors = _unit(100, 16)
+    index = DenseIndex.build(vectors)
+    assert index.kind == "flat"
+    assert index.top(vectors[42], k=1)[0][0] == 42
+
+
+def test_dense_switches_to_hnsw_above_threshold_with_high_recall() -> None:
+    vectors = _unit(3000, 32)
+    ann, exact = DenseIndex.build(vectors, ann_threshold=1000), DenseIndex.build(vectors)
+    assert ann.kind == "hnsw"
+    queries = _unit(50, 32, seed=1)
+    recall = np.mean(
+        [
+            len({r for r, _ in ann.top(q, 10)} & {r for r, _ in exact.top(q, 10)}) / 10
+            for q in queries
+        ]
+    )
+    assert recall >= 0.9
+
+
+@pytest.mark.parametrize("threshold", [10_000, 100])
+def test_dense_filtered_search_returns_k_when_k_exist(threshold: int) -> None:
+    vectors = _unit(500, 16)
+    index = DenseIndex.build(vectors, ann_threshold=threshold)
+    mask = np.zeros(500, dtype=bool)
+    mask[::50] = True  # ten allowed rows
+    hits = index.top(vectors[0], k=10, mask=mask)
+    assert len(hits) == 10
+    assert all(r % 50 == 0 for r, _ in hits)
+
+
+@pytest.mark.parametrize("threshold", [10_000, 100])
+def test_dense_save_load_round_trip(tmp_path: Path, threshold: int) -> None:
+    vectors = _unit(300, 16)
+    index = DenseIndex.build(vectors, ann_threshold=threshold)
+    index.save(tmp_path)
+    loaded = DenseIndex.load(tmp_path)
+    assert loaded.kind == index.kind
+    assert loaded.top(vectors[7], 5) == index.top(vectors[7], 5)

@@ -1,0 +1,87 @@
+"""Tokens for BM25, domain terms, expansions, character n-grams."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.tokenize import (
+    QueryExpander,
+    Tokenizer,
+    char_ngrams,
+    clean_query,
+    harvest_terms,
+    is_english,
+)
+
+
+@pytest.fixture(scope="module")
+def tokenizer() -> Tokenizer:
+    return Tokenizer()
+
+
+@pytest.mark.parametrize("term", ["质子交换膜", "煤层气", "玄武岩纤维", "刺梨", "科技特派员"])
+def test_curated_domain_terms_are_kept_whole(tokenizer: Tokenizer, term: str) -> None:
+    assert term in tokenizer.tokens(f"加强{term}技术研究")
+
+
+def test_stop_words_and_punctuation_are_dropped(tokenizer: Tokenizer) -> None:
+    tokens = tokenizer.tokens("哪些氢能技术，被列为重点？")
+    assert "哪些" not in tokens and "，" not in tokens and "？" not in tokens
+    assert "氢能" in tokens
+
+
+def test_documents_and_queries_share_one_tokenizer(tokenizer: Tokenizer) -> None:
+    assert tokenizer.tokens("煤层气抽采") == tokenizer.tokens("煤层气抽采")
+
+
+def test_harvested_enumeration_members_become_terms() -> None:
+    terms = harvest_terms(["开展催化剂、质子交换膜、膜电极、双极板等核心技术研究"])
+    assert {"催化剂", "质子交换膜", "膜电极", "双极板"} <= terms
+
+
+def test_extra_terms_are_kept_whole() -> None:
+    assert "喀斯特山地" in Tokenizer(extra_terms=["喀斯特山地"]).tokens("喀斯特山地农业")
+
+
+def test_tokenizers_do_not_share_state() -> None:
+    Tokenizer(extra_terms=["独有词汇甲"])
+    assert "独有词汇甲" not in Tokenizer().tokens("独有词汇甲")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("hydrogen fuel cells", {"氢能", "燃料电池"}),
+        ("tea varieties", {"茶叶", "品种"}),
+        ("年轻科研人员培养", {"青年"}),
+        ("节约建筑能耗", {"节能", "降耗"}),
+    ],
+)
+def test_expander_maps_english_and_everyday_words_to_plan_terms(
+    query: str, expected: set[str]
+) -> None:
+    assert expected <= set(QueryExpander().expand(query))
+
+
+def test_expander_does_not_repeat_words_already_in_a_chinese_query() -> None:
+    assert "节能" not in QueryExpander().expand("节能节约")
+
+
+def test_char_ngrams_have_unigrams_bigrams_and_latin_words() -> None:
+    grams = char_ngrams("节能降耗 5G")
+    assert {"节", "能", "节能", "能降", "降耗", "5g"} <= set(grams)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [("  氢能\x00\x07 技术\u200b ", "氢能 技术"), ("\ud800煤炭", "煤炭"), ("\t\n", "")],
+)
+def test_clean_query_strips_control_and_format_characters(raw: str, clean: str) -> None:
+    assert clean_query(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("text", "english"), [("hydrogen", True), ("氢能 hydrogen", True), ("氢能源技术", False)]
+)
+def test_is_english(text: str, english: bool) -> None:
+    assert is_english(text) is english
