@@ -19,8 +19,8 @@ from pathlib import Path
 
 os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
 
-from kb import Config, KnowledgeBase, build_index  # noqa: E402
-from kb.evaluate import load_queries  # noqa: E402
+from kb import Config, KnowledgeBase, build_index
+from kb.evaluate import load_queries
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_QUERIES = ROOT.parent / "shared" / "eval" / "dev_queries.jsonl"

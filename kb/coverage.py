@@ -1,0 +1,128 @@
+"""How much of a question's focus a text covers: an absolute relevance in 0–1.
+
+Fused search scores are relative (the best hit is always 1), so deciding "nothing in
+the plan answers this", or keeping only the clauses that answer, needs an absolute
+measure. A question's *focus* is its content words, minus question framing
+(``kb/data/question_words.txt``) and words so common in the corpus that they say
+nothing (in more than ``generic_share`` of chunks). Each focus word weighs its IDF; a
+word absent from the corpus weighs the most (it is what the plan does not talk about).
+A text covers a word fully when it contains it, partly when it contains its rare
+characters (氢能 ~ 焦炉煤气提氢), weighted by character IDF.
+
+Example::
+
+    cov = Coverage.from_index(tokenizer, expander, kb.sparse, kb.chars)
+    focus = cov.focus("哪些氢能技术被列为重点？")      # [('氢能', 3.9)]
+    cov.score(focus, "开展煤焦化、焦炉煤气提氢等技术研究")   # ≈ 0.5
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+from kb.sparse import SparseIndex
+from kb.tokenize import QueryExpander, Tokenizer, is_english
+
+__all__ = ["Coverage", "FocusTerm"]
+
+PARTIAL = 0.6  # credit for a word whose rare characters, not the word, are present
+
+
+@cache
+def _question_words() -> frozenset[str]:
+    text = resources.files("kb").joinpath("data", "question_words.txt").read_text("utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
+
+
+@dataclass(frozen=True)
+class FocusTerm:
+    """A content word of a question, its weight, and terms that may stand in for it."""
+
+    word: str
+    weight: float
+    alternatives: tuple[str, ...] = ()
+
+
+def _df(index: SparseIndex) -> dict[str, int]:
+    scores = index.bm25.scores  # CSC by token; bm25s keeps no trailing indptr entry
+    counts = np.diff(np.append(np.asarray(scores["indptr"]), len(scores["data"])))
+    return {token: int(counts[i]) for token, i in index.vocab.items()}
+
+
+class Coverage:
+    """Scores how well texts cover a question's focus words.
+
+    :param word_df: document frequency of each word token.
+    :param char_df: document frequency of each character (and bigram).
+    :param n: number of chunks.
+    """
+
+    def __init__(
+        self,
+        tokenizer: Tokenizer,
+        expander: QueryExpander,
+        word_df: dict[str, int],
+        char_df: dict[str, int],
+        n: int,
+        generic_share: float = 0.15,
+    ) -> None:
+        self.tokenizer = tokenizer
+        self.expander = expander
+        self.word_df, self.char_df, self.n = word_df, char_df, max(n, 1)
+        self.generic_share = generic_share
+
+    @classmethod
+    def from_index(
+        cls, tokenizer: Tokenizer, expander: QueryExpander, sparse: SparseIndex, chars: SparseIndex
+    ) -> Coverage:
+        return cls(tokenizer, expander, _df(sparse), _df(chars), sparse.size)
+
+    def _idf(self, df: int | None) -> float:
+        df = 0 if df is None else df
+        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+
+    def focus(self, question: str) -> list[FocusTerm]:
+        """The question's focus words with IDF weights (expansions as alternatives)."""
+        english = is_english(question)
+        if english:
+            words = [
+                t for term in self.expander.expand(question) for t in self.tokenizer.tokens(term)
+            ]
+        else:
+            words = self.tokenizer.tokens(question)
+        framing = _question_words()
+        focus: dict[str, FocusTerm] = {}
+        for word in words:
+            if word in framing or word in focus or len(word) < 2:
+                continue
+            df = self.word_df.get(word)
+            if df is not None and df / self.n > self.generic_share:
+                continue
+            alternatives = () if english else tuple(self.expander.expand(word))
+            focus[word] = FocusTerm(word, self._idf(df), alternatives)
+        # Drop a word that is part of a longer focus word (氢燃料 inside 氢燃料电池).
+        return [t for t in focus.values() if not any(t.word in o and t.word != o for o in focus)]
+
+    def _char_share(self, word: str, text: str) -> float:
+        weights = [(c, self._idf(self.char_df.get(c))) for c in word]
+        total = sum(w for _, w in weights) or 1.0
+        return sum(w for c, w in weights if c in text) / total
+
+    def match(self, term: FocusTerm, text: str) -> float:
+        """1 when the word (or a stand-in) is in ``text``, partial credit for its characters."""
+        if term.word in text or any(alt in text for alt in term.alternatives):
+            return 1.0
+        return PARTIAL * self._char_share(term.word, text)
+
+    def score(self, focus: list[FocusTerm], text: str) -> float:
+        """Share of the focus weight that ``text`` covers (0 when there is no focus)."""
+        total = sum(t.weight for t in focus)
+        if total <= 0:
+            return 0.0
+        lowered = text.lower()
+        return sum(t.weight * self.match(t, lowered) for t in focus) / total
