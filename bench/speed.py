@@ -28,7 +28,7 @@ DEFAULT_QUERIES = ROOT.parent / "shared" / "eval" / "dev_queries.jsonl"
 
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def _size(folder: Path) -> int:

@@ -1,7 +1,7 @@
 """Extractive answers: the plan's own clauses, grouped by section, each cited.
 
-``ask`` retrieves broadly, keeps only the clauses that answer (a chunk whose own
-heading covers the question's focus is kept whole; otherwise clauses split at 。；, and
+``ask`` retrieves broadly, keeps only the clauses that answer (a chunk whose nearest
+headings cover the question's focus is kept whole; otherwise clauses split at 。；, and
 long ones at ，、, are kept when they cover the focus), merges neighbouring clauses, and
 groups them by their full section address in document order. Numbers questions answer
 with the number first (from a targets-table row when one matches); definition questions
@@ -18,10 +18,12 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ingest import Indicator
+from kb.citation import Answer, Citation, Clause, Group
+from kb.clauses import CLAUSE, NUMBER, PHRASE, bigrams, merge, readable, spans, trim
 from kb.coverage import Coverage, FocusTerm
 from kb.errors import BadQuery
 from kb.search import Hit
@@ -29,13 +31,12 @@ from kb.tokenize import clean_query, is_english
 
 __all__ = ["Answer", "AnswerSettings", "Answerer", "Citation", "Clause", "Group"]
 
-_CLAUSE = re.compile(r"[^。；！？]*[。；！？]+[”’）)]*|[^。；！？]+$")
-_PHRASE = re.compile(r"[^，、,]*[，、,]|[^，、,]+$")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|亿元|万元|元|个|家|人次|人|项|件|组|倍|万人)?")
 _DEFINITION = re.compile(
     r"什么是|是什么|的含义|含义|指什么|的定义|定义|what is|what are|meaning|define", re.I
 )
-_NUMBER_Q = re.compile(r"多少|几个|几家|几项|数量|目标值|how many|how much|what share|target", re.I)
+_NUMBER_Q = re.compile(
+    r"多少|几个|几家|几项|数量|目标|指标|how many|how much|what share|target", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -56,93 +57,6 @@ class AnswerSettings:
     long_clause: int = 80
 
 
-@dataclass(frozen=True)
-class Clause:
-    """A span of the plan's text quoted in an answer: ``source[start:end] == text``."""
-
-    text: str
-    citation: int
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Group:
-    """Clauses under one section address."""
-
-    section: list[str]
-    doc: str
-    clauses: list[Clause]
-
-
-@dataclass(frozen=True)
-class Citation:
-    """The chunk behind a citation marker ``[n]``."""
-
-    n: int
-    id: str
-    doc: str
-    doc_title: str
-    section: list[str]
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Answer:
-    """An answer: Markdown text, grouped clauses and their citations."""
-
-    question: str
-    found: bool
-    answer: str
-    groups: list[Group] = field(default_factory=list)
-    citations: list[Citation] = field(default_factory=list)
-    kind: str = "list"
-    related: list[Hit] = field(default_factory=list)
-    notice: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """The documented JSON shape (plus ``kind``, ``related`` and ``notice``)."""
-        return {
-            "question": self.question,
-            "found": self.found,
-            "answer": self.answer,
-            "groups": [
-                {
-                    "section": g.section,
-                    "doc": g.doc,
-                    "clauses": [{"text": c.text, "citation": c.citation} for c in g.clauses],
-                }
-                for g in self.groups
-            ],
-            "citations": [c.__dict__ for c in self.citations],
-            "kind": self.kind,
-            "related": [h.to_dict() for h in self.related],
-            "notice": self.notice,
-        }
-
-
-def _spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in pattern.finditer(text) if m.group().strip()]
-
-
-def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """Join spans separated only by punctuation or nothing."""
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and not text[merged[-1][1] : s].strip("，、,；; "):
-            merged[-1] = (merged[-1][0], e)
-        else:
-            merged.append((s, e))
-    return merged
-
-
-def _bigrams(text: str) -> set[str]:
-    text = re.sub(r"\W", "", text.lower())
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
 class Answerer:
     """Answers questions from one knowledge base (see module doc).
 
@@ -159,16 +73,17 @@ class Answerer:
 
     # -- helpers ---------------------------------------------------------------
     def _context(self, hit: Hit) -> str:
-        return hit.text + " " + " ".join(hit.section[-2:])
+        """What a chunk is judged on: its text, nearest headings and document title."""
+        return " ".join([hit.text, *hit.section[-2:], hit.doc_title])
 
     def _keep(self, hit: Hit, focus: list[FocusTerm]) -> list[tuple[int, int]]:
         """Local spans of ``hit.text`` that answer (merged)."""
         st, text = self.settings, hit.text
-        own_heading = hit.section[-1] if hit.section else ""
-        if own_heading and self.coverage.score(focus, own_heading) >= st.clause_coverage:
-            return [(0, len(text))]
+        headings = " ".join([*hit.section[-2:], hit.doc_title])
+        if self.coverage.score(focus, headings) >= st.clause_coverage:
+            return [(0, len(text))]  # the section itself is about the question
         kept = []
-        for s, e in _spans(text, _CLAUSE):
+        for s, e in spans(text, CLAUSE):
             if self.coverage.score(focus, text[s:e]) < st.clause_coverage:
                 continue
             if e - s <= st.long_clause:
@@ -176,19 +91,15 @@ class Answerer:
                 continue
             parts = [
                 (s + a, s + b)
-                for a, b in _spans(text[s:e], _PHRASE)
+                for a, b in spans(text[s:e], PHRASE)
                 if self.coverage.score(focus, text[s + a : s + b]) >= st.clause_coverage
             ]
             kept.extend(parts or [(s, e)])
-        return _merge(kept, text)
+        return merge(kept, text)
 
     @staticmethod
     def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-        while s < e and text[s] in " \t\n，、,；;":
-            s += 1
-        while e > s and text[e - 1] in " \t\n，、,":
-            e -= 1
-        return s, e
+        return trim(text, s, e)
 
     def _cite(self, citations: list[Citation], hit: Hit) -> int:
         for c in citations:
@@ -210,12 +121,12 @@ class Answerer:
 
     # -- question kinds --------------------------------------------------------
     def _definition(self, question: str) -> Hit | None:
-        wanted = _bigrams(_DEFINITION.sub("", question))
+        wanted = bigrams(_DEFINITION.sub("", question))
         best, score = None, 0.0
         for chunk in self.kb.chunks:
             if chunk.meta["kind"] != "term" or not chunk.meta.get("title"):
                 continue
-            title = _bigrams(chunk.meta["title"])
+            title = bigrams(chunk.meta["title"])
             overlap = len(title & wanted) / max(1, len(title))
             if overlap > score:
                 best, score = chunk, overlap
@@ -237,10 +148,10 @@ class Answerer:
         )
 
     def _indicator(self, question: str) -> tuple[Indicator, Hit] | None:
-        wanted = _bigrams(question)
+        wanted = bigrams(question)
         best, score = None, 0.0
         for row in self.kb.indicators():
-            name = _bigrams(row.name)
+            name = bigrams(row.name)
             overlap = len(name & wanted) / max(1, len(name))
             if overlap > score:
                 best, score = row, overlap
@@ -317,13 +228,11 @@ class Answerer:
         lead: str,
         english: bool,
     ) -> Answer:
-        framing = (
-            "The plan's own words on this (quoted in Chinese), by section:\n\n" if english else ""
-        )
-        body = [framing + lead] if lead or framing else []
+        framing = "The plan's own words on this (quoted in Chinese), by section:" if english else ""
+        body = [framing, lead]
         for g in groups:
             body.append(f"**{' › '.join(g.section)}**")
-            body.extend(f"- {c.text} [{c.citation}]" for c in g.clauses)
+            body.extend(f"- {readable(c.text)} [{c.citation}]" for c in g.clauses)
         return Answer(question, True, "\n\n".join(b for b in body if b), groups, citations, kind)
 
     def _single(self, question: str, kind: str, hit: Hit, english: bool) -> Answer:
@@ -347,16 +256,43 @@ class Answerer:
         citations: list[Citation] = []
         n = self._cite(citations, hit)
         groups = [Group(hit.section, hit.doc, [Clause(hit.text, n, hit.start, hit.end)])]
+        sentence = self._supporting_sentence(row, value)
+        if sentence is not None:
+            s_hit, s, e = sentence
+            m = self._cite(citations, s_hit)
+            groups.append(
+                Group(
+                    s_hit.section,
+                    s_hit.doc,
+                    [Clause(s_hit.text[s:e], m, s_hit.start + s, s_hit.start + e)],
+                )
+            )
         return self._finish(question, "number", groups, citations, lead, english)
+
+    def _supporting_sentence(
+        self, row: Indicator, value: float | int
+    ) -> tuple[Hit, int, int] | None:
+        """A phrase of the plan's prose that states the same figure (高新技术企业达180家)."""
+        for hit in self.kb.search(row.name, k=10):
+            if hit.kind == "table_row":
+                continue
+            for s, e in spans(hit.text, PHRASE):
+                piece = hit.text[s:e]
+                if row.name in piece and re.search(
+                    rf"(?<![\d.]){re.escape(str(value))}(?![\d.])", piece
+                ):
+                    s, e = self._trim(hit.text, s, e)
+                    return hit, s, e
+        return None
 
     def _number_from_text(
         self, question: str, relevant: list[Hit], focus: list[FocusTerm], english: bool
     ) -> Answer:
         best: tuple[float, Hit, int, int] | None = None
         for hit in relevant[:10]:
-            for s, e in _spans(hit.text, _PHRASE):
+            for s, e in spans(hit.text, PHRASE):
                 piece = hit.text[s:e]
-                if not _NUMBER.search(piece):
+                if not NUMBER.search(piece):
                     continue
                 score = self.coverage.score(focus, piece)
                 if best is None or score > best[0]:
@@ -365,7 +301,7 @@ class Answerer:
             return self._list(question, relevant, focus, english)
         _, hit, s, e = best
         s, e = self._trim(hit.text, s, e)
-        number = _NUMBER.search(hit.text[s:e]).group().strip()  # type: ignore[union-attr]
+        number = NUMBER.search(hit.text[s:e]).group().strip()  # type: ignore[union-attr]
         citations: list[Citation] = []
         n = self._cite(citations, hit)
         clause = Clause(hit.text[s:e], n, hit.start + s, hit.start + e)

@@ -48,6 +48,9 @@ class Config:
     :param candidates: hits each retriever passes to fusion.
     :param max_query_chars: longer search queries are refused with a clear error.
     :param ann_threshold: above this many chunks the dense index is HNSW, not exact.
+    :param llm_url: an OpenAI-compatible endpoint for generative answers (optional).
+    :param llm_model: the model name at that endpoint; both must be set to enable it.
+    :param llm_timeout: seconds to wait for the model before falling back.
     """
 
     index_dir: Path = Path(".policykb")
@@ -67,6 +70,9 @@ class Config:
     candidates: int = SearchSettings.candidates
     max_query_chars: int = SearchSettings.max_query_chars
     ann_threshold: int = 50_000
+    llm_url: str = ""
+    llm_model: str = ""
+    llm_timeout: float = 30.0
 
     def __post_init__(self) -> None:
         for name in (

@@ -19,6 +19,7 @@ Example::
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -31,6 +32,7 @@ from kb.tokenize import QueryExpander, Tokenizer, is_english
 __all__ = ["Coverage", "FocusTerm"]
 
 PARTIAL = 0.6  # credit for a word whose rare characters, not the word, are present
+STAND_IN = 0.8  # credit for a thesaurus stand-in (网店 ~ 电子商务): weaker than the word
 
 
 @cache
@@ -88,25 +90,39 @@ class Coverage:
 
     def focus(self, question: str) -> list[FocusTerm]:
         """The question's focus words with IDF weights (expansions as alternatives)."""
-        english = is_english(question)
-        if english:
-            words = [
-                t for term in self.expander.expand(question) for t in self.tokenizer.tokens(term)
-            ]
-        else:
-            words = self.tokenizer.tokens(question)
+        if is_english(question):
+            return self._english_focus(question)
         framing = _question_words()
         focus: dict[str, FocusTerm] = {}
-        for word in words:
+        for word in self.tokenizer.tokens(question):
             if word in framing or word in focus or len(word) < 2:
                 continue
             df = self.word_df.get(word)
             if df is not None and df / self.n > self.generic_share:
                 continue
-            alternatives = () if english else tuple(self.expander.expand(word))
-            focus[word] = FocusTerm(word, self._idf(df), alternatives)
-        # Drop a word that is part of a longer focus word (氢燃料 inside 氢燃料电池).
-        return [t for t in focus.values() if not any(t.word in o and t.word != o for o in focus)]
+            focus[word] = FocusTerm(word, self._idf(df), tuple(self.expander.synonyms(word)))
+        # Drop a word that is part of a longer focus word (氢燃料 inside 氢燃料电池), and a
+        # bare year when the question has other content words (it dates, not names, a topic).
+        terms = [t for t in focus.values() if not any(t.word in o and t.word != o for o in focus)]
+        topical = [t for t in terms if not re.fullmatch(r"(19|20)\d\d", t.word)]
+        return topical or terms
+
+    def _english_focus(self, question: str) -> list[FocusTerm]:
+        """One focus term per English phrase the glossary knows; its renderings stand in.
+
+        The rarest rendering is the word, the others its alternatives, so a text covers
+        the idea when it has any of them; a phrase whose renderings are all generic words
+        of the corpus (技术, 发展) says nothing and is dropped.
+        """
+        focus = []
+        for terms in self.expander.english_groups(question):
+            known = [t for t in terms if t in self.word_df]
+            if known and all(self.word_df[t] / self.n > self.generic_share for t in known):
+                continue
+            rare = min(terms, key=lambda t: self.word_df.get(t, self.n))
+            weight = max((self._idf(self.word_df[t]) for t in known), default=self._idf(None))
+            focus.append(FocusTerm(rare, weight, tuple(t for t in terms if t != rare)))
+        return focus
 
     def _char_share(self, word: str, text: str) -> float:
         weights = [(c, self._idf(self.char_df.get(c))) for c in word]
@@ -114,10 +130,13 @@ class Coverage:
         return sum(w for c, w in weights if c in text) / total
 
     def match(self, term: FocusTerm, text: str) -> float:
-        """1 when the word (or a stand-in) is in ``text``, partial credit for its characters."""
-        if term.word in text or any(alt in text for alt in term.alternatives):
+        """1 when the word is in ``text``; less for a stand-in or for its rare characters."""
+        if term.word in text:
             return 1.0
-        return PARTIAL * self._char_share(term.word, text)
+        partial = PARTIAL * self._char_share(term.word, text)
+        if any(alt.lower() in text for alt in term.alternatives):
+            return max(STAND_IN, partial)
+        return partial
 
     def score(self, focus: list[FocusTerm], text: str) -> float:
         """Share of the focus weight that ``text`` covers (0 when there is no focus)."""

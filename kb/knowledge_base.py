@@ -75,7 +75,9 @@ class KnowledgeBase:
         self.terms = terms
         self._by_id = {c.id: c for c in chunks}
         self._searcher: Searcher | None = None
-        self._lock = threading.Lock()
+        self._answerer: Any = None
+        self._fit: Any = None
+        self._lock = threading.RLock()
 
     @classmethod
     def open(cls, index_dir: str | Path, verify: bool = True) -> KnowledgeBase:
@@ -181,6 +183,32 @@ class KnowledgeBase:
                     settings,
                 )
             return self._searcher
+
+    def answerer(self) -> Any:
+        """The :class:`~kb.answer.Answerer` over this index, built once."""
+        from kb.answer import Answerer
+
+        with self._lock:
+            if self._answerer is None:
+                self._answerer = Answerer(self)
+            return self._answerer
+
+    def fit_checker(self) -> Any:
+        """The :class:`~kb.fit.FitChecker` over this index, built once."""
+        from kb.fit import FitChecker
+
+        with self._lock:
+            if self._fit is None:
+                self._fit = FitChecker(self)
+            return self._fit
+
+    def ask(self, question: str, doc: str | None = None) -> Any:
+        """An extractive, cited answer (see :mod:`kb.answer`)."""
+        return self.answerer().ask(question, doc=doc)
+
+    def fit(self, text: str) -> Any:
+        """A project-fit report (see :mod:`kb.fit`)."""
+        return self.fit_checker().check(text)
 
     def mask(
         self, doc: str | None = None, section: str | None = None, industry: str | None = None

@@ -163,6 +163,27 @@ class QueryExpander:
                         found.append(term)
         return found
 
+    def english_groups(self, text: str) -> list[list[str]]:
+        """Chinese renderings per English phrase: longest phrases first, no word used twice.
+
+        ``"high-purity manganese sulfate from manganese ore"`` gives
+        ``[["硫酸锰", "高纯硫酸锰"], ["锰矿", "锰"]]``: each group is one idea of the query.
+        """
+        words = [_singular(w) for w in re.findall(r"[a-z0-9&\-]+", text.lower())]
+        used = [False] * len(words)
+        groups: list[tuple[int, list[str]]] = []
+        for n in range(self._longest, 0, -1):
+            for i in range(len(words) - n + 1):
+                terms = self._english.get(tuple(words[i : i + n]))
+                if terms and not any(used[i : i + n]):
+                    used[i : i + n] = [True] * n
+                    groups.append((i, list(dict.fromkeys(terms))))
+        return [terms for _, terms in sorted(groups)]
+
+    def synonyms(self, word: str) -> list[str]:
+        """The thesaurus entry for exactly this word (no substring matches)."""
+        return next((terms for key, terms in self._chinese if key == word), [])
+
     def _expand_chinese(self, text: str) -> list[str]:
         found: list[str] = []
         for word, terms in self._chinese:

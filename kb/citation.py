@@ -1,0 +1,81 @@
+"""What an answer is made of: quoted clauses, their citations, groups by section.
+
+Every quoted span satisfies ``source[start:end] == text``, so a reader (or a test) can
+check each clause against the document it cites.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kb.search import Hit
+
+__all__ = ["Answer", "Citation", "Clause", "Group"]
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A span of the plan's text quoted in an answer: ``source[start:end] == text``."""
+
+    text: str
+    citation: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Group:
+    """Clauses under one section address."""
+
+    section: list[str]
+    doc: str
+    clauses: list[Clause]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """The chunk behind a citation marker ``[n]``."""
+
+    n: int
+    id: str
+    doc: str
+    doc_title: str
+    section: list[str]
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer: Markdown text, grouped clauses and their citations."""
+
+    question: str
+    found: bool
+    answer: str
+    groups: list[Group] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    kind: str = "list"
+    related: list[Hit] = field(default_factory=list)
+    notice: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The documented JSON shape (plus ``kind``, ``related`` and ``notice``)."""
+        return {
+            "question": self.question,
+            "found": self.found,
+            "answer": self.answer,
+            "groups": [
+                {
+                    "section": g.section,
+                    "doc": g.doc,
+                    "clauses": [{"text": c.text, "citation": c.citation} for c in g.clauses],
+                }
+                for g in self.groups
+            ],
+            "citations": [c.__dict__ for c in self.citations],
+            "kind": self.kind,
+            "related": [h.to_dict() for h in self.related],
+            "notice": self.notice,
+        }

@@ -1,0 +1,219 @@
+"""Handlers of the ``policykb`` commands: each takes parsed arguments and a config,
+calls ``kb``'s public API, prints text or JSON, and returns an exit code.
+
+Errors are raised as ``KBError``/``IngestError``; :func:`kb.cli.main` turns them into
+one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from kb.build import build_index
+from kb.config import Config
+from kb.errors import KBError
+from kb.evaluate import evaluate, format_report, load_queries
+from kb.knowledge_base import KnowledgeBase
+from kb.search import MODES, Hit
+
+__all__ = [
+    "cmd_ask",
+    "cmd_eval",
+    "cmd_fit",
+    "cmd_indicators",
+    "cmd_ingest",
+    "cmd_outline",
+    "cmd_search",
+]
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=None))
+
+
+def _progress_bar(enabled: bool) -> Callable[[str, int, int], None] | None:
+    if not enabled or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    bars: dict[str, Any] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        bar = bars.get(stage)
+        if bar is None:
+            bar = bars[stage] = tqdm(total=total, desc=stage, unit="doc", leave=False)
+        bar.n = done
+        bar.refresh()
+        if done >= total:
+            bar.close()
+
+    return update
+
+
+def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
+    report = build_index(config, args.paths or None, progress=_progress_bar(not args.json))
+    if args.json:
+        _print_json(
+            {
+                "index_dir": str(report.index_dir),
+                "documents": report.documents,
+                "chunks": report.chunk_count,
+                "timings": report.timings,
+            }
+        )
+    else:
+        print(
+            f"Indexed {len(report.documents)} document(s), {report.chunk_count} chunks "
+            f"into {report.index_dir} in {sum(report.timings.values()):.1f}s."
+        )
+    return 0
+
+
+def _print_nodes(nodes: list[dict], depth: int) -> None:
+    for node in nodes:
+        print(f"{'  ' * depth}{node['title'] or node['kind']}  [{node['id']}]")
+        _print_nodes(node["children"], depth + 1)
+
+
+def cmd_outline(args: argparse.Namespace, config: Config) -> int:
+    outline = KnowledgeBase.open(config.index_dir).outline(args.doc)
+    if args.json:
+        _print_json(outline)
+        return 0
+    for doc in outline["documents"]:
+        print(f"《{doc['title']}》  [{doc['doc']}]")
+        _print_nodes(doc["nodes"], 1)
+    return 0
+
+
+def cmd_indicators(args: argparse.Namespace, config: Config) -> int:
+    rows = KnowledgeBase.open(config.index_dir).indicators(args.doc)
+    if args.json:
+        _print_json({"indicators": [r.to_dict() for r in rows]})
+        return 0
+    if not rows:
+        print("No targets table (2020 value vs 2025 target) in the indexed documents.")
+        return 0
+    width = max(len(r.name) for r in rows)
+    for r in rows:
+        ratio = f"×{r.target_2025 / r.value_2020:.2f}" if r.value_2020 else ""
+        print(f"{r.name:<{width}}  {r.unit:<6} {r.value_2020:>8} → {r.target_2025:<8} {ratio}")
+    return 0
+
+
+def _open(config: Config, args: argparse.Namespace) -> KnowledgeBase:
+    """Load the index; warn on stderr when the corpus changed since it was built."""
+    kb = KnowledgeBase.open(config.index_dir)
+    if getattr(args, "embedder", None) or os.environ.get("POLICYKB_EMBEDDER"):
+        kb.check_embedder(config.embedder)
+    for note in kb.changes(config.corpus_dir):
+        print(f"policykb: warning: {note}; run `policykb ingest` to update.", file=sys.stderr)
+    kb.searcher(config.search_settings())
+    return kb
+
+
+def _highlight(text: str, terms: list[str], tty: bool) -> str:
+    for term in terms:
+        text = text.replace(term, f"\033[1;33m{term}\033[0m" if tty else f"【{term}】")
+    return text
+
+
+def _print_hits(query: str, hits: list[Hit]) -> None:
+    tty = sys.stdout.isatty()
+    print(f"# {query}")
+    if not hits:
+        print("  (no results)")
+    for h in hits:
+        print(f"{h.rank:>3}. {' › '.join(h.section) or h.doc_title}   [{h.id}]")
+        print(f"     {_highlight(h.text.replace(chr(10), ' '), h.matched, tty)}")
+
+
+def cmd_search(args: argparse.Namespace, config: Config) -> int:
+    kb = _open(config, args)
+    if args.queries_from:
+        with open(args.queries_from, encoding="utf-8") as fh:
+            queries = [line.strip() for line in fh if line.strip()]
+    elif args.query:
+        queries = [args.query]
+    else:
+        raise KBError("give a QUERY or --queries-from FILE (one query per line).")
+    for query in queries:
+        hits = kb.search(query, args.k, args.doc, args.section, args.industry, args.mode)
+        if args.json:
+            _print_json({"query": query, "results": [h.to_dict() for h in hits]})
+        else:
+            _print_hits(query, hits)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, config: Config) -> int:
+    kb = _open(config, args)
+    queries = load_queries(args.file)
+    if not queries:
+        raise KBError(f"{args.file}: no queries with anchors to evaluate.")
+    reports = {
+        f"policykb-{mode}": evaluate(
+            queries, lambda q, k, m=mode: [h.text for h in kb.search(q, k, mode=m)], args.k
+        )
+        for mode in (MODES if args.all_modes else ("hybrid",))
+    }
+    if args.baseline:
+        from kb.baseline import HaystackBaseline
+
+        base = HaystackBaseline.from_sources(kb.sources)
+        reports["haystack-default-bm25-lines"] = evaluate(
+            queries, lambda q, k: [d.content or "" for d in base.search(q, k)], args.k
+        )
+    if args.json:
+        _print_json({name: {k: v for k, v in r.items()} for name, r in reports.items()})
+    else:
+        print(format_report(reports))
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace, config: Config) -> int:
+    kb = _open(config, args)
+    answer = kb.ask(args.question, doc=args.doc)
+    if config.llm_url and config.llm_model and not args.extractive:
+        from kb.generate import AnswerWriter
+
+        answer = AnswerWriter(config.llm_url, config.llm_model, config.llm_timeout).write(answer)
+    if answer.notice:
+        print(f"policykb ask: notice: {answer.notice}", file=sys.stderr)
+    if args.json:
+        _print_json(answer.to_dict())
+        return 0
+    print(answer.answer)
+    if answer.citations:
+        print()
+        for c in answer.citations:
+            print(f"[{c.n}] {' › '.join(c.section)}  ({c.id}, {c.start}–{c.end})")
+    return 0
+
+
+def _read_text(value: str) -> str:
+    return sys.stdin.read() if value == "-" else value
+
+
+def cmd_fit(args: argparse.Namespace, config: Config) -> int:
+    kb = _open(config, args)
+    report = kb.fit(_read_text(args.text))
+    if args.json:
+        _print_json(report.to_dict())
+        return 0
+    print(f"{report.verdict.upper()}  (score {report.score:.2f})  {report.reason}")
+    for title, rows in (
+        ("Matching plan items", report.matches),
+        ("Support measures", report.measures),
+    ):
+        if rows:
+            print(f"\n{title}:")
+            for m in rows:
+                label = f"{m.label}: " if m.label else ""
+                print(f"- {label}{m.text}\n    {' › '.join(m.section)}  [{m.id}]")
+    return 0
