@@ -162,7 +162,7 @@ class FitChecker:
             )
         pieces = self._pieces(text)
         best: dict[str, tuple[float, Hit, list]] = {}
-        for piece in pieces:
+        for piece in dict.fromkeys(pieces):  # a repeated clause is searched once
             focus = self.coverage.focus(piece)
             if not focus:
                 continue

@@ -85,6 +85,46 @@ def test_unknown_doc_exits_2_listing_known(
     assert "liupanshui-14th-fyp-sci-tech" in capsys.readouterr().err
 
 
+def test_ask_json_matches_contract(index_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = _json(capsys, ["ask", "什么是R&D经费投入强度", "--json", "--index-dir", str(index_dir)])
+    assert out["found"] is True
+    assert {"question", "found", "answer", "groups", "citations"} <= set(out)
+
+
+def test_ask_text_prints_answer_and_citation_list(
+    index_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["ask", "2025年高新技术企业目标是多少家", "--index-dir", str(index_dir)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("**180家**") and "[1] 第三章" in out
+
+
+def test_ask_with_unreachable_llm_falls_back_with_notice(
+    index_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POLICYKB_LLM_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("POLICYKB_LLM_MODEL", "stub")
+    monkeypatch.setenv("POLICYKB_LLM_TIMEOUT", "2")
+    out = _json(capsys, ["ask", "科技特派员", "--json", "--index-dir", str(index_dir)])
+    assert out["found"] and "could not be reached" in out["notice"]
+
+
+def test_fit_reads_stdin_and_prints_json(
+    index_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("我们计划研发煤矿井下巡检机器人\n"))
+    out = _json(capsys, ["fit", "-", "--json", "--index-dir", str(index_dir)])
+    assert out["verdict"] == "fit"
+    assert set(out) == {"text", "verdict", "reason", "score", "matches", "measures"}
+
+
+def test_fit_text_output_names_verdict(index_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["fit", "举办明星演唱会", "--index-dir", str(index_dir)]) == 0
+    assert capsys.readouterr().out.startswith("NO_FIT")
+
+
 def test_every_command_has_help() -> None:
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices

@@ -1,0 +1,166 @@
+"""Extractive answers on the real plan."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kb import BadQuery, KnowledgeBase
+from kb.citation import Answer
+
+NEGATIVES = [
+    "住房限购政策有哪些",
+    "离婚财产怎么分割",
+    "明天天气怎么样",
+    "How do I apply for a passport?",
+]
+
+
+def _all_text(answer: Answer) -> str:
+    return "\n".join(c.text for g in answer.groups for c in g.clauses)
+
+
+def _assert_exact(kb: KnowledgeBase, answer: Answer) -> None:
+    for g in answer.groups:
+        for c in g.clauses:
+            assert kb.sources[g.doc][c.start : c.end] == c.text
+    for c in answer.citations:
+        assert kb.sources[c.doc][c.start : c.end] == c.text
+        assert kb.chunk(c.id).content == c.text
+
+
+def test_hydrogen_question_gathers_all_four_boxes_once(plan_kb: KnowledgeBase) -> None:
+    answer = plan_kb.ask("哪些氢能技术被列为重点？")
+    assert answer.found and answer.kind == "list"
+    boxes = {s for g in answer.groups for s in g.section if s.startswith("专栏")}
+    assert {
+        "专栏1 能源产业技术攻关",
+        "专栏2 煤炭产业技术攻关",
+        "专栏3 钢铁产业技术攻关",
+        "专栏6 先进装备制造业技术攻关",
+    } <= boxes
+    sections = [tuple(g.section) for g in answer.groups]
+    assert len(sections) == len(set(sections))
+    text = _all_text(answer)
+    for phrase in (
+        "可再生能源制氢",
+        "质子交换膜",
+        "膜电极",
+        "共气化制氢",
+        "氢冶金",
+        "氢燃料电池汽车",
+    ):
+        assert phrase in text
+    assert "纺织" not in text  # clauses that do not relate are dropped
+
+
+def test_answer_groups_follow_document_order_with_full_addresses(plan_kb: KnowledgeBase) -> None:
+    answer = plan_kb.ask("哪些氢能技术被列为重点？")
+    energy = next(g for g in answer.groups if g.section[-1] == "2．氢能源")
+    assert energy.section[:3] == [
+        "第四章 加快推进重点产业关键技术攻关",
+        "一、构建支撑新型工业化的技术体系",
+        "（一）能源产业",
+    ]
+    orders = [
+        plan_kb.chunk(answer.citations[g.clauses[0].citation - 1].id).meta["order"]
+        for g in answer.groups
+    ]
+    assert orders == sorted(orders)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("2025年高新技术企业目标是多少家", "**180家**"),
+        ("2020年全社会研发经费支出占地区生产总值的比重是多少", "**0.89%**"),
+        ("2025年高新技术产业产值目标", "**400亿元**"),
+        ("全市有多少创新创业载体", "**96个**"),
+        ("十三五时期培养了多少高层次科技人才", "**169人次**"),
+    ],
+)
+def test_numbers_questions_answer_with_the_number_first(
+    plan_kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    answer = plan_kb.ask(question)
+    assert answer.kind == "number"
+    assert answer.answer.startswith(lead)
+    _assert_exact(plan_kb, answer)
+
+
+def test_target_answer_cites_the_table_row_and_the_prose(plan_kb: KnowledgeBase) -> None:
+    answer = plan_kb.ask("2025年高新技术产业产值目标")
+    kinds = [plan_kb.chunk(c.id).meta["kind"] for c in answer.citations]
+    assert kinds[0] == "table_row"
+    assert "高新技术产业产值达400亿元" in _all_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("什么是R&D经费投入强度", "R&D经费投入强度"),
+        ("万人发明专利拥有量的含义", "万人发明专利拥有量"),
+    ],
+)
+def test_definitions_come_from_the_glossary(
+    plan_kb: KnowledgeBase, question: str, term: str
+) -> None:
+    answer = plan_kb.ask(question)
+    assert answer.kind == "definition"
+    assert answer.groups[0].section[-2:] == ["名词解释", answer.groups[0].section[-1]]
+    assert term in answer.groups[0].clauses[0].text
+
+
+@pytest.mark.parametrize("question", NEGATIVES)
+def test_question_the_plan_does_not_answer_says_so(plan_kb: KnowledgeBase, question: str) -> None:
+    answer = plan_kb.ask(question)
+    assert not answer.found
+    assert answer.groups == [] and answer.citations == []
+    assert answer.related and len(answer.related) <= 3
+    assert answer.to_dict()["found"] is False
+
+
+def test_english_question_gets_chinese_clauses_with_english_framing(plan_kb: KnowledgeBase) -> None:
+    answer = plan_kb.ask("What are the priorities for coal chemical industry?")
+    assert answer.found
+    assert answer.answer.startswith("The plan's own words")
+    assert "煤制烯烃" in _all_text(answer)
+
+
+def test_every_citation_slices_its_document_exactly(
+    plan_kb: KnowledgeBase, shared_dir: Path
+) -> None:
+    lines = (shared_dir / "eval" / "dev_queries.jsonl").read_text("utf-8").splitlines()
+    questions = [json.loads(line)["q"] for line in lines if line.strip()]
+    assert len(questions) >= 30
+    for question in questions:
+        _assert_exact(plan_kb, plan_kb.ask(question))
+
+
+def test_answer_json_has_the_documented_shape(plan_kb: KnowledgeBase) -> None:
+    out = plan_kb.ask("科技特派员").to_dict()
+    assert {"question", "found", "answer", "groups", "citations"} <= set(out)
+    assert set(out["groups"][0]) == {"section", "doc", "clauses"}
+    assert set(out["groups"][0]["clauses"][0]) == {"text", "citation"}
+    assert set(out["citations"][0]) == {
+        "n",
+        "id",
+        "doc",
+        "doc_title",
+        "section",
+        "text",
+        "start",
+        "end",
+    }
+    cited = {c["citation"] for g in out["groups"] for c in g["clauses"]}
+    assert cited == {c["n"] for c in out["citations"]}
+
+
+@pytest.mark.parametrize(
+    ("question", "match"), [("", "empty"), (" \n\t", "empty"), ("氢" * 10_000, "10,000")]
+)
+def test_empty_or_huge_question_raises(plan_kb: KnowledgeBase, question: str, match: str) -> None:
+    with pytest.raises(BadQuery, match=match):
+        plan_kb.ask(question)
