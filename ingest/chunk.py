@@ -23,7 +23,7 @@ from haystack import Document
 from ingest.read import SourceText
 from ingest.tree import Node, Tree
 
-__all__ = ["ChunkOptions", "chunk", "section_of", "split_spans"]
+__all__ = ["ChunkOptions", "chunk", "section_of", "split_spans", "trim_span"]
 
 _SENTENCE = re.compile(r"[。！？!?]+[”’」』）)]*")
 _CLAUSE = re.compile(r"[；;]+[”’」』）)]*")
@@ -88,10 +88,13 @@ def section_of(node: Node, ancestors: tuple[Node, ...]) -> list[str]:
     return [n.heading for n in (*ancestors, node) if n.heading and n.kind != "table"]
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in " \t\u3000\n":
+def trim_span(
+    text: str, s: int, e: int, lead: str = " \t\u3000\n", tail: str = " \t\u3000\n"
+) -> tuple[int, int]:
+    """Narrow ``[s, e)`` past leading characters in ``lead`` and trailing ones in ``tail``."""
+    while s < e and text[s] in lead:
         s += 1
-    while e > s and text[e - 1] in " \t\u3000\n":
+    while e > s and text[e - 1] in tail:
         e -= 1
     return s, e
 
@@ -117,7 +120,7 @@ def chunk(tree: Tree, source: SourceText, options: ChunkOptions | None = None) -
         )
         section = section_of(node, ancestors)
         for k, (s, e) in enumerate(pieces, start=1):
-            s, e = _trim(source.text, s, e)
+            s, e = trim_span(source.text, s, e)
             suffix = f".c{k}" if len(pieces) > 1 else ""
             meta = {
                 "id": f"{tree.doc}:{node.id}{suffix}",

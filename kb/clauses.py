@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.chunk import trim_span
+
 __all__ = ["CLAUSE", "NUMBER", "PHRASE", "bigrams", "merge", "readable", "spans", "trim"]
 
 CLAUSE = re.compile(r"[^。；！？]*[。；！？]+[”’）)]*|[^。；！？]+$")
@@ -44,8 +46,4 @@ def bigrams(text: str) -> set[str]:
 
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Narrow ``[s, e)`` past leading and trailing spaces and list punctuation."""
-    while s < e and text[s] in " \t\n，、,；;":
-        s += 1
-    while e > s and text[e - 1] in " \t\n，、,":
-        e -= 1
-    return s, e
+    return trim_span(text, s, e, lead=" \t\n，、,；;", tail=" \t\n，、,")
