@@ -16,7 +16,7 @@ index: install
 	$(BIN)/policykb ingest
 
 run: index
-	$(BIN)/policykb outline
+	$(BIN)/policykb serve
 
 # Test dependencies (torch: the CPU wheel first, so the st extra never pulls a CUDA
 # build), lint, then the suite without the slow tests.

@@ -101,6 +101,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text", help="the project description, or - to read it from stdin")
 
     p = command(
+        "serve",
+        "start the app on localhost",
+        "Start the Streamlit app (ask, search, browse, fit, targets).",
+        commands.cmd_serve,
+    )
+    p.add_argument("--port", type=int, default=8501, help="port (default 8501)")
+    p.add_argument("--address", default="localhost", help="address to listen on")
+
+    p = command(
         "eval",
         "measure retrieval on a query set",
         "recall@10, MRR@10 and recall@300ch per lang and overall.",

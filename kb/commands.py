@@ -29,6 +29,7 @@ __all__ = [
     "cmd_ingest",
     "cmd_outline",
     "cmd_search",
+    "cmd_serve",
 ]
 
 
@@ -217,3 +218,30 @@ def cmd_fit(args: argparse.Namespace, config: Config) -> int:
                 label = f"{m.label}: " if m.label else ""
                 print(f"- {label}{m.text}\n    {' › '.join(m.section)}  [{m.id}]")
     return 0
+
+
+def cmd_serve(args: argparse.Namespace, config: Config) -> int:
+    """Start the Streamlit app (the repository's app.py) on localhost."""
+    import subprocess
+    from pathlib import Path
+
+    app = Path(__file__).resolve().parent.parent / "app.py"
+    if not app.is_file():
+        raise KBError(
+            f"the app is not beside the package ({app} is missing); run `policykb serve` "
+            "from a checkout of the repository (pip install -e .)."
+        )
+    env = {**os.environ, "POLICYKB_INDEX_DIR": str(config.index_dir)}
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app),
+        "--server.port",
+        str(args.port),
+        "--server.address",
+        args.address,
+    ]
+    print(f"PolicyKB: http://{args.address}:{args.port}", file=sys.stderr)
+    return subprocess.call(command, env=env, cwd=app.parent)

@@ -98,6 +98,28 @@ class FitReport:
     measures: list[FitMatch] = field(default_factory=list)
     sentences: int = 0
 
+    def to_markdown(self) -> str:
+        """The report as Markdown, for download: verdict, reason, matches, measures."""
+        lines = [
+            f"# 项目匹配报告 Project fit: {self.verdict}",
+            "",
+            f"> {self.text[:500]}",
+            "",
+            self.reason,
+            "",
+        ]
+        for title, rows in (
+            ("匹配的规划条目 Matching items", self.matches),
+            ("适用的支持措施 Support measures", self.measures),
+        ):
+            if rows:
+                lines += [f"## {title}", ""]
+                for m in rows:
+                    label = f"**{m.label}** " if m.label else ""
+                    lines.append(f"- {label}“{m.text}”  \n  {' › '.join(m.section)} ({m.id})")
+                lines.append("")
+        return "\n".join(lines)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,

@@ -1,0 +1,93 @@
+"""What a reader view needs: an outline whose entries open a chunk, and the window of
+text around a cited chunk (its chapter), with the chunk's span to highlight.
+
+Example::
+
+    for depth, title, chunk_id in outline_entries(kb, doc):
+        ...
+    window = reading_window(kb, chunk_id)     # ReadingWindow(doc, start, end, mark)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ingest import Node
+
+__all__ = ["ReadingWindow", "outline_entries", "reading_window"]
+
+_OUTLINE_KINDS = (
+    "preamble",
+    "chapter",
+    "section",
+    "subsection",
+    "box",
+    "item",
+    "appendix",
+    "glossary",
+)
+
+
+@dataclass(frozen=True)
+class ReadingWindow:
+    """Text to show (``start``–``end`` of the document) and the span to mark in it."""
+
+    doc: str
+    start: int
+    end: int
+    mark: tuple[int, int] | None
+    heading: str
+
+
+def _first_chunk(kb: Any, doc: str) -> dict[str, str]:
+    first: dict[str, str] = {}
+    for chunk in kb.chunks:
+        if chunk.meta["doc"] != doc:
+            continue
+        node = chunk.meta["node"]
+        parts = node.split(".")
+        for i in range(1, len(parts) + 1):
+            first.setdefault(".".join(parts[:i]), chunk.id)
+    return first
+
+
+def outline_entries(kb: Any, doc: str) -> list[tuple[int, str, str]]:
+    """``(depth, heading, chunk id to open)`` for the headings and items of a document.
+
+    :raises UnknownDocument: ``doc`` is not indexed.
+    """
+    kb.document(doc)
+    first = _first_chunk(kb, doc)
+    entries = []
+
+    def walk(node: Node, depth: int) -> None:
+        for child in node.children:
+            if child.kind in _OUTLINE_KINDS and child.id in first:
+                entries.append((depth, child.heading or child.title or child.kind, first[child.id]))
+                walk(child, depth + 1)
+
+    walk(kb.trees[doc].root, 0)
+    return entries
+
+
+def reading_window(kb: Any, chunk_id: str | None, doc: str | None = None) -> ReadingWindow:
+    """The chapter holding ``chunk_id`` (or the document's first chapter), span marked.
+
+    :raises KeyError: an unknown chunk id.
+    :raises UnknownDocument: an unknown document.
+    """
+    if chunk_id:
+        chunk = kb.chunk(chunk_id)
+        doc, mark = chunk.meta["doc"], (chunk.meta["start"], chunk.meta["end"])
+        top = chunk.meta["node"].split(".")[0]
+    else:
+        doc = doc or kb.documents[0].doc
+        kb.document(doc)
+        mark, top = None, None
+    root = kb.trees[doc].root
+    node = next((c for c in root.children if c.id == top), None) or (
+        root.children[0] if root.children else root
+    )
+    start, end = node.span
+    return ReadingWindow(doc, start, end, mark, node.heading or node.title)
