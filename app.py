@@ -13,14 +13,20 @@ import streamlit as st
 
 from pages.ui import get_kb, sidebar, t
 
-st.set_page_config(page_title="政策知识库 PolicyKB", page_icon="📜", layout="wide")
+st.set_page_config(page_title="政策知识库 PolicyKB", page_icon=":material/gavel:", layout="wide")
 navigation = st.navigation(
     [
-        st.Page("pages/ask.py", title=t("ask"), icon="💬", url_path="ask", default=True),
-        st.Page("pages/search.py", title=t("search"), icon="🔎", url_path="search"),
-        st.Page("pages/browse.py", title=t("browse"), icon="📖", url_path="browse"),
-        st.Page("pages/fit.py", title=t("fit"), icon="🧭", url_path="fit"),
-        st.Page("pages/targets.py", title=t("targets"), icon="📊", url_path="targets"),
+        st.Page(
+            "pages/ask.py", title=t("ask"), icon=":material/chat:", url_path="ask", default=True
+        ),
+        st.Page("pages/search.py", title=t("search"), icon=":material/search:", url_path="search"),
+        st.Page(
+            "pages/browse.py", title=t("browse"), icon=":material/menu_book:", url_path="browse"
+        ),
+        st.Page("pages/fit.py", title=t("fit"), icon=":material/fact_check:", url_path="fit"),
+        st.Page(
+            "pages/targets.py", title=t("targets"), icon=":material/bar_chart:", url_path="targets"
+        ),
     ]
 )
 st.markdown(  # static style only: no document or user text here

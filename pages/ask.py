@@ -8,7 +8,7 @@ from pages.ui import address, browse_link, esc, get_kb, t
 kb = get_kb()
 if kb is None:
     st.stop()
-st.title(f"💬 {t('ask')}")
+st.title(f"{t('ask')}")
 history = st.session_state.setdefault("history", [])
 
 

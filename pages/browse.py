@@ -9,7 +9,7 @@ from pages.ui import esc, get_kb, t
 kb = get_kb()
 if kb is None:
     st.stop()
-st.title(f"📖 {t('browse')}")
+st.title(f"{t('browse')}")
 params = st.query_params
 docs = {d.doc: d.title for d in kb.documents}
 wanted = params.get("doc")

@@ -8,7 +8,7 @@ from pages.ui import address, browse_link, esc, get_kb, t
 kb = get_kb()
 if kb is None:
     st.stop()
-st.title(f"🧭 {t('fit')}")
+st.title(f"{t('fit')}")
 text = st.text_area(t("project"), height=160, key="fit_text")
 if st.button(t("check"), type="primary") and text.strip():
     try:

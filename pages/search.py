@@ -8,7 +8,7 @@ from pages.ui import address, browse_link, get_kb, highlight, t
 kb = get_kb()
 if kb is None:
     st.stop()
-st.title(f"🔎 {t('search')}")
+st.title(f"{t('search')}")
 query = st.text_input(t("query"), key="search_query")
 cols = st.columns(4)
 docs = {d.doc: d.title for d in kb.documents}

@@ -9,7 +9,7 @@ from pages.ui import browse_link, get_kb, t
 kb = get_kb()
 if kb is None:
     st.stop()
-st.title(f"📊 {t('targets')}")
+st.title(f"{t('targets')}")
 rows = kb.indicators()
 if not rows:
     st.info(t("no_results"))

@@ -131,7 +131,7 @@ def browse_link(doc: str, chunk_id: str, label: str | None = None) -> None:
     st.page_link(
         "pages/browse.py",
         label=label or t("open_reader"),
-        icon="📖",
+        icon=":material/menu_book:",
         query_params={"doc": doc, "chunk": chunk_id},
     )
 

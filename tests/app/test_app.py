@@ -55,7 +55,7 @@ def test_ask_keeps_a_chat_history(app: AppTest) -> None:
     assert texts == ["科技特派员", "2025年高新技术企业目标是多少家"]
 
 
-def test_search_with_industry_filter(app: AppTest, plan_kb) -> None:  # noqa: ANN001
+def test_search_with_industry_filter(app: AppTest, plan_kb) -> None:
     in_industry = sum(c.meta.get("industry") == "钢铁产业" for c in plan_kb.chunks)
     app.switch_page("pages/search.py").run()
     app.selectbox[2].select("钢铁产业").run()

@@ -54,6 +54,7 @@ def test_hydrogen_question_gathers_all_four_boxes_once(plan_kb: KnowledgeBase) -
     ):
         assert phrase in text
     assert "纺织" not in text  # clauses that do not relate are dropped
+    assert "氢氧化锂" not in text  # lithium hydroxide is not hydrogen energy
 
 
 def test_answer_groups_follow_document_order_with_full_addresses(plan_kb: KnowledgeBase) -> None:
