@@ -17,6 +17,7 @@ Example::
 
 from __future__ import annotations
 
+import threading
 from typing import Protocol
 
 import numpy as np
@@ -61,6 +62,7 @@ class USEEmbedder:
         self.batch_size = batch_size
         self.threads = threads
         self._model = None
+        self._lock = threading.Lock()
 
     @property
     def dim(self) -> int:

@@ -184,6 +184,22 @@ class KnowledgeBase:
                 )
             return self._searcher
 
+    def warm_up(self, background: bool = False) -> threading.Thread | None:
+        """Build the searcher and load the embedding model now, not at the first query.
+
+        :param background: load the model in a daemon thread and return it (a query
+            arriving meanwhile waits for the model instead of loading it twice).
+        """
+        searcher = self.searcher()
+        if not background:
+            searcher.embedder.embed_query("预热")
+            return None
+        thread = threading.Thread(
+            target=searcher.embedder.embed_query, args=("预热",), daemon=True, name="warm-up"
+        )
+        thread.start()
+        return thread
+
     def answerer(self) -> Any:
         """The :class:`~kb.answer.Answerer` over this index, built once."""
         from kb.answer import Answerer

@@ -101,8 +101,9 @@ def load_kb(index_dir: str, stamp: float) -> KnowledgeBase:
     """The knowledge base, loaded once per process (and again when the index changes)."""
     del stamp  # part of the cache key: the manifest's modification time
     kb = KnowledgeBase.open(index_dir)
-    kb.answerer()  # warm tokenizer, embedder and pipelines before the first query
+    kb.answerer()  # tokenizer, pipelines, coverage statistics: before the first query
     kb.fit_checker()
+    kb.warm_up(background=True)  # the embedding model loads while the page renders
     return kb
 
 
