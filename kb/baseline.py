@@ -14,6 +14,9 @@ Example::
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
 from haystack import Document, Pipeline
 from haystack.components.joiners import DocumentJoiner
 from haystack.components.retrievers.in_memory import (
@@ -43,16 +46,22 @@ class HaystackBaseline:
     :param documents: what to index (lines, or PolicyKB's own chunks for a fair
         like-for-like comparison).
     :param embedder: when given, documents are embedded and ``hybrid``/``dense`` work.
+    :param vectors: the documents' vectors, when already computed (benchmarks).
     """
 
-    def __init__(self, documents: list[Document], embedder: Embedder | None = None) -> None:
+    def __init__(
+        self,
+        documents: list[Document],
+        embedder: Embedder | None = None,
+        vectors: np.ndarray | None = None,
+    ) -> None:
         self.store = InMemoryDocumentStore()
         self.embedder = embedder
         docs = [Document(content=d.content, meta=dict(d.meta), id=d.id) for d in documents]
         if embedder is not None:
-            vectors = embedder.embed_documents([d.content or "" for d in docs])
-            for d, v in zip(docs, vectors, strict=True):
-                d.embedding = v.tolist()
+            if vectors is None:
+                vectors = embedder.embed_documents([d.content or "" for d in docs])
+            docs = [replace(d, embedding=v.tolist()) for d, v in zip(docs, vectors, strict=True)]
         self.store.write_documents(docs)
         self.bm25 = InMemoryBM25Retriever(self.store)
         self.dense = InMemoryEmbeddingRetriever(self.store) if embedder else None

@@ -1,7 +1,9 @@
 """Dense vectors in FAISS (inner product on normalised vectors = cosine).
 
-Exact search (``IndexFlatIP``) up to ``ann_threshold`` vectors; above it an HNSW graph
-(``IndexHNSWFlat``, inner product), chosen automatically when the index is built. A
+Exact search (``IndexFlatIP``) up to ``ann_threshold`` vectors (50,000); above it an HNSW
+graph (``IndexHNSWFlat``, inner product) up to ``ivf_threshold`` (250,000), and an
+inverted-file index (``IndexIVFFlat``, 4·√n lists, 48 probed) above that, where an HNSW
+graph takes too long to build on a small machine; chosen automatically at build. A
 filter is applied before ranking: a small filtered set is searched exactly, a large one
 through FAISS's ID selector, so a filtered search returns k hits when k exist.
 Vectors are stored as ``.npy`` (no pickle) and memory-mapped on load.
@@ -24,6 +26,8 @@ from haystack import Document, component
 __all__ = ["ANN_THRESHOLD", "DenseIndex", "DenseRetriever", "dense_text"]
 
 ANN_THRESHOLD = 50_000
+IVF_THRESHOLD = 250_000
+IVF_PROBES = 48
 _EXACT_SUBSET = 20_000
 
 
@@ -42,7 +46,7 @@ class DenseIndex:
     :param ann: an HNSW index, or ``None`` for exact search.
     """
 
-    def __init__(self, vectors: np.ndarray, ann: Any = None, ef_search: int = 128) -> None:
+    def __init__(self, vectors: np.ndarray, ann: Any = None, ef_search: int = 256) -> None:
         import faiss
 
         self.vectors = vectors
@@ -54,28 +58,42 @@ class DenseIndex:
                 self.index.add(np.ascontiguousarray(vectors, dtype=np.float32))
         else:
             self.index = ann
-            ann.hnsw.efSearch = ef_search
+            if hasattr(ann, "hnsw"):
+                ann.hnsw.efSearch = ef_search
+            else:
+                ann.nprobe = IVF_PROBES
 
     @property
     def kind(self) -> str:
-        return "hnsw" if self.ann is not None else "flat"
+        if self.ann is None:
+            return "flat"
+        return "hnsw" if hasattr(self.ann, "hnsw") else "ivf"
 
     @classmethod
     def build(
         cls,
         vectors: np.ndarray,
         ann_threshold: int = ANN_THRESHOLD,
+        ivf_threshold: int = IVF_THRESHOLD,
         m: int = 32,
         ef_construction: int = 80,
     ) -> DenseIndex:
-        """Exact index up to ``ann_threshold`` rows, HNSW above."""
+        """Exact up to ``ann_threshold`` rows, HNSW up to ``ivf_threshold``, IVF above."""
         import faiss
 
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-        if len(vectors) <= ann_threshold:
+        n, dim = vectors.shape
+        if n <= ann_threshold:
             return cls(vectors)
-        ann = faiss.IndexHNSWFlat(vectors.shape[1], m, faiss.METRIC_INNER_PRODUCT)
-        ann.hnsw.efConstruction = ef_construction
+        if n <= ivf_threshold:
+            ann = faiss.IndexHNSWFlat(dim, m, faiss.METRIC_INNER_PRODUCT)
+            ann.hnsw.efConstruction = ef_construction
+            ann.add(vectors)
+            return cls(vectors, ann)
+        nlist = int(4 * np.sqrt(n))
+        ann = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
+        sample = np.random.default_rng(0).choice(n, size=min(n, 64 * nlist), replace=False)
+        ann.train(vectors[np.sort(sample)])
         ann.add(vectors)
         return cls(vectors, ann)
 
@@ -85,15 +103,17 @@ class DenseIndex:
         folder.mkdir(parents=True, exist_ok=True)
         np.save(folder / "vectors.npy", np.asarray(self.vectors), allow_pickle=False)
         if self.ann is not None:
-            faiss.write_index(self.ann, str(folder / "hnsw.faiss"))
+            faiss.write_index(self.ann, str(folder / f"{self.kind}.faiss"))
 
     @classmethod
     def load(cls, folder: Path) -> DenseIndex:
         import faiss
 
         vectors = np.load(folder / "vectors.npy", mmap_mode="r", allow_pickle=False)
-        hnsw = folder / "hnsw.faiss"
-        return cls(vectors, faiss.read_index(str(hnsw)) if hnsw.is_file() else None)
+        ann = next(
+            (folder / f for f in ("hnsw.faiss", "ivf.faiss") if (folder / f).is_file()), None
+        )
+        return cls(vectors, faiss.read_index(str(ann)) if ann else None)
 
     def top(
         self, query: np.ndarray, k: int, mask: np.ndarray | None = None
@@ -116,11 +136,12 @@ class DenseIndex:
                 best = np.argsort(-sims, kind="stable")[:k]
                 return [(int(ids[i]), float(sims[i])) for i in best]
             selector = faiss.IDSelectorBatch(ids.astype(np.int64))
-            params = (
-                faiss.SearchParametersHNSW(sel=selector, efSearch=max(self.ef_search, k))
-                if self.ann is not None
-                else faiss.SearchParameters(sel=selector)
-            )
+            if self.kind == "hnsw":
+                params = faiss.SearchParametersHNSW(sel=selector, efSearch=max(self.ef_search, k))
+            elif self.kind == "ivf":
+                params = faiss.SearchParametersIVF(sel=selector, nprobe=IVF_PROBES)
+            else:
+                params = faiss.SearchParameters(sel=selector)
             scores, rows = self.index.search(q, min(k, ids.size), params=params)
         return [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
 

@@ -72,10 +72,31 @@ def test_dense_switches_to_hnsw_above_threshold_with_high_recall() -> None:
     assert recall >= 0.9
 
 
-@pytest.mark.parametrize("threshold", [10_000, 100])
-def test_dense_filtered_search_returns_k_when_k_exist(threshold: int) -> None:
+def _clustered(rows: int, dim: int, seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    centres = rng.standard_normal((rows // 50, dim))
+    v = centres[rng.integers(0, len(centres), rows)] + 0.3 * rng.standard_normal((rows, dim))
+    return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+
+
+def test_dense_switches_to_ivf_above_its_threshold_with_high_recall() -> None:
+    vectors = _clustered(6000, 32)
+    ivf, exact = DenseIndex.build(vectors, 1000, 2000), DenseIndex.build(vectors)
+    assert ivf.kind == "ivf"
+    queries = _clustered(50, 32, seed=0)
+    recall = np.mean(
+        [
+            len({r for r, _ in ivf.top(q, 10)} & {r for r, _ in exact.top(q, 10)}) / 10
+            for q in queries
+        ]
+    )
+    assert recall >= 0.9
+
+
+@pytest.mark.parametrize(("threshold", "ivf"), [(10_000, 10_000), (100, 10_000), (100, 200)])
+def test_dense_filtered_search_returns_k_when_k_exist(threshold: int, ivf: int) -> None:
     vectors = _unit(500, 16)
-    index = DenseIndex.build(vectors, ann_threshold=threshold)
+    index = DenseIndex.build(vectors, ann_threshold=threshold, ivf_threshold=ivf)
     mask = np.zeros(500, dtype=bool)
     mask[::50] = True  # ten allowed rows
     hits = index.top(vectors[0], k=10, mask=mask)
@@ -83,10 +104,10 @@ def test_dense_filtered_search_returns_k_when_k_exist(threshold: int) -> None:
     assert all(r % 50 == 0 for r, _ in hits)
 
 
-@pytest.mark.parametrize("threshold", [10_000, 100])
-def test_dense_save_load_round_trip(tmp_path: Path, threshold: int) -> None:
+@pytest.mark.parametrize(("threshold", "ivf"), [(10_000, 10_000), (100, 10_000), (100, 200)])
+def test_dense_save_load_round_trip(tmp_path: Path, threshold: int, ivf: int) -> None:
     vectors = _unit(300, 16)
-    index = DenseIndex.build(vectors, ann_threshold=threshold)
+    index = DenseIndex.build(vectors, ann_threshold=threshold, ivf_threshold=ivf)
     index.save(tmp_path)
     loaded = DenseIndex.load(tmp_path)
     assert loaded.kind == index.kind

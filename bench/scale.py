@@ -1,0 +1,197 @@
+"""One scale setting: N synthetic chunks, built, queried and measured in this process.
+
+Run by :mod:`bench` in a subprocess per setting (``python -m bench.scale --n 100000``),
+so that the peak RSS it prints belongs to that setting alone. Synthetic chunks are real
+clauses recombined: each joins one real chunk of the corpus (the plan and
+``../shared/corpus-extra``) with the tail of another, under new document ids; its BM25
+tokens are the two chunks' tokens (tokenised once, then reused), and its vector is the
+two real USE vectors mixed with noise and normalised, so neighbourhoods look like real
+data (purely random 512-d vectors have none, and ANN recall on them means nothing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
+
+import numpy as np
+from haystack import Document
+
+from kb import Config
+from kb.build import corpus_terms, ingest_documents
+from kb.dense import DenseIndex, dense_text
+from kb.embed import USEEmbedder
+from kb.search import Searcher
+from kb.sparse import SparseIndex, index_chars, index_tokens
+from kb.tokenize import Tokenizer
+
+ROOT = Path(__file__).resolve().parent.parent
+EXTRA = ROOT.parent / "shared" / "corpus-extra"
+QUERIES = ROOT.parent / "shared" / "eval" / "dev_queries.jsonl"
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _current_rss_mb() -> float:
+    """Resident memory now (VmRSS), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _percentiles(values: list[float]) -> dict:
+    ordered = sorted(values)
+    return {"p50_ms": statistics.median(ordered), "p95_ms": ordered[int(0.95 * (len(ordered) - 1))]}
+
+
+def real_parts(
+    cache: Path,
+) -> tuple[list[Document], list[list[str]], list[list[str]], np.ndarray, list[str]]:
+    """Real chunks, their word and character tokens and USE vectors (cached on disk)."""
+    config = Config.load(env={})
+    parsed = ingest_documents([ROOT / "corpus", *([EXTRA] if EXTRA.is_dir() else [])], config)
+    chunks = [c for p in parsed for c in p.chunks]
+    terms = sorted(corpus_terms(chunks))
+    tokenizer = Tokenizer(terms)
+    words = [index_tokens(c, tokenizer) for c in chunks]
+    chars = [index_chars(c) for c in chunks]
+    vec_file = cache / f"real-vectors-{len(chunks)}.npy"
+    if vec_file.is_file():
+        vectors = np.load(vec_file, allow_pickle=False)
+    else:
+        vectors = USEEmbedder().embed_documents([dense_text(c) for c in chunks])
+        np.save(vec_file, vectors, allow_pickle=False)
+    return chunks, words, chars, vectors, terms
+
+
+def synthesize(n: int, chunks, words, chars, vectors, seed: int = 0):
+    """N recombined chunks: documents, word tokens, char tokens, vectors."""
+    rng = np.random.default_rng(seed)
+    a, b = rng.integers(0, len(chunks), n), rng.integers(0, len(chunks), n)
+    docs, w, c = [], [], []
+    for i, (x, y) in enumerate(zip(a, b, strict=True)):
+        tail = chunks[y].content[len(chunks[y].content) // 2 :]
+        meta = {**chunks[x].meta, "doc": f"synthetic-{i // 1000}", "id": f"s{i}"}
+        docs.append(Document(id=f"s{i}", content=chunks[x].content + tail, meta=meta))
+        w.append(words[x] + words[y][len(words[y]) // 2 :])
+        c.append(chars[x] + chars[y][len(chars[y]) // 2 :])
+    mixed = 0.7 * vectors[a] + 0.3 * vectors[b]
+    mixed += 0.05 * rng.standard_normal(mixed.shape).astype(np.float32)
+    mixed /= np.linalg.norm(mixed, axis=1, keepdims=True)
+    return docs, w, c, mixed.astype(np.float32)
+
+
+def _baseline(docs, vecs, embedder, queries: list[str]) -> dict:
+    """Haystack's InMemory BM25 + embedding retrievers, RRF-joined, on the same chunks."""
+    from kb.baseline import HaystackBaseline
+
+    t = time.perf_counter()
+    base = HaystackBaseline(docs, embedder, vectors=vecs)
+    out: dict = {"build_s": time.perf_counter() - t}
+    sample = queries[: max(5, min(len(queries), 200_000 // max(len(docs), 1)))]
+    for mode in ("bm25", "hybrid"):
+        times = []
+        for q in sample:
+            t = time.perf_counter()
+            base.search(q, k=10, mode=mode)
+            times.append((time.perf_counter() - t) * 1000)
+        out[f"{mode}_latency"] = {**_percentiles(times), "queries": len(times)}
+    return out
+
+
+def run(n: int, repeat: int, cache: Path, baseline: bool = False) -> dict:
+    chunks, words, chars, vectors, terms = real_parts(cache)
+    queries = [
+        json.loads(line)["q"] for line in QUERIES.read_text("utf-8").splitlines() if line.strip()
+    ]
+    t = time.perf_counter()
+    docs, w, c, vecs = synthesize(n, chunks, words, chars, vectors)
+    out: dict = {"n": n, "synthesize_s": time.perf_counter() - t}
+    t = time.perf_counter()
+    sparse = SparseIndex.build(w)
+    out["bm25_build_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    char_index = SparseIndex.build(c)
+    out["chars_build_s"] = time.perf_counter() - t
+    del w, c
+    t = time.perf_counter()
+    dense = DenseIndex.build(vecs)
+    out["dense_build_s"] = time.perf_counter() - t
+    out["dense_index"] = dense.kind
+    tmp = tempfile.TemporaryDirectory()
+    folder = Path(tmp.name)
+    t = time.perf_counter()
+    sparse.save(folder / "bm25")
+    char_index.save(folder / "chars")
+    dense.save(folder / "dense")
+    out["save_s"] = time.perf_counter() - t
+    out["disk_mb"] = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+    out["build_peak_rss_mb"] = _rss_mb()
+    exact = DenseIndex(vecs) if dense.kind != "flat" else None
+    del sparse, char_index, dense, vecs
+    gc.collect()
+    t = time.perf_counter()  # serve from disk, as KnowledgeBase.open does (vectors mapped)
+    sparse = SparseIndex.load(folder / "bm25")
+    char_index = SparseIndex.load(folder / "chars")
+    dense = DenseIndex.load(folder / "dense")
+    out["load_s"] = time.perf_counter() - t
+    embedder = USEEmbedder()
+    searcher = Searcher(docs, sparse, char_index, dense, Tokenizer(terms), embedder)
+    searcher.search("预热", k=10)
+    for mode in ("bm25", "dense", "hybrid"):
+        times = []
+        for _ in range(repeat):
+            for q in queries:
+                t = time.perf_counter()
+                searcher.search(q, k=10, mode=mode)
+                times.append((time.perf_counter() - t) * 1000)
+        out[f"{mode}_latency"] = {**_percentiles(times), "queries": len(times)}
+    if exact is not None:
+        qv = [embedder.embed_query(q) for q in queries]
+        out["ann_recall@10"] = float(
+            np.mean(
+                [
+                    len({r for r, _ in dense.top(v, 10)} & {r for r, _ in exact.top(v, 10)}) / 10
+                    for v in qv
+                ]
+            )
+        )
+    del exact
+    gc.collect()
+    out["serving_rss_mb"] = _current_rss_mb()
+    out["peak_rss_mb"] = _rss_mb()
+    if baseline:
+        out["baseline"] = _baseline(docs, np.asarray(dense.vectors), embedder, queries)
+    tmp.cleanup()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.scale")
+    parser.add_argument("--n", type=int, required=True)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--baseline", action="store_true", help="also Haystack's default")
+    parser.add_argument(
+        "--cache", type=Path, default=Path(tempfile.gettempdir()) / "policykb-bench"
+    )
+    args = parser.parse_args(argv)
+    args.cache.mkdir(parents=True, exist_ok=True)
+    print(json.dumps(run(args.n, args.repeat, args.cache, args.baseline)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

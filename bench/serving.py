@@ -1,0 +1,40 @@
+"""Peak memory of a serving process: load an index, warm up, answer queries, print RSS.
+
+``python -m bench.serving --index DIR`` prints ``{"rss_mb": …, "torch_loaded": …}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+
+os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.serving")
+    parser.add_argument("--index", required=True)
+    args = parser.parse_args(argv)
+    from kb import KnowledgeBase
+
+    kb = KnowledgeBase.open(args.index)
+    kb.warm_up()
+    for q in (
+        "哪些氢能技术被列为重点？",
+        "hydrogen fuel cell",
+        "科技金融",
+        "2025年高新技术企业目标是多少家",
+    ):
+        kb.search(q, k=10)
+        kb.ask(q)
+    kb.fit("我们计划研发煤矿井下巡检机器人")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"rss_mb": rss, "torch_loaded": "torch" in sys.modules}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
