@@ -144,8 +144,8 @@ def run(n: int, repeat: int, cache: Path, baseline: bool = False) -> dict:
     del sparse, char_index, dense, vecs
     gc.collect()
     t = time.perf_counter()  # serve from disk, as KnowledgeBase.open does (vectors mapped)
-    sparse = SparseIndex.load(folder / "bm25")
-    char_index = SparseIndex.load(folder / "chars")
+    sparse = SparseIndex.load(folder / "bm25", mmap=True)
+    char_index = SparseIndex.load(folder / "chars", mmap=True)
     dense = DenseIndex.load(folder / "dense")
     out["load_s"] = time.perf_counter() - t
     embedder = USEEmbedder()

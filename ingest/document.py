@@ -48,7 +48,8 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
     """The document files named by ``paths``: files as given, folders searched (sorted).
 
     Sidecars (``*.meta.json``), ``SOURCES.tsv``, hidden files and unsupported
-    extensions inside folders are skipped; a named file must be supported.
+    extensions inside folders are skipped; a named file must be supported. A link inside
+    a folder that points outside it is refused (a corpus folder holds its documents).
 
     :raises UnsupportedFormat: a named file with an unsupported extension.
     :raises IngestError: a path that does not exist.
@@ -57,13 +58,18 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(
-                p
-                for p in sorted(path.iterdir())
-                if p.is_file()
-                and not p.name.startswith(".")
-                and p.suffix.lower() in SUPPORTED_SUFFIXES
-            )
+            folder = path.resolve()
+            for p in sorted(path.iterdir()):
+                if not p.is_file() or p.name.startswith("."):
+                    continue
+                if p.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    continue
+                if p.is_symlink() and not p.resolve().is_relative_to(folder):
+                    raise IngestError(
+                        f"{p} is a link to {p.resolve()}, outside {folder}; copy the document "
+                        "into the folder instead of linking to it."
+                    )
+                found.append(p)
         elif path.is_file():
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 raise UnsupportedFormat(

@@ -34,7 +34,12 @@ __all__ = [
 
 
 def _print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=None))
+    text = json.dumps(value, ensure_ascii=False, indent=None)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate echoed from the input: escape it
+        text = json.dumps(value, ensure_ascii=True, indent=None)
+    print(text)
 
 
 def _progress_bar(enabled: bool) -> Callable[[str, int, int], None] | None:

@@ -46,7 +46,7 @@ class DenseIndex:
     :param ann: an HNSW index, or ``None`` for exact search.
     """
 
-    def __init__(self, vectors: np.ndarray, ann: Any = None, ef_search: int = 256) -> None:
+    def __init__(self, vectors: np.ndarray, ann: Any = None, ef_search: int = 512) -> None:
         import faiss
 
         self.vectors = vectors

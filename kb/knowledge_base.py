@@ -107,8 +107,9 @@ class KnowledgeBase:
                 d.doc: (index_dir / "sources" / f"{d.doc}.txt").read_text(encoding="utf-8")
                 for d in documents
             }
-            sparse = SparseIndex.load(index_dir / "bm25")
-            chars = SparseIndex.load(index_dir / "chars")
+            # Memory-mapped: the score matrices stay in the page cache, not in the process.
+            sparse = SparseIndex.load(index_dir / "bm25", mmap=True)
+            chars = SparseIndex.load(index_dir / "chars", mmap=True)
             dense = DenseIndex.load(index_dir / "dense")
             terms = (index_dir / "terms.txt").read_text(encoding="utf-8").split("\n")
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:

@@ -162,3 +162,32 @@ def test_read_pdf_extracts_text(tmp_path: Path) -> None:
     src = read(path)
     assert src.format == "pdf"
     assert "Section 1 Energy priorities" in src.text
+
+
+def test_read_200_mb_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:  # sparse: 200 MB on paper, nothing written
+        fh.truncate(200 * 1024 * 1024)
+    with pytest.raises(DocumentTooLarge, match="209,715,200 bytes"):
+        read(path)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip"])
+def test_damaged_docx_is_refused_or_read_sensibly(tmp_path: Path, damage: str) -> None:
+    import docx
+
+    document = docx.Document()
+    for n in range(200):
+        document.add_paragraph(f"第{n}段，科技创新。")
+    good = tmp_path / "good.docx"
+    document.save(str(good))
+    raw = bytearray(good.read_bytes())
+    if damage == "truncate":
+        raw = raw[: len(raw) // 2]
+    else:
+        for i in range(len(raw) // 3, len(raw) // 3 + 64):
+            raw[i] ^= 0x5A
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(bytes(raw))
+    with pytest.raises(CorruptDocument, match=r"bad\.docx"):
+        read(bad)
