@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import platform
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,6 +26,7 @@ from pathlib import Path
 
 os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
 
+from bench.timing import time_calls
 from kb import Config, KnowledgeBase, build_index
 from kb.baseline import HaystackBaseline
 from kb.evaluate import evaluate, load_queries
@@ -35,20 +35,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 QUERIES = SHARED / "eval" / "dev_queries.jsonl"
 FIT = SHARED / "eval" / "dev_fit.jsonl"
-
-
-def _pct(values: list[float]) -> dict:
-    ordered = sorted(values)
-    return {"p50_ms": statistics.median(ordered), "p95_ms": ordered[int(0.95 * (len(ordered) - 1))]}
-
-
-def _timed(fn, items: list) -> dict:
-    times = []
-    for item in items:
-        t = time.perf_counter()
-        fn(item)
-        times.append((time.perf_counter() - t) * 1000)
-    return {**_pct(times), "n": len(times)}
 
 
 def setting(paths: list[Path], queries: list[dict], repeat: int, tmp: Path, name: str) -> dict:
@@ -70,12 +56,12 @@ def setting(paths: list[Path], queries: list[dict], repeat: int, tmp: Path, name
     kb.warm_up()
     texts = [q["q"] for q in queries] * repeat
     for mode in ("bm25", "dense", "hybrid"):
-        out[f"{mode}_latency"] = _timed(lambda q, m=mode: kb.search(q, k=10, mode=m), texts)
-    out["ask_latency"] = _timed(kb.ask, [q["q"] for q in queries])
+        out[f"{mode}_latency"] = time_calls(lambda q, m=mode: kb.search(q, k=10, mode=m), texts)
+    out["ask_latency"] = time_calls(kb.ask, [q["q"] for q in queries])
     fits = [
         json.loads(line)["text"] for line in FIT.read_text("utf-8").splitlines() if line.strip()
     ]
-    out["fit_latency"] = _timed(kb.fit, fits)
+    out["fit_latency"] = time_calls(kb.fit, fits)
     serving = subprocess.run(
         [sys.executable, "-m", "bench.serving", "--index", str(index)],
         capture_output=True,
@@ -87,7 +73,7 @@ def setting(paths: list[Path], queries: list[dict], repeat: int, tmp: Path, name
     ours = evaluate(queries, lambda q, k: [h.text for h in kb.search(q, k)])
     base = HaystackBaseline(kb.chunks, kb.searcher().embedder, vectors=kb.dense.vectors)
     out["baseline_latency"] = {
-        mode: _timed(lambda q, m=mode: base.search(q, k=10, mode=m), texts)
+        mode: time_calls(lambda q, m=mode: base.search(q, k=10, mode=m), texts)
         for mode in ("bm25", "hybrid")
     }
     theirs = evaluate(queries, lambda q, k: [d.content or "" for d in base.search(q, k, "hybrid")])

@@ -15,8 +15,7 @@ import argparse
 import gc
 import json
 import os
-import resource
-import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,34 +26,17 @@ os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
 import numpy as np
 from haystack import Document
 
+from bench.timing import peak_rss_mb, time_calls
 from kb import Config
 from kb.build import corpus_terms, ingest_documents
 from kb.dense import DenseIndex, dense_text
 from kb.embed import USEEmbedder
-from kb.search import Searcher
 from kb.sparse import SparseIndex, index_chars, index_tokens
 from kb.tokenize import Tokenizer
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTRA = ROOT.parent / "shared" / "corpus-extra"
 QUERIES = ROOT.parent / "shared" / "eval" / "dev_queries.jsonl"
-
-
-def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _current_rss_mb() -> float:
-    """Resident memory now (VmRSS), in MB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def _percentiles(values: list[float]) -> dict:
-    ordered = sorted(values)
-    return {"p50_ms": statistics.median(ordered), "p95_ms": ordered[int(0.95 * (len(ordered) - 1))]}
 
 
 def real_parts(
@@ -103,12 +85,7 @@ def _baseline(docs, vecs, embedder, queries: list[str]) -> dict:
     out: dict = {"build_s": time.perf_counter() - t}
     sample = queries[: max(5, min(len(queries), 200_000 // max(len(docs), 1)))]
     for mode in ("bm25", "hybrid"):
-        times = []
-        for q in sample:
-            t = time.perf_counter()
-            base.search(q, k=10, mode=mode)
-            times.append((time.perf_counter() - t) * 1000)
-        out[f"{mode}_latency"] = {**_percentiles(times), "queries": len(times)}
+        out[f"{mode}_latency"] = time_calls(lambda q, m=mode: base.search(q, k=10, mode=m), sample)
     return out
 
 
@@ -139,27 +116,17 @@ def run(n: int, repeat: int, cache: Path, baseline: bool = False) -> dict:
     dense.save(folder / "dense")
     out["save_s"] = time.perf_counter() - t
     out["disk_mb"] = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
-    out["build_peak_rss_mb"] = _rss_mb()
-    exact = DenseIndex(vecs) if dense.kind != "flat" else None
-    del sparse, char_index, dense, vecs
-    gc.collect()
-    t = time.perf_counter()  # serve from disk, as KnowledgeBase.open does (vectors mapped)
-    sparse = SparseIndex.load(folder / "bm25", mmap=True)
-    char_index = SparseIndex.load(folder / "chars", mmap=True)
-    dense = DenseIndex.load(folder / "dense")
-    out["load_s"] = time.perf_counter() - t
+    with (folder / "docs.jsonl").open("w", encoding="utf-8") as fh:
+        for d in docs:
+            fh.write(
+                json.dumps({"id": d.id, "content": d.content, "meta": d.meta}, ensure_ascii=False)
+            )
+            fh.write("\n")
+    (folder / "setup.json").write_text(json.dumps({"terms": terms, "queries": queries}), "utf-8")
+    out["build_peak_rss_mb"] = peak_rss_mb()
     embedder = USEEmbedder()
-    searcher = Searcher(docs, sparse, char_index, dense, Tokenizer(terms), embedder)
-    searcher.search("预热", k=10)
-    for mode in ("bm25", "dense", "hybrid"):
-        times = []
-        for _ in range(repeat):
-            for q in queries:
-                t = time.perf_counter()
-                searcher.search(q, k=10, mode=mode)
-                times.append((time.perf_counter() - t) * 1000)
-        out[f"{mode}_latency"] = {**_percentiles(times), "queries": len(times)}
-    if exact is not None:
+    if dense.kind != "flat":  # ANN recall against exact search on the same vectors
+        exact = DenseIndex(vecs)
         qv = [embedder.embed_query(q) for q in queries]
         out["ann_recall@10"] = float(
             np.mean(
@@ -169,12 +136,20 @@ def run(n: int, repeat: int, cache: Path, baseline: bool = False) -> dict:
                 ]
             )
         )
-    del exact
+        del exact
+    del sparse, char_index, dense
     gc.collect()
-    out["serving_rss_mb"] = _current_rss_mb()
-    out["peak_rss_mb"] = _rss_mb()
+    # Serve from disk in a fresh process, as a server would (no leftovers of the build).
+    served = subprocess.run(
+        [sys.executable, "-m", "bench.scale_serve", str(folder), str(repeat)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    out.update(json.loads(served.stdout.strip().splitlines()[-1]))
     if baseline:
-        out["baseline"] = _baseline(docs, np.asarray(dense.vectors), embedder, queries)
+        out["baseline"] = _baseline(docs, vecs, embedder, queries)
     tmp.cleanup()
     return out
 

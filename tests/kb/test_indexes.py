@@ -58,20 +58,6 @@ def test_dense_exact_search_finds_the_vector_itself() -> None:
     assert index.top(vectors[42], k=1)[0][0] == 42
 
 
-def test_dense_switches_to_hnsw_above_threshold_with_high_recall() -> None:
-    vectors = _unit(3000, 32)
-    ann, exact = DenseIndex.build(vectors, ann_threshold=1000), DenseIndex.build(vectors)
-    assert ann.kind == "hnsw"
-    queries = _unit(50, 32, seed=1)
-    recall = np.mean(
-        [
-            len({r for r, _ in ann.top(q, 10)} & {r for r, _ in exact.top(q, 10)}) / 10
-            for q in queries
-        ]
-    )
-    assert recall >= 0.9
-
-
 def _clustered(rows: int, dim: int, seed: int = 0) -> np.ndarray:
     rng = np.random.default_rng(seed)
     centres = rng.standard_normal((rows // 50, dim))
@@ -79,14 +65,21 @@ def _clustered(rows: int, dim: int, seed: int = 0) -> np.ndarray:
     return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
 
 
-def test_dense_switches_to_ivf_above_its_threshold_with_high_recall() -> None:
-    vectors = _clustered(6000, 32)
-    ivf, exact = DenseIndex.build(vectors, 1000, 2000), DenseIndex.build(vectors)
-    assert ivf.kind == "ivf"
-    queries = _clustered(50, 32, seed=0)
+@pytest.mark.parametrize(
+    ("vectors", "queries", "thresholds", "kind"),
+    [
+        (_unit(3000, 32), _unit(50, 32, seed=1), (1000, 10_000), "hnsw"),
+        (_clustered(6000, 32), _clustered(50, 32), (1000, 2000), "ivf"),
+    ],
+)
+def test_dense_switches_to_ann_above_threshold_with_high_recall(
+    vectors: np.ndarray, queries: np.ndarray, thresholds: tuple[int, int], kind: str
+) -> None:
+    ann, exact = DenseIndex.build(vectors, *thresholds), DenseIndex.build(vectors)
+    assert ann.kind == kind
     recall = np.mean(
         [
-            len({r for r, _ in ivf.top(q, 10)} & {r for r, _ in exact.top(q, 10)}) / 10
+            len({r for r, _ in ann.top(q, 10)} & {r for r, _ in exact.top(q, 10)}) / 10
             for q in queries
         ]
     )
