@@ -122,6 +122,11 @@ def _lat(r: dict, key: str) -> str:
     return f"{r[key]['p50_ms']:.1f} / {r[key]['p95_ms']:.1f}"
 
 
+def _recall(r: dict) -> str:
+    recall = r.get("ann_recall@10")
+    return "exact" if recall is None else f"{recall:.3f}"
+
+
 def _scale_row(r: dict) -> str:
     if "error" in r:
         return f"| {r['n']:,} | error: {r['error']} |" + " |" * 9
@@ -133,7 +138,7 @@ def _scale_row(r: dict) -> str:
     return (
         f"| {r['n']:,} | {r['dense_index']} | {builds} | {r['disk_mb']:.0f} | {r['load_s']:.2f} | "
         f"{r['bm25_latency']['p50_ms']:.1f} | {_lat(r, 'hybrid_latency')} | "
-        f"{r.get('ann_recall@10', 'exact')} | "
+        f"{_recall(r)} | "
         f"{r['serving_rss_mb']:.0f} / {r['build_peak_rss_mb']:.0f} | {theirs} |"
     )
 
