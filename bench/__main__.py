@@ -62,14 +62,15 @@ def setting(paths: list[Path], queries: list[dict], repeat: int, tmp: Path, name
         json.loads(line)["text"] for line in FIT.read_text("utf-8").splitlines() if line.strip()
     ]
     out["fit_latency"] = time_calls(kb.fit, fits)
-    serving = subprocess.run(
-        [sys.executable, "-m", "bench.serving", "--index", str(index)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
-    out["serving"] = json.loads(serving.stdout.strip().splitlines()[-1])
+    for key, extra in (("serving", []), ("serving_with_torch", ["--allow-torch"])):
+        served = subprocess.run(
+            [sys.executable, "-m", "bench.serving", "--index", str(index), *extra],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
+        out[key] = json.loads(served.stdout.strip().splitlines()[-1])
     ours = evaluate(queries, lambda q, k: [h.text for h in kb.search(q, k)])
     base = HaystackBaseline(kb.chunks, kb.searcher().embedder, vectors=kb.dense.vectors)
     out["baseline_latency"] = {
@@ -148,7 +149,7 @@ def markdown(results: dict) -> str:
     lines = [f"Run {results['date']} on {results['machine']}.", ""]
     lines += [
         "| setting | chunks | build s | index MB | load ms | bm25 p50/p95 ms | dense p50/p95 ms "
-        "| hybrid p50/p95 ms | ask p50 ms | fit p50 ms | serving RSS MB |",
+        "| hybrid p50/p95 ms | ask p50 ms | fit p50 ms | serving RSS MB (no torch / torch) |",
         "|" + "---|" * 11,
     ]
     for name in ("plan", "corpus"):
@@ -159,7 +160,8 @@ def markdown(results: dict) -> str:
                 f"{r['load_s'] * 1000:.0f} | {_lat(r, 'bm25_latency')} | "
                 f"{_lat(r, 'dense_latency')} | {_lat(r, 'hybrid_latency')} | "
                 f"{r['ask_latency']['p50_ms']:.0f} | "
-                f"{r['fit_latency']['p50_ms']:.0f} | {r['serving']['rss_mb']:.0f} |"
+                f"{r['fit_latency']['p50_ms']:.0f} | {r['serving']['rss_mb']:.0f} / "
+                f"{r.get('serving_with_torch', {}).get('rss_mb', float('nan')):.0f} |"
             )
     lines += [
         "",

@@ -34,6 +34,7 @@ def test_quick_benchmark_produces_every_field(tmp_path: Path, shared_dir: Path) 
         ):
             assert r[key]["p50_ms"] > 0 and r[key]["p95_ms"] >= r[key]["p50_ms"]
         assert r["serving"]["rss_mb"] > 0 and r["serving"]["torch_loaded"] is False
+        assert r["serving_with_torch"]["rss_mb"] > 0
         assert r["index_mb"] > 0 and r["load_s"] > 0
         assert {"policykb", "haystack_default_same_chunks"} <= set(r["quality_mrr@10"])
     (scale,) = results["scale"]
