@@ -58,6 +58,8 @@ class SearchSettings:
         to dense; characters do not apply).
     :param synonym_weight: weight of thesaurus terms added to a Chinese query, relative
         to the query's own words (English expansions always count fully).
+    :param translation_others: for English queries, how much the renderings of one
+        English phrase beyond the best-matching one add (0 = only the best; 1 = all).
     :param fusion: ``merge`` (weighted sum of normalised scores) or ``rrf``.
     :param doc_evidence: how much a document's overall match lifts its chunks (0 = off).
     :param candidates: hits each retriever passes to fusion (at least ``k``).
@@ -69,6 +71,7 @@ class SearchSettings:
     dense_weight: float = 0.2
     english_sparse_weight: float = 0.5
     synonym_weight: float = 0.5
+    translation_others: float = 0.2
     fusion: str = "merge"
     doc_evidence: float = 1.0
     candidates: int = 50
@@ -110,12 +113,23 @@ class QueryAnalyzer:
         self.synonym_weight = synonym_weight
 
     @component.output_types(
-        tokens=list[str], expansion=list[str], expansion_weight=float, chars=list[str], text=str
+        tokens=list[str],
+        expansion=list[str],
+        expansion_weight=float,
+        groups=list[list[list[str]]],
+        chars=list[str],
+        text=str,
     )
     def run(self, query: str) -> dict[str, Any]:
         english = is_english(query)
         expansion = [t for term in self.expander.expand(query) for t in self.tokenizer.tokens(term)]
+        groups = []
+        if english:
+            tok = self.tokenizer.tokens
+            groups = [[tok(term) for term in g] for g in self.expander.english_groups(query)]
+            groups += [[[t]] for t in tok(query)]  # R&D, 5G, GDP, 2025 as written
         return {
+            "groups": groups,
             "tokens": self.tokenizer.tokens(query),
             "expansion": expansion,
             "expansion_weight": 1.0 if english else self.synonym_weight,
@@ -237,8 +251,11 @@ class Searcher:
             p.connect("analyze.text", "embed.text")
             p.connect("embed.embedding", "dense.embedding")
         if mode in ("hybrid", "bm25"):
-            p.add_component("sparse", SparseRetriever(self.sparse, self.documents))
-            for name in ("tokens", "expansion", "expansion_weight"):
+            p.add_component(
+                "sparse",
+                SparseRetriever(self.sparse, self.documents, self.settings.translation_others),
+            )
+            for name in ("tokens", "expansion", "expansion_weight", "groups"):
                 p.connect(f"analyze.{name}", f"sparse.{name}")
         if mode == "hybrid":
             p.add_component("chars", SparseRetriever(self.chars, self.documents))

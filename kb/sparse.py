@@ -25,22 +25,32 @@ __all__ = ["MaxNormalizer", "SparseIndex", "SparseRetriever", "index_chars", "in
 
 
 def _own_heading(doc: Document) -> bool:
-    """Is the last heading the chunk's own title, already at the start of its text?"""
+    """Is the last heading the chunk's own title (an item's, row's or term's)?
+
+    True for every piece of a split item, not only the first one, which begins with it.
+    """
     section = doc.meta.get("section") or []
-    return bool(section) and (doc.content or "").startswith(section[-1])
+    if not section:
+        return False
+    title = doc.meta.get("title")
+    return (doc.content or "").startswith(section[-1]) or bool(title and title in section[-1])
 
 
 def index_tokens(doc: Document, tokenizer: Tokenizer, heading_weight: int = 2) -> list[str]:
     """The tokens a chunk is indexed under: content, then weighted headings.
 
-    The nearest heading not already at the start of the text counts ``heading_weight``
-    times, the one above it once (an item's or a table row's own title, which its text
-    begins with, is not added again: measured better than weighing it alike).
+    The nearest heading above the chunk's own counts ``heading_weight`` times, the one
+    above that once. A chunk's own title (an item's ``2．氢能源``) counts once, as part of
+    its text: the first piece of a split item begins with it, and the later pieces get
+    it once too, so no piece of an item outweighs another on the title alone.
     """
     section = list(doc.meta.get("section") or [])
+    content = doc.content or ""
+    tokens = tokenizer.tokens(content)
     if _own_heading(doc):
+        if not content.startswith(section[-1]):
+            tokens += tokenizer.tokens(section[-1])
         section = section[:-1]
-    tokens = tokenizer.tokens(doc.content or "")
     if section:
         tokens += tokenizer.tokens(section[-1]) * heading_weight
     if len(section) > 1:
@@ -103,6 +113,27 @@ class SparseIndex:
             scores = scores + expansion_weight * self._scores(extra)
         return scores
 
+    def group_scores(self, groups: list[list[list[str]]], others: float = 0.2) -> np.ndarray:
+        """BM25 of a structured query: per group, its best rendering plus ``others`` × the rest.
+
+        A group holds the renderings of one idea (``hydrogen`` → 氢能, 制氢, 储氢…), each
+        rendering a list of tokens scored together. Counting mainly the best rendering
+        keeps a chunk that repeats generic renderings (科学, 科技) from outranking one with
+        the specific term (科普): translations of one word count about once.
+        """
+        total = np.zeros(self.size, dtype=np.float32)
+        for group in groups:
+            best = np.zeros(self.size, dtype=np.float32)
+            rest = np.zeros(self.size, dtype=np.float32)
+            for term in group:
+                ids = list(dict.fromkeys(self.vocab[t] for t in term if t in self.vocab))
+                if ids:
+                    s = self._scores(ids)
+                    rest += np.minimum(best, s)
+                    best = np.maximum(best, s)
+            total += best + others * rest
+        return total
+
     def top(
         self,
         tokens: list[str],
@@ -110,9 +141,18 @@ class SparseIndex:
         mask: np.ndarray | None = None,
         expansion: list[str] = (),
         expansion_weight: float = 0.5,
+        groups: list[list[list[str]]] | None = None,
+        others: float = 0.2,
     ) -> list[tuple[int, float]]:
-        """The ``k`` best rows with a positive score, among ``mask`` if given."""
-        scores = self.scores(tokens, expansion, expansion_weight)
+        """The ``k`` best rows with a positive score, among ``mask`` if given.
+
+        With ``groups`` the query is scored as a structured query (see
+        :meth:`group_scores`) and ``tokens``/``expansion`` are ignored.
+        """
+        if groups:
+            scores = self.group_scores(groups, others)
+        else:
+            scores = self.scores(tokens, expansion, expansion_weight)
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         positive = np.flatnonzero(scores > 0)
@@ -126,9 +166,12 @@ class SparseIndex:
 class SparseRetriever:
     """Haystack component: BM25 top-k chunks for query tokens, pre-filtered by a mask."""
 
-    def __init__(self, index: SparseIndex, documents: list[Document]) -> None:
+    def __init__(
+        self, index: SparseIndex, documents: list[Document], group_others: float = 0.2
+    ) -> None:
         self.index = index
         self.documents = documents
+        self.group_others = group_others
 
     @component.output_types(documents=list[Document])
     def run(
@@ -138,8 +181,11 @@ class SparseRetriever:
         expansion_weight: float = 0.5,
         top_k: int = 10,
         mask: Any = None,
+        groups: list[list[list[str]]] | None = None,
     ) -> dict[str, Any]:
-        hits = self.index.top(tokens, top_k, mask, expansion or [], expansion_weight)
+        hits = self.index.top(
+            tokens, top_k, mask, expansion or [], expansion_weight, groups, self.group_others
+        )
         return {"documents": [replace(self.documents[i], score=s) for i, s in hits]}
 
 

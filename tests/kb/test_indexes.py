@@ -9,7 +9,8 @@ import pytest
 from haystack import Document
 
 from kb.dense import DenseIndex
-from kb.sparse import MaxNormalizer, SparseIndex
+from kb.sparse import MaxNormalizer, SparseIndex, index_tokens
+from kb.tokenize import Tokenizer
 
 CORPUS = [["氢能", "制氢"], ["煤炭", "开采"], ["氢能", "燃料电池"], ["茶叶", "种植"]]
 
@@ -37,6 +38,38 @@ def test_sparse_expansion_counts_less_than_query_words() -> None:
     expanded = index.scores(["煤炭"], expansion=["茶叶"], expansion_weight=0.5)
     assert expanded[1] == pytest.approx(plain[1])
     assert 0 < expanded[3] < plain[1]
+
+
+def test_sparse_group_counts_the_best_rendering_not_every_one() -> None:
+    # Row 0 repeats two generic renderings of one idea; row 1 has the specific one.
+    rows = [["科学", "科技", "精神"], ["科普", "事业", "工作"], ["茶叶"], ["种植"]]
+    index = SparseIndex.build(rows)
+    group = [[["科学"], ["科技"], ["科普"]]]
+    summed = index.group_scores(group, others=1.0)
+    best = index.group_scores(group, others=0.0)
+    assert summed[0] > summed[1]  # a plain OR of the renderings prefers the generic row
+    assert best[1] >= best[0]
+    assert best[1] == pytest.approx(max(index.scores(["科普"])[1], 0))
+
+
+def test_sparse_groups_add_up_across_ideas() -> None:
+    index = SparseIndex.build(CORPUS)
+    both = index.group_scores([[["氢能"]], [["燃料电池"]]])
+    assert int(np.argmax(both)) == 2  # the row with both ideas wins
+    assert [r for r, _ in index.top([], k=1, groups=[[["氢能"]], [["燃料电池"]]])] == [2]
+
+
+@pytest.mark.parametrize("piece", [0, 1])
+def test_every_piece_of_a_split_item_counts_its_title_once(piece: int) -> None:
+    tok = Tokenizer()
+    section = ["专栏1 能源产业技术攻关", "2．氢能源"]
+    texts = ["2．氢能源。加强天然气制氢技术研发。", "推进氢燃料电池制备与应用技术。"]
+    doc = Document(
+        content=texts[piece], meta={"section": section, "title": "氢能源", "kind": "item"}
+    )
+    tokens = index_tokens(doc, tok)
+    assert tokens.count("氢能源") == 1
+    assert tokens.count("攻关") == 2  # the box heading above the item, weighted
 
 
 def test_sparse_save_load_round_trip(tmp_path: Path) -> None:
