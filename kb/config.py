@@ -45,6 +45,8 @@ class Config:
     :param synonym_weight: weight of thesaurus terms added to Chinese queries.
     :param fusion: ``merge`` (weighted sum of normalised scores) or ``rrf``.
     :param doc_evidence: how much a document's overall match lifts its chunks.
+    :param translation_others: weight of an English phrase's other renderings.
+    :param item_prior: score factor of list items; ``table_row_prior``: of table rows.
     :param candidates: hits each retriever passes to fusion.
     :param max_query_chars: longer search queries are refused with a clear error.
     :param ann_threshold: above this many chunks the dense index is HNSW, not exact.
@@ -67,6 +69,9 @@ class Config:
     synonym_weight: float = SearchSettings.synonym_weight
     fusion: str = SearchSettings.fusion
     doc_evidence: float = SearchSettings.doc_evidence
+    translation_others: float = SearchSettings.translation_others
+    item_prior: float = SearchSettings.item_prior
+    table_row_prior: float = SearchSettings.table_row_prior
     candidates: int = SearchSettings.candidates
     max_query_chars: int = SearchSettings.max_query_chars
     ann_threshold: int = 50_000
@@ -135,6 +140,9 @@ class Config:
             synonym_weight=self.synonym_weight,
             fusion=self.fusion,
             doc_evidence=self.doc_evidence,
+            translation_others=self.translation_others,
+            item_prior=self.item_prior,
+            table_row_prior=self.table_row_prior,
             candidates=self.candidates,
             max_query_chars=self.max_query_chars,
         )

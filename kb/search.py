@@ -15,7 +15,8 @@ weighted sum of BM25 scores scaled to the best hit and cosine similarities, or
 ``rrf`` (reciprocal-rank fusion). Then document evidence: a chunk's score grows with
 how strongly its whole document matches the query (the sum of that document's best
 fused scores), so with many documents indexed a passage from the document that is
-about the question outranks a stray mention elsewhere. Indexes and models are built once by
+about the question outranks a stray mention elsewhere; and a prior by kind of chunk (list
+items a little up, bare table rows down; see :mod:`kb.rerank`). Indexes and models are built once by
 :class:`Searcher`; components keep no per-query state, so one searcher serves many
 threads.
 
@@ -28,7 +29,7 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -38,6 +39,7 @@ from haystack.components.joiners import DocumentJoiner
 from kb.dense import DenseIndex, DenseRetriever
 from kb.embed import Embedder
 from kb.errors import BadQuery
+from kb.rerank import DocumentEvidence, KindPrior
 from kb.sparse import MaxNormalizer, SparseIndex, SparseRetriever
 from kb.tokenize import QueryExpander, Tokenizer, char_ngrams, clean_query, is_english
 
@@ -60,6 +62,10 @@ class SearchSettings:
         to the query's own words (English expansions always count fully).
     :param translation_others: for English queries, how much the renderings of one
         English phrase beyond the best-matching one add (0 = only the best; 1 = all).
+    :param item_prior: score factor of a list item (``2．氢能源…``, ``（1）煤焦化…``): the
+        plan's concrete commitments, short and specific, before the summary paragraphs.
+    :param table_row_prior: score factor of a bare table row (``高新技术产业产值（亿元）
+        174.22 400``), so prose that states the same fact in words comes first.
     :param fusion: ``merge`` (weighted sum of normalised scores) or ``rrf``.
     :param doc_evidence: how much a document's overall match lifts its chunks (0 = off).
     :param candidates: hits each retriever passes to fusion (at least ``k``).
@@ -72,6 +78,8 @@ class SearchSettings:
     english_sparse_weight: float = 0.5
     synonym_weight: float = 0.5
     translation_others: float = 0.2
+    item_prior: float = 1.1
+    table_row_prior: float = 0.8
     fusion: str = "merge"
     doc_evidence: float = 1.0
     candidates: int = 50
@@ -172,34 +180,6 @@ class Fuse:
         return self.joiner.run(documents=[sparse, chars, dense], top_k=top_k)
 
 
-@component
-class DocumentEvidence:
-    """Re-scores fused chunks by the evidence their whole document gives for the query.
-
-    ``score × (1 + weight × E(doc) / max E)``, where ``E(doc)`` is the sum of the
-    document's ``top`` best fused scores among the candidates. With one document the
-    factor is the same for every chunk and the order does not change.
-    """
-
-    def __init__(self, weight: float, top: int = 5) -> None:
-        self.weight = weight
-        self.top = top
-
-    @component.output_types(documents=list[Document])
-    def run(self, documents: list[Document], top_k: int = 10) -> dict[str, Any]:
-        per_doc: dict[str, list[float]] = {}
-        for d in documents:
-            per_doc.setdefault(d.meta["doc"], []).append(d.score or 0.0)
-        evidence = {doc: sum(sorted(v, reverse=True)[: self.top]) for doc, v in per_doc.items()}
-        best = max(evidence.values(), default=0.0) or 1.0
-        rescored = [
-            replace(d, score=(d.score or 0.0) * (1 + self.weight * evidence[d.meta["doc"]] / best))
-            for d in documents
-        ]
-        rescored.sort(key=lambda d: -(d.score or 0.0))
-        return {"documents": rescored[:top_k]}
-
-
 class Searcher:
     """Runs queries against one loaded index.
 
@@ -265,6 +245,9 @@ class Searcher:
                 p.connect(f"{name}.documents", f"fuse.{name}")
             p.add_component("evidence", DocumentEvidence(self.settings.doc_evidence))
             p.connect("fuse.documents", "evidence.documents")
+            st = self.settings
+            p.add_component("prior", KindPrior(item=st.item_prior, table_row=st.table_row_prior))
+            p.connect("evidence.documents", "prior.documents")
         return p
 
     def query_tokens(self, query: str) -> list[str]:
@@ -302,10 +285,11 @@ class Searcher:
             mode, ("dense",)
         ):
             data[name] = {"top_k": n, "mask": mask}
-        pipeline, last = mode, {"bm25": "sparse", "dense": "dense"}.get(mode, "evidence")
+        pipeline, last = mode, {"bm25": "sparse", "dense": "dense"}.get(mode, "prior")
         if mode == "hybrid":
             data["fuse"] = {"top_k": n}
-            data["evidence"] = {"top_k": k}
+            data["evidence"] = {"top_k": n}
+            data["prior"] = {"top_k": k}
             pipeline = "hybrid_en" if is_english(text) else "hybrid"
         out = self._pipelines[pipeline].run(data, include_outputs_from={"analyze"})
         tokens = out["analyze"]["tokens"] + out["analyze"]["expansion"]

@@ -21,6 +21,8 @@ def _texts(hits: list[Hit]) -> str:
         ("北斗应用", "北斗大数据"),
         ("年轻科研人员培养", "高层次青年科技创新人才"),
         ("节约建筑能耗", "公共建筑节能降耗新技术"),
+        ("大宗固废在建材中的利用", "粉煤灰、煤矸石、尾矿、脱硫石膏"),  # item, not summary
+        ("2025年高新技术产业产值目标", "高新技术产业产值达400亿元"),  # prose, not the row
     ],
 )
 def test_search_puts_the_answering_clause_first(
