@@ -119,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-k", type=int, default=10, help="cut-off (default 10)")
     p.add_argument("--baseline", action="store_true", help="also Haystack's default BM25")
     p.add_argument("--all-modes", action="store_true", help="also bm25-only and dense-only")
+    p.add_argument("--doc", help="search only this document (as `search --doc`)")
     return parser
 
 

@@ -162,16 +162,20 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
     queries = load_queries(args.file)
     if not queries:
         raise KBError(f"{args.file}: no queries with anchors to evaluate.")
+    doc = getattr(args, "doc", None)
     reports = {
         f"policykb-{mode}": evaluate(
-            queries, lambda q, k, m=mode: [h.text for h in kb.search(q, k, mode=m)], args.k
+            queries,
+            lambda q, k, m=mode: [h.text for h in kb.search(q, k, doc=doc, mode=m)],
+            args.k,
         )
         for mode in (MODES if args.all_modes else ("hybrid",))
     }
     if args.baseline:
         from kb.baseline import HaystackBaseline
 
-        base = HaystackBaseline.from_sources(kb.sources)
+        sources = {d: t for d, t in kb.sources.items() if doc in (None, d)}
+        base = HaystackBaseline.from_sources(sources)
         reports["haystack-default-bm25-lines"] = evaluate(
             queries, lambda q, k: [d.content or "" for d in base.search(q, k)], args.k
         )

@@ -20,11 +20,12 @@ import numpy as np
 from haystack import Document
 
 from ingest import Indicator, Tree, indicators
+from kb.build import corpus_terms
 from kb.dense import DenseIndex
 from kb.embed import Embedder, make_embedder
 from kb.errors import BadQuery, IndexCorrupt, IndexStale, UnknownDocument
 from kb.search import Hit, Searcher, SearchSettings
-from kb.sparse import SparseIndex
+from kb.sparse import SparseIndex, index_chars, index_tokens
 from kb.store import read_manifest, verify_index
 from kb.tokenize import Tokenizer
 
@@ -75,6 +76,7 @@ class KnowledgeBase:
         self.terms = terms
         self._by_id = {c.id: c for c in chunks}
         self._searcher: Searcher | None = None
+        self._doc_searchers: dict[str, tuple[Searcher, np.ndarray]] = {}
         self._answerer: Any = None
         self._fit: Any = None
         self._lock = threading.RLock()
@@ -185,6 +187,38 @@ class KnowledgeBase:
                 )
             return self._searcher
 
+    def document_searcher(self, doc: str) -> tuple[Searcher, np.ndarray]:
+        """A searcher over one document's chunks, with that document's own BM25 statistics.
+
+        A search scoped to a document weighs words by how rare they are *in that
+        document* and splits them with that document's own domain terms, so its results
+        do not shift when unrelated documents are indexed beside it (a word common in
+        twenty work reports is still telling inside the plan).
+        Built on first use from the loaded chunks and vectors (a fraction of a second
+        for a plan) and kept.
+
+        :returns: the searcher and the document's rows in the whole index.
+        :raises UnknownDocument: ``doc`` is not indexed.
+        """
+        self.document(doc)
+        with self._lock:
+            if doc not in self._doc_searchers:
+                whole = self.searcher()
+                rows = np.array([i for i, c in enumerate(self.chunks) if c.meta["doc"] == doc])
+                chunks = [self.chunks[i] for i in rows]
+                tokenizer = Tokenizer(corpus_terms(chunks))
+                searcher = Searcher(
+                    chunks,
+                    SparseIndex.build([index_tokens(c, tokenizer) for c in chunks]),
+                    SparseIndex.build([index_chars(c) for c in chunks]),
+                    DenseIndex.build(self.dense.vectors[rows]),
+                    tokenizer,
+                    whole.embedder,
+                    whole.settings,
+                )
+                self._doc_searchers[doc] = (searcher, rows)
+            return self._doc_searchers[doc]
+
     def warm_up(self, background: bool = False) -> threading.Thread | None:
         """Build the searcher and load the embedding model now, not at the first query.
 
@@ -263,8 +297,16 @@ class KnowledgeBase:
         industry: str | None = None,
         mode: str = "hybrid",
     ) -> list[Hit]:
-        """Search the index (see :meth:`Searcher.search`), with filters applied first."""
+        """Search the index (see :meth:`Searcher.search`), with filters applied first.
+
+        Scoped to one of several documents, the search runs on that document's own
+        statistics (see :meth:`document_searcher`).
+        """
         mask = self.mask(doc, section, industry)
+        if doc and len(self.documents) > 1:
+            searcher, rows = self.document_searcher(doc)
+            inner = None if mask is None or mask[rows].all() else mask[rows]
+            return searcher.search(query, k=k, mask=inner, mode=mode)
         return self.searcher().search(query, k=k, mask=mask, mode=mode)
 
     def document(self, doc: str) -> DocumentInfo:

@@ -141,3 +141,26 @@ def test_console_script_runs_as_module(index_dir: Path) -> None:
         check=True,
     )
     assert "高新技术企业" in result.stdout
+
+
+HELD_OUT = Path(__file__).resolve().parents[2] / "eval" / "holdout_queries.jsonl"
+
+
+def test_eval_on_the_held_out_set_meets_the_targets(
+    index_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = _json(capsys, ["eval", str(HELD_OUT), "--json", "--index-dir", str(index_dir)])
+    hybrid = report["policykb-hybrid"]
+    assert hybrid["zh"]["mrr@10"] >= 0.95 and hybrid["zh"]["recall@300ch"] >= 0.92
+    assert hybrid["zh-para"]["mrr@10"] >= 0.93
+    assert hybrid["en"]["recall@10"] >= 0.95 and hybrid["en"]["mrr@10"] >= 0.80
+
+
+def test_eval_scoped_to_a_document_and_with_the_baseline_prints_both_systems(
+    index_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["eval", str(HELD_OUT), "--doc", "liupanshui-14th-fyp-sci-tech", "--baseline"]
+    capsys.readouterr()
+    assert main([*argv, "--index-dir", str(index_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "| policykb-hybrid | zh |" in out and "| haystack-default-bm25-lines | en |" in out

@@ -139,3 +139,46 @@ def test_emoji_only_query_returns_nothing(plan_kb: KnowledgeBase) -> None:
 def test_bad_parameters_raise(plan_kb: KnowledgeBase, kwargs: dict, match: str) -> None:
     with pytest.raises(BadQuery, match=match):
         plan_kb.search("氢能", **kwargs)
+
+
+@pytest.fixture(scope="module")
+def two_doc_kb(tmp_path_factory: pytest.TempPathFactory, plan_path, shared_dir) -> KnowledgeBase:
+    """The plan indexed beside the central rural-revitalisation opinion."""
+    from kb import Config, build_index
+
+    index = tmp_path_factory.mktemp("two") / "index"
+    other = shared_dir / "corpus-extra" / "opinion_central_rural_revitalization_2018.txt"
+    build_index(Config.load(env={}, index_dir=index), paths=[plan_path, other])
+    return KnowledgeBase.open(index)
+
+
+SCOPED_QUERIES = [
+    "种质资源库建设",
+    "农膜降解",
+    "民族村寨保护",
+    "提高水稻玉米等作物产量",
+    "rural sewage",
+]
+
+
+@pytest.mark.parametrize("query", SCOPED_QUERIES)
+def test_search_scoped_to_a_document_ignores_the_other_documents(
+    plan_kb: KnowledgeBase, two_doc_kb: KnowledgeBase, query: str
+) -> None:
+    doc = "liupanshui-14th-fyp-sci-tech"
+    alone = [(h.id, round(h.score, 4)) for h in plan_kb.search(query, k=10)]
+    scoped = [(h.id, round(h.score, 4)) for h in two_doc_kb.search(query, k=10, doc=doc)]
+    assert scoped == alone
+
+
+def test_scoped_search_with_a_section_filter_returns_k_hits_inside_it(
+    two_doc_kb: KnowledgeBase,
+) -> None:
+    hits = two_doc_kb.search("技术", k=5, doc="liupanshui-14th-fyp-sci-tech", section="第四章")
+    assert len(hits) == 5
+    assert all(h.section[0].startswith("第四章") and h.doc.startswith("liupanshui") for h in hits)
+
+
+def test_unscoped_search_over_two_documents_can_return_both(two_doc_kb: KnowledgeBase) -> None:
+    docs = {h.doc for h in two_doc_kb.search("农村人居环境整治", k=10)}
+    assert len(docs) == 2
