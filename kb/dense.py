@@ -64,6 +64,17 @@ class DenseIndex:
             else:
                 ann.nprobe = IVF_PROBES
 
+    @classmethod
+    def exact_view(cls, vectors: np.ndarray) -> DenseIndex:
+        """Exact search with numpy over ``vectors``, not copied into FAISS.
+
+        For a slice of a larger index (one document's rows of a memory-mapped matrix),
+        where a FAISS copy would double the memory.
+        """
+        view = cls.__new__(cls)
+        view.vectors, view.ann, view.ef_search, view.index = vectors, None, 0, None
+        return view
+
     @property
     def kind(self) -> str:
         if self.ann is None:
@@ -132,6 +143,11 @@ class DenseIndex:
         if n == 0 or k <= 0:
             return []
         q = np.ascontiguousarray(query, dtype=np.float32).reshape(1, -1)
+        if self.index is None:  # an exact view: numpy over the (masked) rows
+            ids = np.arange(n) if mask is None else np.flatnonzero(mask)
+            sims = np.asarray(self.vectors if mask is None else self.vectors[ids]) @ q[0]
+            best = np.argsort(-sims, kind="stable")[:k]
+            return [(int(ids[i]), float(sims[i])) for i in best]
         if mask is None:
             scores, rows = self.index.search(q, min(k, n))
         else:

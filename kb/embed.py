@@ -18,13 +18,21 @@ Example::
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from typing import Protocol
 
 import numpy as np
 
 from kb.errors import ConfigError
 
-__all__ = ["DEFAULT", "Embedder", "SentenceTransformersEmbedder", "USEEmbedder", "make_embedder"]
+__all__ = [
+    "DEFAULT",
+    "Embedder",
+    "QueryCache",
+    "SentenceTransformersEmbedder",
+    "USEEmbedder",
+    "make_embedder",
+]
 
 DEFAULT = "use-multilingual"
 
@@ -128,6 +136,41 @@ class SentenceTransformersEmbedder:
     def embed_query(self, text: str) -> np.ndarray:
         self._query.warm_up()
         return _normalise(np.array(self._query.run(text=text)["embedding"]))
+
+
+class QueryCache:
+    """An embedder that remembers its last ``size`` query vectors.
+
+    One search over several documents runs the same query through each document's own
+    searcher; the query is embedded once. Thread-safe; documents are not cached.
+    """
+
+    def __init__(self, embedder: Embedder, size: int = 256) -> None:
+        self.embedder = embedder
+        self.name = embedder.name
+        self.size = size
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @property
+    def dim(self) -> int:
+        return self.embedder.dim
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        return self.embedder.embed_documents(texts)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        with self._lock:
+            if text in self._cache:
+                self._cache.move_to_end(text)
+                return self._cache[text]
+        vector = self.embedder.embed_query(text)
+        vector.setflags(write=False)
+        with self._lock:
+            self._cache[text] = vector
+            while len(self._cache) > self.size:
+                self._cache.popitem(last=False)
+        return vector
 
 
 def make_embedder(name: str) -> Embedder:

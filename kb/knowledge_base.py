@@ -12,7 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from haystack import Document
 from ingest import Indicator, Tree, indicators
 from kb.build import corpus_terms
 from kb.dense import DenseIndex
-from kb.embed import Embedder, make_embedder
+from kb.embed import Embedder, QueryCache, make_embedder
 from kb.errors import BadQuery, IndexCorrupt, IndexStale, UnknownDocument
 from kb.search import Hit, Searcher, SearchSettings
 from kb.sparse import SparseIndex, index_chars, index_tokens
@@ -182,7 +183,7 @@ class KnowledgeBase:
                     self.chars,
                     self.dense,
                     Tokenizer(self.terms),
-                    embedder or make_embedder(self.embedder_name),
+                    QueryCache(embedder or make_embedder(self.embedder_name)),
                     settings,
                 )
             return self._searcher
@@ -206,12 +207,12 @@ class KnowledgeBase:
                 whole = self.searcher()
                 rows = np.array([i for i, c in enumerate(self.chunks) if c.meta["doc"] == doc])
                 chunks = [self.chunks[i] for i in rows]
-                tokenizer = Tokenizer(corpus_terms(chunks))
+                tokenizer = whole.tokenizer.derive(corpus_terms(chunks))
                 searcher = Searcher(
                     chunks,
                     SparseIndex.build([index_tokens(c, tokenizer) for c in chunks]),
                     SparseIndex.build([index_chars(c) for c in chunks]),
-                    DenseIndex.build(self.dense.vectors[rows]),
+                    DenseIndex.exact_view(self._rows_of(self.dense.vectors, rows)),
                     tokenizer,
                     whole.embedder,
                     whole.settings,
@@ -220,18 +221,25 @@ class KnowledgeBase:
             return self._doc_searchers[doc]
 
     def warm_up(self, background: bool = False) -> threading.Thread | None:
-        """Build the searcher and load the embedding model now, not at the first query.
+        """Build the searchers and load the embedding model now, not at the first query.
 
-        :param background: load the model in a daemon thread and return it (a query
-            arriving meanwhile waits for the model instead of loading it twice).
+        With several documents, each document's own searcher is built too.
+
+        :param background: do it in a daemon thread and return it (a query arriving
+            meanwhile waits for what it needs instead of building it twice).
         """
         searcher = self.searcher()
-        if not background:
+
+        def work() -> None:
             searcher.embedder.embed_query("预热")
+            if len(self.documents) > 1:
+                for d in self.documents:
+                    self.document_searcher(d.doc)
+
+        if not background:
+            work()
             return None
-        thread = threading.Thread(
-            target=searcher.embedder.embed_query, args=("预热",), daemon=True, name="warm-up"
-        )
+        thread = threading.Thread(target=work, daemon=True, name="warm-up")
         thread.start()
         return thread
 
@@ -299,15 +307,43 @@ class KnowledgeBase:
     ) -> list[Hit]:
         """Search the index (see :meth:`Searcher.search`), with filters applied first.
 
-        Scoped to one of several documents, the search runs on that document's own
-        statistics (see :meth:`document_searcher`).
+        With several documents indexed, each document's chunks come in that document's
+        own order: scoped to one document, the search runs on its own statistics (see
+        :meth:`document_searcher`); unscoped, the whole index decides which document
+        each rank goes to, and each document fills its ranks with its own best chunks
+        in its own order — the order a search scoped to it would give.
         """
         mask = self.mask(doc, section, industry)
-        if doc and len(self.documents) > 1:
-            searcher, rows = self.document_searcher(doc)
-            inner = None if mask is None or mask[rows].all() else mask[rows]
-            return searcher.search(query, k=k, mask=inner, mode=mode)
-        return self.searcher().search(query, k=k, mask=mask, mode=mode)
+        if len(self.documents) < 2:
+            return self.searcher().search(query, k=k, mask=mask, mode=mode)
+        if doc:
+            return self._search_in(doc, query, k, mask, mode)
+        hits = self.searcher().search(query, k=k, mask=mask, mode=mode)
+        own: dict[str, Iterator[Hit]] = {}
+        ordered: list[Hit] = []
+        seen: set[str] = set()
+        for hit in hits:
+            if hit.doc not in own:
+                own[hit.doc] = iter(self._search_in(hit.doc, query, k, mask, mode))
+            pick = next((h for h in own[hit.doc] if h.id not in seen), hit)
+            if pick.id not in seen:
+                seen.add(pick.id)
+                ordered.append(replace(pick, rank=len(ordered) + 1))
+        return ordered
+
+    @staticmethod
+    def _rows_of(matrix: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """``matrix[rows]``, as a view (no copy) when the rows are consecutive."""
+        if len(rows) and rows[-1] - rows[0] + 1 == len(rows):
+            return matrix[rows[0] : rows[-1] + 1]
+        return matrix[rows]
+
+    def _search_in(
+        self, doc: str, query: str, k: int, mask: np.ndarray | None, mode: str
+    ) -> list[Hit]:
+        searcher, rows = self.document_searcher(doc)
+        inner = None if mask is None or mask[rows].all() else mask[rows]
+        return searcher.search(query, k=k, mask=inner, mode=mode)
 
     def document(self, doc: str) -> DocumentInfo:
         """Metadata of one document.

@@ -81,23 +81,64 @@ def harvest_terms(texts: Iterable[str], max_len: int = 8) -> set[str]:
     return terms
 
 
+class _Overlay(dict):
+    """A word-frequency dict that falls back to a shared, read-only base dictionary.
+
+    jieba only reads its dictionary with ``in``, ``[]`` and ``get`` and writes with
+    ``[]=``, so added words land here and the ~350,000-word base is loaded once and
+    shared by every tokenizer derived from it.
+    """
+
+    __slots__ = ("base",)
+
+    def __init__(self, base: dict) -> None:
+        super().__init__()
+        self.base = base
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or key in self.base
+
+    def __missing__(self, key: str) -> int:
+        return self.base[key]
+
+    def get(self, key: str, default: int | None = None) -> int | None:
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        return self.base.get(key, default)
+
+
 class Tokenizer:
     """jieba search-mode tokens without stop words or punctuation.
 
-    Each instance has its own jieba dictionary (no global state).
+    Each instance has its own jieba tokenizer (no global state); tokenizers made with
+    :meth:`derive` share the base dictionary and differ only in their domain terms.
 
     :param extra_terms: domain terms to keep whole, in addition to the curated list.
     """
 
-    def __init__(self, extra_terms: Iterable[str] = ()) -> None:
+    def __init__(self, extra_terms: Iterable[str] = (), _base: tuple[dict, int] | None = None):
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
+        if _base is None:
+            pristine = jieba.Tokenizer()
+            pristine.initialize()
+            _base = (pristine.FREQ, pristine.total)
+        self._base = _base
         self._jieba = jieba.Tokenizer()
+        self._jieba.FREQ, self._jieba.total = _Overlay(_base[0]), _base[1]
+        self._jieba.initialized = True
         self._stop = set(_data_lines("stopwords.txt"))
         self.terms = sorted({*(ln.split()[0] for ln in _data_lines("userdict.txt")), *extra_terms})
         for term in self.terms:
             self._jieba.add_word(term, freq=2000)
+
+    def derive(self, extra_terms: Iterable[str]) -> Tokenizer:
+        """A tokenizer with other domain terms, sharing this one's base dictionary.
+
+        Cheap (no dictionary load): used for one document's own terms.
+        """
+        return Tokenizer(extra_terms, _base=self._base)
 
     def tokens(self, text: str) -> list[str]:
         """Search-mode tokens of ``text``: lowercase, NFKC-folded, no stop words."""

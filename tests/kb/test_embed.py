@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kb.embed import USEEmbedder, make_embedder
+from kb.embed import QueryCache, USEEmbedder, make_embedder
 from kb.errors import ConfigError
 
 
@@ -76,3 +76,31 @@ def test_sentence_transformers_model_from_local_path_builds_and_searches(tmp_pat
     hits = kb.search("燃料电池", k=2)
     assert "燃料电池" in hits[0].text
     assert len(kb.search("燃料电池", k=2, mode="dense")) == 2
+
+
+class _Counting:
+    name, dim = "counting", 2
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        return np.ones((len(texts), 2), dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        self.calls += 1
+        return np.array([len(text), 1.0], dtype=np.float32)
+
+
+def test_query_cache_embeds_a_repeated_query_once_and_forgets_the_oldest() -> None:
+    inner = _Counting()
+    cache = QueryCache(inner, size=2)
+    first = cache.embed_query("氢能")
+    assert np.array_equal(cache.embed_query("氢能"), first) and inner.calls == 1
+    cache.embed_query("煤炭")
+    cache.embed_query("茶叶")  # evicts 氢能
+    cache.embed_query("氢能")
+    assert inner.calls == 4
+    assert (cache.name, cache.dim) == ("counting", 2)
+    with pytest.raises(ValueError):
+        first[0] = 9.0  # cached vectors are read-only, so no caller can alter another's

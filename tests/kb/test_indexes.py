@@ -72,6 +72,17 @@ def test_every_piece_of_a_split_item_counts_its_title_once(piece: int) -> None:
     assert tokens.count("攻关") == 2  # the box heading above the item, weighted
 
 
+@pytest.mark.parametrize("masked", [False, True])
+def test_dense_exact_view_matches_flat_search_without_copying(masked: bool) -> None:
+    vectors = _unit(300, 16, seed=3)
+    part = vectors[100:200]
+    view, flat = DenseIndex.exact_view(part), DenseIndex(np.array(part))
+    mask = (np.arange(100) % 3 == 0) if masked else None
+    q = vectors[150]
+    assert [r for r, _ in view.top(q, 5, mask)] == [r for r, _ in flat.top(q, 5, mask)]
+    assert np.shares_memory(view.vectors, vectors)
+
+
 def test_sparse_save_load_round_trip(tmp_path: Path) -> None:
     index = SparseIndex.build(CORPUS)
     index.save(tmp_path)

@@ -182,3 +182,16 @@ def test_scoped_search_with_a_section_filter_returns_k_hits_inside_it(
 def test_unscoped_search_over_two_documents_can_return_both(two_doc_kb: KnowledgeBase) -> None:
     docs = {h.doc for h in two_doc_kb.search("农村人居环境整治", k=10)}
     assert len(docs) == 2
+
+
+@pytest.mark.parametrize("query", ["农村人居环境整治", "科技人才", "农业科技"])
+def test_unscoped_search_lists_each_document_in_its_own_scoped_order(
+    two_doc_kb: KnowledgeBase, query: str
+) -> None:
+    hits = two_doc_kb.search(query, k=10)
+    assert [h.rank for h in hits] == list(range(1, len(hits) + 1))
+    assert len({h.id for h in hits}) == len(hits)
+    for doc in {h.doc for h in hits}:
+        mine = [h.id for h in hits if h.doc == doc]
+        scoped = [h.id for h in two_doc_kb.search(query, k=10, doc=doc)]
+        assert mine == scoped[: len(mine)]

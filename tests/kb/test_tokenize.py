@@ -48,6 +48,18 @@ def test_tokenizers_do_not_share_state() -> None:
     assert "独有词汇甲" not in Tokenizer().tokens("独有词汇甲")
 
 
+def test_derived_tokenizer_has_its_own_terms_and_shares_the_dictionary() -> None:
+    base = Tokenizer(extra_terms=["独有词汇乙"])
+    derived = base.derive(["独有词汇丙"])
+    assert "独有词汇丙" in derived.tokens("独有词汇丙") and "独有词汇乙" not in derived.tokens(
+        "独有词汇乙"
+    )
+    assert "独有词汇丙" not in base.tokens("独有词汇丙")  # the parent is unchanged
+    assert derived._base is base._base  # one dictionary in memory
+    text = "加快突破氢燃料电池电堆关键技术"
+    assert Tokenizer().derive([]).tokens(text) == Tokenizer().tokens(text)
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
