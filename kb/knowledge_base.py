@@ -25,7 +25,7 @@ from kb.build import corpus_terms
 from kb.dense import DenseIndex
 from kb.embed import Embedder, QueryCache, make_embedder
 from kb.errors import BadQuery, IndexCorrupt, IndexStale, UnknownDocument
-from kb.search import Hit, Searcher, SearchSettings
+from kb.search import Hit, Searcher, SearchSettings, SharedDocument
 from kb.sparse import SparseIndex, index_chars, index_tokens
 from kb.store import read_manifest, verify_index
 from kb.tokenize import Tokenizer
@@ -98,7 +98,7 @@ class KnowledgeBase:
             raw_docs = json.loads((index_dir / "documents.json").read_text(encoding="utf-8"))
             with (index_dir / "chunks.jsonl").open(encoding="utf-8") as fh:
                 chunks = [
-                    Document(id=r["id"], content=r["content"], meta=r["meta"])
+                    SharedDocument(id=r["id"], content=r["content"], meta=r["meta"])
                     for r in map(json.loads, fh)
                 ]
             documents = [

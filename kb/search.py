@@ -43,10 +43,22 @@ from kb.rerank import DocumentEvidence, KindPrior
 from kb.sparse import MaxNormalizer, SparseIndex, SparseRetriever
 from kb.tokenize import QueryExpander, Tokenizer, char_ngrams, clean_query, is_english
 
-__all__ = ["FUSIONS", "MODES", "Hit", "SearchSettings", "Searcher"]
+__all__ = ["FUSIONS", "MODES", "Hit", "SearchSettings", "Searcher", "SharedDocument"]
 
 MODES = ("hybrid", "bm25", "dense")
 FUSIONS = {"merge": "merge", "rrf": "reciprocal_rank_fusion"}
+
+
+class SharedDocument(Document):
+    """A Haystack ``Document`` that pipelines pass along instead of deep-copying.
+
+    Haystack deep-copies every component input; for chunks that are never mutated
+    (components make new ones with :func:`dataclasses.replace`) that copying was most
+    of a query's time. Copying returns the document itself.
+    """
+
+    def __deepcopy__(self, memo: dict) -> SharedDocument:
+        return self
 
 
 @dataclass(frozen=True)

@@ -195,3 +195,14 @@ def test_unscoped_search_lists_each_document_in_its_own_scoped_order(
         mine = [h.id for h in hits if h.doc == doc]
         scoped = [h.id for h in two_doc_kb.search(query, k=10, doc=doc)]
         assert mine == scoped[: len(mine)]
+
+
+def test_pipelines_pass_loaded_chunks_without_copying_them(plan_kb: KnowledgeBase) -> None:
+    import copy
+
+    from kb.search import SharedDocument
+
+    chunk = plan_kb.chunks[0]
+    assert isinstance(chunk, SharedDocument) and copy.deepcopy(chunk) is chunk
+    hit = plan_kb.search("氢能", k=1)[0]
+    assert plan_kb.chunk(hit.id).meta is next(c for c in plan_kb.chunks if c.id == hit.id).meta
