@@ -117,9 +117,10 @@ class SparseIndex:
         """BM25 of a structured query: per group, its best rendering plus ``others`` × the rest.
 
         A group holds the renderings of one idea (``hydrogen`` → 氢能, 制氢, 储氢…), each
-        rendering a list of tokens scored together. Counting mainly the best rendering
-        keeps a chunk that repeats generic renderings (科学, 科技) from outranking one with
-        the specific term (科普): translations of one word count about once.
+        rendering a list of tokens scored by their mean (现代煤化工 splits into five
+        search-mode tokens and would otherwise outweigh 煤制烯烃's two). Counting mainly
+        the best rendering keeps a chunk that repeats generic renderings (科学, 科技) from
+        outranking one with the specific term (科普): translations count about once.
         """
         total = np.zeros(self.size, dtype=np.float32)
         for group in groups:
@@ -127,8 +128,8 @@ class SparseIndex:
             rest = np.zeros(self.size, dtype=np.float32)
             for term in group:
                 ids = list(dict.fromkeys(self.vocab[t] for t in term if t in self.vocab))
-                if ids:
-                    s = self._scores(ids)
+                if ids:  # a rendering is one term however jieba splits it: mean, not sum
+                    s = self._scores(ids) / len(ids)
                     rest += np.minimum(best, s)
                     best = np.maximum(best, s)
             total += best + others * rest

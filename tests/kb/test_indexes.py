@@ -52,6 +52,16 @@ def test_sparse_group_counts_the_best_rendering_not_every_one() -> None:
     assert best[1] == pytest.approx(max(index.scores(["科普"])[1], 0))
 
 
+def test_sparse_rendering_scores_the_mean_of_its_tokens() -> None:
+    index = SparseIndex.build([["现代", "煤化工", "现代煤化工"], ["煤制烯烃"], ["茶叶"], ["种植"]])
+    long_one = ["现代", "煤化工", "现代煤化工"]
+    got = index.group_scores([[long_one]])
+    assert got[0] == pytest.approx(index.scores(long_one)[0] / 3)
+    # one idea, two renderings: the five-token split no longer outweighs a one-token term
+    both = index.group_scores([[long_one, ["煤制烯烃"]]], others=0.0)
+    assert both[1] == pytest.approx(index.scores(["煤制烯烃"])[1])
+
+
 def test_sparse_groups_add_up_across_ideas() -> None:
     index = SparseIndex.build(CORPUS)
     both = index.group_scores([[["氢能"]], [["燃料电池"]]])
