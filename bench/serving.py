@@ -11,8 +11,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import sys
+
+from bench.timing import peak_rss_mb
 
 os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
 
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         kb.search(q, k=10)
         kb.ask(q)
     kb.fit("我们计划研发煤矿井下巡检机器人")
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = peak_rss_mb()
     print(json.dumps({"rss_mb": rss, "torch_loaded": sys.modules.get("torch") is not None}))
     return 0
 

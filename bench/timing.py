@@ -27,14 +27,26 @@ def time_calls(fn: Callable[[object], object], items: Iterable) -> dict:
     return {**percentiles(times), "n": len(times)}
 
 
+def _status_mb(field: str) -> float | None:
+    try:
+        lines = Path("/proc/self/status").read_text().splitlines()
+    except OSError:
+        return None
+    return next((int(ln.split()[1]) / 1024 for ln in lines if ln.startswith(f"{field}:")), None)
+
+
 def peak_rss_mb() -> float:
-    """This process's peak resident memory so far."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak resident memory so far (VmHWM).
+
+    Not ``getrusage``'s ``ru_maxrss``: Linux carries that over from the parent across
+    fork and exec, so a small child started by a large benchmark process would report
+    the parent's peak.
+    """
+    peak = _status_mb("VmHWM")
+    return peak if peak is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def current_rss_mb() -> float:
     """This process's resident memory now (VmRSS)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    now = _status_mb("VmRSS")
+    return now if now is not None else float("nan")

@@ -51,3 +51,17 @@ def test_quick_benchmark_produces_every_field(tmp_path: Path, shared_dir: Path) 
         assert scale[key] > 0
     assert scale["baseline"]["hybrid_latency"]["p50_ms"] > 0
     assert results["embedding"]["use-multilingual"]["chunks_per_s"] > 0
+
+
+def test_a_small_child_reports_its_own_peak_memory_not_its_large_parents() -> None:
+    import numpy as np
+
+    ballast = np.ones(400 * 1024 * 1024, dtype=np.uint8)  # the parent holds 400 MB
+    child = subprocess.run(
+        [sys.executable, "-c", "from bench.timing import peak_rss_mb; print(peak_rss_mb())"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert float(child.stdout) < 200 < ballast.nbytes / 2**20
