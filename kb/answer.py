@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ingest import Indicator
-from kb.citation import Answer, Citation, Clause, Group
+from kb.citation import Answer, Citation, Clause, Group, group_heading
 from kb.clauses import CLAUSE, NUMBER, PHRASE, bigrams, merge, readable, spans, trim
 from kb.coverage import Coverage, FocusTerm
 from kb.errors import BadQuery
@@ -230,8 +230,9 @@ class Answerer:
     ) -> Answer:
         framing = "The plan's own words on this (quoted in Chinese), by section:" if english else ""
         body = [framing, lead]
+        several = len({g.doc for g in groups}) > 1
         for g in groups:
-            body.append(f"**{' › '.join(g.section)}**")
+            body.append(f"**{' › '.join(group_heading(g, citations, several))}**")
             body.extend(f"- {readable(c.text)} [{c.citation}]" for c in g.clauses)
         return Answer(question, True, "\n\n".join(b for b in body if b), groups, citations, kind)
 
@@ -324,7 +325,10 @@ class Answerer:
                     order.setdefault(key, int(self.kb.chunk(hit.id).meta["order"]))
         if not by_section:
             return self._not_found(question, relevant[:3], english)
-        keys = sorted(by_section, key=lambda k: order[k])[: self.settings.max_groups]
+        # documents in the order of their best hit; sections in document order within each
+        doc_rank = {d: i for i, d in enumerate(dict.fromkeys(h.doc for h in relevant))}
+        keys = sorted(by_section, key=lambda k: (doc_rank[k[0]], order[k]))
+        keys = keys[: self.settings.max_groups]
         citations: list[Citation] = []
         groups = []
         for key in keys:

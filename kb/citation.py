@@ -11,7 +11,7 @@ from typing import Any
 
 from kb.search import Hit
 
-__all__ = ["Answer", "Citation", "Clause", "Group"]
+__all__ = ["Answer", "Citation", "Clause", "Group", "group_heading"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,15 @@ class Citation:
     end: int
 
 
+def group_heading(group: Group, citations: list[Citation], several: bool) -> list[str]:
+    """A group's section address, led by its document's title 《…》 when ``several``
+    documents answer (otherwise the reader could not tell whose 第四章 it is)."""
+    if not several:
+        return list(group.section)
+    title = next((c.doc_title for c in citations if c.doc == group.doc), group.doc)
+    return [f"《{title}》", *group.section]
+
+
 @dataclass(frozen=True)
 class Answer:
     """An answer: Markdown text, grouped clauses and their citations."""
@@ -59,6 +68,15 @@ class Answer:
     kind: str = "list"
     related: list[Hit] = field(default_factory=list)
     notice: str | None = None
+
+    @property
+    def several_documents(self) -> bool:
+        """Do the quoted clauses come from more than one document?"""
+        return len({g.doc for g in self.groups}) > 1
+
+    def heading(self, group: Group) -> list[str]:
+        """``group``'s address as shown (see :func:`group_heading`)."""
+        return group_heading(group, self.citations, self.several_documents)
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON shape (plus ``kind``, ``related`` and ``notice``)."""

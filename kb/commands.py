@@ -18,6 +18,7 @@ from kb.build import build_index
 from kb.config import Config
 from kb.errors import KBError
 from kb.evaluate import evaluate, format_report, load_queries
+from kb.highlight import mark
 from kb.knowledge_base import KnowledgeBase
 from kb.search import MODES, Hit
 
@@ -124,9 +125,7 @@ def _open(config: Config, args: argparse.Namespace) -> KnowledgeBase:
 
 
 def _highlight(text: str, terms: list[str], tty: bool) -> str:
-    for term in terms:
-        text = text.replace(term, f"\033[1;33m{term}\033[0m" if tty else f"【{term}】")
-    return text
+    return mark(text, terms, "\033[1;33m", "\033[0m") if tty else mark(text, terms, "【", "】")
 
 
 def _print_hits(query: str, hits: list[Hit]) -> None:

@@ -33,7 +33,7 @@ def show(question: str, answer) -> None:
             lines = "".join(
                 f"<li>{esc(c.text)} <sup>[{c.citation}]</sup></li>" for c in group.clauses
             )
-            heading = esc(address(group.section))
+            heading = esc(address(answer.heading(group)))
             st.markdown(
                 f"<div class='pkb-section'><b>{heading}</b><ul>{lines}</ul></div>",
                 unsafe_allow_html=True,

@@ -16,6 +16,7 @@ import streamlit as st
 from ingest import IngestError
 from kb import Config, KBError, KnowledgeBase, build_index
 from kb.corpus import add_document
+from kb.highlight import mark
 
 STRINGS = {
     "title": ("政策知识库", "PolicyKB"),
@@ -84,12 +85,7 @@ def esc(text: str) -> str:
 
 def highlight(text: str, terms: list[str]) -> str:
     """Escaped HTML of ``text`` with ``terms`` wrapped in ``<mark>``."""
-    out = esc(text)
-    for term in sorted(set(terms), key=len, reverse=True):
-        safe = html.escape(term)
-        if safe:
-            out = out.replace(safe, f"<mark>{safe}</mark>")
-    return out
+    return mark(text, terms, "<mark>", "</mark>", esc)
 
 
 def address(section: list[str]) -> str:

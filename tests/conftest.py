@@ -50,3 +50,14 @@ def plan_kb(plan_index: Path):
     kb = KnowledgeBase.open(plan_index)
     kb.searcher()
     return kb
+
+
+@pytest.fixture(scope="session")
+def two_doc_kb(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path):
+    """The plan indexed beside the central rural-revitalisation opinion, loaded."""
+    from kb import Config, KnowledgeBase, build_index
+
+    index = tmp_path_factory.mktemp("two") / "index"
+    other = shared_dir / "corpus-extra" / "opinion_central_rural_revitalization_2018.txt"
+    build_index(Config.load(env={}, index_dir=index), paths=[PLAN, other])
+    return KnowledgeBase.open(index)

@@ -165,3 +165,20 @@ def test_answer_json_has_the_documented_shape(plan_kb: KnowledgeBase) -> None:
 def test_empty_or_huge_question_raises(plan_kb: KnowledgeBase, question: str, match: str) -> None:
     with pytest.raises(BadQuery, match=match):
         plan_kb.ask(question)
+
+
+def test_answer_from_several_documents_groups_them_and_names_each(two_doc_kb) -> None:
+    answer = two_doc_kb.ask("农村人居环境整治有哪些技术")
+    assert answer.found and answer.several_documents
+    docs = [g.doc for g in answer.groups]
+    assert docs == sorted(docs, key=docs.index)  # each document's groups together
+    for g in answer.groups:
+        title = two_doc_kb.document(g.doc).title
+        assert answer.heading(g)[0] == f"《{title}》"
+        assert f"**《{title}》 › " in answer.answer
+
+
+def test_answer_from_one_document_has_no_title_in_headings(plan_kb) -> None:
+    answer = plan_kb.ask("哪些氢能技术被列为优先发展？")
+    assert not answer.several_documents
+    assert all(answer.heading(g) == g.section for g in answer.groups)

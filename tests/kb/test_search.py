@@ -141,17 +141,6 @@ def test_bad_parameters_raise(plan_kb: KnowledgeBase, kwargs: dict, match: str) 
         plan_kb.search("氢能", **kwargs)
 
 
-@pytest.fixture(scope="module")
-def two_doc_kb(tmp_path_factory: pytest.TempPathFactory, plan_path, shared_dir) -> KnowledgeBase:
-    """The plan indexed beside the central rural-revitalisation opinion."""
-    from kb import Config, build_index
-
-    index = tmp_path_factory.mktemp("two") / "index"
-    other = shared_dir / "corpus-extra" / "opinion_central_rural_revitalization_2018.txt"
-    build_index(Config.load(env={}, index_dir=index), paths=[plan_path, other])
-    return KnowledgeBase.open(index)
-
-
 SCOPED_QUERIES = [
     "种质资源库建设",
     "农膜降解",
