@@ -35,9 +35,11 @@ if query:
         hits = []
     if not hits:
         st.info(t("no_results"))
+    several = doc is None and len(docs) > 1  # then say whose section each hit is
     for hit in hits:
+        where = ([f"《{hit.doc_title}》"] if several else []) + hit.section
         st.markdown(
-            f"<div class='pkb-hit'><small>{hit.rank}. {highlight(address(hit.section), [])}</small>"
+            f"<div class='pkb-hit'><small>{hit.rank}. {highlight(address(where), [])}</small>"
             f"<br>{highlight(hit.text, hit.matched)}</div>",
             unsafe_allow_html=True,
         )
