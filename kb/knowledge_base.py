@@ -12,8 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +20,13 @@ import numpy as np
 from haystack import Document
 
 from ingest import Indicator, Tree, indicators
-from kb.build import corpus_terms
 from kb.dense import DenseIndex
 from kb.embed import Embedder, QueryCache, make_embedder
-from kb.errors import BadQuery, IndexCorrupt, IndexStale, UnknownDocument
+from kb.errors import IndexCorrupt, IndexStale, UnknownDocument
+from kb.filters import filter_mask
+from kb.per_document import DocumentSearchers
 from kb.search import Hit, Searcher, SearchSettings, SharedDocument
-from kb.sparse import SparseIndex, index_chars, index_tokens
+from kb.sparse import SparseIndex
 from kb.store import read_manifest, verify_index
 from kb.tokenize import Tokenizer
 
@@ -77,7 +77,7 @@ class KnowledgeBase:
         self.terms = terms
         self._by_id = {c.id: c for c in chunks}
         self._searcher: Searcher | None = None
-        self._doc_searchers: dict[str, tuple[Searcher, np.ndarray]] = {}
+        self._doc_searchers: DocumentSearchers | None = None
         self._answerer: Any = None
         self._fit: Any = None
         self._lock = threading.RLock()
@@ -189,36 +189,20 @@ class KnowledgeBase:
             return self._searcher
 
     def document_searcher(self, doc: str) -> tuple[Searcher, np.ndarray]:
-        """A searcher over one document's chunks, with that document's own BM25 statistics.
-
-        A search scoped to a document weighs words by how rare they are *in that
-        document* and splits them with that document's own domain terms, so its results
-        do not shift when unrelated documents are indexed beside it (a word common in
-        twenty work reports is still telling inside the plan).
-        Built on first use from the loaded chunks and vectors (a fraction of a second
-        for a plan) and kept.
+        """The searcher over one document, on its own statistics (see :mod:`kb.per_document`).
 
         :returns: the searcher and the document's rows in the whole index.
         :raises UnknownDocument: ``doc`` is not indexed.
         """
         self.document(doc)
+        return self._per_document().get(doc)
+
+    def _per_document(self) -> DocumentSearchers:
+        whole = self.searcher()
         with self._lock:
-            if doc not in self._doc_searchers:
-                whole = self.searcher()
-                rows = np.array([i for i, c in enumerate(self.chunks) if c.meta["doc"] == doc])
-                chunks = [self.chunks[i] for i in rows]
-                tokenizer = whole.tokenizer.derive(corpus_terms(chunks))
-                searcher = Searcher(
-                    chunks,
-                    SparseIndex.build([index_tokens(c, tokenizer) for c in chunks]),
-                    SparseIndex.build([index_chars(c) for c in chunks]),
-                    DenseIndex.exact_view(self._rows_of(self.dense.vectors, rows)),
-                    tokenizer,
-                    whole.embedder,
-                    whole.settings,
-                )
-                self._doc_searchers[doc] = (searcher, rows)
-            return self._doc_searchers[doc]
+            if self._doc_searchers is None:
+                self._doc_searchers = DocumentSearchers(self.chunks, self.dense.vectors, whole)
+            return self._doc_searchers
 
     def warm_up(self, background: bool = False) -> threading.Thread | None:
         """Build the searchers and load the embedding model now, not at the first query.
@@ -280,21 +264,9 @@ class KnowledgeBase:
         :raises UnknownDocument: ``doc`` is not indexed.
         :raises BadQuery: nothing has that section or industry; the message lists options.
         """
-        if not (doc or section or industry):
-            return None
         if doc:
             self.document(doc)
-        keep = np.array([_allowed(c.meta, doc, section, industry) for c in self.chunks], bool)
-        if not keep.any() and (section or industry):
-            known = sorted({c.meta.get("industry") for c in self.chunks} - {None})
-            chapters = sorted({c.meta["section"][0] for c in self.chunks if c.meta["section"]})
-            raise BadQuery(
-                f"no chunk matches section={section!r} industry={industry!r}"
-                + (f" in {doc!r}" if doc else "")
-                + f"; industries: {', '.join(known) or 'none'}; top headings: "
-                + ", ".join(chapters[:12])
-            )
-        return keep
+        return filter_mask(self.chunks, doc, section, industry)
 
     def search(
         self,
@@ -308,42 +280,17 @@ class KnowledgeBase:
         """Search the index (see :meth:`Searcher.search`), with filters applied first.
 
         With several documents indexed, each document's chunks come in that document's
-        own order: scoped to one document, the search runs on its own statistics (see
-        :meth:`document_searcher`); unscoped, the whole index decides which document
-        each rank goes to, and each document fills its ranks with its own best chunks
-        in its own order — the order a search scoped to it would give.
+        own order (see :mod:`kb.per_document`): scoped to one document, the search runs
+        on its own statistics; unscoped, the whole index decides which document each
+        rank goes to and each document fills its ranks in its own order.
         """
         mask = self.mask(doc, section, industry)
         if len(self.documents) < 2:
             return self.searcher().search(query, k=k, mask=mask, mode=mode)
         if doc:
-            return self._search_in(doc, query, k, mask, mode)
+            return self._per_document().search_in(doc, query, k, mask, mode)
         hits = self.searcher().search(query, k=k, mask=mask, mode=mode)
-        own: dict[str, Iterator[Hit]] = {}
-        ordered: list[Hit] = []
-        seen: set[str] = set()
-        for hit in hits:
-            if hit.doc not in own:
-                own[hit.doc] = iter(self._search_in(hit.doc, query, k, mask, mode))
-            pick = next((h for h in own[hit.doc] if h.id not in seen), hit)
-            if pick.id not in seen:
-                seen.add(pick.id)
-                ordered.append(replace(pick, rank=len(ordered) + 1))
-        return ordered
-
-    @staticmethod
-    def _rows_of(matrix: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        """``matrix[rows]``, as a view (no copy) when the rows are consecutive."""
-        if len(rows) and rows[-1] - rows[0] + 1 == len(rows):
-            return matrix[rows[0] : rows[-1] + 1]
-        return matrix[rows]
-
-    def _search_in(
-        self, doc: str, query: str, k: int, mask: np.ndarray | None, mode: str
-    ) -> list[Hit]:
-        searcher, rows = self.document_searcher(doc)
-        inner = None if mask is None or mask[rows].all() else mask[rows]
-        return searcher.search(query, k=k, mask=inner, mode=mode)
+        return self._per_document().in_own_order(hits, query, mask, mode)
 
     def document(self, doc: str) -> DocumentInfo:
         """Metadata of one document.
@@ -390,22 +337,3 @@ class KnowledgeBase:
         """
         docs = [self.document(doc)] if doc else self.documents
         return [row for d in docs for row in indicators(self.trees[d.doc])]
-
-
-def _allowed(meta: dict, doc: str | None, section: str | None, industry: str | None) -> bool:
-    """Does a chunk pass the document, section and industry filters?"""
-    if doc and meta["doc"] != doc:
-        return False
-    if section and not _in_section(meta, section):
-        return False
-    return not industry or industry in (meta.get("industry") or "")
-
-
-def _in_section(meta: dict, prefix: str) -> bool:
-    """Does a chunk sit under a section address, heading or node id starting with prefix?"""
-    section = meta["section"]
-    return (
-        " › ".join(section).startswith(prefix)
-        or any(h.startswith(prefix) for h in section)
-        or meta["node"].startswith(prefix)
-    )

@@ -1,0 +1,62 @@
+"""Search filters: which chunks a document, section prefix and industry allow.
+
+Filters become a boolean row mask that every retriever applies *before* ranking, so a
+filtered search still returns ``k`` hits when ``k`` exist.
+
+Example::
+
+    filter_mask(kb.chunks, section="第四章", industry="钢铁产业").sum()
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from haystack import Document
+
+from kb.errors import BadQuery
+
+__all__ = ["allowed", "filter_mask", "in_section"]
+
+
+def in_section(meta: dict, prefix: str) -> bool:
+    """Does a chunk sit under a section address, heading or node id starting with prefix?"""
+    section = meta["section"]
+    return (
+        " › ".join(section).startswith(prefix)
+        or any(h.startswith(prefix) for h in section)
+        or meta["node"].startswith(prefix)
+    )
+
+
+def allowed(meta: dict, doc: str | None, section: str | None, industry: str | None) -> bool:
+    """Does a chunk pass the document, section and industry filters?"""
+    if doc and meta["doc"] != doc:
+        return False
+    if section and not in_section(meta, section):
+        return False
+    return not industry or industry in (meta.get("industry") or "")
+
+
+def filter_mask(
+    chunks: list[Document],
+    doc: str | None = None,
+    section: str | None = None,
+    industry: str | None = None,
+) -> np.ndarray | None:
+    """Rows allowed by the filters, or ``None`` for no filter.
+
+    :raises BadQuery: nothing has that section or industry; the message lists options.
+    """
+    if not (doc or section or industry):
+        return None
+    keep = np.array([allowed(c.meta, doc, section, industry) for c in chunks], bool)
+    if not keep.any() and (section or industry):
+        known = sorted({c.meta.get("industry") for c in chunks} - {None})
+        chapters = sorted({c.meta["section"][0] for c in chunks if c.meta["section"]})
+        raise BadQuery(
+            f"no chunk matches section={section!r} industry={industry!r}"
+            + (f" in {doc!r}" if doc else "")
+            + f"; industries: {', '.join(known) or 'none'}; top headings: "
+            + ", ".join(chapters[:12])
+        )
+    return keep

@@ -1,0 +1,105 @@
+"""One searcher per document, and results that keep each document's own order.
+
+A search scoped to a document weighs words by how rare they are *in that document* and
+splits them with that document's own domain terms, so its results do not shift when
+unrelated documents are indexed beside it (a word common in twenty work reports is
+still telling inside the plan). An unscoped search over several documents lets the
+whole index decide which document each rank goes to, and each document fills its ranks
+with its own best chunks, in the order a search scoped to it would give.
+
+Per-document searchers are built on first use (or by ``KnowledgeBase.warm_up``) from
+the loaded chunks: tokenizers derived from the whole index's (one shared jieba
+dictionary), BM25 over the document's rows, and a view of its vectors (no copy).
+
+Example::
+
+    searchers = DocumentSearchers(kb.chunks, kb.dense.vectors, kb.searcher())
+    searchers.search_in("liupanshui-14th-fyp-sci-tech", "氢能", k=5)
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+
+import numpy as np
+from haystack import Document
+
+from kb.build import corpus_terms
+from kb.dense import DenseIndex
+from kb.search import Hit, Searcher
+from kb.sparse import SparseIndex, index_chars, index_tokens
+
+__all__ = ["DocumentSearchers"]
+
+
+def _rows_of(matrix: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """``matrix[rows]``, as a view (no copy) when the rows are consecutive."""
+    if len(rows) and rows[-1] - rows[0] + 1 == len(rows):
+        return matrix[rows[0] : rows[-1] + 1]
+    return matrix[rows]
+
+
+class DocumentSearchers:
+    """Searchers over single documents of an index, built once each, thread-safe.
+
+    :param chunks: every chunk, in index row order.
+    :param vectors: the index's vectors, same rows.
+    :param whole: the whole index's searcher (its tokenizer, embedder and settings
+        are shared).
+    """
+
+    def __init__(self, chunks: list[Document], vectors: np.ndarray, whole: Searcher) -> None:
+        self.chunks = chunks
+        self.vectors = vectors
+        self.whole = whole
+        self._built: dict[str, tuple[Searcher, np.ndarray]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, doc: str) -> tuple[Searcher, np.ndarray]:
+        """The searcher over ``doc``'s chunks and those chunks' rows in the whole index."""
+        with self._lock:
+            if doc not in self._built:
+                rows = np.array([i for i, c in enumerate(self.chunks) if c.meta["doc"] == doc])
+                chunks = [self.chunks[i] for i in rows]
+                tokenizer = self.whole.tokenizer.derive(corpus_terms(chunks))
+                searcher = Searcher(
+                    chunks,
+                    SparseIndex.build([index_tokens(c, tokenizer) for c in chunks]),
+                    SparseIndex.build([index_chars(c) for c in chunks]),
+                    DenseIndex.exact_view(_rows_of(self.vectors, rows)),
+                    tokenizer,
+                    self.whole.embedder,
+                    self.whole.settings,
+                )
+                self._built[doc] = (searcher, rows)
+            return self._built[doc]
+
+    def search_in(
+        self, doc: str, query: str, k: int, mask: np.ndarray | None = None, mode: str = "hybrid"
+    ) -> list[Hit]:
+        """``doc``'s best ``k`` chunks on its own statistics, among ``mask`` (whole-index rows)."""
+        searcher, rows = self.get(doc)
+        inner = None if mask is None or mask[rows].all() else mask[rows]
+        return searcher.search(query, k=k, mask=inner, mode=mode)
+
+    def in_own_order(
+        self, hits: list[Hit], query: str, mask: np.ndarray | None = None, mode: str = "hybrid"
+    ) -> list[Hit]:
+        """``hits`` with each document's ranks refilled from its own search, in its order.
+
+        Which document holds each rank stays as the whole index ranked it; a chunk
+        never appears twice; ranks are renumbered from 1.
+        """
+        own: dict[str, Iterator[Hit]] = {}
+        ordered: list[Hit] = []
+        seen: set[str] = set()
+        for hit in hits:
+            if hit.doc not in own:
+                own[hit.doc] = iter(self.search_in(hit.doc, query, len(hits), mask, mode))
+            pick = next((h for h in own[hit.doc] if h.id not in seen), hit)
+            if pick.id not in seen:
+                seen.add(pick.id)
+                ordered.append(replace(pick, rank=len(ordered) + 1))
+        return ordered
