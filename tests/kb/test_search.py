@@ -141,51 +141,6 @@ def test_bad_parameters_raise(plan_kb: KnowledgeBase, kwargs: dict, match: str) 
         plan_kb.search("氢能", **kwargs)
 
 
-SCOPED_QUERIES = [
-    "种质资源库建设",
-    "农膜降解",
-    "民族村寨保护",
-    "提高水稻玉米等作物产量",
-    "rural sewage",
-]
-
-
-@pytest.mark.parametrize("query", SCOPED_QUERIES)
-def test_search_scoped_to_a_document_ignores_the_other_documents(
-    plan_kb: KnowledgeBase, two_doc_kb: KnowledgeBase, query: str
-) -> None:
-    doc = "liupanshui-14th-fyp-sci-tech"
-    alone = [(h.id, round(h.score, 4)) for h in plan_kb.search(query, k=10)]
-    scoped = [(h.id, round(h.score, 4)) for h in two_doc_kb.search(query, k=10, doc=doc)]
-    assert scoped == alone
-
-
-def test_scoped_search_with_a_section_filter_returns_k_hits_inside_it(
-    two_doc_kb: KnowledgeBase,
-) -> None:
-    hits = two_doc_kb.search("技术", k=5, doc="liupanshui-14th-fyp-sci-tech", section="第四章")
-    assert len(hits) == 5
-    assert all(h.section[0].startswith("第四章") and h.doc.startswith("liupanshui") for h in hits)
-
-
-def test_unscoped_search_over_two_documents_can_return_both(two_doc_kb: KnowledgeBase) -> None:
-    docs = {h.doc for h in two_doc_kb.search("农村人居环境整治", k=10)}
-    assert len(docs) == 2
-
-
-@pytest.mark.parametrize("query", ["农村人居环境整治", "科技人才", "农业科技"])
-def test_unscoped_search_lists_each_document_in_its_own_scoped_order(
-    two_doc_kb: KnowledgeBase, query: str
-) -> None:
-    hits = two_doc_kb.search(query, k=10)
-    assert [h.rank for h in hits] == list(range(1, len(hits) + 1))
-    assert len({h.id for h in hits}) == len(hits)
-    for doc in {h.doc for h in hits}:
-        mine = [h.id for h in hits if h.doc == doc]
-        scoped = [h.id for h in two_doc_kb.search(query, k=10, doc=doc)]
-        assert mine == scoped[: len(mine)]
-
-
 def test_pipelines_pass_loaded_chunks_without_copying_them(plan_kb: KnowledgeBase) -> None:
     import copy
 
