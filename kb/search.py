@@ -147,7 +147,9 @@ class QueryAnalyzer:
         if english:
             tok = self.tokenizer.tokens
             groups = [[tok(term) for term in g] for g in self.expander.english_groups(query)]
-            groups += [[[t]] for t in tok(query)]  # R&D, 5G, GDP, 2025 as written
+            rendered = {t for g in groups for term in g for t in term}
+            # R&D, 5G, GDP, 2025 as written, unless a phrase's renderings already hold them
+            groups += [[[t]] for t in dict.fromkeys(tok(query)) if t not in rendered]
         return {
             "groups": groups,
             "tokens": self.tokenizer.tokens(query),
