@@ -66,6 +66,21 @@ def test_search_with_industry_filter(app: AppTest, plan_kb) -> None:
     assert "<mark>" in "".join(hits)
 
 
+def test_with_several_documents_hits_and_answers_name_their_document(
+    two_doc_kb, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POLICYKB_INDEX_DIR", str(two_doc_kb.index_dir))
+    at = AppTest.from_file(APP, default_timeout=90).run()
+    at.chat_input[0].set_value("农村人居环境整治有哪些技术").run()
+    sections = [m.value for m in at.markdown if "pkb-section" in m.value]
+    assert sections and all("《" in s for s in sections)
+    at.switch_page("pages/search.py").run()
+    at.text_input(key="search_query").input("农村人居环境整治").run()
+    hits = [m.value for m in at.markdown if "pkb-hit" in m.value]
+    assert any("《六盘水市“十四五”科技创新规划》" in h for h in hits)
+    assert any("《中共中央 国务院关于实施乡村振兴战略的意见" in h for h in hits)
+
+
 def test_search_empty_result_says_so(app: AppTest) -> None:
     app.switch_page("pages/search.py").run()
     app.text_input(key="search_query").input("😀😀").run()
