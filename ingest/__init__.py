@@ -20,6 +20,7 @@ from ingest.errors import (
     EmptyDocument,
     IngestError,
     UndecodableDocument,
+    UnreadableDocument,
     UnsupportedFormat,
 )
 from ingest.normalize import Normalized, normalize
@@ -43,6 +44,7 @@ __all__ = [
     "SourceText",
     "Tree",
     "UndecodableDocument",
+    "UnreadableDocument",
     "UnsupportedFormat",
     "chunk",
     "decode_text",

@@ -3,8 +3,10 @@
 One chunk per item, sub-item, paragraph, table row and glossary term. A long text is
 split at sentence ends (。！？) and, inside an over-long sentence, at clause ends (；),
 then packed greedily so that each chunk is a few sentences and never ends
-mid-sentence. Every chunk's ``meta["start"]``/``meta["end"]`` slice the original text
-to exactly its ``content``.
+mid-sentence. Whatever the punctuation, no chunk is longer than ``hard_max_chars``: a
+run-on clause past it is cut at ，、 and, failing those, at that length (a 40 MB file
+without a full stop still becomes many small chunks, not one). Every chunk's
+``meta["start"]``/``meta["end"]`` slice the original text to exactly its ``content``.
 
 Example::
 
@@ -27,6 +29,7 @@ __all__ = ["ChunkOptions", "chunk", "section_of", "split_spans", "trim_span"]
 
 _SENTENCE = re.compile(r"[。！？!?]+[”’」』）)]*")
 _CLAUSE = re.compile(r"[；;]+[”’」』）)]*")
+_PHRASE = re.compile(r"[，,、]+[”’」』）)]*")
 
 
 @dataclass(frozen=True)
@@ -34,18 +37,26 @@ class ChunkOptions:
     """How long a chunk may grow.
 
     :param max_chars: a chunk is packed from whole sentences up to this length (a
-        single sentence longer than this is split at ； and otherwise kept whole).
+        single sentence longer than this is split at ；).
     :param min_chars: a trailing piece shorter than this joins the previous chunk.
+    :param hard_max_chars: no chunk is longer: a longer clause is cut at ，、 and, where
+        there are none, at this length.
     """
 
     max_chars: int = 160
     min_chars: int = 40
+    hard_max_chars: int = 480
 
     def __post_init__(self) -> None:
-        if self.max_chars < 20 or not 0 <= self.min_chars < self.max_chars:
+        if (
+            self.max_chars < 20
+            or not 0 <= self.min_chars < self.max_chars
+            or self.hard_max_chars < self.max_chars
+        ):
             raise ValueError(
-                f"ChunkOptions(max_chars={self.max_chars}, min_chars={self.min_chars}): "
-                "need max_chars >= 20 and 0 <= min_chars < max_chars."
+                f"ChunkOptions(max_chars={self.max_chars}, min_chars={self.min_chars}, "
+                f"hard_max_chars={self.hard_max_chars}): need max_chars >= 20, "
+                "0 <= min_chars < max_chars and hard_max_chars >= max_chars."
             )
 
 
@@ -61,23 +72,33 @@ def _cut(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tupl
     return spans or [(start, end)]
 
 
+def _units(text: str, start: int, end: int, options: ChunkOptions) -> list[tuple[int, int]]:
+    """Sentences; over-long ones cut at ；, then past the hard bound at ，、, then by length."""
+    units: list[tuple[int, int]] = []
+    hard = options.hard_max_chars
+    for s, e in _cut(text, start, end, _SENTENCE):
+        for cs, ce in _cut(text, s, e, _CLAUSE) if e - s > options.max_chars else [(s, e)]:
+            for ps, pe in _cut(text, cs, ce, _PHRASE) if ce - cs > hard else [(cs, ce)]:
+                units.extend((i, min(i + hard, pe)) for i in range(ps, pe, hard))
+    return units
+
+
 def split_spans(text: str, start: int, end: int, options: ChunkOptions) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into chunk spans at sentence, then clause, boundaries.
 
-    :returns: contiguous spans covering ``[start, end)`` exactly.
+    :returns: contiguous spans covering ``[start, end)`` exactly, none longer than
+        ``options.hard_max_chars``.
     """
     if end - start <= options.max_chars:
         return [(start, end)]
-    units: list[tuple[int, int]] = []
-    for s, e in _cut(text, start, end, _SENTENCE):
-        units.extend(_cut(text, s, e, _CLAUSE) if e - s > options.max_chars else [(s, e)])
     packed: list[tuple[int, int]] = []
-    for s, e in units:
+    for s, e in _units(text, start, end, options):
         if packed and e - packed[-1][0] <= options.max_chars:
             packed[-1] = (packed[-1][0], e)
         else:
             packed.append((s, e))
-    if len(packed) > 1 and packed[-1][1] - packed[-1][0] < options.min_chars:
+    short = len(packed) > 1 and packed[-1][1] - packed[-1][0] < options.min_chars
+    if short and packed[-1][1] - packed[-2][0] <= options.hard_max_chars:
         last = packed.pop()
         packed[-1] = (packed[-1][0], last[1])
     return packed

@@ -12,6 +12,7 @@ __all__ = [
     "EmptyDocument",
     "IngestError",
     "UndecodableDocument",
+    "UnreadableDocument",
     "UnsupportedFormat",
 ]
 
@@ -38,3 +39,7 @@ class DocumentTooLarge(IngestError):
 
 class CorruptDocument(IngestError):
     """A .docx or .pdf container could not be opened."""
+
+
+class UnreadableDocument(IngestError):
+    """The file could not be opened or read (gone, a folder, no permission)."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ingest.normalize import Normalized, normalize
 from ingest.read import SourceText
-from ingest.table import Line, scan_table, table_node
+from ingest.table import Line, TableScanner, table_node
 from ingest.tree import Node, Tree
 
 __all__ = ["cn_number", "parse"]
@@ -265,13 +265,14 @@ def parse(source: SourceText) -> Tree:
     norm = normalize(source.text)
     builder = _Builder(source, norm)
     lines = _lines(norm.text)
+    tables = TableScanner(lines, is_structural=lambda t: _classify(t) is not None)
     i = 0
     while i < len(lines):
         line = lines[i]
         if not line.text:
             i += 1
             continue
-        found = scan_table(lines, i, is_structural=lambda t: _classify(t) is not None)
+        found = tables.at(i)
         if found:
             end, blocks = found
             builder.table(blocks)

@@ -22,12 +22,14 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ingest.errors import (
     CorruptDocument,
     DocumentTooLarge,
     EmptyDocument,
     UndecodableDocument,
+    UnreadableDocument,
     UnsupportedFormat,
 )
 
@@ -154,8 +156,24 @@ def _check_zip(raw: bytes, name: str, limits: Limits) -> None:
         )
 
 
+def _local(tag: object) -> str:
+    """An element's local name; "" for comments, processing instructions and entities,
+    whose ``tag`` is not a string (lxml gives them a function)."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _runs_text(element: Any) -> str:
+    """The text of every ``w:t`` under ``element``; comments and entities are skipped."""
+    return "".join(t.text or "" for t in element.iter() if _local(t.tag) == "t")
+
+
 def _docx_text(raw: bytes, name: str, limits: Limits) -> str:
-    """Paragraphs and tables in body order; table cells one per line, rows apart."""
+    """Paragraphs and tables in body order; table cells one per line, rows apart.
+
+    XML comments, processing instructions and entity references inside the document are
+    skipped; entities are never resolved (python-docx parses with ``resolve_entities``
+    off), so a .docx cannot make PolicyKB read another file.
+    """
     _check_zip(raw, name, limits)
     import docx  # python-docx; imported here so text-only use needs no docx parsing
 
@@ -164,17 +182,16 @@ def _docx_text(raw: bytes, name: str, limits: Limits) -> str:
     except Exception as exc:  # python-docx raises many types for broken parts
         raise CorruptDocument(f"{name}: the .docx could not be opened: {exc}.") from exc
     lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
+    for child in document.element.body.iterchildren():
+        tag = _local(child.tag)
         if tag == "p":
-            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+            lines.append(_runs_text(child))
         elif tag == "tbl":
-            table = docx.table.Table(child, document)
             lines.append("")
-            for row in table.rows:
-                for cell in row.cells:
-                    lines.append(cell.text.replace("\n", " "))
+            for row in (r for r in child.iterchildren() if _local(r.tag) == "tr"):
+                for cell in (c for c in row.iterchildren() if _local(c.tag) == "tc"):
+                    paragraphs = [p for p in cell.iter() if _local(p.tag) == "p"]
+                    lines.append(" ".join(_runs_text(p) for p in paragraphs))
                 lines.append("")
     return "\n".join(lines)
 
@@ -201,6 +218,8 @@ def _sidecar_meta(path: Path) -> dict:
             raise UndecodableDocument(
                 f"{sidecar}: not valid UTF-8 JSON ({exc}); fix or delete the sidecar."
             ) from exc
+        except OSError as exc:
+            raise UnreadableDocument(f"{sidecar}: cannot be read ({exc.strerror}).") from exc
         if not isinstance(meta, dict):
             raise UndecodableDocument(f"{sidecar}: must hold a JSON object, not {meta!r}.")
         return meta
@@ -232,6 +251,7 @@ def read(path: str | Path, limits: Limits | None = None) -> SourceText:
     :raises UndecodableDocument: binary or undecodable bytes.
     :raises CorruptDocument: a broken .docx or .pdf.
     :raises DocumentTooLarge: over a size limit.
+    :raises UnreadableDocument: the file is gone, a folder, or not readable.
     """
     limits = limits or Limits()
     path = Path(path)
@@ -241,13 +261,19 @@ def read(path: str | Path, limits: Limits | None = None) -> SourceText:
             f"{path.name}: extension {suffix or '(none)'!r} is not supported; "
             f"use one of {', '.join(SUPPORTED_SUFFIXES)}."
         )
-    size = path.stat().st_size
-    if size > limits.max_bytes:
-        raise DocumentTooLarge(
-            f"{path.name}: {size:,} bytes is over the limit of {limits.max_bytes:,} "
-            "(POLICYKB_MAX_BYTES); split the document or raise the limit."
-        )
-    raw = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise DocumentTooLarge(
+                f"{path.name}: {size:,} bytes is over the limit of {limits.max_bytes:,} "
+                "(POLICYKB_MAX_BYTES); split the document or raise the limit."
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableDocument(
+            f"{path}: cannot be read ({exc.strerror or exc}); check that the file is still "
+            "there and readable, then run the command again."
+        ) from exc
     if suffix == ".docx":
         text, encoding = _docx_text(raw, path.name, limits), "docx"
     elif suffix == ".pdf":

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 
 from ingest.tree import Node, Tree
 
-__all__ = ["Indicator", "Line", "indicators", "scan_table", "table_node"]
+__all__ = ["Indicator", "Line", "TableScanner", "indicators", "table_node"]
 
 _MAX_CELL = 40
+_MAX_COLUMNS = 12  # a longer run of short lines is a list, not a table row
 
 
 @dataclass(frozen=True)
@@ -67,33 +68,46 @@ def _is_cell(text: str, is_structural: Callable[[str], bool]) -> bool:
     )
 
 
-def scan_table(
-    lines: list[Line], i: int, is_structural: Callable[[str], bool]
-) -> tuple[int, list[list[Line]]] | None:
-    """Find a table starting at line ``i``.
+class TableScanner:
+    """Finds tables (see module doc) in one document's lines, in linear time overall.
+
+    Each line is classified once; for each line, where the run of cell lines starting
+    there ends and where the next non-blank line is are precomputed, so asking
+    :meth:`at` for every line costs O(1) per line plus the lines of the tables found.
 
     :param lines: all lines of the document.
     :param is_structural: tells a heading or item line, which is never a cell.
-    :returns: ``(index after the table, blocks of cell lines)``, or ``None``.
     """
-    blocks: list[list[Line]] = []
-    j = i
-    while j < len(lines):
-        block = []
-        while j < len(lines) and lines[j].text and _is_cell(lines[j].text, is_structural):
-            block.append(lines[j])
-            j += 1
-        ended_on_text = j < len(lines) and bool(lines[j].text)
-        if len(block) < 2 or (blocks and len(block) != len(blocks[0])) or ended_on_text:
-            break
-        blocks.append(block)
-        while j < len(lines) and not lines[j].text:
-            j += 1
-    if len(blocks) < 2:
-        return None
-    end = blocks[-1][-1]
-    k = next(n for n in range(i, len(lines)) if lines[n] is end)
-    return k + 1, blocks
+
+    def __init__(self, lines: list[Line], is_structural: Callable[[str], bool]) -> None:
+        self.lines = lines
+        n = len(lines)
+        self.run_end = [n] * (n + 1)  # first index >= j that is not a cell line
+        self.next_text = [n] * (n + 1)  # first index >= j whose line is not blank
+        for j in range(n - 1, -1, -1):
+            cell = bool(lines[j].text) and _is_cell(lines[j].text, is_structural)
+            self.run_end[j] = self.run_end[j + 1] if cell else j
+            self.next_text[j] = j if lines[j].text else self.next_text[j + 1]
+
+    def at(self, i: int) -> tuple[int, list[list[Line]]] | None:
+        """The table starting at line ``i``: ``(index after it, blocks of cell lines)``,
+        or ``None``. Rows have 2 to ``_MAX_COLUMNS`` cells, all rows as many as the header.
+        """
+        n = len(self.lines)
+        blocks: list[tuple[int, int]] = []
+        j = i
+        while j < n:
+            end = self.run_end[j]
+            size = end - j
+            ended_on_text = end < n and bool(self.lines[end].text)
+            width = blocks[0][1] - blocks[0][0] if blocks else size
+            if not 2 <= size <= _MAX_COLUMNS or size != width or ended_on_text:
+                break
+            blocks.append((j, end))
+            j = self.next_text[end]
+        if len(blocks) < 2:
+            return None
+        return blocks[-1][1], [self.lines[s:e] for s, e in blocks]
 
 
 def table_node(

@@ -20,6 +20,7 @@ from kb.errors import (
     IndexMissing,
     IndexStale,
     KBError,
+    NotAnIndex,
     UnknownDocument,
 )
 from kb.knowledge_base import DocumentInfo, KnowledgeBase
@@ -38,6 +39,7 @@ __all__ = [
     "IndexStale",
     "KBError",
     "KnowledgeBase",
+    "NotAnIndex",
     "SearchSettings",
     "UnknownDocument",
     "build_index",

@@ -16,7 +16,7 @@ import json
 import platform
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
@@ -52,6 +52,7 @@ class BuildReport:
     chunk_count: int
     timings: dict[str, float]
     reused_vectors: int = 0
+    warnings: list[str] = field(default_factory=list)
 
 
 def package_versions() -> dict[str, str]:
@@ -152,32 +153,46 @@ def build_index(
     progress: Progress | None = None,
     embedder: Embedder | None = None,
 ) -> BuildReport:
-    """Ingest documents and write the index at ``config.index_dir``.
+    """Ingest documents and write a new generation of the index at ``config.index_dir``.
 
     Stages: parse, tokenise (BM25), embed (only chunks whose text changed since the
-    previous index with the same embedder), index (FAISS), write.
+    previous index with the same embedder), index (FAISS), write. The index folder is
+    checked and the writer lock taken first, so a refused build costs nothing.
 
     :param paths: files or folders; default ``[config.corpus_dir]``.
     :param progress: called as ``progress(stage, done, total)``.
     :param embedder: an embedder instance (default: made from ``config.embedder``).
-    :raises IngestError: a document cannot be ingested (nothing is written).
+    :raises IngestError: a document cannot be ingested, or no document has any text
+        beyond headings (nothing is written).
+    :raises NotAnIndex: the index folder holds other things (nothing is written).
     :raises IndexBusy: another build holds the lock.
     """
     timings: dict[str, float] = {}
-    t = time.perf_counter()
-    parsed = ingest_documents(paths or [config.corpus_dir], config, progress)
-    timings["parse"] = time.perf_counter() - t
-    chunks = [c for p in parsed for c in p.chunks]
-    embedder = embedder or make_embedder(config.embedder)
-
-    t = time.perf_counter()
-    terms = corpus_terms(chunks)
-    tokenizer = Tokenizer(terms)
-    sparse = SparseIndex.build([index_tokens(c, tokenizer) for c in chunks])
-    chars = SparseIndex.build([index_chars(c) for c in chunks])
-    timings["tokenize"] = time.perf_counter() - t
-
     with IndexWriter(config.index_dir) as writer:
+        t = time.perf_counter()
+        parsed = ingest_documents(paths or [config.corpus_dir], config, progress)
+        timings["parse"] = time.perf_counter() - t
+        chunks = [c for p in parsed for c in p.chunks]
+        warnings = [
+            f"{p.source.path}: no text beyond headings; only its outline is indexed"
+            for p in parsed
+            if not p.chunks
+        ]
+        if not chunks:
+            raise IngestError(
+                "no document has text beyond its headings ("
+                + ", ".join(p.source.path for p in parsed)
+                + "); add the body text, or ingest them beside documents that have it."
+            )
+        embedder = embedder or make_embedder(config.embedder)
+
+        t = time.perf_counter()
+        terms = corpus_terms(chunks)
+        tokenizer = Tokenizer(terms)
+        sparse = SparseIndex.build([index_tokens(c, tokenizer) for c in chunks])
+        chars = SparseIndex.build([index_chars(c) for c in chunks])
+        timings["tokenize"] = time.perf_counter() - t
+
         t = time.perf_counter()
         vectors, keys, reused = embed_chunks(
             chunks, embedder, _previous_vectors(writer, embedder.name), progress
@@ -188,56 +203,84 @@ def build_index(
         timings["index"] = time.perf_counter() - t
 
         t1 = time.perf_counter()
-        sparse.save(writer.folder("bm25"))
-        chars.save(writer.folder("chars"))
-        dense.save(writer.folder("dense"))
-        writer.write_json("dense/keys.json", keys)
-        writer.write_text("terms.txt", "\n".join(sorted(terms)))
-        writer.write_json(
-            "documents.json",
-            [
-                {
-                    "doc": p.source.doc,
-                    "title": p.source.title,
-                    "path": p.source.path,
-                    "encoding": p.source.encoding,
-                    "format": p.source.format,
-                    "sha256": p.source.sha256,
-                    "meta": p.source.meta,
-                    "tree": p.tree.to_dict(),
-                }
-                for p in parsed
-            ],
-        )
-        with writer.path("chunks.jsonl").open("w", encoding="utf-8") as fh:
-            for c in chunks:
-                record = {"id": c.id, "content": c.content, "meta": c.meta}
-                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-        for p in parsed:
-            writer.write_text(f"sources/{p.source.doc}.txt", p.source.text)
-        writer.commit(
-            manifest={
-                "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                "versions": package_versions(),
-                "documents": {
-                    p.source.doc: {
-                        "title": p.source.title,
-                        "sha256": p.source.sha256,
-                        "path": p.source.path,
-                        "chunks": len(p.chunks),
-                    }
-                    for p in parsed
-                },
-                "chunk_count": len(chunks),
-                "embedder": {"name": embedder.name, "dim": int(vectors.shape[1])},
-                "dense_index": dense.kind,
-                "chunking": {
-                    "max_chars": config.chunk_max_chars,
-                    "min_chars": config.chunk_min_chars,
-                },
-            }
-        )
+        _write(writer, parsed, chunks, terms, sparse, chars, dense, keys)
+        writer.commit(manifest=_manifest(config, parsed, chunks, embedder, vectors, dense))
         timings["write"] = time.perf_counter() - t1
     return BuildReport(
-        config.index_dir, [p.source.doc for p in parsed], len(chunks), timings, reused
+        config.index_dir,
+        [p.source.doc for p in parsed],
+        len(chunks),
+        timings,
+        reused,
+        warnings,
     )
+
+
+def _write(
+    writer: IndexWriter,
+    parsed: list[ParsedDocument],
+    chunks: list[Document],
+    terms: set[str],
+    sparse: SparseIndex,
+    chars: SparseIndex,
+    dense: DenseIndex,
+    keys: list[str],
+) -> None:
+    """Every file of a generation but the manifest."""
+    sparse.save(writer.folder("bm25"))
+    chars.save(writer.folder("chars"))
+    dense.save(writer.folder("dense"))
+    writer.write_json("dense/keys.json", keys)
+    writer.write_text("terms.txt", "\n".join(sorted(terms)))
+    writer.write_json(
+        "documents.json",
+        [
+            {
+                "doc": p.source.doc,
+                "title": p.source.title,
+                "path": p.source.path,
+                "encoding": p.source.encoding,
+                "format": p.source.format,
+                "sha256": p.source.sha256,
+                "meta": p.source.meta,
+                "tree": p.tree.to_dict(),
+            }
+            for p in parsed
+        ],
+    )
+    with writer.path("chunks.jsonl").open("w", encoding="utf-8") as fh:
+        for c in chunks:
+            record = {"id": c.id, "content": c.content, "meta": c.meta}
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for p in parsed:
+        writer.write_text(f"sources/{p.source.doc}.txt", p.source.text)
+
+
+def _manifest(
+    config: Config,
+    parsed: list[ParsedDocument],
+    chunks: list[Document],
+    embedder: Embedder,
+    vectors: np.ndarray,
+    dense: DenseIndex,
+) -> dict:
+    return {
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "versions": package_versions(),
+        "documents": {
+            p.source.doc: {
+                "title": p.source.title,
+                "sha256": p.source.sha256,
+                "path": p.source.path,
+                "chunks": len(p.chunks),
+            }
+            for p in parsed
+        },
+        "chunk_count": len(chunks),
+        "embedder": {"name": embedder.name, "dim": int(vectors.shape[1])},
+        "dense_index": dense.kind,
+        "chunking": {
+            "max_chars": config.chunk_max_chars,
+            "min_chars": config.chunk_min_chars,
+        },
+    }

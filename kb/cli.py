@@ -134,6 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (KBError, IngestError) as exc:
         print(f"policykb {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # the environment, not a bug: a file or folder we could not use
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"policykb {args.command}: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print(f"policykb {args.command}: interrupted", file=sys.stderr)
         return 130

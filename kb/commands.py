@@ -19,6 +19,7 @@ from kb.config import Config
 from kb.errors import KBError
 from kb.evaluate import evaluate, format_report, load_queries
 from kb.highlight import mark
+from kb.inputs import read_lines
 from kb.knowledge_base import KnowledgeBase
 from kb.search import MODES, Hit
 
@@ -71,6 +72,7 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
                 "documents": report.documents,
                 "chunks": report.chunk_count,
                 "timings": report.timings,
+                "warnings": report.warnings,
             }
         )
     else:
@@ -78,6 +80,8 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
             f"Indexed {len(report.documents)} document(s), {report.chunk_count} chunks "
             f"into {report.index_dir} in {sum(report.timings.values()):.1f}s."
         )
+    for warning in report.warnings:
+        print(f"policykb ingest: warning: {warning}", file=sys.stderr)
     return 0
 
 
@@ -141,19 +145,30 @@ def _print_hits(query: str, hits: list[Hit]) -> None:
 def cmd_search(args: argparse.Namespace, config: Config) -> int:
     kb = _open(config, args)
     if args.queries_from:
-        with open(args.queries_from, encoding="utf-8") as fh:
-            queries = [line.strip() for line in fh if line.strip()]
+        lines = read_lines(args.queries_from, "a text file with one query per line")
+        queries, batch = lines, True
     elif args.query:
-        queries = [args.query]
+        queries, batch = [args.query], False
     else:
         raise KBError("give a QUERY or --queries-from FILE (one query per line).")
+    failed = 0
     for query in queries:
-        hits = kb.search(query, args.k, args.doc, args.section, args.industry, args.mode)
+        try:
+            hits = kb.search(query, args.k, args.doc, args.section, args.industry, args.mode)
+        except KBError as exc:
+            if not batch:
+                raise
+            failed += 1  # one line's error is that line's answer; the batch goes on
+            if args.json:
+                _print_json({"query": query, "error": str(exc)})
+            else:
+                print(f"# {query}\n  error: {exc}")
+            continue
         if args.json:
             _print_json({"query": query, "results": [h.to_dict() for h in hits]})
         else:
             _print_hits(query, hits)
-    return 0
+    return 1 if failed else 0
 
 
 def cmd_eval(args: argparse.Namespace, config: Config) -> int:

@@ -38,6 +38,7 @@ class Config:
     :param max_expanded_bytes: largest uncompressed size of a .docx.
     :param chunk_max_chars: chunks are packed from whole sentences up to this length.
     :param chunk_min_chars: a shorter trailing piece joins the previous chunk.
+    :param chunk_hard_max_chars: no chunk is longer, whatever the punctuation.
     :param sparse_weight: BM25's weight in reciprocal-rank fusion (Chinese queries).
     :param char_weight: the character-n-gram BM25's weight in fusion.
     :param dense_weight: the dense retriever's weight in fusion.
@@ -62,6 +63,7 @@ class Config:
     max_expanded_bytes: int = 200 * 1024 * 1024
     chunk_max_chars: int = 160
     chunk_min_chars: int = 40
+    chunk_hard_max_chars: int = 480
     sparse_weight: float = SearchSettings.sparse_weight
     char_weight: float = SearchSettings.char_weight
     dense_weight: float = SearchSettings.dense_weight
@@ -149,7 +151,11 @@ class Config:
 
     def chunk_options(self) -> ChunkOptions:
         """The chunk sizes for cutting documents."""
-        return ChunkOptions(max_chars=self.chunk_max_chars, min_chars=self.chunk_min_chars)
+        return ChunkOptions(
+            max_chars=self.chunk_max_chars,
+            min_chars=self.chunk_min_chars,
+            hard_max_chars=self.chunk_hard_max_chars,
+        )
 
 
 def _names(cls: type) -> set[str]:

@@ -5,10 +5,13 @@ characters), the type and size are checked, and the document is read and parsed 
 temporary folder first: only a document that ingests cleanly is written, and only
 inside the corpus folder. Nothing on disk changes when any check fails.
 
+:func:`add_and_index` also rebuilds the index, and undoes the addition when the rebuild
+fails for any reason (a bad file, no memory, an interruption): the corpus folder is
+then as it was, so one bad upload never blocks later ingests.
+
 Example::
 
-    path = add_document(Path("corpus"), "新规划.txt", data, Limits())
-    build_index(config)            # then rebuild the index
+    path = add_and_index(config, "新规划.txt", data)
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from pathlib import Path
 
 from ingest import SUPPORTED_SUFFIXES, IngestError, Limits, UnsupportedFormat, ingest_file
 from ingest.errors import DocumentTooLarge
+from kb.build import BuildReport, Progress, build_index
+from kb.config import Config
 
-__all__ = ["add_document", "safe_name"]
+__all__ = ["add_and_index", "add_document", "safe_name"]
 
 
 def safe_name(filename: str) -> str:
@@ -77,3 +82,23 @@ def add_document(
         fh.write(data)
     os.replace(tmp_path, target)
     return target
+
+
+def add_and_index(
+    config: Config, filename: str, data: bytes, progress: Progress | None = None
+) -> tuple[Path, BuildReport]:
+    """Add a document to ``config.corpus_dir`` and rebuild the index from the corpus.
+
+    :returns: the path written and the build's report.
+    :raises IngestError: a bad document (nothing is written).
+    :raises KBError: the index cannot be written (the document is taken out again).
+    :raises BaseException: anything else the rebuild raises, after the document is
+        taken out again (``MemoryError``, ``KeyboardInterrupt`` …).
+    """
+    path = add_document(config.corpus_dir, filename, data, config.limits())
+    try:
+        report = build_index(config, progress=progress)
+    except BaseException:
+        path.unlink(missing_ok=True)  # the corpus as it was: a later ingest is not blocked
+        raise
+    return path, report

@@ -10,6 +10,7 @@ __all__ = [
     "IndexMissing",
     "IndexStale",
     "KBError",
+    "NotAnIndex",
     "UnknownDocument",
 ]
 
@@ -28,6 +29,10 @@ class IndexMissing(KBError):
 
 class IndexCorrupt(KBError):
     """The index on disk fails its checksums or cannot be parsed."""
+
+
+class NotAnIndex(KBError):
+    """A folder given as the index holds other things; PolicyKB will not write there."""
 
 
 class IndexBusy(KBError):

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from kb.errors import BadQuery
+from kb.inputs import read_lines
 
 __all__ = ["METRICS", "evaluate", "format_report", "load_queries", "score_query"]
 
@@ -35,20 +36,20 @@ def _squash(text: str) -> str:
 def load_queries(path: str | Path) -> list[dict]:
     """Queries with at least one anchor.
 
-    :raises BadQuery: a line that is not JSON or lacks ``q``; the message names the line.
+    :raises BadQuery: an unreadable file, or a line that is not JSON or lacks ``q``; the
+        message names the file (and line).
     """
     queries = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                row["q"]
-            except (ValueError, KeyError, TypeError) as exc:
-                raise BadQuery(f"{path}:{n}: not a query object with 'q' ({exc}).") from exc
-            if row.get("anchors"):
-                queries.append(row)
+    for n, line in enumerate(read_lines(path, "a JSON Lines file of queries"), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            row["q"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise BadQuery(f"{path}:{n}: not a query object with 'q' ({exc}).") from exc
+        if row.get("anchors"):
+            queries.append(row)
     return queries
 
 

@@ -27,7 +27,7 @@ from kb.filters import filter_mask
 from kb.per_document import DocumentSearchers
 from kb.search import Hit, Searcher, SearchSettings, SharedDocument
 from kb.sparse import SparseIndex
-from kb.store import read_manifest, verify_index
+from kb.store import open_generation, read_manifest, verify_index
 from kb.tokenize import Tokenizer
 
 __all__ = ["DocumentInfo", "KnowledgeBase"]
@@ -64,6 +64,7 @@ class KnowledgeBase:
         chars: SparseIndex,
         dense: DenseIndex,
         terms: list[str],
+        generation: str = "",
     ) -> None:
         self.index_dir = index_dir
         self.manifest = manifest
@@ -81,22 +82,31 @@ class KnowledgeBase:
         self._answerer: Any = None
         self._fit: Any = None
         self._lock = threading.RLock()
+        self.generation = generation  # the on-disk generation it was loaded from (kb.store)
 
     @classmethod
     def open(cls, index_dir: str | Path, verify: bool = True) -> KnowledgeBase:
-        """Load the index at ``index_dir``.
+        """Load the index at ``index_dir``: one consistent generation of it.
+
+        A build running meanwhile never shows half of itself: the generation named by
+        the index's pointer is read whole, and if a build retires it while it is being
+        read, the new one is read instead (see :mod:`kb.store`).
 
         :param verify: check every file's checksum against the manifest.
         :raises IndexMissing: no index there.
         :raises IndexCorrupt: a file fails its checksum or cannot be parsed.
         """
         index_dir = Path(index_dir)
-        manifest = read_manifest(index_dir)
+        return open_generation(index_dir, lambda gen: cls._load(index_dir, gen, verify))
+
+    @classmethod
+    def _load(cls, index_dir: Path, generation: Path, verify: bool) -> KnowledgeBase:
+        manifest = read_manifest(generation)
         if verify:
-            verify_index(index_dir, manifest)
+            verify_index(generation, manifest)
         try:
-            raw_docs = json.loads((index_dir / "documents.json").read_text(encoding="utf-8"))
-            with (index_dir / "chunks.jsonl").open(encoding="utf-8") as fh:
+            raw_docs = json.loads((generation / "documents.json").read_text(encoding="utf-8"))
+            with (generation / "chunks.jsonl").open(encoding="utf-8") as fh:
                 chunks = [
                     SharedDocument(id=r["id"], content=r["content"], meta=r["meta"])
                     for r in map(json.loads, fh)
@@ -107,14 +117,18 @@ class KnowledgeBase:
             ]
             trees = {d["doc"]: Tree.from_dict(d["tree"]) for d in raw_docs}
             sources = {
-                d.doc: (index_dir / "sources" / f"{d.doc}.txt").read_text(encoding="utf-8")
+                d.doc: (generation / "sources" / f"{d.doc}.txt").read_text(encoding="utf-8")
                 for d in documents
             }
             # Memory-mapped: the score matrices stay in the page cache, not in the process.
-            sparse = SparseIndex.load(index_dir / "bm25", mmap=True)
-            chars = SparseIndex.load(index_dir / "chars", mmap=True)
-            dense = DenseIndex.load(index_dir / "dense")
-            terms = (index_dir / "terms.txt").read_text(encoding="utf-8").split("\n")
+            sparse = SparseIndex.load(generation / "bm25", mmap=True)
+            chars = SparseIndex.load(generation / "chars", mmap=True)
+            dense = DenseIndex.load(generation / "dense")
+            terms = (generation / "terms.txt").read_text(encoding="utf-8").split("\n")
+        except FileNotFoundError as exc:
+            raise IndexCorrupt(
+                f"index file {exc.filename} is missing; re-run `policykb ingest` to rebuild."
+            ) from exc
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
             raise IndexCorrupt(
                 f"the index at {index_dir} cannot be read ({exc}); "
@@ -127,7 +141,17 @@ class KnowledgeBase:
                 "re-run `policykb ingest` to rebuild."
             )
         return cls(
-            index_dir, manifest, documents, trees, chunks, sources, sparse, chars, dense, terms
+            index_dir,
+            manifest,
+            documents,
+            trees,
+            chunks,
+            sources,
+            sparse,
+            chars,
+            dense,
+            terms,
+            generation.name,
         )
 
     # -- freshness -------------------------------------------------------------
@@ -150,24 +174,32 @@ class KnowledgeBase:
     def changes(self, corpus_dir: Path | None = None) -> list[str]:
         """How the documents on disk differ from the index (empty when in step).
 
+        Never raises: this is advice beside a search, and an intact index answers
+        whatever happened to the corpus folder since (a file gone or unreadable, a link
+        out of the folder) — each such thing is one more note.
+
         :param corpus_dir: also report supported files there that are not indexed.
         """
         notes = []
         for doc in self.documents:
             path = Path(doc.path)
-            if not path.is_file():
-                notes.append(f"{doc.path}: indexed but no longer on disk")
-            elif hashlib.sha256(path.read_bytes()).hexdigest() != doc.sha256:
-                notes.append(f"{doc.path}: changed since the index was built")
+            try:
+                if not path.is_file():
+                    notes.append(f"{doc.path}: indexed but no longer on disk")
+                elif hashlib.sha256(path.read_bytes()).hexdigest() != doc.sha256:
+                    notes.append(f"{doc.path}: changed since the index was built")
+            except OSError as exc:
+                notes.append(f"{doc.path}: cannot be read ({exc.strerror})")
         if corpus_dir is not None and Path(corpus_dir).is_dir():
-            from ingest import discover
+            from ingest import IngestError, discover
 
             known = {Path(d.path).resolve() for d in self.documents}
-            notes += [
-                f"{p}: in the corpus but not indexed"
-                for p in discover([corpus_dir])
-                if p.resolve() not in known
-            ]
+            try:
+                found = discover([corpus_dir])
+            except (IngestError, OSError) as exc:
+                return [*notes, f"{corpus_dir}: {exc}"]
+            new = [p for p in found if p.resolve() not in known]
+            notes += [f"{p}: in the corpus but not indexed" for p in new]
         return notes
 
     # -- search ----------------------------------------------------------------
@@ -188,10 +220,11 @@ class KnowledgeBase:
                 )
             return self._searcher
 
-    def document_searcher(self, doc: str) -> tuple[Searcher, np.ndarray]:
+    def document_searcher(self, doc: str) -> tuple[Searcher | None, np.ndarray]:
         """The searcher over one document, on its own statistics (see :mod:`kb.per_document`).
 
-        :returns: the searcher and the document's rows in the whole index.
+        :returns: the searcher (``None`` for a document without chunks) and the
+            document's rows in the whole index.
         :raises UnknownDocument: ``doc`` is not indexed.
         """
         self.document(doc)

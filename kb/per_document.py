@@ -54,14 +54,22 @@ class DocumentSearchers:
         self.chunks = chunks
         self.vectors = vectors
         self.whole = whole
-        self._built: dict[str, tuple[Searcher, np.ndarray]] = {}
+        self._built: dict[str, tuple[Searcher | None, np.ndarray]] = {}
         self._lock = threading.Lock()
 
-    def get(self, doc: str) -> tuple[Searcher, np.ndarray]:
-        """The searcher over ``doc``'s chunks and those chunks' rows in the whole index."""
+    def get(self, doc: str) -> tuple[Searcher | None, np.ndarray]:
+        """The searcher over ``doc``'s chunks and those chunks' rows in the whole index.
+
+        The searcher is ``None`` for a document without chunks (headings only).
+        """
         with self._lock:
             if doc not in self._built:
-                rows = np.array([i for i, c in enumerate(self.chunks) if c.meta["doc"] == doc])
+                rows = np.array(
+                    [i for i, c in enumerate(self.chunks) if c.meta["doc"] == doc], dtype=np.int64
+                )
+                if not len(rows):
+                    self._built[doc] = (None, rows)
+                    return self._built[doc]
                 chunks = [self.chunks[i] for i in rows]
                 tokenizer = self.whole.tokenizer.derive(corpus_terms(chunks))
                 searcher = Searcher(
@@ -81,6 +89,8 @@ class DocumentSearchers:
     ) -> list[Hit]:
         """``doc``'s best ``k`` chunks on its own statistics, among ``mask`` (whole-index rows)."""
         searcher, rows = self.get(doc)
+        if searcher is None:
+            return []
         inner = None if mask is None or mask[rows].all() else mask[rows]
         return searcher.search(query, k=k, mask=inner, mode=mode)
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kb import KBError
-from pages.ui import address, browse_link, esc, get_kb, t
+from pages.ui import address, browse_link, esc, get_kb, md, t
 
 kb = get_kb()
 if kb is None:
@@ -17,7 +17,7 @@ def show(question: str, answer) -> None:
         st.text(question)
     with st.chat_message("assistant"):
         if answer.notice:
-            st.info(answer.notice)
+            st.info(md(answer.notice))
         if not answer.found:
             st.warning(t("not_found"))
             st.caption(t("related"))
@@ -26,9 +26,9 @@ def show(question: str, answer) -> None:
             return
         lead = answer.answer.split("\n\n", 1)[0]
         if answer.kind.startswith("number"):
-            st.markdown(f"### {esc(lead.replace('**', ''))}", unsafe_allow_html=True)
+            st.markdown(f"### {md(lead.replace('**', ''))}")
         elif "generated" in answer.kind:
-            st.markdown(esc(answer.answer), unsafe_allow_html=True)
+            st.markdown(f"<div>{esc(answer.answer)}</div>", unsafe_allow_html=True)
         for group in answer.groups:
             lines = "".join(
                 f"<li>{esc(c.text)} <sup>[{c.citation}]</sup></li>" for c in group.clauses
@@ -40,7 +40,7 @@ def show(question: str, answer) -> None:
             )
         st.caption(t("sources"))
         for c in answer.citations:
-            with st.expander(f"[{c.n}] {address(c.section)}"):
+            with st.expander(md(f"[{c.n}] {address(c.section)}")):
                 quoted = [cl for g in answer.groups for cl in g.clauses if cl.citation == c.n]
                 body = esc(c.text)
                 for cl in quoted:
@@ -57,7 +57,7 @@ if question:
     try:
         answer = kb.ask(question)
     except KBError as exc:
-        st.error(str(exc))
+        st.error(md(str(exc)))
     else:
         history.append((question, answer))
         show(question, answer)

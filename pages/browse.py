@@ -1,10 +1,12 @@
 """浏览 Browse: the document tree beside a reader; ?doc=…&chunk=… opens a cited span."""
 
+from urllib.parse import urlencode
+
 import streamlit as st
 
 from kb import KBError
 from kb.reader import outline_entries, reading_window
-from pages.ui import esc, get_kb, t
+from pages.ui import esc, get_kb, md, t
 
 kb = get_kb()
 if kb is None:
@@ -27,7 +29,8 @@ with reader_tab:
     with tree_col:
         items = "".join(
             f"<div style='padding-left:{depth * 0.9}em'>"
-            f"<a href='?doc={esc(doc)}&chunk={esc(cid)}' target='_self'>{esc(title)}</a></div>"
+            f"<a href='?{esc(urlencode({'doc': doc, 'chunk': cid}))}' target='_self'>"
+            f"{esc(title)}</a></div>"
             for depth, title, cid in outline_entries(kb, doc)
         )
         st.markdown(f"<div class='pkb-tree'>{items}</div>", unsafe_allow_html=True)
@@ -35,13 +38,13 @@ with reader_tab:
         try:
             window = reading_window(kb, chunk_id, doc)
         except (KeyError, KBError) as exc:
-            st.error(f"{exc}")
+            st.error(md(str(exc)))
             window = reading_window(kb, None, doc)
         source = kb.sources[window.doc]
         if window.mark:
             s, e = window.mark
             cited = kb.chunk(chunk_id)
-            st.caption(" › ".join(cited.meta["section"]))
+            st.caption(md(" › ".join(cited.meta["section"])))
             body = (
                 esc(source[window.start : s])
                 + f"<mark id='cited'>{esc(source[s:e])}</mark>"
@@ -56,4 +59,4 @@ with glossary_tab:
         if chunk.meta["doc"] == doc and chunk.meta["kind"] == "term":
             title = chunk.meta.get("title") or ""
             rest = (chunk.content or "").split("：", 1)[-1]
-            st.markdown(f"**{esc(title)}**：{esc(rest)}", unsafe_allow_html=True)
+            st.markdown(f"<div><b>{esc(title)}</b>：{esc(rest)}</div>", unsafe_allow_html=True)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kb import KBError
-from pages.ui import address, browse_link, esc, get_kb, t
+from pages.ui import address, browse_link, esc, get_kb, md, t
 
 kb = get_kb()
 if kb is None:
@@ -14,11 +14,11 @@ if st.button(t("check"), type="primary") and text.strip():
     try:
         report = kb.fit(text)
     except KBError as exc:
-        st.error(str(exc))
+        st.error(md(str(exc)))
     else:
         verdict = t(f"{report.verdict}_label")
         box = {"fit": st.success, "partial": st.warning, "no_fit": st.error}[report.verdict]
-        box(f"{t('verdict')}: {verdict} ({report.score:.2f}) — {report.reason}")
+        box(f"{t('verdict')}: {verdict} ({report.score:.2f}) — {md(report.reason)}")
         for title, rows in ((t("matches"), report.matches), (t("measures"), report.measures)):
             if rows:
                 st.subheader(title)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kb import KBError
-from pages.ui import address, browse_link, get_kb, highlight, t
+from pages.ui import address, browse_link, get_kb, highlight, md, t
 
 kb = get_kb()
 if kb is None:
@@ -31,7 +31,7 @@ if query:
     try:
         hits = kb.search(query, k=k, doc=doc, section=chapter, industry=industry)
     except KBError as exc:
-        st.error(str(exc))
+        st.error(md(str(exc)))
         hits = []
     if not hits:
         st.info(t("no_results"))

@@ -2,21 +2,24 @@
 
 All logic lives in ``kb``; this module only loads it once per process
 (``st.cache_resource``), translates labels, and renders text. Document and user text is
-always escaped before any HTML is produced (``esc``), so a document containing
-``<script>`` shows as text.
+shown as text, never as markup: ``esc`` escapes it for HTML blocks (a document holding
+``<script>`` shows the tag), ``md`` for Markdown contexts — messages, captions, labels —
+where a link or an image in a document, a file name or a deep link's parameters would
+otherwise become a live link or a fetched image.
 """
 
 from __future__ import annotations
 
 import html
-from pathlib import Path
+import re
 
 import streamlit as st
 
 from ingest import IngestError
 from kb import Config, KBError, KnowledgeBase, build_index
-from kb.corpus import add_document
+from kb.corpus import add_and_index
 from kb.highlight import mark
+from kb.store import generation_id
 
 STRINGS = {
     "title": ("政策知识库", "PolicyKB"),
@@ -60,6 +63,10 @@ STRINGS = {
     "built": ("索引时间", "Indexed"),
     "add_doc": ("添加文件（.txt/.docx/.pdf/.md）", "Add a document (.txt/.docx/.pdf/.md)"),
     "added": ("已添加并重建索引：", "Added and re-indexed: "),
+    "add_failed": (
+        "无法为该文件建立索引，语料未作改动：",
+        "The document could not be indexed; the corpus is unchanged:",
+    ),
     "no_index": ("还没有索引。", "There is no index yet."),
     "build": ("从 corpus/ 建立索引", "Build the index from corpus/"),
     "fit_label": ("符合", "fit"),
@@ -79,8 +86,28 @@ def t(key: str) -> str:
 
 
 def esc(text: str) -> str:
-    """Escape document or user text for HTML (newlines kept as line breaks)."""
+    """Document or user text for an HTML block (newlines kept as line breaks).
+
+    Only inside a block that starts with a tag (``<div>…</div>``), where Markdown is not
+    read; elsewhere use :func:`md`.
+    """
     return html.escape(text).replace("\n", "<br>")
+
+
+_ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_AUTOLINK = re.compile(r"(?i)(https?|ftp|www|@)(?=[:./\w])")
+
+
+def md(text: str) -> str:
+    """Document or user text for a Markdown context (``st.error``, captions, labels).
+
+    Every ASCII punctuation mark is backslash-escaped, as CommonMark allows, so
+    ``[t](url)``, ``![t](url)``, ``<b>``, ``**``, ``$x$`` and Streamlit's ``:red[…]`` and
+    ``:icon:`` all show as the characters they are. GitHub-style bare links
+    (``http://…``, ``www.…``, ``a@b.cn``) are found after escapes are read, so an
+    invisible word joiner (U+2060) after ``http``, ``www`` and ``@`` keeps them text.
+    """
+    return _ASCII_PUNCTUATION.sub(r"\\\1", _AUTOLINK.sub("\\1\u2060", text))
 
 
 def highlight(text: str, terms: list[str]) -> str:
@@ -92,10 +119,10 @@ def address(section: list[str]) -> str:
     return " › ".join(section)
 
 
-@st.cache_resource(show_spinner=False)
-def load_kb(index_dir: str, stamp: float) -> KnowledgeBase:
+@st.cache_resource(show_spinner=False, max_entries=1)
+def load_kb(index_dir: str, generation: str) -> KnowledgeBase:
     """The knowledge base, loaded once per process (and again when the index changes)."""
-    del stamp  # part of the cache key: the manifest's modification time
+    del generation  # part of the cache key: a rebuild makes a new generation
     kb = KnowledgeBase.open(index_dir)
     kb.answerer()  # tokenizer, pipelines, coverage statistics: before the first query
     kb.fit_checker()
@@ -110,15 +137,17 @@ def config() -> Config:
 def get_kb() -> KnowledgeBase | None:
     """The loaded knowledge base, or ``None`` (with a message) when there is no index."""
     cfg = config()
-    manifest = Path(cfg.index_dir) / "manifest.json"
     try:
-        stamp = manifest.stat().st_mtime if manifest.exists() else 0.0
-        return load_kb(str(cfg.index_dir), stamp)
+        return load_kb(str(cfg.index_dir), generation_id(cfg.index_dir) or "")
     except KBError as exc:
-        st.warning(f"{t('no_index')} {exc}")
+        st.warning(f"{t('no_index')} {md(str(exc))}")
         if st.button(t("build")):
-            with st.spinner("…"):
-                build_index(cfg)
+            try:
+                with st.spinner("…"):
+                    build_index(cfg)
+            except (IngestError, KBError) as build_error:
+                st.error(md(str(build_error)))
+                return None
             st.rerun()
         return None
 
@@ -127,7 +156,7 @@ def browse_link(doc: str, chunk_id: str, label: str | None = None) -> None:
     """A link that opens the reader at a chunk (a shareable deep link)."""
     st.page_link(
         "pages/browse.py",
-        label=label or t("open_reader"),
+        label=md(label) if label else t("open_reader"),
         icon=":material/menu_book:",
         query_params={"doc": doc, "chunk": chunk_id},
     )
@@ -141,12 +170,14 @@ def sidebar(kb: KnowledgeBase | None) -> None:
             return
         st.subheader(t("corpus"))
         for d in kb.documents:
-            st.caption(f"《{d.title}》")
+            st.caption(f"《{md(d.title)}》")
         m = kb.manifest
         st.caption(
-            f"{len(kb.documents)} · {m.get('chunk_count')} {t('chunks')} · "
-            f"{t('embedder')}: {m.get('embedder', {}).get('name')} · "
-            f"{t('built')}: {m.get('created', '')[:16]}"
+            md(
+                f"{len(kb.documents)} · {m.get('chunk_count')} {t('chunks')} · "
+                f"{t('embedder')}: {m.get('embedder', {}).get('name')} · "
+                f"{t('built')}: {m.get('created', '')[:16]}"
+            )
         )
         upload = st.file_uploader(t("add_doc"), type=["txt", "md", "docx", "pdf"])
         if upload is not None and st.button("＋", key="add"):
@@ -154,20 +185,19 @@ def sidebar(kb: KnowledgeBase | None) -> None:
 
 
 def _add(name: str, data: bytes) -> None:
-    cfg = config()
-    try:
-        path = add_document(cfg.corpus_dir, name, data, cfg.limits())
-    except IngestError as exc:
-        st.error(str(exc))
-        return
     bar = st.progress(0.0)
     try:
-        build_index(
-            cfg, progress=lambda stage, done, total: bar.progress(done / max(total, 1), stage)
+        path, _ = add_and_index(
+            config(),
+            name,
+            data,
+            progress=lambda stage, done, total: bar.progress(done / max(total, 1), stage),
         )
     except (IngestError, KBError) as exc:
-        path.unlink(missing_ok=True)  # keep the corpus as it was
-        st.error(str(exc))
+        st.error(md(str(exc)))
         return
-    st.success(t("added") + path.name)
+    except Exception as exc:  # MemoryError and the unforeseen; the corpus is restored
+        st.error(md(f"{t('add_failed')} {type(exc).__name__}: {exc}"))
+        return
+    st.success(md(t("added") + path.name))
     st.rerun()

@@ -8,15 +8,19 @@ cannot be installed; CI installs both (``.ci/run``).
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -44,15 +48,16 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(plan_index: Path) -> Iterator[str]:
+@contextlib.contextmanager
+def _streamlit(index: Path) -> Iterator[str]:
+    """``streamlit run app.py`` over ``index`` on a free local port; yields its URL."""
     if not Path(CHROMIUM).exists():
         pytest.skip("no Chromium here: apt-get install chromium (CI does)")
     pytest.importorskip("playwright.sync_api", reason="pip install playwright (make test does)")
     port = _free_port()
     env = {
         **os.environ,
-        "POLICYKB_INDEX_DIR": str(plan_index),
+        "POLICYKB_INDEX_DIR": str(index),
         "HAYSTACK_TELEMETRY_ENABLED": "False",
     }
     proc = subprocess.Popen(
@@ -86,9 +91,17 @@ def server(plan_index: Path) -> Iterator[str]:
     else:
         proc.kill()
         pytest.fail("the Streamlit server did not start within 60 s")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server(plan_index: Path) -> Iterator[str]:
+    with _streamlit(plan_index) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +164,68 @@ def test_other_pages_render(page, server: str, name: str) -> None:
         page.get_by_test_id("stVegaLiteChart").first.wait_for(timeout=60_000)
     assert page.get_by_test_id("stException").count() == 0
     _shot(page, name)
+
+
+class _Counter(http.server.BaseHTTPRequestHandler):
+    """Counts every request: a link or image that the page must never load."""
+
+    hits: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        _Counter.hits.append(self.path)
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_document_and_link_text_show_as_text_never_as_links_or_images(
+    page, tmp_path: Path, plan_path: Path
+) -> None:
+    from kb import Config, build_index
+    from tests.hostile import make
+
+    trap = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Counter)
+    threading.Thread(target=trap.serve_forever, daemon=True).start()
+    port = trap.server_address[1]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    hostile = (
+        make("markdown_and_html.txt", 2_000).decode().replace("127.0.0.1:9", f"127.0.0.1:{port}")
+    )
+    (corpus / "hostile.txt").write_text(hostile, encoding="utf-8")
+    index = tmp_path / "index"
+    build_index(Config.load(env={}, index_dir=index), [plan_path, corpus / "hostile.txt"])
+    evil = f"http://127.0.0.1:{port}"
+    with _streamlit(index) as url:
+        page = page.context.browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url, wait_until="networkidle")
+        page.get_by_test_id("stChatInputTextArea").wait_for(timeout=60_000)
+        visits = [
+            f"{url}/browse?doc=hostile&chunk=![t]({evil}/deep.png)",
+            f"{url}/browse?doc=hostile&chunk=[x]({evil}/deep-link)",
+            f"{url}/browse?doc=hostile",
+        ]
+        for visit in visits:
+            page.goto(visit, wait_until="networkidle")
+            page.get_by_test_id("stHeading").first.wait_for(timeout=60_000)
+            page.wait_for_timeout(1_000)
+            if visit.endswith("doc=hostile"):
+                page.get_by_role("tab").nth(1).click()  # the glossary tab
+                page.wait_for_timeout(1_000)
+            else:
+                page.get_by_test_id("stAlertContentError").wait_for(timeout=30_000)
+            assert page.locator(f"img[src*='127.0.0.1:{port}']").count() == 0
+            assert page.locator(f"a[href*='127.0.0.1:{port}']").count() == 0
+        page.goto(f"{url}/search", wait_until="networkidle")
+        field = page.get_by_test_id("stTextInputRootElement").locator("input")
+        field.fill("点击")
+        field.press("Enter")
+        page.locator("mark").first.wait_for(timeout=60_000)
+        assert page.locator(f"img[src*='127.0.0.1:{port}']").count() == 0
+        assert page.locator(f"a[href*='127.0.0.1:{port}']").count() == 0
+        assert page.get_by_text("![t]", exact=False).count() >= 1  # shown as the text it is
+        page.close()
+    trap.shutdown()
+    assert _Counter.hits == []

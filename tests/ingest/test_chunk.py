@@ -9,6 +9,7 @@ import pytest
 
 from ingest import ChunkOptions, ParsedDocument, ingest_file
 from ingest.chunk import split_spans
+from tests.hostile import make
 
 
 def test_every_chunk_slices_the_original_text_exactly(plan: ParsedDocument) -> None:
@@ -91,3 +92,38 @@ def test_split_spans_covers_text_and_respects_max() -> None:
 def test_chunk_options_reject_nonsense() -> None:
     with pytest.raises(ValueError, match="max_chars"):
         ChunkOptions(max_chars=10)
+
+
+@pytest.mark.parametrize(
+    "kind", ["no_punctuation.txt", "commas_only.txt", "short_lines.txt", "markdown_and_html.txt"]
+)
+def test_chunks_stay_bounded_whatever_the_punctuation(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / kind
+    path.write_bytes(make(kind, 300_000))
+    parsed = ingest_file(path)
+    assert parsed.chunks
+    assert max(len(c.content) for c in parsed.chunks) <= ChunkOptions().hard_max_chars
+    text = parsed.source.text
+    for c in parsed.chunks:
+        assert text[c.meta["start"] : c.meta["end"]] == c.content
+    if kind != "markdown_and_html.txt":  # headings are not chunks; the others have none
+        squashed = re.sub(r"\s", "", text)
+        assert re.sub(r"\s", "", "".join(c.content for c in parsed.chunks)) == squashed
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("字" * 1000, [480, 480, 40]),  # no punctuation at all: cut by length
+        ("甲乙丙丁戊，" * 100, [156, 156, 156, 132]),  # commas only: cut at ，, packed
+    ],
+)
+def test_split_spans_cuts_runs_without_sentence_ends(text: str, pieces: list[int]) -> None:
+    spans = split_spans(text, 0, len(text), ChunkOptions())
+    assert [e - s for s, e in spans] == pieces
+    assert "".join(text[s:e] for s, e in spans) == text
+
+
+def test_chunk_options_hard_max_below_max_is_refused() -> None:
+    with pytest.raises(ValueError, match="hard_max_chars"):
+        ChunkOptions(max_chars=160, hard_max_chars=100)

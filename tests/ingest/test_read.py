@@ -14,10 +14,12 @@ from ingest import (
     EmptyDocument,
     Limits,
     UndecodableDocument,
+    UnreadableDocument,
     UnsupportedFormat,
     decode_text,
     read,
 )
+from tests.hostile import docx_with_comments_and_entities
 
 TEXT = "第一章 总则\n\n一、指导思想\n坚持科技创新。推进１．２项工作。\n"
 
@@ -191,3 +193,23 @@ def test_damaged_docx_is_refused_or_read_sensibly(tmp_path: Path, damage: str) -
     bad.write_bytes(bytes(raw))
     with pytest.raises(CorruptDocument, match=r"bad\.docx"):
         read(bad)
+
+
+def test_read_docx_skips_xml_comments_and_never_resolves_entities(tmp_path: Path) -> None:
+    path = tmp_path / "comments.docx"
+    path.write_bytes(docx_with_comments_and_entities())
+    source = read(path)
+    assert source.text.split("\n")[:2] == ["第一章 总则", "推进科技创新。"]
+    assert "甲" in source.text and "乙" in source.text
+    assert "root:" not in source.text  # /etc/passwd was not read
+
+
+@pytest.mark.parametrize("make_path", ["missing", "folder"])
+def test_read_of_a_file_that_cannot_be_opened_raises_named_error(
+    tmp_path: Path, make_path: str
+) -> None:
+    path = tmp_path / "gone.txt"
+    if make_path == "folder":
+        path.mkdir()
+    with pytest.raises(UnreadableDocument, match=r"gone\.txt: cannot be read"):
+        read(path)

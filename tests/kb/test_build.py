@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kb import Config, IndexStale, KnowledgeBase, build_index
+from kb import Config, IndexBusy, IndexStale, KnowledgeBase, build_index
 from kb import build as build_module
+from kb.store import IndexWriter
 
 
 @pytest.fixture()
@@ -79,7 +80,7 @@ def test_crash_during_ingest_leaves_previous_index_loadable(
     after = KnowledgeBase.open(config.index_dir)
     assert len(after.documents) == 1
     assert after.search("刺梨", k=3) == before
-    assert not list(tmp_path.glob(".index.tmp-*"))
+    assert not list(config.index_dir.glob(".tmp-*"))
 
 
 def test_index_built_with_other_embedder_is_reported(plan_kb: KnowledgeBase) -> None:
@@ -99,3 +100,14 @@ def test_multiple_documents_keep_their_own_ids(
     kb = KnowledgeBase.open(config.index_dir)
     hits = kb.search("乡村振兴", k=5, doc="opinion_central_rural_revitalization_2018")
     assert hits and all(h.doc == "opinion_central_rural_revitalization_2018" for h in hits)
+
+
+def test_refused_second_build_reads_no_document(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = _config(tmp_path)
+    parsed: list[object] = []
+    monkeypatch.setattr(build_module, "ingest_documents", lambda *a, **k: parsed.append(a))
+    with IndexWriter(config.index_dir), pytest.raises(IndexBusy):
+        build_index(config, [corpus])
+    assert parsed == []  # the lock is taken before any parsing

@@ -164,3 +164,91 @@ def test_eval_scoped_to_a_document_and_with_the_baseline_prints_both_systems(
     assert main([*argv, "--index-dir", str(index_dir)]) == 0
     out = capsys.readouterr().out
     assert "| policykb-hybrid | zh |" in out and "| haystack-default-bm25-lines | en |" in out
+
+
+def _unreadable(tmp_path: Path, problem: str) -> Path:
+    path = tmp_path / "queries.txt"
+    if problem == "folder":
+        path.mkdir()
+    elif problem == "not-utf8":
+        path.write_bytes("氢能\n".encode("gb18030") + b"\xff\xfe\n")
+    return path
+
+
+@pytest.mark.parametrize("problem", ["missing", "folder", "not-utf8"])
+@pytest.mark.parametrize("command", ["search", "eval"])
+def test_unreadable_input_file_is_one_line_with_exit_2(
+    index_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, problem: str
+) -> None:
+    path = _unreadable(tmp_path, problem)
+    argv = ["search", "--queries-from", str(path)] if command == "search" else ["eval", str(path)]
+    capsys.readouterr()
+    assert main([*argv, "--index-dir", str(index_dir)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "queries.txt" in err[0] and "Traceback" not in err[0]
+
+
+def test_batch_search_answers_every_line_in_order_and_exits_1_on_a_failed_line(
+    index_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = ["氢能", "", "氢" * 2_000, "\x00\x00", "煤炭"]
+    path = tmp_path / "queries.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    argv = ["search", "--queries-from", str(path), "--json", "-k", "2"]
+    assert main([*argv, "--index-dir", str(index_dir)]) == 1
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [o["query"] for o in out] == lines
+    assert ["error" in o for o in out] == [False, True, True, True, False]
+    assert out[0]["results"] and out[4]["results"]
+    assert "limit is 1,000" in out[2]["error"]
+
+
+def test_batch_search_of_good_lines_exits_0(
+    index_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "queries.txt"
+    path.write_text("氢能\n煤炭\n", encoding="utf-8")
+    argv = ["search", "--queries-from", str(path), "--json", "-k", "1"]
+    assert main([*argv, "--index-dir", str(index_dir)]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("target", ["folder-with-files", "corpus", "cwd"])
+def test_ingest_into_a_folder_that_is_not_an_index_exits_2_and_changes_nothing(
+    tmp_path: Path,
+    plan_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    target: str,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(plan_path, corpus)
+    folder = tmp_path / "mine"
+    (folder / "photos").mkdir(parents=True)
+    (folder / "thesis.txt").write_text("years of work")
+    (folder / "photos" / "1.jpg").write_bytes(b"\xff\xd8")
+    index = {"folder-with-files": folder, "corpus": corpus, "cwd": Path(".")}[target]
+    if target == "cwd":
+        monkeypatch.chdir(folder)
+    before = _snapshot(tmp_path)
+    capsys.readouterr()
+    assert main(["ingest", str(corpus), "--index-dir", str(index)]) == 2
+    err = capsys.readouterr().err
+    assert "not a PolicyKB index" in err and len(err.strip().splitlines()) == 1
+    assert _snapshot(tmp_path) == before
+
+
+def test_ingest_of_a_file_deleted_meanwhile_is_one_line_with_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gone = tmp_path / "corpus" / "plan.txt"
+    monkeypatch.setattr("kb.build.discover", lambda paths: [gone])  # listed, then deleted
+    assert main(["ingest", str(tmp_path), "--index-dir", str(tmp_path / "index")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "plan.txt: cannot be read" in err[0]

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from kb import Config, KnowledgeBase, build_index
+from kb.store import current_generation
 
 QUESTIONS = ["刺梨", "煤层气抽采", "科技特派员", "乡村振兴"]
 
@@ -68,7 +69,7 @@ def _kill_points(tmp_path: Path, plan_path: Path, shared_dir: Path, points: int)
     final = _ingest(corpus, index)
     assert final.wait(timeout=300) == 0
     assert _answers(index) == new
-    assert not list(tmp_path.glob(".index.tmp-*"))  # a later writer cleans up after the dead
+    assert not list(index.glob(".tmp-*"))  # a later writer cleans up after the dead
     return seen
 
 
@@ -95,7 +96,7 @@ def test_damaged_index_file_is_reported_with_the_fix(
 
     index = tmp_path / "index"
     shutil.copytree(plan_index, index)
-    target = index / name
+    target = current_generation(index) / name
     raw = bytearray(target.read_bytes())
     if damage == "truncate":
         raw = raw[: len(raw) // 2]

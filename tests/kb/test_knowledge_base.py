@@ -1,0 +1,169 @@
+"""Opening an index: one consistent generation whatever a writer does meanwhile; freshness
+notes that never fail a search; documents without body text."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import shutil
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ingest import IngestError
+from kb import Config, KnowledgeBase, build_index
+from kb.corpus import add_and_index
+
+
+class HashEmbedder:
+    """A fast, deterministic stand-in for the embedding model (tests of the store only)."""
+
+    name = "test-hash"
+    dim = 16
+
+    def _one(self, text: str) -> np.ndarray:
+        seed = int.from_bytes(hashlib.sha256(text.encode()).digest()[:4], "little")
+        v = np.random.default_rng(seed).standard_normal(self.dim).astype(np.float32)
+        return v / np.linalg.norm(v)
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self._one(t) for t in texts]) if texts else np.zeros((0, self.dim))
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._one(text)
+
+
+def _corpus(root: Path, name: str, docs: dict[str, str]) -> Path:
+    folder = root / name
+    folder.mkdir()
+    for stem, text in docs.items():
+        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+SMALL = {"a": "第一章 总则\n推进氢能技术研发。\n支持煤炭清洁利用。\n"}
+LARGE = {**SMALL, "b": "第一章 农业\n发展茶叶种植。\n建设猕猴桃基地。\n加强农村道路。\n"}
+
+
+def _alternate(index: str, corpora: list[str], stop, builds, errors) -> None:
+    """Rebuild the index from each corpus in turn until told to stop (a writer process)."""
+    config = Config.load(env={}, index_dir=index)
+    while not stop.is_set():
+        try:
+            build_index(config, [corpora[builds.value % 2]], embedder=HashEmbedder())
+        except Exception as exc:
+            errors.put(f"writer: {exc!r}")
+            return
+        builds.value += 1
+
+
+def test_readers_during_a_write_see_the_old_or_the_new_index_whole(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    config = Config.load(env={}, index_dir=index)
+    corpora = [_corpus(tmp_path, "small", SMALL), _corpus(tmp_path, "large", LARGE)]
+    states = {}
+    for corpus in corpora:
+        build_index(config, [corpus], embedder=HashEmbedder())
+        kb = KnowledgeBase.open(index)
+        states[len(kb.chunks)] = sorted(d.doc for d in kb.documents)
+    assert len(states) == 2
+    ctx = multiprocessing.get_context("spawn")
+    stop, builds, writer_errors = ctx.Event(), ctx.Value("i", 0), ctx.Queue()
+    writer = ctx.Process(
+        target=_alternate, args=(str(index), [str(c) for c in corpora], stop, builds, writer_errors)
+    )
+    writer.start()
+    errors, opens = [], 0
+    try:
+        while builds.value < 2:  # the writer is up and switching
+            time.sleep(0.05)
+        while opens < 2000 or builds.value < 10:
+            try:
+                kb = KnowledgeBase.open(index)
+                assert states[len(kb.chunks)] == sorted(d.doc for d in kb.documents)
+                assert kb.sparse.size == kb.chars.size == len(kb.dense.vectors) == len(kb.chunks)
+            except Exception as exc:
+                errors.append(f"reader: {exc!r}")
+            opens += 1
+    finally:
+        stop.set()
+        writer.join(timeout=60)
+    while not writer_errors.empty():
+        errors.append(writer_errors.get())
+    assert errors == []
+    assert opens >= 2000 and builds.value >= 10  # the generation changed many times meanwhile
+
+
+def test_search_warns_but_works_when_a_corpus_link_points_outside(
+    tmp_path: Path, plan_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(plan_path, corpus)
+    config = Config.load(env={}, index_dir=tmp_path / "index", corpus_dir=corpus)
+    build_index(config, embedder=HashEmbedder())
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("第一章 外部\n外部文件。\n", encoding="utf-8")
+    (corpus / "link.txt").symlink_to(outside)
+    kb = KnowledgeBase.open(config.index_dir)
+    notes = kb.changes(corpus)
+    assert any("link.txt" in n and "outside" in n for n in notes)
+    assert kb.search("氢能", k=3, mode="bm25")
+
+
+def test_changes_notes_a_document_that_cannot_be_read(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path, "corpus", SMALL)
+    config = Config.load(env={}, index_dir=tmp_path / "index")
+    build_index(config, [corpus], embedder=HashEmbedder())
+    (corpus / "a.txt").unlink()
+    (corpus / "a.txt").mkdir()  # now a folder: reading it fails
+    notes = KnowledgeBase.open(config.index_dir).changes(corpus)
+    assert notes and "a.txt" in notes[0]
+
+
+HEADINGS_ONLY = {
+    "outline": "第一章 总则\n一、指导思想\n（一）基本原则\n",
+    "boxes": "专栏1 能源\n专栏2 煤炭\n专栏3 钢铁\n",
+}
+
+
+@pytest.mark.parametrize("stem", list(HEADINGS_ONLY))
+def test_document_with_headings_only_is_indexed_beside_others_and_searchable_by_doc(
+    tmp_path: Path, stem: str
+) -> None:
+    corpus = _corpus(tmp_path, "corpus", {**SMALL, stem: HEADINGS_ONLY[stem]})
+    config = Config.load(env={}, index_dir=tmp_path / "index")
+    report = build_index(config, [corpus], embedder=HashEmbedder())
+    assert any(stem in w and "beyond headings" in w for w in report.warnings)
+    kb = KnowledgeBase.open(config.index_dir)
+    assert kb.search("能源", k=5, doc=stem) == []
+    assert kb.outline(stem)["documents"][0]["nodes"]
+    assert kb.search("氢能", k=5, mode="bm25")  # the other document still answers
+
+
+@pytest.mark.parametrize("stem", list(HEADINGS_ONLY))
+def test_index_of_headings_only_is_refused_with_a_clear_error(tmp_path: Path, stem: str) -> None:
+    corpus = _corpus(tmp_path, "corpus", {stem: HEADINGS_ONLY[stem]})
+    config = Config.load(env={}, index_dir=tmp_path / "index")
+    with pytest.raises(IngestError, match="no document has text beyond its headings"):
+        build_index(config, [corpus], embedder=HashEmbedder())
+    assert not (tmp_path / "index" / "CURRENT").exists()
+
+
+@pytest.mark.parametrize("failure", [MemoryError, KeyboardInterrupt, RuntimeError])
+def test_failed_upload_leaves_the_corpus_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: type[BaseException]
+) -> None:
+    corpus = _corpus(tmp_path, "corpus", SMALL)
+    config = Config.load(env={}, index_dir=tmp_path / "index", corpus_dir=corpus)
+    before = sorted(p.name for p in corpus.iterdir())
+
+    def broken_build(*args: object, **kwargs: object) -> None:
+        raise failure("while embedding")
+
+    monkeypatch.setattr("kb.corpus.build_index", broken_build)
+    with pytest.raises(failure):
+        add_and_index(config, "新文件.txt", "第一章 总则\n发展新材料。\n".encode())
+    assert sorted(p.name for p in corpus.iterdir()) == before
