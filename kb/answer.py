@@ -18,14 +18,15 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from ingest import Indicator
+from kb.answer_numbers import NumberAnswerer, NumberFound
 from kb.citation import Answer, Citation, Clause, Group, group_heading
-from kb.clauses import CLAUSE, NUMBER, PHRASE, bigrams, merge, readable, spans, trim
+from kb.clauses import CLAUSE, PHRASE, bigrams, merge, readable, spans, trim
 from kb.coverage import Coverage, FocusTerm
 from kb.errors import BadQuery
+from kb.numbers import NumberQuestion
 from kb.search import Hit
 from kb.tokenize import clean_query, is_english
 
@@ -33,9 +34,6 @@ __all__ = ["Answer", "AnswerSettings", "Answerer", "Citation", "Clause", "Group"
 
 _DEFINITION = re.compile(
     r"什么是|是什么|的含义|含义|指什么|的定义|定义|what is|what are|meaning|define", re.I
-)
-_NUMBER_Q = re.compile(
-    r"多少|几个|几家|几项|数量|目标|指标|how many|how much|what share|target", re.I
 )
 
 
@@ -70,6 +68,7 @@ class Answerer:
         self.coverage = Coverage.from_index(
             searcher.tokenizer, searcher.expander, kb.sparse, kb.chars
         )
+        self.numbers = NumberAnswerer(kb, self.coverage, self.settings.clause_coverage)
 
     # -- helpers ---------------------------------------------------------------
     def _context(self, hit: Hit) -> str:
@@ -132,47 +131,7 @@ class Answerer:
                 best, score = chunk, overlap
         if best is None or score < 0.6:
             return None
-        m = best.meta
-        return Hit(
-            1,
-            best.id,
-            m["doc"],
-            m["doc_title"],
-            m["section"],
-            m["kind"],
-            best.content or "",
-            1.0,
-            m["start"],
-            m["end"],
-            m.get("industry"),
-        )
-
-    def _indicator(self, question: str) -> tuple[Indicator, Hit] | None:
-        wanted = bigrams(question)
-        best, score = None, 0.0
-        for row in self.kb.indicators():
-            name = bigrams(row.name)
-            overlap = len(name & wanted) / max(1, len(name))
-            if overlap > score:
-                best, score = row, overlap
-        if best is None or score < 0.6:
-            return None
-        chunk = self.kb.chunk(best.row_id)
-        m = chunk.meta
-        hit = Hit(
-            1,
-            chunk.id,
-            m["doc"],
-            m["doc_title"],
-            m["section"],
-            m["kind"],
-            chunk.content or "",
-            1.0,
-            m["start"],
-            m["end"],
-            m.get("industry"),
-        )
-        return best, hit
+        return Hit.from_chunk(best)
 
     # -- public ----------------------------------------------------------------
     def ask(self, question: str, doc: str | None = None) -> Answer:
@@ -203,11 +162,10 @@ class Answerer:
             term = self._definition(text)
             if term is not None:
                 return self._single(text, "definition", term, english)
-        if _NUMBER_Q.search(text):
-            found = self._indicator(text)
+        if NumberQuestion.asks_number(text):
+            found = self.numbers.answer(text, relevant, focus, english, doc)
             if found is not None:
-                return self._number_from_row(text, *found, english)
-            return self._number_from_text(text, relevant, focus, english)
+                return self._number(text, found, english)
         return self._list(text, relevant, focus, english)
 
     def _not_found(self, question: str, related: list[Hit], english: bool) -> Answer:
@@ -244,72 +202,18 @@ class Answerer:
             question, kind, [Group(hit.section, hit.doc, [clause])], citations, "", english
         )
 
-    def _number_from_row(self, question: str, row: Indicator, hit: Hit, english: bool) -> Answer:
-        wants_2020 = re.search(r"2020|完成|现状|目前|现在|十三五", question) is not None
-        value, other = (
-            (row.value_2020, row.target_2025) if wants_2020 else (row.target_2025, row.value_2020)
-        )
-        unit = row.unit if row.unit != "%" else "%"
-        label, other_label = (
-            ("2020年完成值", "2025年目标值") if wants_2020 else ("2025年目标值", "2020年完成值")
-        )
-        lead = f"**{value}{unit}**（{row.name}，{label}；{other_label} {other}{unit}）"
+    def _number(self, question: str, found: NumberFound, english: bool) -> Answer:
         citations: list[Citation] = []
-        n = self._cite(citations, hit)
-        groups = [Group(hit.section, hit.doc, [Clause(hit.text, n, hit.start, hit.end)])]
-        sentence = self._supporting_sentence(row, value)
-        if sentence is not None:
-            s_hit, s, e = sentence
-            m = self._cite(citations, s_hit)
+        groups: list[Group] = []
+        for hit, s, e in found.quotes:
+            n = self._cite(citations, hit)
             groups.append(
                 Group(
-                    s_hit.section,
-                    s_hit.doc,
-                    [Clause(s_hit.text[s:e], m, s_hit.start + s, s_hit.start + e)],
+                    hit.section, hit.doc, [Clause(hit.text[s:e], n, hit.start + s, hit.start + e)]
                 )
             )
-        return self._finish(question, "number", groups, citations, lead, english)
-
-    def _supporting_sentence(
-        self, row: Indicator, value: float | int
-    ) -> tuple[Hit, int, int] | None:
-        """A phrase of the plan's prose that states the same figure (高新技术企业达180家)."""
-        for hit in self.kb.search(row.name, k=10):
-            if hit.kind == "table_row":
-                continue
-            for s, e in spans(hit.text, PHRASE):
-                piece = hit.text[s:e]
-                if row.name in piece and re.search(
-                    rf"(?<![\d.]){re.escape(str(value))}(?![\d.])", piece
-                ):
-                    s, e = self._trim(hit.text, s, e)
-                    return hit, s, e
-        return None
-
-    def _number_from_text(
-        self, question: str, relevant: list[Hit], focus: list[FocusTerm], english: bool
-    ) -> Answer:
-        best: tuple[float, Hit, int, int] | None = None
-        for hit in relevant[:10]:
-            for s, e in spans(hit.text, PHRASE):
-                piece = hit.text[s:e]
-                if not NUMBER.search(piece):
-                    continue
-                score = self.coverage.score(focus, piece)
-                if best is None or score > best[0]:
-                    best = (score, hit, s, e)
-        if best is None or best[0] < self.settings.clause_coverage:
-            return self._list(question, relevant, focus, english)
-        _, hit, s, e = best
-        s, e = self._trim(hit.text, s, e)
-        number = NUMBER.search(hit.text[s:e]).group().strip()  # type: ignore[union-attr]
-        citations: list[Citation] = []
-        n = self._cite(citations, hit)
-        clause = Clause(hit.text[s:e], n, hit.start + s, hit.start + e)
-        lead = f"**{number}**"
-        return self._finish(
-            question, "number", [Group(hit.section, hit.doc, [clause])], citations, lead, english
-        )
+        answer = self._finish(question, "number", groups, citations, found.lead, english)
+        return replace(answer, value=found.value, indicator=found.indicator)
 
     def _list(
         self, question: str, relevant: list[Hit], focus: list[FocusTerm], english: bool

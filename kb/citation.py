@@ -58,7 +58,11 @@ def group_heading(group: Group, citations: list[Citation], several: bool) -> lis
 
 @dataclass(frozen=True)
 class Answer:
-    """An answer: Markdown text, grouped clauses and their citations."""
+    """An answer: Markdown text, grouped clauses and their citations.
+
+    :param value: for a number answer, the figure it leads with (``1.8%``, ``1.44亿元``).
+    :param indicator: for an answer from a targets table, the indicator's name.
+    """
 
     question: str
     found: bool
@@ -68,6 +72,8 @@ class Answer:
     kind: str = "list"
     related: list[Hit] = field(default_factory=list)
     notice: str | None = None
+    value: str | None = None
+    indicator: str | None = None
 
     @property
     def several_documents(self) -> bool:
@@ -96,4 +102,6 @@ class Answer:
             "kind": self.kind,
             "related": [h.to_dict() for h in self.related],
             "notice": self.notice,
+            "value": self.value,
+            "indicator": self.indicator,
         }

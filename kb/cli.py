@@ -111,11 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "eval",
-        "measure retrieval on a query set",
-        "recall@10, MRR@10 and recall@300ch per lang and overall.",
+        "measure on labelled sets (queries, fit, numbers, named documents)",
+        "One table for every set given: queries (recall@10, MRR@10, recall@300ch), fit "
+        "(verdict and anchors in the first five matches), numbers (the answer leads with "
+        "the value), documents (the named document's clause in the first three). The kind "
+        "of each set follows from its fields.",
         commands.cmd_eval,
     )
-    p.add_argument("file", help="JSON Lines with q, lang, anchors")
+    p.add_argument("files", nargs="+", help="JSON Lines sets, or folders of them")
     p.add_argument("-k", type=int, default=10, help="cut-off (default 10)")
     p.add_argument("--baseline", action="store_true", help="also Haystack's default BM25")
     p.add_argument("--all-modes", action="store_true", help="also bm25-only and dense-only")

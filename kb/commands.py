@@ -12,12 +12,20 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from kb.build import build_index
 from kb.config import Config
 from kb.errors import KBError
-from kb.evaluate import evaluate, format_report, load_queries
+from kb.evaluate import (
+    evaluate,
+    evaluate_documents,
+    evaluate_fit,
+    evaluate_numbers,
+    format_sets,
+    load_set,
+)
 from kb.highlight import mark
 from kb.inputs import read_lines
 from kb.knowledge_base import KnowledgeBase
@@ -171,32 +179,68 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
     return 1 if failed else 0
 
 
+def _set_files(names: list[str]) -> list[Path]:
+    """The ``*.jsonl`` sets named: files as given, folders searched (sorted)."""
+    files: list[Path] = []
+    for name in names:
+        path = Path(name)
+        files += sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    if not files:
+        raise KBError(f"no .jsonl sets in {', '.join(names)}; name set files or a folder of them.")
+    return files
+
+
 def cmd_eval(args: argparse.Namespace, config: Config) -> int:
     kb = _open(config, args)
-    queries = load_queries(args.file)
-    if not queries:
-        raise KBError(f"{args.file}: no queries with anchors to evaluate.")
     doc = getattr(args, "doc", None)
-    reports = {
-        f"policykb-{mode}": evaluate(
-            queries,
-            lambda q, k, m=mode: [h.text for h in kb.search(q, k, doc=doc, mode=m)],
-            args.k,
-        )
-        for mode in (MODES if args.all_modes else ("hybrid",))
-    }
-    if args.baseline:
-        from kb.baseline import HaystackBaseline
+    results: list[tuple[str, str, str, dict]] = []
+    for path in _set_files(args.files):
+        kind, rows = load_set(path)
+        if not rows:
+            raise KBError(f"{path}: no cases to evaluate (query sets need anchors).")
+        if kind == "queries":
+            for mode in MODES if args.all_modes else ("hybrid",):
+                report = evaluate(
+                    rows,
+                    lambda q, k, m=mode: [h.text for h in kb.search(q, k, doc=doc, mode=m)],
+                    args.k,
+                )
+                results.append((path.stem, kind, f"policykb-{mode}", report))
+            if args.baseline:
+                from kb.baseline import HaystackBaseline
 
-        sources = {d: t for d, t in kb.sources.items() if doc in (None, d)}
-        base = HaystackBaseline.from_sources(sources)
-        reports["haystack-default-bm25-lines"] = evaluate(
-            queries, lambda q, k: [d.content or "" for d in base.search(q, k)], args.k
-        )
+                base = HaystackBaseline.from_sources(
+                    {d: t for d, t in kb.sources.items() if doc in (None, d)}
+                )
+                report = evaluate(
+                    rows, lambda q, k, b=base: [d.content or "" for d in b.search(q, k)], args.k
+                )
+                results.append((path.stem, kind, "haystack-default-bm25-lines", report))
+        elif kind == "fit":
+            results.append((path.stem, kind, "policykb", evaluate_fit(rows, kb.fit)))
+        elif kind == "numbers":
+            ask = lambda q: kb.ask(q, doc=doc)  # noqa: E731 - one line, named for reading
+            results.append((path.stem, kind, "policykb", evaluate_numbers(rows, ask)))
+        else:  # the question names its document: never scoped by --doc
+            results.append(
+                (
+                    path.stem,
+                    kind,
+                    "policykb",
+                    evaluate_documents(rows, lambda q, k: kb.search(q, k)),
+                )
+            )
     if args.json:
-        _print_json({name: {k: v for k, v in r.items()} for name, r in reports.items()})
+        _print_json(
+            {
+                "sets": [
+                    {"set": name, "kind": kind, "system": system, "report": report}
+                    for name, kind, system, report in results
+                ]
+            }
+        )
     else:
-        print(format_report(reports))
+        print(format_sets(results))
     return 0
 
 
@@ -246,7 +290,6 @@ def cmd_fit(args: argparse.Namespace, config: Config) -> int:
 def cmd_serve(args: argparse.Namespace, config: Config) -> int:
     """Start the Streamlit app (the repository's app.py) on localhost."""
     import subprocess
-    from pathlib import Path
 
     app = Path(__file__).resolve().parent.parent / "app.py"
     if not app.is_file():

@@ -56,6 +56,13 @@ def _df(index: SparseIndex) -> dict[str, int]:
     return {token: int(counts[i]) for token, i in index.vocab.items()}
 
 
+def _topical(terms: list[FocusTerm]) -> list[FocusTerm]:
+    """Without bare years when the question has other content words: a year dates a
+    question, it does not name its topic."""
+    topical = [t for t in terms if not re.fullmatch(r"(19|20)\d\d年?", t.word)]
+    return topical or terms
+
+
 class Coverage:
     """Scores how well texts cover a question's focus words.
 
@@ -101,11 +108,9 @@ class Coverage:
             if df is not None and df / self.n > self.generic_share:
                 continue
             focus[word] = FocusTerm(word, self._idf(df), tuple(self.expander.synonyms(word)))
-        # Drop a word that is part of a longer focus word (氢燃料 inside 氢燃料电池), and a
-        # bare year when the question has other content words (it dates, not names, a topic).
+        # Drop a word that is part of a longer focus word (氢燃料 inside 氢燃料电池).
         terms = [t for t in focus.values() if not any(t.word in o and t.word != o for o in focus)]
-        topical = [t for t in terms if not re.fullmatch(r"(19|20)\d\d", t.word)]
-        return topical or terms
+        return _topical(terms)
 
     def _english_focus(self, question: str) -> list[FocusTerm]:
         """One focus term per English phrase the glossary knows; its renderings stand in.
@@ -115,14 +120,17 @@ class Coverage:
         of the corpus (技术, 发展) says nothing and is dropped.
         """
         focus = []
+        framing = _question_words()
         for terms in self.expander.english_groups(question):
+            if any(t in framing for t in terms):
+                continue  # how many → 多少: the question's framing, not its topic
             known = [t for t in terms if t in self.word_df]
             if known and all(self.word_df[t] / self.n > self.generic_share for t in known):
                 continue
             rare = min(terms, key=lambda t: self.word_df.get(t, self.n))
             weight = max((self._idf(self.word_df[t]) for t in known), default=self._idf(None))
             focus.append(FocusTerm(rare, weight, tuple(t for t in terms if t != rare)))
-        return focus
+        return _topical(focus)
 
     def _char_share(self, word: str, text: str) -> float:
         weights = [(c, self._idf(self.char_df.get(c))) for c in word]

@@ -1,16 +1,23 @@
-"""Retrieval metrics on query sets (JSON Lines with ``q``, ``lang``, ``anchors``).
+"""Measuring PolicyKB on labelled sets: queries, project fit, numbers, named documents.
 
-A result covers an anchor when the anchor, whitespace removed, is inside its text.
+A set is JSON Lines; its kind follows from its fields:
 
-- recall@k: share of a query's anchors covered by the top k results;
-- MRR@k: reciprocal rank of the first result covering any anchor;
-- recall@300ch: share of anchors a reader meets in the first 300 characters of the
-  results read in order (rewards short, precise chunks ranked right).
+- **queries** (``q``, ``lang``, ``anchors``): a result covers an anchor when the anchor,
+  whitespace removed, is inside its text. recall@10 (share of anchors in the top 10),
+  MRR@10 (reciprocal rank of the first result covering any anchor), recall@300ch (share
+  of anchors a reader meets in the first 300 characters of the results read in order).
+- **fit** (``text``, ``expect``, ``anchors``): right when the verdict is ``expect`` and
+  every anchor is inside one of the first five matches.
+- **numbers** (``q``, ``value``): right when the answer leads with that figure.
+- **documents** (``q``, ``doc``, ``anchors``): right when a result among the first three
+  comes from ``doc`` (and holds an anchor, when anchors are given); the search is not
+  told the document: the question names it.
 
 Example::
 
-    report = evaluate(load_queries(path), lambda q, k: [h.text for h in kb.search(q, k)])
-    report["overall"]["mrr@10"]
+    kind, rows = load_set("../shared/eval/dev_fit.jsonl")        # ("fit", [...])
+    report = evaluate_fit(rows, kb.fit)
+    report["overall"]["right"]
 """
 
 from __future__ import annotations
@@ -19,38 +26,79 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from kb.errors import BadQuery
 from kb.inputs import read_lines
+from kb.tokenize import is_english
 
-__all__ = ["METRICS", "evaluate", "format_report", "load_queries", "score_query"]
+__all__ = [
+    "METRICS",
+    "evaluate",
+    "evaluate_documents",
+    "evaluate_fit",
+    "evaluate_numbers",
+    "format_report",
+    "format_sets",
+    "lead_number",
+    "load_queries",
+    "load_set",
+    "score_query",
+    "set_kind",
+]
 
 METRICS = ("recall@10", "mrr@10", "recall@300ch")
 Search = Callable[[str, int], list[str]]
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def load_queries(path: str | Path) -> list[dict]:
-    """Queries with at least one anchor.
-
-    :raises BadQuery: an unreadable file, or a line that is not JSON or lacks ``q``; the
-        message names the file (and line).
-    """
-    queries = []
-    for n, line in enumerate(read_lines(path, "a JSON Lines file of queries"), start=1):
+def _rows(path: str | Path) -> list[dict]:
+    rows = []
+    for n, line in enumerate(read_lines(path, "a JSON Lines file of cases"), start=1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
-            row["q"]
-        except (ValueError, KeyError, TypeError) as exc:
-            raise BadQuery(f"{path}:{n}: not a query object with 'q' ({exc}).") from exc
-        if row.get("anchors"):
-            queries.append(row)
-    return queries
+        except ValueError as exc:
+            raise BadQuery(f"{path}:{n}: not JSON ({exc}).") from exc
+        if not isinstance(row, dict) or not ("q" in row or "text" in row):
+            raise BadQuery(f"{path}:{n}: not a case with 'q' (or 'text' for fit).")
+        rows.append(row)
+    return rows
+
+
+def set_kind(rows: list[dict]) -> str:
+    """``fit``, ``numbers``, ``documents`` or ``queries``, from the first row's fields."""
+    first = rows[0] if rows else {}
+    if "expect" in first:
+        return "fit"
+    if "value" in first:
+        return "numbers"
+    return "documents" if "doc" in first else "queries"
+
+
+def load_set(path: str | Path) -> tuple[str, list[dict]]:
+    """A set's kind and its cases (query sets: only those with anchors).
+
+    :raises BadQuery: an unreadable file, or a line that is not a case; the message names
+        the file and line.
+    """
+    rows = _rows(path)
+    kind = set_kind(rows)
+    if kind == "queries":
+        rows = [r for r in rows if r.get("anchors")]
+    if kind == "documents":
+        rows = [r for r in rows if r.get("doc")]
+    return kind, rows
+
+
+def load_queries(path: str | Path) -> list[dict]:
+    """Queries with at least one anchor (see :func:`load_set`)."""
+    return [r for r in _rows(path) if r.get("anchors")]
 
 
 def score_query(texts: list[str], anchors: Iterable[str], k: int = 10, budget: int = 300) -> dict:
@@ -59,10 +107,8 @@ def score_query(texts: list[str], anchors: Iterable[str], k: int = 10, budget: i
     squashed = [_squash(t) for t in texts[:k]]
     covered = [a for a in anchors if any(a in t for t in squashed)]
     rr = next((1.0 / r for r, t in enumerate(squashed, 1) if any(a in t for a in anchors)), 0.0)
-    read = "".join(texts)[:budget]
-    seen = _squash(read)
-    # An anchor counts as met when it lies wholly inside the characters read.
-    met = [a for a in anchors if a in seen]
+    seen = _squash("".join(texts)[:budget])
+    met = [a for a in anchors if a in seen]  # wholly inside the characters read
     return {
         "recall@10": len(covered) / len(anchors),
         "mrr@10": rr,
@@ -70,27 +116,110 @@ def score_query(texts: list[str], anchors: Iterable[str], k: int = 10, budget: i
     }
 
 
-def evaluate(queries: list[dict], search: Search, k: int = 10) -> dict:
-    """Mean metrics per ``lang`` and overall, plus per-query rows."""
-    rows = []
-    for q in queries:
-        texts = search(q["q"], k)
-        rows.append(
-            {"id": q.get("id"), "lang": q.get("lang", "?"), **score_query(texts, q["anchors"], k)}
-        )
+def _summary(rows: list[dict], metrics: Iterable[str]) -> dict:
     groups: dict[str, list[dict]] = {}
     for row in rows:
         groups.setdefault(row["lang"], []).append(row)
     groups["overall"] = rows
     summary = {
-        lang: {"n": len(rs), **{m: sum(r[m] for r in rs) / len(rs) for m in METRICS}}
+        lang: {"n": len(rs), **{m: sum(r[m] for r in rs) / len(rs) for m in metrics}}
         for lang, rs in groups.items()
+        if rs
     }
     return {**summary, "queries": rows}
 
 
+def _lang(row: dict, text: str) -> str:
+    return row.get("lang") or ("en" if is_english(text) else "zh")
+
+
+def evaluate(queries: list[dict], search: Search, k: int = 10) -> dict:
+    """Mean query metrics per ``lang`` and overall, plus per-query rows."""
+    rows = [
+        {
+            "id": q.get("id"),
+            "lang": q.get("lang", "?"),
+            **score_query(search(q["q"], k), q["anchors"]),
+        }
+        for q in queries
+    ]
+    return _summary(rows, METRICS)
+
+
+def evaluate_fit(cases: list[dict], fit: Callable[[str], Any], top: int = 5) -> dict:
+    """Share of fit cases judged right (verdict and anchors in the first ``top`` matches)."""
+    rows = []
+    for case in cases:
+        report = fit(case["text"])
+        texts = [_squash(m.text) for m in report.matches[:top]]
+        anchored = all(any(_squash(a) in t for t in texts) for a in case.get("anchors", []))
+        verdict = report.verdict == case["expect"]
+        rows.append(
+            {
+                "id": case.get("id"),
+                "lang": _lang(case, case["text"]),
+                "verdict": float(verdict),
+                "anchors": float(anchored),
+                "right": float(verdict and anchored),
+                "got": report.verdict,
+                "score": report.score,
+            }
+        )
+    return _summary(rows, ("right", "verdict", "anchors"))
+
+
+def lead_number(answer: Any) -> str | None:
+    """The figure an answer leads with: its ``value``, else its first bold span's number."""
+    lead = getattr(answer, "value", None)
+    if lead is None:
+        bold = re.search(r"\*\*(.+?)\*\*", answer.answer or "")
+        lead = bold.group(1) if bold else None
+    found = _NUMBER.search((lead or "").replace(",", ""))
+    return found.group() if found else None
+
+
+def evaluate_numbers(cases: list[dict], ask: Callable[[str], Any]) -> dict:
+    """Share of number questions whose answer leads with the expected figure."""
+    rows = []
+    for case in cases:
+        got = lead_number(ask(case["q"]))
+        right = got is not None and float(got) == float(case["value"])
+        rows.append(
+            {
+                "id": case.get("id"),
+                "lang": _lang(case, case["q"]),
+                "right": float(right),
+                "got": got,
+            }
+        )
+    return _summary(rows, ("right",))
+
+
+def evaluate_documents(cases: list[dict], search: Callable[[str, int], list[Any]]) -> dict:
+    """Share of questions naming a document whose first three results include its clause."""
+    rows = []
+    for case in cases:
+        anchors = [_squash(a) for a in case.get("anchors", [])]
+        hits = search(case["q"], 3)
+        good = [
+            h.doc == case["doc"] and (not anchors or any(a in _squash(h.text) for a in anchors))
+            for h in hits
+        ]
+        rank = next((r for r, ok in enumerate(good, 1) if ok), 0)
+        rows.append(
+            {
+                "id": case.get("id"),
+                "lang": _lang(case, case["q"]),
+                "right": float(rank > 0),
+                "mrr@3": 1.0 / rank if rank else 0.0,
+                "got": [h.doc for h in hits],
+            }
+        )
+    return _summary(rows, ("right", "mrr@3"))
+
+
 def format_report(reports: dict[str, dict]) -> str:
-    """A Markdown table: one row per (system, lang)."""
+    """A Markdown table of query metrics: one row per (system, lang)."""
     lines = [
         "| system | lang | n | recall@10 | MRR@10 | recall@300ch |",
         "|---|---|---|---|---|---|",
@@ -102,5 +231,32 @@ def format_report(reports: dict[str, dict]) -> str:
             lines.append(
                 f"| {system} | {lang} | {s['n']} | {s['recall@10']:.3f} | {s['mrr@10']:.3f} "
                 f"| {s['recall@300ch']:.3f} |"
+            )
+    return "\n".join(lines)
+
+
+_HEADLINE = {
+    "queries": ("MRR@10", "mrr@10", ("recall@10", "recall@300ch")),
+    "fit": ("right", "right", ("verdict", "anchors")),
+    "numbers": ("number first", "right", ()),
+    "documents": ("doc in top 3", "right", ("mrr@3",)),
+}
+
+
+def format_sets(results: list[tuple[str, str, str, dict]]) -> str:
+    """One Markdown table for many sets: ``(set name, kind, system, report)`` each."""
+    lines = [
+        "| set | kind | system | lang | n | measure | value | also |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, kind, system, report in results:
+        label, key, others = _HEADLINE[kind]
+        for lang, s in report.items():
+            if lang == "queries":
+                continue
+            also = " · ".join(f"{o} {s[o]:.3f}" for o in others)
+            lines.append(
+                f"| {name} | {kind} | {system} | {lang} | {s['n']} | {label} | {s[key]:.3f} "
+                f"| {also} |"
             )
     return "\n".join(lines)

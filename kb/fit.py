@@ -1,176 +1,156 @@
-"""Project fit: does the plan support a project, which items match, which measures apply.
+"""Project fit: does the plan name the project's work, only its area, or neither?
 
-An enterprise describes its project in a sentence or a page. The description is cut
-into clauses (at 。；，and line breaks; nothing is dropped: every clause is searched, and
-a clause longer than ``piece_chars`` in pieces), each clause's focus
-words are matched against the plan's priority items (chunks under an industry heading,
-or numbered items), and the best-covered items are quoted with their address. The
-verdict follows the best coverage:
+The verdict rests on evidence a reader can check, not on one similarity number:
 
-- ``fit``: an item covers at least ``fit_coverage`` of a sentence's focus (the plan
-  names this kind of work);
-- ``partial``: something covers at least ``partial_coverage`` (a related priority area,
-  not named as such);
-- ``no_fit``: nothing does.
+1. The description's key terms (:mod:`kb.keyterms`): the things the project makes or
+   does, found by asking the plan which stretches of the description it names verbatim
+   (膜电极, 超超临界, 煤制烯烃), plus thesaurus and glossary stand-ins. Words every
+   project uses and sentences about the company itself do not count as evidence.
+2. Where each is named among the plan's priority items (chunks under an industry
+   heading, or numbered items): in an item's own words it names the project's **work**;
+   in the headings above the item (（二）煤炭产业), or as a common word (煤炭, 汽车), it
+   names the project's **area**.
+3. ``fit``: a priority item names the project's work. ``partial``: only its area is a
+   priority — or the project only sells, trades, rents or hosts (批发, 4S店, dealership):
+   a science and technology plan supports research, making and use, not trade.
+   ``no_fit``: neither. Words the plan lacks never drag a named match down.
 
-Support measures (``kb/data/measures.tsv``: R&D super-deduction, 后补助, 科技银行 …) are
-found in the plan's own measure sections and listed, cited, unless the verdict is
-``no_fit``.
+Matches quote the whole clause that names the work, best first; support measures
+(``kb/data/measures.tsv``) are quoted from the plan's own measure sections unless the
+verdict is ``no_fit``.
 
 Example::
 
-    report = FitChecker(kb).check("我们计划研发煤矿井下巡检机器人")
-    report.verdict, report.matches[0].text
+    report = FitChecker(kb).check("我公司计划建设一条氢燃料电池膜电极生产线")
+    report.verdict, report.reason, report.matches[0].text
 """
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from kb.answer import Answerer
+from kb.clauses import CLAUSE, spans, trim
 from kb.errors import BadQuery
-from kb.search import Hit
-from kb.tokenize import clean_query, is_english
+from kb.fit_report import FitMatch, FitReport, Named
+from kb.keyterms import KeyTerm, KeyTerms, ProjectTerms
+from kb.mentions import Mentions
+from kb.tokenize import clean_query, fold, is_english
 
 __all__ = ["FitChecker", "FitMatch", "FitReport", "FitSettings"]
 
-_SENTENCE = re.compile(r"[^。！？!?；;，,\n]+[。！？!?；;，,]?")
-
 
 @cache
-def _measure_topics() -> tuple[tuple[str, str], ...]:
+def _measure_topics() -> tuple[tuple[str, tuple[str, ...]], ...]:
     text = resources.files("kb").joinpath("data", "measures.tsv").read_text("utf-8")
     rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return tuple((label, words) for label, words in rows)
+    return tuple((label, tuple(words.split())) for label, words in rows)
 
 
 @dataclass(frozen=True)
 class FitSettings:
-    """Verdict thresholds (calibrated on ``dev_fit.jsonl``; see README).
+    """Limits of a fit check.
 
-    :param fit_coverage: an item covering this share of a sentence's focus is a fit.
-    :param partial_coverage: below it, nothing in the plan relates.
+    :param max_matches: matching items listed at most.
     :param max_chars: longer descriptions are refused with a clear error.
-    :param piece_chars: sentences longer than this are searched in pieces of this size.
+    :param background_credit: weight of a key term said only about the company.
     """
 
-    fit_coverage: float = 0.6
-    partial_coverage: float = 0.5
     max_matches: int = 8
     max_chars: int = 20_000
-    piece_chars: int = 200
+    background_credit: float = 0.5
 
 
-@dataclass(frozen=True)
-class FitMatch:
-    """A plan item or measure matching the project: the plan's exact words and address."""
-
-    id: str
-    doc: str
-    section: list[str]
-    text: str
-    score: float
-    start: int
-    end: int
-    label: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """``id, doc, section, text, score, start, end`` (and ``label`` for a measure)."""
-        out = dict(self.__dict__)
-        if out["label"] is None:
-            del out["label"]
-        return out
+# Headings of what a plan reviews, analyses or defines rather than plans to do.
+_NOT_PLANNED = re.compile(r"回顾|形势|指导思想|基本原则|名词解释|附录|附件")
 
 
-@dataclass(frozen=True)
-class FitReport:
-    """The verdict, why, the matching items and the applicable measures."""
+def is_industry_item(meta: dict) -> bool:
+    """An item of an industry: under an industry heading, or a numbered item or sub-item."""
+    return bool(meta.get("industry")) or meta.get("kind") in ("item", "subitem")
 
-    text: str
-    verdict: str
-    reason: str
-    score: float
-    matches: list[FitMatch] = field(default_factory=list)
-    measures: list[FitMatch] = field(default_factory=list)
-    sentences: int = 0
 
-    def to_markdown(self) -> str:
-        """The report as Markdown, for download: verdict, reason, matches, measures."""
-        lines = [
-            f"# 项目匹配报告 Project fit: {self.verdict}",
-            "",
-            f"> {self.text[:500]}",
-            "",
-            self.reason,
-            "",
-        ]
-        for title, rows in (
-            ("匹配的规划条目 Matching items", self.matches),
-            ("适用的支持措施 Support measures", self.measures),
-        ):
-            if rows:
-                lines += [f"## {title}", ""]
-                for m in rows:
-                    label = f"**{m.label}** " if m.label else ""
-                    lines.append(f"- {label}“{m.text}”  \n  {' › '.join(m.section)} ({m.id})")
-                lines.append("")
-        return "\n".join(lines)
+def is_priority(meta: dict) -> bool:
+    """A priority the plan names: an industry item (not a review of past work)."""
+    section = meta.get("section") or []
+    return is_industry_item(meta) and not any(_NOT_PLANNED.search(h) for h in section)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "verdict": self.verdict,
-            "reason": self.reason,
-            "score": self.score,
-            "matches": [m.to_dict() for m in self.matches],
-            "measures": [m.to_dict() for m in self.measures],
-        }
+
+@dataclass
+class _Row:
+    """What one priority chunk names of the project."""
+
+    work: float = 0.0  # weight of key terms named in its own words
+    foreground: float = 0.0  # the part of ``work`` said about the project itself
+    area: float = 0.0  # weight of key terms naming its area
+    support: float = 0.0  # common words of the project in its words: ranking only
+    terms: dict[str, tuple[str, str]] | None = None  # term -> (form found, work|area)
 
 
 class FitChecker:
     """Checks project descriptions against one knowledge base.
 
-    :param kb: a loaded :class:`~kb.knowledge_base.KnowledgeBase`.
+    :param kb: a loaded knowledge base (its chunks, searcher and tokenizer are used).
     """
 
     def __init__(self, kb: Any, settings: FitSettings | None = None) -> None:
         self.kb = kb
         self.settings = settings or FitSettings()
-        self.answerer = Answerer(kb)
-        self.coverage = self.answerer.coverage
-        priority = {c.id for c in kb.chunks if _is_priority(c.meta)}
-        self.priority = priority or {c.id for c in kb.chunks}
+        searcher = kb.searcher()
+        self.mentions = Mentions(kb.chunks)
+        self.keyterms = KeyTerms(searcher.tokenizer, searcher.expander, self.mentions)
+        self.priority = frozenset(i for i, c in enumerate(kb.chunks) if is_priority(c.meta))
+        self.n = max(1, len(kb.chunks))
 
-    def _pieces(self, text: str) -> list[str]:
-        size = self.settings.piece_chars
-        pieces = []
-        for m in _SENTENCE.finditer(text):
-            sentence = m.group().strip()
-            pieces += [sentence[i : i + size] for i in range(0, len(sentence), size)]
-        return [p for p in pieces if re.search(r"\w", p)]
+    def _weight(self, form: str) -> float:
+        """How specific a form is: its IDF over every chunk (rare = specific)."""
+        df = len(self.mentions.rows(form))
+        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
-    def _match(self, hit: Hit, focus: list, score: float) -> FitMatch:
-        spans = self.answerer._keep(hit, focus)
-        s, e = spans[0] if spans else (0, len(hit.text))
-        s, e = self.answerer._trim(hit.text, s, e)
-        return FitMatch(
-            hit.id,
-            hit.doc,
-            hit.section,
-            hit.text[s:e],
-            round(score, 3),
-            hit.start + s,
-            hit.start + e,
-        )
+    def _is_area(self, row: int, term: KeyTerm, form: str) -> bool:
+        """Does ``form`` name the row's area: its industry headings or its own title, or,
+        for a common noun (钢材, 汽车), the lead paragraph of its industry?"""
+        meta = self.kb.chunks[row].meta
+        if self.mentions.in_area(row, form) or form in fold(meta.get("title") or ""):
+            return True
+        parent = meta["node"].split(".")[-2:-1]  # a lead paragraph sits right under its section
+        lead = meta["kind"] == "paragraph" and bool(parent) and re.fullmatch(r"s+\d+", parent[0])
+        return term.common and term.noun and bool(lead)
 
-    def check(self, text: str) -> FitReport:
+    def _evidence(self, terms: ProjectTerms, rows: frozenset[int]) -> dict[int, _Row]:
+        found: dict[int, _Row] = {}
+        for term in terms.named:
+            for form, credit in term.forms:
+                weight = self._weight(form) * credit
+                own = self.mentions.rows(form) & rows
+                for r in own | (self.mentions.heading_rows(form) & rows):
+                    area = self._is_area(r, term, form)
+                    if not area and (term.common or r not in own):
+                        if r in own and not term.background:  # 医疗 beside 5G: ranks, never proves
+                            found.setdefault(r, _Row(terms={})).support += weight
+                        continue
+                    row = found.setdefault(r, _Row(terms={}))
+                    if term.text in row.terms and (row.terms[term.text][1] == "work" or area):
+                        continue  # a term counts once per row, as its best form
+                    if area:
+                        row.area += weight
+                    else:
+                        share = self.settings.background_credit if term.background else 1.0
+                        row.work += weight * share
+                        row.foreground += 0.0 if term.background else weight
+                    row.terms[term.text] = (form, "area" if area else "work")
+        return found
+
+    def check(self, text: str, doc: str | None = None) -> FitReport:
         """Judge one project description.
 
+        :param doc: judge against this document only (default: every indexed one).
         :raises BadQuery: empty, or longer than ``max_chars`` (the message says the limit).
+        :raises UnknownDocument: ``doc`` is not indexed.
         """
         text = "\n".join(clean_query(line) for line in text.splitlines()).strip()
         if not text or not re.search(r"\w", text):
@@ -182,82 +162,139 @@ class FitChecker:
                 f"the description is {len(text):,} characters; the limit is "
                 f"{self.settings.max_chars:,}. Split it into parts and check each."
             )
-        pieces = self._pieces(text)
-        best: dict[str, tuple[float, Hit, list]] = {}
-        for piece in dict.fromkeys(pieces):  # a repeated clause is searched once
-            focus = self.coverage.focus(piece)
-            if not focus:
-                continue
-            for hit in self.kb.search(clean_query(piece), k=10):
-                if hit.id not in self.priority:
-                    continue
-                score = self.coverage.score(focus, self.answerer._context(hit))
-                if hit.id not in best or score > best[hit.id][0]:
-                    best[hit.id] = (score, hit, focus)
-        ranked = sorted(best.values(), key=lambda t: -t[0])
-        top = ranked[0][0] if ranked else 0.0
-        st = self.settings
-        matches = [self._match(h, f, s) for s, h, f in ranked if s >= st.partial_coverage][
-            : st.max_matches
+        rows = self.priority
+        if doc:
+            self.kb.document(doc)
+            rows = frozenset(r for r in rows if self.kb.chunks[r].meta["doc"] == doc)
+        terms = self.keyterms.find(text)
+        evidence = self._evidence(terms, rows)
+        order = sorted(
+            evidence,
+            key=lambda r: (-evidence[r].foreground - evidence[r].support, -evidence[r].work, r),
+        )
+        work = [r for r in order if self._established(evidence[r], terms, "work")]
+        area = sorted(
+            (r for r in evidence if evidence[r].area > 0 and evidence[r].work == 0),
+            key=lambda r: (-evidence[r].area, self.kb.chunks[r].meta["kind"] != "paragraph", r),
+        )
+        if work and not terms.commerce_only:
+            verdict = "fit"
+        elif work or any(self._established(evidence[r], terms, "area") for r in area):
+            verdict = "partial"
+        else:
+            verdict = "no_fit"
+        shown = (work + [r for r in order if r not in work and evidence[r].work > 0] + area)[
+            : self.settings.max_matches
         ]
-        verdict = (
-            "fit"
-            if top >= st.fit_coverage
-            else "partial"
-            if top >= st.partial_coverage
-            else "no_fit"
+        matches = [self._match(r, evidence[r]) for r in shown] if verdict != "no_fit" else []
+        total = sum(self._weight(t.forms[0][0]) for t in terms.named if not t.background)
+        best = (
+            evidence[work[0]].foreground
+            if work
+            else max((evidence[r].area for r in area), default=0.0)
         )
-        measures = self._measures() if verdict != "no_fit" else []
         return FitReport(
-            text,
-            verdict,
-            self._reason(verdict, matches, text),
-            round(top, 3),
-            matches,
-            measures,
-            len(pieces),
+            text=text,
+            verdict=verdict,
+            score=round(min(1.0, best / total), 3) if total else 0.0,
+            matches=matches,
+            measures=self._measures(doc) if verdict != "no_fit" else [],
+            named=self._named(terms, evidence, order + area),
+            missing=terms.missing,
+            commerce=terms.commerce if verdict == "partial" and terms.commerce_only else [],
+            sentences=terms.sentences,
+            lang="en" if is_english(text) else "zh",
         )
-
-    def _measures(self) -> list[FitMatch]:
-        found: list[FitMatch] = []
-        for label, words in _measure_topics():
-            focus = self.coverage.focus(words)
-            for hit in self.kb.search(words, k=5):
-                past = any("回顾" in h for h in hit.section)
-                if hit.id in self.priority or past or hit.kind == "term":
-                    continue  # measures live outside industry boxes, the review and the glossary
-                score = self.coverage.score(focus, self.answerer._context(hit))
-                if score >= self.settings.partial_coverage and all(m.id != hit.id for m in found):
-                    m = self._match(hit, focus, score)
-                    found.append(
-                        FitMatch(m.id, m.doc, m.section, m.text, m.score, m.start, m.end, label)
-                    )
-                    break
-        return found
 
     @staticmethod
-    def _reason(verdict: str, matches: list[FitMatch], text: str) -> str:
-        english = is_english(text)
-        if verdict == "no_fit":
-            return (
-                "Nothing in the plan supports this project: no priority item or measure covers it."
-                if english
-                else "规划中没有支持这类项目的内容：没有任何重点任务或措施涉及它。"
-            )
-        where = " › ".join(matches[0].section[-2:]) if matches else ""
-        if verdict == "fit":
-            return (
-                f"The plan names this kind of work under {where}: “{matches[0].text}”."
-                if english
-                else f"规划明确列出了这类工作（{where}）：“{matches[0].text}”。"
-            )
-        return (
-            f"Related to a priority area of the plan ({where}), but the project is not named there."
-            if english
-            else f"与规划的重点领域相关（{where}），但规划没有直接点名这类项目。"
+    def _established(row: _Row, terms: ProjectTerms, kind: str) -> bool:
+        """Does a row name the project's work (or area), said about the project itself?
+
+        In a long description one passing word proves little (实训 in 家政服务员实训基地):
+        there the row must name two of its terms, a term said twice, or a compound the
+        dictionary does not know (膜电极, 煤制烯烃).
+        """
+        said = {t.text: t for t in terms.named if not t.background}
+        found = [said[t] for t, (_, k) in (row.terms or {}).items() if k == kind and t in said]
+        if not found or not terms.long:
+            return bool(found)
+        return len(found) >= 2 or any(t.count >= 2 or t.compound for t in found)
+
+    def _named(
+        self, terms: ProjectTerms, evidence: dict[int, _Row], order: list[int]
+    ) -> list[Named]:
+        """Each key term the plan names, at the best row that names it."""
+        named: dict[str, Named] = {}
+        for r in order:
+            meta = self.kb.chunks[r].meta
+            for term, (_, kind) in (evidence[r].terms or {}).items():
+                if term not in named or (named[term].kind == "area" and kind == "work"):
+                    named[term] = Named(term, list(meta["section"]), meta["id"], kind)
+        foreground = [t.text for t in terms.named if not t.background]
+        return [named[t] for t in foreground if t in named] + [
+            n for t, n in named.items() if t not in foreground
+        ]
+
+    def _quote(self, chunk: Any, forms: list[str], limit: int = 240) -> tuple[int, int]:
+        """Whole clauses of ``chunk`` that name ``forms``: from the first to the last of
+        them when that is at most ``limit`` characters, else the one naming the most
+        specific ones."""
+        text = chunk.content or ""
+        clauses = spans(text, CLAUSE) or [(0, len(text))]
+        weight = {
+            (s, e): sum(self._weight(f) for f in forms if f in fold(text[s:e])) for s, e in clauses
+        }
+        naming = [c for c in clauses if weight[c] > 0] or clauses[:1]
+        if naming[-1][1] - naming[0][0] <= limit:
+            return trim(text, naming[0][0], naming[-1][1])
+        return trim(text, *max(naming, key=lambda c: weight[c]))
+
+    def _match(self, row: int, evidence: _Row) -> FitMatch:
+        chunk = self.kb.chunks[row]
+        m = chunk.meta
+        forms = [form for form, _ in (evidence.terms or {}).values()]
+        s, e = self._quote(chunk, forms)
+        kind = "work" if evidence.work > 0 else "area"
+        score = evidence.work if kind == "work" else evidence.area
+        return FitMatch(
+            chunk.id,
+            m["doc"],
+            list(m["section"]),
+            (chunk.content or "")[s:e],
+            round(score, 3),
+            int(m["start"]) + s,
+            int(m["start"]) + e,
+            terms=list(evidence.terms or {}),
+            kind=kind,
         )
 
-
-def _is_priority(meta: dict) -> bool:
-    """A plan item: under an industry heading, or a numbered item or sub-item."""
-    return bool(meta.get("industry")) or meta.get("kind") in ("item", "subitem")
+    def _measures(self, doc: str | None) -> list[FitMatch]:
+        """One cited clause per support-measure topic, from the plan's measure sections."""
+        found: list[FitMatch] = []
+        for label, words in _measure_topics():
+            for hit in self.kb.search(" ".join(words), k=5, doc=doc):
+                chunk = self.kb.chunk(hit.id)
+                past = any("回顾" in h for h in hit.section)
+                item = is_industry_item(chunk.meta)
+                if item or past or hit.kind == "term" or any(m.id == hit.id for m in found):
+                    continue  # measures live outside industry boxes, the review and glossary
+                forms = [w for w in words if w in (hit.text or "")]
+                if not forms:
+                    continue
+                s, e = self._quote(chunk, forms)
+                found.append(
+                    FitMatch(
+                        hit.id,
+                        hit.doc,
+                        hit.section,
+                        hit.text[s:e],
+                        round(hit.score, 3),
+                        hit.start + s,
+                        hit.start + e,
+                        label=label,
+                        terms=forms,
+                        kind="measure",
+                    )
+                )
+                break
+        return found

@@ -115,6 +115,27 @@ class Hit:
     industry: str | None = None
     matched: list[str] = field(default_factory=list)
 
+    @classmethod
+    def from_chunk(
+        cls, chunk: Document, rank: int = 1, score: float = 1.0, matched: list[str] | None = None
+    ) -> Hit:
+        """The hit for one chunk (its meta carries doc, section, kind and offsets)."""
+        m = chunk.meta
+        return cls(
+            rank=rank,
+            id=chunk.id,
+            doc=m["doc"],
+            doc_title=m["doc_title"],
+            section=list(m["section"]),
+            kind=m["kind"],
+            text=chunk.content or "",
+            score=score,
+            start=int(m["start"]),
+            end=int(m["end"]),
+            industry=m.get("industry"),
+            matched=matched or [],
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON shape of a result."""
         keys = ("rank", "id", "doc", "doc_title", "section", "kind", "text", "score")
@@ -311,20 +332,6 @@ class Searcher:
 
     @staticmethod
     def _hit(rank: int, doc: Document, tokens: list[str]) -> Hit:
-        m = doc.meta
-        text = doc.content or ""
-        matched = sorted({t for t in tokens if len(t) > 1 and t in text.lower()}, key=len)
-        return Hit(
-            rank=rank,
-            id=doc.id,
-            doc=m["doc"],
-            doc_title=m["doc_title"],
-            section=list(m["section"]),
-            kind=m["kind"],
-            text=text,
-            score=float(doc.score or 0.0),
-            start=int(m["start"]),
-            end=int(m["end"]),
-            industry=m.get("industry"),
-            matched=matched[::-1],
-        )
+        text = (doc.content or "").lower()
+        matched = sorted({t for t in tokens if len(t) > 1 and t in text}, key=len)
+        return Hit.from_chunk(doc, rank, float(doc.score or 0.0), matched[::-1])

@@ -31,6 +31,7 @@ __all__ = [
     "Tokenizer",
     "char_ngrams",
     "clean_query",
+    "fold",
     "harvest_terms",
     "is_english",
 ]
@@ -49,6 +50,11 @@ _LEADING_VERB = re.compile(
 def _data_lines(name: str) -> tuple[str, ...]:
     text = resources.files("kb").joinpath("data", name).read_text(encoding="utf-8")
     return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def fold(text: str) -> str:
+    """NFKC-folded and lower-cased: full-width letters, digits and brackets as ASCII."""
+    return unicodedata.normalize("NFKC", text).lower()
 
 
 def clean_query(text: str) -> str:
@@ -126,6 +132,7 @@ class Tokenizer:
             _base = (pristine.FREQ, pristine.total)
         self._base = _base
         self._jieba = jieba.Tokenizer()
+        self._pos = None  # a part-of-speech tagger over the same dictionary, made on first use
         self._jieba.FREQ, self._jieba.total = _Overlay(_base[0]), _base[1]
         self._jieba.initialized = True
         self._stop = set(_data_lines("stopwords.txt"))
@@ -140,12 +147,47 @@ class Tokenizer:
         """
         return Tokenizer(extra_terms, _base=self._base)
 
+    def general_frequency(self, word: str) -> int:
+        """How often ``word`` occurs in general Chinese (jieba's dictionary; 0 if absent).
+
+        Common words (管理, 城市, 汽车, 煤炭) name broad areas; rare ones and compounds
+        the dictionary lacks (膜电极, 超超临界) name specific things.
+        """
+        return int(self._base[0].get(word, 0) or 0)
+
+    def is_noun(self, term: str) -> bool:
+        """Does ``term`` end in a noun (煤炭, 钢材, 管理体系; not 不断, 坚持, 第一)?
+
+        jieba's part-of-speech tags of its last word; a word jieba does not know (a
+        domain compound) counts as a noun.
+        """
+        import jieba.posseg
+
+        if self._pos is None:
+            self._pos = jieba.posseg.POSTokenizer(self._jieba)
+        words = list(self._pos.cut(fold(term)))
+        flag = words[-1].flag if words else ""
+        return flag[:1] == "n" or flag in ("vn", "eng", "x")
+
+    def is_stop(self, word: str) -> bool:
+        """A stop word, punctuation or space: nothing to search for."""
+        return not self.tokens(word)
+
+    def spans(self, text: str, parts: bool = True) -> list[tuple[str, int, int]]:
+        """Every word jieba sees in ``text`` with its position: whole words and (with
+        ``parts``) the sub-words search mode adds for long ones (滑雪板 → 滑雪, 雪板).
+        Positions index ``fold(text)``; stop words are kept (callers choose)."""
+        folded = fold(text)
+        found = set(self._jieba.tokenize(folded))
+        if parts:
+            found |= set(self._jieba.tokenize(folded, mode="search"))
+        return sorted(found, key=lambda t: (t[1], -t[2]))
+
     def tokens(self, text: str) -> list[str]:
         """Search-mode tokens of ``text``: lowercase, NFKC-folded, no stop words."""
-        text = unicodedata.normalize("NFKC", text).lower()
         return [
             w
-            for w in (w.strip() for w in self._jieba.cut_for_search(text))
+            for w in (w.strip() for w in self._jieba.cut_for_search(fold(text)))
             if w and w not in self._stop and _WORD.search(w)
         ]
 
@@ -184,6 +226,7 @@ class QueryExpander:
             key = tuple(_singular(w) for w in re.findall(r"[a-z0-9&\-]+", english.lower()))
             self._english.setdefault(key, []).extend(chinese.split())
         self._longest = max((len(k) for k in self._english), default=1)
+        self._hyphenated = {w for key in self._english for w in key if "-" in w}
         self._chinese: list[tuple[str, list[str]]] = []
         for line in _data_lines("zh_synonyms.tsv"):
             word, _, terms = line.partition("\t")
@@ -194,8 +237,20 @@ class QueryExpander:
         """Expansion terms, longest matches first, no duplicates."""
         return self._expand_english(text) if is_english(text) else self._expand_chinese(text)
 
+    def _words(self, text: str) -> list[str]:
+        """English words, singular; a hyphenated word the glossary lacks is split
+        (sponge-city → sponge city), one it knows is kept (coal-bed)."""
+        words: list[str] = []
+        for word in re.findall(r"[a-z0-9&\-]+", text.lower()):
+            whole = _singular(word)
+            if "-" in word.strip("-") and not any(whole in key for key in self._hyphenated):
+                words += [_singular(w) for w in word.split("-") if w]
+            else:
+                words.append(whole)
+        return words
+
     def _expand_english(self, text: str) -> list[str]:
-        words = [_singular(w) for w in re.findall(r"[a-z0-9&\-]+", text.lower())]
+        words = self._words(text)
         found: list[str] = []
         for n in range(self._longest, 0, -1):
             for i in range(len(words) - n + 1):
@@ -204,22 +259,30 @@ class QueryExpander:
                         found.append(term)
         return found
 
-    def english_groups(self, text: str) -> list[list[str]]:
-        """Chinese renderings per English phrase: longest phrases first, no word used twice.
+    def english_phrases(self, text: str) -> tuple[list[tuple[str, list[str]]], list[str]]:
+        """The English phrases the glossary knows, each with its Chinese renderings, in
+        text order (longest phrases first, no word used twice), and the words it does not.
 
         ``"high-purity manganese sulfate from manganese ore"`` gives
-        ``[["硫酸锰", "高纯硫酸锰"], ["锰矿", "锰"]]``: each group is one idea of the query.
+        ``([("manganese sulfate", ["硫酸锰", …]), ("manganese ore", ["锰矿", "锰"])],
+        ["high", "purity", "from"])``.
         """
-        words = [_singular(w) for w in re.findall(r"[a-z0-9&\-]+", text.lower())]
+        words = self._words(text)
         used = [False] * len(words)
-        groups: list[tuple[int, list[str]]] = []
+        found: list[tuple[int, str, list[str]]] = []
         for n in range(self._longest, 0, -1):
             for i in range(len(words) - n + 1):
                 terms = self._english.get(tuple(words[i : i + n]))
                 if terms and not any(used[i : i + n]):
                     used[i : i + n] = [True] * n
-                    groups.append((i, list(dict.fromkeys(terms))))
-        return [terms for _, terms in sorted(groups)]
+                    found.append((i, " ".join(words[i : i + n]), list(dict.fromkeys(terms))))
+        unknown = [w for w, u in zip(words, used, strict=True) if not u]
+        return [(phrase, terms) for _, phrase, terms in sorted(found)], unknown
+
+    def english_groups(self, text: str) -> list[list[str]]:
+        """Chinese renderings per English phrase (see :meth:`english_phrases`): each group
+        is one idea of the query."""
+        return [terms for _, terms in self.english_phrases(text)[0]]
 
     def synonyms(self, word: str) -> list[str]:
         """The thesaurus entry for exactly this word (no substring matches)."""

@@ -182,3 +182,61 @@ def test_answer_from_one_document_has_no_title_in_headings(plan_kb) -> None:
     answer = plan_kb.ask("哪些氢能技术被列为优先发展？")
     assert not answer.several_documents
     assert all(answer.heading(g) == g.section for g in answer.groups)
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "lead"),
+    [
+        ("研发经费投入强度2025年要达到多少？", "1.8%", "**1.8%**"),  # its glossary name
+        ("What is the 2025 target for high-tech enterprises?", "180家", "**180家**"),
+        ("R&D经费投入强度“十三五”末是多少？", "0.89%", "**0.89%**"),  # the base value
+        ("十三五时期向上争取资金多少", "1.44亿元", "**1.44亿元**"),  # a prose fact
+        ("职务科技成果转化奖励比例提高到了多少", "70%", "**70%**"),  # the end of 从60%至70%
+    ],
+)
+def test_number_answer_leads_with_the_figure_asked_for(
+    plan_kb: KnowledgeBase, question: str, value: str, lead: str
+) -> None:
+    answer = plan_kb.ask(question)
+    assert answer.kind == "number" and answer.value == value
+    paragraphs = answer.answer.split("\n\n")
+    first = paragraphs[1] if paragraphs[0].startswith("The plan") else paragraphs[0]
+    assert first.startswith(lead)  # first, after an English question's framing line
+    _assert_exact(plan_kb, answer)
+
+
+def test_number_answer_is_never_a_list_label_or_year(plan_kb: KnowledgeBase) -> None:
+    answer = plan_kb.ask("研发经费投入强度2025年要达到多少？")
+    assert not answer.answer.startswith(("**1**", "**2025"))
+
+
+def test_dev_number_questions_lead_with_their_value(
+    plan_kb: KnowledgeBase, shared_dir: Path
+) -> None:
+    from kb.evaluate import evaluate_numbers, load_set
+
+    kind, rows = load_set(shared_dir / "eval" / "dev_numbers.jsonl")
+    report = evaluate_numbers(rows, plan_kb.ask)
+    assert kind == "numbers" and report["overall"]["n"] >= 10
+    assert report["overall"]["right"] == 1.0, [r for r in report["queries"] if not r["right"]]
+
+
+def test_number_in_an_added_document_is_its_clause_not_its_title_year(
+    tmp_path: Path, plan_path: Path
+) -> None:
+    from kb import Config, build_index
+
+    doc = tmp_path / "panzhou.txt"
+    doc.write_text(
+        "2024年盘州市数字经济发展实施方案\n"
+        "一、总体要求\n"
+        "加快数字产业化和产业数字化，培育数据要素市场。\n"
+        "二、保障措施\n"
+        "设立盘州数字经济专项资金，每年不少于2000万元，用于支持数字经济重点项目建设。\n",
+        encoding="utf-8",
+    )
+    index = tmp_path / "index"
+    build_index(Config.load(env={}, index_dir=index), [plan_path, doc])
+    answer = KnowledgeBase.open(index).ask("盘州数字经济专项资金每年多少？")
+    assert answer.kind == "number" and answer.value == "2000万元"
+    assert answer.answer.startswith("**不少于2000万元**")

@@ -117,7 +117,9 @@ def test_fit_reads_stdin_and_prints_json(
     monkeypatch.setattr("sys.stdin", io.StringIO("我们计划研发煤矿井下巡检机器人\n"))
     out = _json(capsys, ["fit", "-", "--json", "--index-dir", str(index_dir)])
     assert out["verdict"] == "fit"
-    assert set(out) == {"text", "verdict", "reason", "score", "matches", "measures"}
+    assert {"text", "verdict", "reason", "score", "matches", "measures", "named", "missing"} <= set(
+        out
+    )
 
 
 def test_fit_text_output_names_verdict(index_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -150,7 +152,7 @@ def test_eval_on_the_held_out_set_meets_the_targets(
     index_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     report = _json(capsys, ["eval", str(HELD_OUT), "--json", "--index-dir", str(index_dir)])
-    hybrid = report["policykb-hybrid"]
+    hybrid = next(s["report"] for s in report["sets"] if s["system"] == "policykb-hybrid")
     assert hybrid["zh"]["mrr@10"] >= 0.95 and hybrid["zh"]["recall@300ch"] >= 0.92
     assert hybrid["zh-para"]["mrr@10"] >= 0.93
     assert hybrid["en"]["recall@10"] >= 0.95 and hybrid["en"]["mrr@10"] >= 0.80
@@ -163,7 +165,19 @@ def test_eval_scoped_to_a_document_and_with_the_baseline_prints_both_systems(
     capsys.readouterr()
     assert main([*argv, "--index-dir", str(index_dir)]) == 0
     out = capsys.readouterr().out
-    assert "| policykb-hybrid | zh |" in out and "| haystack-default-bm25-lines | en |" in out
+    assert "| holdout_queries | queries | policykb-hybrid | zh |" in out
+    assert "| holdout_queries | queries | haystack-default-bm25-lines | en |" in out
+
+
+def test_eval_of_the_shared_folder_reports_every_kind_in_one_table(
+    index_dir: Path, shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["eval", str(shared_dir / "eval"), "--index-dir", str(index_dir)]) == 0
+    out = capsys.readouterr().out
+    for row in ("| dev_queries | queries |", "| dev_fit | fit |", "| dev_numbers | numbers |"):
+        assert row in out
+    assert "| dev_multidoc | documents |" in out
 
 
 def _unreadable(tmp_path: Path, problem: str) -> Path:

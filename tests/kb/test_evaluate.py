@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from kb.errors import BadQuery
-from kb.evaluate import evaluate, load_queries, score_query
+from kb.evaluate import (
+    evaluate,
+    evaluate_documents,
+    evaluate_fit,
+    evaluate_numbers,
+    format_sets,
+    load_queries,
+    load_set,
+    score_query,
+)
 
 
 def test_score_query_counts_recall_rank_and_reading_budget() -> None:
@@ -40,3 +51,86 @@ def test_load_queries_skips_queries_without_anchors_and_rejects_bad_lines(tmp_pa
     bad.write_text('{"q": "x", "anchors": ["甲"]}\nnot json\n', "utf-8")
     with pytest.raises(BadQuery, match=r"bad\.jsonl:2"):
         load_queries(bad)
+
+
+@pytest.mark.parametrize(
+    ("row", "kind"),
+    [
+        ({"q": "x", "anchors": ["甲"]}, "queries"),
+        ({"text": "x", "expect": "fit", "anchors": []}, "fit"),
+        ({"q": "x", "value": "1.8"}, "numbers"),
+        ({"q": "x", "doc": "d", "anchors": []}, "documents"),
+    ],
+)
+def test_set_kind_follows_from_the_fields(tmp_path: Path, row: dict, kind: str) -> None:
+    path = tmp_path / "set.jsonl"
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", "utf-8")
+    assert load_set(path)[0] == kind
+
+
+@dataclass
+class _Match:
+    text: str
+
+
+@dataclass
+class _Report:
+    verdict: str
+    matches: list
+    score: float = 0.5
+
+
+def test_fit_case_is_right_only_with_verdict_and_anchor_in_the_first_five() -> None:
+    cases = [
+        {"text": "a", "expect": "fit", "anchors": ["膜电极"]},
+        {"text": "b", "expect": "fit", "anchors": ["膜电极"]},
+        {"text": "c", "expect": "no_fit", "anchors": []},
+    ]
+    reports = {
+        "a": _Report("fit", [_Match("x")] * 5 + [_Match("膜电极")]),  # anchor sixth: wrong
+        "b": _Report("fit", [_Match("质子交换膜、膜 电极")]),  # whitespace ignored: right
+        "c": _Report("partial", []),
+    }
+    report = evaluate_fit(cases, reports.__getitem__)
+    assert [r["right"] for r in report["queries"]] == [0.0, 1.0, 0.0]
+
+
+@dataclass
+class _Answer:
+    answer: str
+    value: str | None = None
+
+
+def test_number_answer_is_right_when_it_leads_with_the_value() -> None:
+    cases = [{"q": "a", "value": "1.8"}, {"q": "b", "value": "180"}, {"q": "c", "value": "2"}]
+    answers = {
+        "a": _Answer("**1.8%**（…）"),
+        "b": _Answer("**1**（a list label）", value="1"),
+        "c": _Answer("no number at all"),
+    }
+    report = evaluate_numbers(cases, answers.__getitem__)
+    assert [r["right"] for r in report["queries"]] == [1.0, 0.0, 0.0]
+
+
+@dataclass
+class _Hit:
+    doc: str
+    text: str
+
+
+def test_named_document_must_answer_in_the_first_three() -> None:
+    cases = [{"q": "a", "doc": "shandong", "anchors": ["3.5万家"]}, {"q": "b", "doc": "beijing"}]
+    hits = {
+        "a": [_Hit("plan", "高新技术企业"), _Hit("shandong", "高新技术企业突破3.5万家")],
+        "b": [_Hit("plan", "x")] * 3 + [_Hit("beijing", "x")],
+    }
+    report = evaluate_documents(cases, lambda q, k: hits[q][:k])
+    assert [r["right"] for r in report["queries"]] == [1.0, 0.0]
+    assert report["overall"]["mrr@3"] == pytest.approx(0.25)
+
+
+def test_format_sets_puts_every_kind_in_one_table() -> None:
+    rows = [{"id": "1", "lang": "zh", "right": 1.0, "verdict": 1.0, "anchors": 1.0}]
+    summary = {"zh": {"n": 1, "right": 1.0, "verdict": 1.0, "anchors": 1.0}, "queries": rows}
+    table = format_sets([("dev_fit", "fit", "policykb", summary)])
+    assert "| dev_fit | fit | policykb | zh | 1 | right | 1.000 |" in table

@@ -1,19 +1,30 @@
-"""Project fit on the real plan."""
+"""Project fit on the real plan: verdicts from evidence, reasons that say it, whole clauses."""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from kb import BadQuery, KnowledgeBase
 
+MEA_ZH = "我公司计划在六盘水建设一条氢燃料电池膜电极生产线，并与高校合作研发质子交换膜"
+MEA_EN = (
+    "Our company plans to build a production line for hydrogen fuel cell membrane electrode "
+    "assemblies in Liupanshui, and to develop proton exchange membranes with universities."
+)
+
 CASES = [
     ("我们计划研发煤矿井下巡检机器人", "fit", ["智能巡检机器人"]),
     ("建设猕猴桃智慧果园物联网监测平台", "fit", ["猕猴桃智慧化种植基地物联网"]),
     ("Producing high-purity manganese sulfate from low-grade manganese ore", "fit", ["高纯硫酸锰"]),
-    ("做一个区块链溯源平台服务本地农产品", "partial", []),
+    ("做一个区块链溯源平台服务本地农产品", "fit", ["区块链"]),  # 专栏7 names 区块链
+    (MEA_ZH, "fit", ["膜电极"]),
+    (MEA_EN, "fit", ["膜电极"]),
+    ("在钟山区开一家茶叶专卖店，销售本地绿茶和红茶", "partial", []),  # area, and trade
+    ("为煤矿企业提供采煤机械设备租赁服务", "partial", []),
     ("开设一家宠物用品网店", "no_fit", []),
     ("举办明星演唱会", "no_fit", []),
     ("在本市开一家火锅店", "no_fit", []),
@@ -27,14 +38,14 @@ def test_fit_verdicts_and_matches(
     report = plan_kb.fit(text)
     assert report.verdict == verdict, report.reason
     for anchor in anchors:
-        assert any(anchor in m.text for m in report.matches)
+        assert any(anchor in m.text for m in report.matches[:5])
     if verdict == "no_fit":
         assert report.matches == [] and report.measures == []
 
 
 def test_dev_fit_cases(plan_kb: KnowledgeBase, shared_dir: Path) -> None:
     """The shared development set: verdict right and every anchor in the first five
-    matches. Today's floor is 28 of 32 (the fit issue raises it)."""
+    matches, for at least 31 of 32 (the fit issue's target)."""
     lines = (shared_dir / "eval" / "dev_fit.jsonl").read_text("utf-8").splitlines()
     cases = [json.loads(line) for line in lines if line.strip()]
     wrong = []
@@ -45,7 +56,61 @@ def test_dev_fit_cases(plan_kb: KnowledgeBase, shared_dir: Path) -> None:
         if report.verdict != case["expect"] or not anchored:
             wrong.append((case["id"], report.verdict, round(report.score, 2)))
     assert len(cases) >= 32
-    assert len(cases) - len(wrong) >= 28, wrong
+    assert len(cases) - len(wrong) >= 31, wrong
+
+
+def test_membrane_electrode_project_gets_the_same_verdict_in_chinese_and_english(
+    plan_kb: KnowledgeBase,
+) -> None:
+    zh, en = plan_kb.fit(MEA_ZH), plan_kb.fit(MEA_EN)
+    assert zh.verdict == en.verdict == "fit"
+    for report in (zh, en):
+        assert report.matches[0].section[-1] == "2．氢能源"
+        assert "膜电极" in report.matches[0].text and "质子交换膜" in report.matches[0].text
+
+
+def test_reason_names_the_terms_the_plan_names_where_and_what_it_does_not(
+    plan_kb: KnowledgeBase,
+) -> None:
+    report = plan_kb.fit(MEA_ZH)
+    assert re.search(r"规划点名了 .*膜电极", report.reason)
+    assert "质子交换膜" in report.reason and "专栏1 能源产业技术攻关 › 2．氢能源" in report.reason
+    assert "未提及：" in plan_kb.fit("建设年产30万吨煤制烯烃项目，配套建设铁路专用线").reason
+    english = report.reason_in("en")
+    assert english.startswith("The plan names") and "2．氢能源" in english
+
+
+def test_trade_in_a_priority_industry_is_partial_and_says_why(plan_kb: KnowledgeBase) -> None:
+    report = plan_kb.fit("开一家铝合金门窗销售门店")
+    assert report.verdict == "partial"
+    assert report.commerce and "经营活动" in report.reason
+
+
+@pytest.mark.parametrize(
+    "core",
+    ["我们计划研发煤矿井下巡检机器人", "建设年产30万吨煤制烯烃项目", "开设一家宠物用品网店"],
+)
+def test_long_description_with_about_us_gets_the_verdict_of_its_core(
+    plan_kb: KnowledgeBase, core: str
+) -> None:
+    about = (
+        "本公司成立于2012年，注册资本5000万元，现有员工260人，其中研发人员45人，"
+        "拥有发明专利12件，先后荣获省级专精特新企业、市级优秀民营企业等荣誉。"
+        "公司总部位于钟山区，主要客户遍布西南五省，年销售额3.2亿元，纳税2100万元。"
+    )
+    market = "近年来行业竞争加剧，公司坚持质量第一、客户至上的理念，不断完善管理体系。"
+    text = (about + market) * 33 + core + "。项目总投资2.6亿元，预计带动就业300人。"
+    assert len(text) > 5000
+    assert plan_kb.fit(text).verdict == plan_kb.fit(core).verdict
+
+
+def test_matches_quote_whole_clauses_never_fragments(plan_kb: KnowledgeBase) -> None:
+    for text in (MEA_ZH, "生产高强度锚杆钢和精轧螺纹钢", "开发少水无水的绿色印染新工艺"):
+        for m in plan_kb.fit(text).matches:
+            chunk = plan_kb.chunk(m.id).content or ""
+            assert len(m.text) >= 12
+            assert m.text == chunk or m.text.endswith(("。", "；", ";")) or chunk.endswith(m.text)
+            assert plan_kb.sources[m.doc][m.start : m.end] == m.text
 
 
 def test_fit_lists_support_measures_from_the_measures_chapters(plan_kb: KnowledgeBase) -> None:
@@ -68,14 +133,24 @@ def test_long_description_is_read_to_the_end(plan_kb: KnowledgeBase) -> None:
     assert len(text) > 5000
     report = plan_kb.fit(text)
     assert report.verdict == "fit"
-    assert report.sentences >= 500
+    assert report.sentences >= 170
     assert report.text == text
 
 
 def test_fit_json_shape(plan_kb: KnowledgeBase) -> None:
     out = plan_kb.fit("建设猕猴桃智慧果园物联网监测平台").to_dict()
-    assert set(out) == {"text", "verdict", "reason", "score", "matches", "measures"}
-    assert {"id", "doc", "section", "text", "score"} <= set(out["matches"][0])
+    assert {"text", "verdict", "reason", "score", "matches", "measures"} <= set(out)
+    assert {"named", "missing", "commerce"} <= set(out)
+    assert {"id", "doc", "section", "text", "score", "terms", "kind"} <= set(out["matches"][0])
+    assert {"term", "where", "id", "kind"} == set(out["named"][0])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_report_downloads_as_markdown_in_either_language(plan_kb: KnowledgeBase, lang: str) -> None:
+    markdown = plan_kb.fit("生产高强度锚杆钢和精轧螺纹钢").to_markdown(lang)
+    assert ("结论: 符合" if lang == "zh" else "Verdict: fit") in markdown
+    assert "高强度锚杆钢" in markdown
+    assert ("Project fit" in markdown) == (lang == "en")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,216 @@
+"""Number answers: the figure asked for, first, with the clause that states it.
+
+Two sources, in this order:
+
+1. A targets-table row (2020 value vs 2025 target) that the question names — by the
+   row's name, its glossary name or in English — answers with the target, or with the
+   base value when the question asks for 2020 / “十三五”末 / 现状. A question about
+   another year (2015) or about growth is not a table question.
+2. Otherwise a figure of the prose, in any indexed document: each clause of the
+   relevant chunks that covers the question's focus offers its figures (never list
+   labels, years, dates or title numbers: :func:`kb.numbers.figures`); a figure gains
+   for standing right after the question's words (中文 states "指标 + 为/达 + 数字"), for
+   the unit asked (多少亿元, 百分之几), for following the year asked (从2015年的0.54%),
+   and for being a change exactly when a change is asked (增加46家, 增速575%).
+
+Example::
+
+    found = NumberAnswerer(kb, coverage).answer("十三五时期向上争取资金多少", relevant, focus)
+    found.value      # '1.44亿元'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ingest import Indicator
+from kb.clauses import CLAUSE, PHRASE, spans, trim
+from kb.coverage import Coverage, FocusTerm
+from kb.numbers import Figure, IndicatorMatcher, NumberQuestion, figures
+from kb.search import Hit
+
+__all__ = ["NumberAnswerer", "NumberFound"]
+
+_CHANGE_BEFORE = re.compile(
+    r"(增加|增长|增幅|增速|提高|提升|翻|较[^，。；]{0,12}?(多|增))[^，。；\d]{0,4}$"
+)
+_QUALIFIER = re.compile(r"(不少于|不低于|不超过|超过|高于|低于|约|近|达到|突破)$")
+_TABLE_YEARS = {"2020", "2025"}
+
+
+_ASKING = re.compile(r"多少|几|how many|how much|what share|what percentage|what (?:is|was)", re.I)
+
+
+def _anchor(question: str, focus: list[FocusTerm]) -> FocusTerm | None:
+    """The focus term nearest the question word: what the number counts (成长梯队里的
+    小巨人企业有几家 → 小巨人企业; 培养了多少高层次科技人才 → 高层次科技人才)."""
+    asking = _ASKING.search(question)
+    if asking is None:
+        return None
+    placed = [(f, question.lower().find(f.word.lower())) for f in focus]
+    placed = [(f, at) for f, at in placed if at >= 0]
+    if not placed:
+        return None
+    return min(placed, key=lambda fa: abs(fa[1] - asking.start()))[0]
+
+
+@dataclass(frozen=True)
+class NumberFound:
+    """The figure an answer leads with, its Markdown lead, and the spans that state it.
+
+    :param quotes: ``(hit, start, end)`` with offsets into ``hit.text``; the first is
+        the source of the figure.
+    """
+
+    value: str
+    lead: str
+    quotes: list[tuple[Hit, int, int]]
+    indicator: str | None = None
+
+
+class NumberAnswerer:
+    """Finds the figure a number question asks for (see module doc).
+
+    :param kb: the knowledge base (search, indicators, chunks).
+    :param coverage: focus coverage, to tell which clauses are about the question.
+    """
+
+    def __init__(self, kb: Any, coverage: Coverage, min_coverage: float = 0.45) -> None:
+        self.kb = kb
+        self.coverage = coverage
+        self.min_coverage = min_coverage
+        self._matchers: dict[str | None, IndicatorMatcher] = {}
+
+    def _matcher(self, doc: str | None) -> IndicatorMatcher:
+        if doc not in self._matchers:
+            glossary = [
+                (c.meta.get("title") or "", c.content or "")
+                for c in self.kb.chunks
+                if c.meta["kind"] == "term" and doc in (None, c.meta["doc"])
+            ]
+            self._matchers[doc] = IndicatorMatcher(self.kb.indicators(doc), glossary)
+        return self._matchers[doc]
+
+    def answer(
+        self,
+        question: str,
+        relevant: list[Hit],
+        focus: list[FocusTerm],
+        english: bool = False,
+        doc: str | None = None,
+    ) -> NumberFound | None:
+        """The answer's figure, or ``None`` when no table row or clause states one."""
+        asked = NumberQuestion.parse(question)
+        if not asked.growth and set(asked.years) <= _TABLE_YEARS:
+            renderings = [t for f in focus for t in (f.word, *f.alternatives)] if english else []
+            row = self._matcher(doc).match(question, renderings)
+            if row is not None and asked.unit_agrees(row[0].unit):
+                return self._from_row(row[0], asked, english)
+        return self._from_prose(asked, relevant, focus)
+
+    def _from_row(self, row: Indicator, asked: NumberQuestion, english: bool) -> NumberFound:
+        base = asked.wants == "base"
+        value, other = (
+            (row.value_2020, row.target_2025) if base else (row.target_2025, row.value_2020)
+        )
+        unit = row.unit
+        if english:
+            label, other_label = (
+                ("2020 value", "2025 target") if base else ("2025 target", "2020 value")
+            )
+            lead = f"**{value}{unit}** ({label} of {row.name}; {other_label} {other}{unit})"
+        else:
+            label, other_label = (
+                ("2020年完成值", "2025年目标值") if base else ("2025年目标值", "2020年完成值")
+            )
+            lead = f"**{value}{unit}**（{row.name}，{label}；{other_label} {other}{unit}）"
+        chunk = self.kb.chunk(row.row_id)
+        quotes = [(Hit.from_chunk(chunk), 0, len(chunk.content or ""))]
+        quotes += self._stated(row, value)
+        return NumberFound(f"{value}{unit}", lead, quotes, row.name)
+
+    def _stated(self, row: Indicator, value: float | int) -> list[tuple[Hit, int, int]]:
+        """A phrase of the prose that states the same figure (高新技术企业达180家)."""
+        for hit in self.kb.search(row.name, k=10, doc=row.doc):
+            if hit.kind == "table_row":
+                continue
+            for s, e in spans(hit.text, PHRASE):
+                piece = hit.text[s:e]
+                if row.name in piece and any(f.value == float(value) for f in figures(piece)):
+                    return [(hit, *trim(hit.text, s, e))]
+        return []
+
+    def _score(
+        self,
+        clause: str,
+        figure: Figure,
+        asked: NumberQuestion,
+        focus: list[FocusTerm],
+        words: list[str],
+    ) -> float:
+        """How well a figure of a covering clause answers (added to the clause's coverage):
+        mostly, how much of the question the words right before it say (中文 states
+        "指标 + 为/达 + 数字": 累计培养高层次科技人才169人次)."""
+        before = clause[: figure.start]
+        phrase = re.split(r"[，,、：:；（(]", before)[-1]
+        anchor = _anchor(asked.text, focus)
+        weights = {
+            w: f.weight * (2.0 if f is anchor else 1.0)
+            for f in focus
+            for w in (f.word, *f.alternatives)
+        }
+        top = max(weights.values(), default=1.0) or 1.0
+        near = max(
+            (
+                weight / top / (1.0 + (figure.start - before.rfind(w) - len(w)) / 6.0)
+                for w, weight in weights.items()
+                if w and w in before
+            ),
+            default=0.0,
+        )  # right after the question's words, the rarer the better
+        score = near
+        compared = re.search(r"(?:较|比(?!重|例))(.*)$", phrase)
+        asked_about = compared is not None and any(w in compared.group(1) for w in words)
+        if compared and not _CHANGE_BEFORE.search(before) and not asked_about:
+            score -= 0.4  # the base of a comparison the question does not ask about
+        if asked.unit:
+            same = asked.unit_agrees(figure.unit or "?") or (
+                asked.unit == "%" and figure.unit == "％"
+            )
+            weight = 0.2 if asked.soft_unit else 0.4
+            score += weight if same and figure.unit else (-weight if figure.unit else -0.1)
+        is_change = bool(_CHANGE_BEFORE.search(before))
+        score += 0.3 if is_change == asked.growth else -0.3
+        if asked.end and re.search(r"(至|到)[^，。；\d]{0,2}$", before):
+            score += 0.4 if asked.end == "to" else -0.4  # 从60%增加至70%: the end
+        elif asked.end and re.search(r"(从|由)[^，。；至到]{0,8}$", before):
+            score += 0.4 if asked.end == "from" else -0.4  # … the start
+        for year in () if asked.growth else asked.years:  # a change spans its years
+            at = before.rfind(f"{year}年")
+            if at >= 0 and figure.start - at <= 12:
+                score += 0.5
+        return score
+
+    def _from_prose(
+        self, asked: NumberQuestion, relevant: list[Hit], focus: list[FocusTerm]
+    ) -> NumberFound | None:
+        words = [w for f in focus for w in (f.word, *f.alternatives)]
+        best: tuple[float, Hit, int, int, Figure] | None = None
+        for rank, hit in enumerate(relevant[:15]):
+            for s, e in spans(hit.text, CLAUSE):
+                clause = hit.text[s:e]
+                cover = self.coverage.score(focus, clause)
+                if cover < self.min_coverage:
+                    continue
+                for figure in figures(clause):
+                    score = cover + self._score(clause, figure, asked, focus, words) - 0.02 * rank
+                    if best is None or score > best[0]:
+                        best = (score, hit, s, e, figure)
+        if best is None:
+            return None
+        _, hit, s, e, figure = best
+        qualifier = _QUALIFIER.search(hit.text[s : s + figure.start])
+        value = (qualifier.group() if qualifier else "") + figure.text
+        return NumberFound(figure.text, f"**{value}**", [(hit, *trim(hit.text, s, e))])

@@ -1,0 +1,182 @@
+"""What a fit check reports: the verdict, the evidence behind it, and its words.
+
+A report is built from evidence a reader can check: the project's key terms the plan
+names (each with where), the ones it does not, and, for a project that only sells or
+trades, the business words that kept it from a full fit. The reason is written from
+that evidence, in Chinese or English (:meth:`FitReport.reason_in`), and the report
+downloads as Markdown in either language.
+
+Example::
+
+    report.reason
+    # '规划点名了 膜电极、质子交换膜（专栏1 能源产业技术攻关 › 2．氢能源）；未提及：生产线。'
+    report.reason_in("en")
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["FitMatch", "FitReport", "Named"]
+
+VERDICTS = ("fit", "partial", "no_fit")
+_LABEL = {
+    "zh": {"fit": "符合", "partial": "部分相关", "no_fit": "不符合"},
+    "en": {"fit": "fit", "partial": "partial", "no_fit": "no fit"},
+}
+
+
+@dataclass(frozen=True)
+class FitMatch:
+    """A plan item or measure matching the project: the plan's exact words and address.
+
+    :param terms: the project's key terms this item names (for a measure: its topic).
+    :param kind: ``work`` (the item names the project's work), ``area`` (it is the
+        project's priority area) or ``measure``.
+    """
+
+    id: str
+    doc: str
+    section: list[str]
+    text: str
+    score: float
+    start: int
+    end: int
+    label: str | None = None
+    terms: list[str] = field(default_factory=list)
+    kind: str = "work"
+
+    def to_dict(self) -> dict[str, Any]:
+        """``id, doc, section, text, score, start, end, terms, kind`` (+ ``label``)."""
+        out = dict(self.__dict__)
+        if out["label"] is None:
+            del out["label"]
+        return out
+
+
+@dataclass(frozen=True)
+class Named:
+    """A key term of the project and where the plan names it (the best place)."""
+
+    term: str
+    where: list[str]
+    id: str
+    kind: str  # work | area
+
+
+def _join(words: list[str], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(words)
+
+
+def _where(section: list[str]) -> str:
+    return " › ".join(section[-2:])
+
+
+@dataclass(frozen=True)
+class FitReport:
+    """The verdict, the evidence and the matching items and measures.
+
+    :param named: key terms the plan names, best places first.
+    :param missing: key terms the plan does not name.
+    :param commerce: business words (批发, dealership) of a project that only sells or
+        trades: why a named area is only ``partial``.
+    """
+
+    text: str
+    verdict: str
+    score: float
+    matches: list[FitMatch] = field(default_factory=list)
+    measures: list[FitMatch] = field(default_factory=list)
+    named: list[Named] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    commerce: list[str] = field(default_factory=list)
+    sentences: int = 0
+    lang: str = "zh"
+
+    @property
+    def reason(self) -> str:
+        """Why, in the description's language (see :meth:`reason_in`)."""
+        return self.reason_in(self.lang)
+
+    def reason_in(self, lang: str) -> str:
+        """Why, in ``lang`` (``zh`` or ``en``): what the plan names, where, and what not."""
+        work = [n for n in self.named if n.kind == "work"]
+        area = [n for n in self.named if n.kind == "area"]
+        missing = _join(self.missing[:6], lang)
+        zh = lang == "zh"
+        if self.verdict == "fit":
+            where = _where(work[0].where)
+            terms = _join([n.term for n in work if n.where == work[0].where][:6], lang)
+            text = f"规划点名了 {terms}（{where}）" if zh else f"The plan names {terms} ({where})"
+        elif self.verdict == "partial" and self.commerce:
+            first = (work or area)[0]
+            terms = _join([n.term for n in (work or area)][:4], lang)
+            trade = _join(self.commerce[:4], lang)
+            text = (
+                f"规划把 {terms} 列为重点（{_where(first.where)}），支持的是研发、生产和应用，"
+                f"没有点名 {trade} 这类经营活动"
+                if zh
+                else f"The plan makes {terms} a priority ({_where(first.where)}) for research, "
+                f"making and use; it does not name trade such as {trade}"
+            )
+            return text
+        elif self.verdict == "partial":
+            terms = _join([n.term for n in area][:4], lang)
+            where = _where(area[0].where)
+            text = (
+                f"规划把 {terms} 所在的领域列为重点（{where}），但没有点名项目的具体工作"
+                if zh
+                else f"The plan makes the area of {terms} a priority ({where}), but does not "
+                "name the project's own work"
+            )
+        else:
+            text = (
+                "规划没有点名项目的关键内容，也没有把它所在的领域列为重点"
+                if zh
+                else "The plan names neither the project's key terms nor its area as a priority"
+            )
+        if missing:
+            text += f"；未提及：{missing}" if zh else f"; not named: {missing}"
+        return text + ("。" if zh else ".")
+
+    def to_markdown(self, lang: str | None = None) -> str:
+        """The report as Markdown, for download: verdict, reason, matches, measures."""
+        lang = lang or self.lang
+        zh = lang == "zh"
+        titles = (
+            ("项目匹配报告", "匹配的规划条目", "适用的支持措施", "结论")
+            if zh
+            else ("Project fit report", "Matching plan items", "Support measures", "Verdict")
+        )
+        lines = [
+            f"# {titles[0]}",
+            "",
+            f"> {self.text[:500]}",
+            "",
+            f"**{titles[3]}: {_LABEL[lang][self.verdict]}**",
+            "",
+            self.reason_in(lang),
+            "",
+        ]
+        for title, rows in ((titles[1], self.matches), (titles[2], self.measures)):
+            if rows:
+                lines += [f"## {title}", ""]
+                for m in rows:
+                    label = f"**{m.label}** " if m.label else ""
+                    lines.append(f"- {label}“{m.text}”  \n  {' › '.join(m.section)}")
+                lines.append("")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "verdict": self.verdict,
+            "reason": self.reason,
+            "score": self.score,
+            "matches": [m.to_dict() for m in self.matches],
+            "measures": [m.to_dict() for m in self.measures],
+            "named": [n.__dict__ for n in self.named],
+            "missing": self.missing,
+            "commerce": self.commerce,
+        }

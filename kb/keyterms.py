@@ -1,0 +1,241 @@
+"""A project description's key terms: the things it makes or does, as it says them.
+
+An enterprise writes about its product in its own words (芯膜系列CCM, 超超临界改造),
+around sentences about itself (成立于, 员工, 总投资). Key terms are found by asking the
+documents: the longest stretches of the description, cut at jieba's word boundaries,
+that some chunk names verbatim (超超临界 inside 超超临界改造; 前驱 of 前驱体) are key
+terms named by the plan; the remaining content words are key terms it does not name
+(生产线, 芯膜). Words every project uses (项目, 建设, 技术) are never key terms; business
+forms (批发, 4S店, dealership) are set apart: they say how the project earns, not what
+it does (``kb/data/project_words.tsv``). A word the plan lacks may stand in through the
+thesaurus (打农药 → 施药) or, in English, through the glossary's renderings.
+
+Example::
+
+    terms = KeyTerms(tokenizer, expander, mentions).find("我公司计划建设膜电极生产线")
+    [t.text for t in terms.named]      # ['膜电极']
+    terms.missing                      # ['生产线'] — not named anywhere
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+
+from kb.mentions import Mentions
+from kb.tokenize import QueryExpander, Tokenizer, fold, is_english
+
+__all__ = ["KeyTerm", "KeyTerms", "ProjectTerms", "project_words"]
+
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+_COMPANY = re.compile(
+    r"[\u4e00-\u9fffA-Za-z（）()“”]{2,24}?(?:股份有限公司|有限责任公司|有限公司|合作社|集团)"
+    r"|[A-Z][\w&.\- ]{1,40}(?:Co\.,? Ltd\.?|Inc\.|Ltd\.?|Group)"
+)
+_CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[a-z][a-z0-9&\-]{2,}|[a-z0-9]*[a-z][a-z0-9]*")
+STAND_IN = 0.8  # credit of a thesaurus word that stands in for the project's own
+
+
+@cache
+def project_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``kb/data/project_words.tsv`` by kind (about, generic, …)."""
+    text = resources.files("kb").joinpath("data", "project_words.tsv").read_text("utf-8")
+    kinds: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, _, words = line.partition("\t")
+            kinds.setdefault(kind, set()).update(fold(w) for w in words.split())
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+@dataclass(frozen=True)
+class KeyTerm:
+    """One thing a project makes or does, and how the documents may name it.
+
+    :param text: as the description says it (``膜电极``, ``membrane electrode``).
+    :param forms: ``(string to look for, credit)``: the term itself (1.0), a thesaurus
+        stand-in (0.8), or for English the glossary's Chinese renderings (1.0).
+    :param background: only said in sentences about the company, not about the project.
+    :param common: a common word of general Chinese (煤炭, 汽车, 旅游): it can name the
+        project's area, never its specific work.
+    :param noun: it names a thing (煤炭, 钢材), not a manner or an act (不断, 坚持).
+    :param count: how often the description says it.
+    :param compound: a domain compound general Chinese does not know (膜电极, 煤制烯烃):
+        strong evidence on its own.
+    """
+
+    text: str
+    forms: tuple[tuple[str, float], ...]
+    background: bool = False
+    common: bool = False
+    noun: bool = True
+    count: int = 1
+    compound: bool = False
+
+
+@dataclass(frozen=True)
+class ProjectTerms:
+    """A description's key terms (named by the documents or not) and business forms."""
+
+    named: list[KeyTerm] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    commerce: list[str] = field(default_factory=list)
+    trade: int = 0
+    make: int = 0
+    sentences: int = 0
+    long: bool = False
+
+    @property
+    def commerce_only(self) -> bool:
+        """Does the project sell, trade, rent or host more than it researches or makes?"""
+        return bool(self.commerce) and self.trade > self.make
+
+
+class KeyTerms:
+    """Finds key terms of descriptions against one set of documents.
+
+    :param mentions: exact lookup over the chunks that may name a term.
+    :param generic_share: a stretch named by more than this share of chunks names
+        nothing in particular (技术, 发展).
+    :param common_frequency: a word at least this frequent in general Chinese (jieba's
+        dictionary) is common (see :attr:`KeyTerm.common`).
+    """
+
+    def __init__(
+        self,
+        tokenizer: Tokenizer,
+        expander: QueryExpander,
+        mentions: Mentions,
+        generic_share: float = 0.1,
+        common_frequency: int = 600,
+    ) -> None:
+        self.tokenizer = tokenizer
+        self.expander = expander
+        self.mentions = mentions
+        self.generic_share = generic_share
+        self.common_frequency = common_frequency
+        self.words = project_words()
+
+    def common(self, word: str) -> bool:
+        """A common word of general Chinese (or English words glossed as one)."""
+        return self.tokenizer.general_frequency(word) >= self.common_frequency
+
+    def generic(self, term: str) -> bool:
+        """A word every project or every chunk uses: never a key term."""
+        term = fold(term)
+        return (
+            term in self.words["generic"]
+            or term in self.words["commerce"]
+            or self.mentions.share(term) > self.generic_share
+            or not _CONTENT.fullmatch(term)
+        )
+
+    def named(self, term: str) -> bool:
+        return bool(self.mentions.rows(term)) and not self.generic(term)
+
+    def find(self, text: str) -> ProjectTerms:
+        """The key terms of a description (Chinese or English; see module doc)."""
+        sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+        about = [any(w in fold(s) for w in self.words["about"]) for s in sentences]
+        if all(about):  # a description that is all about the company: read it all
+            about = [False] * len(sentences)
+        found: dict[str, KeyTerm] = {}
+        missing: dict[str, None] = {}
+        commerce: dict[str, None] = {}
+        trade = make = 0
+        for sentence, background in zip(sentences, about, strict=True):
+            folded = fold(_COMPANY.sub(" ", sentence))  # 旅游开发有限公司 is a name, not an act
+            if not background:
+                said = [w for w in self.words["commerce"] if w in folded]
+                commerce.update(dict.fromkeys(said))
+                trade += len(said)
+                make += sum(w in folded for w in self.words["make"])
+            if is_english(sentence):
+                terms, unnamed = self._english(sentence, background)
+            else:
+                terms, unnamed = self._chinese(sentence, background)
+            for term in terms:
+                if term.text not in found or found[term.text].background > term.background:
+                    found[term.text] = term
+            missing.update(dict.fromkeys(w for w in unnamed if w not in found))
+        if is_english(text):  # English words match inside longer ones (sale in wholesale)
+            commerce = {w: None for w in commerce if re.search(rf"\b{re.escape(w)}\b", fold(text))}
+        folded = fold(text)
+        named = [replace(t, count=max(1, folded.count(t.text))) for t in found.values()]
+        return ProjectTerms(
+            named,
+            [m for m in missing if m not in found],
+            list(commerce),
+            trade,
+            make,
+            len(sentences),
+            len(text) > 300,
+        )
+
+    def _chinese(self, sentence: str, background: bool) -> tuple[list[KeyTerm], list[str]]:
+        """Longest named stretches at word boundaries; unnamed content words left over."""
+        spans = self.tokenizer.spans(sentence)
+        folded = fold(sentence)
+        content = [(w, s, e) for w, s, e in spans if not self.tokenizer.is_stop(w)]
+        whole = [(s, e) for _, s, e in self.tokenizer.spans(sentence, parts=False)]
+        # a stretch may end inside a word only if it starts that word (滑雪 of 滑雪板, not
+        # 联网 of 互联网): a compound's head is its end, its leading part names its kind
+        inside = {i for s, e in whole for i in range(s + 1, e)}
+        starts = sorted({s for _, s, _ in content} - inside)
+        ends = sorted({e for _, _, e in content})
+        terms: list[KeyTerm] = []
+        covered = [False] * len(folded)
+        for start in starts:
+            if covered[start]:
+                continue
+            lo, hi = bisect.bisect_left(ends, start + 2), bisect.bisect_right(ends, start + 12)
+            window = ends[lo:hi]
+            best = next((e for e in reversed(window) if self.named(folded[start:e])), None)
+            if best is not None:
+                word = folded[start:best]
+                terms.append(self._term(word, ((word, 1.0),), background))
+                covered[start:best] = [True] * (best - start)
+        unnamed: list[str] = []
+        for word, s, e in content:
+            if any(covered[s:e]) or self.generic(word) or e - s < 2:
+                continue
+            stand_ins = [w for w in self.expander.synonyms(word) if self.named(w)]
+            if stand_ins:
+                forms = ((word, 1.0), *((w, STAND_IN) for w in stand_ins))
+                terms.append(self._term(word, forms, background))
+            elif not (background or self.common(word) or word in self.words["about"]) and not any(
+                word in u or u in word for u in unnamed
+            ):
+                unnamed.append(word)
+            covered[s:e] = [True] * (e - s)
+        return terms, unnamed
+
+    def _term(self, word: str, forms: tuple[tuple[str, float], ...], background: bool) -> KeyTerm:
+        common = self.common(word)
+        noun = not common or self.tokenizer.is_noun(word)
+        compound = self.tokenizer.general_frequency(word) == 0 and len(word) >= 3
+        return KeyTerm(word, forms, background, common, noun, compound=compound)
+
+    def _english(self, sentence: str, background: bool) -> tuple[list[KeyTerm], list[str]]:
+        """Glossary phrases whose renderings the documents name; other content words."""
+        phrases, unknown = self.expander.english_phrases(sentence)
+        terms: list[KeyTerm] = []
+        unnamed: list[str] = []
+        for phrase, renderings in phrases:
+            named = [r for r in renderings if self.named(r)]
+            if named:
+                common = all(self.common(r) for r in named)
+                compound = any(self.tokenizer.general_frequency(r) == 0 for r in named)
+                forms = tuple((r, 1.0) for r in named)
+                terms.append(KeyTerm(phrase, forms, background, common, compound=compound))
+            elif not self.generic(phrase) and not all(self.generic(r) for r in renderings):
+                unnamed.append(phrase)
+        stop = set().union(*self.words.values())
+        if not background:
+            unnamed += [
+                w for w in unknown if w not in stop and self.tokenizer.tokens(w) and not w.isdigit()
+            ]
+        return terms, list(dict.fromkeys(unnamed))

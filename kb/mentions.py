@@ -1,0 +1,98 @@
+"""Where the documents name a term: exact substring lookup over chunk texts and headings.
+
+Fit and number answers need "does the plan say 膜电极, and where" — exact, not ranked:
+a term counts as named where it occurs verbatim in a chunk's own text (前驱体 is named
+in 三元前驱体); a term in one of the headings above a chunk (煤炭 in （二）煤炭产业) names
+its area. Texts and terms are compared NFKC-folded and lower-cased. Lookups go through
+a character-bigram index, so each costs a few set intersections, not a scan.
+
+Example::
+
+    mentions = Mentions(kb.chunks)
+    mentions.rows("膜电极")              # rows whose text holds 膜电极
+    mentions.share("技术")               # 0.7: in 70% of chunks, so it names nothing
+    mentions.in_area(row, "煤炭")       # True for an item of 专栏2 (（二）煤炭产业)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from haystack import Document
+
+from kb.tokenize import fold
+
+__all__ = ["Mentions", "area_headings"]
+
+
+def area_headings(meta: dict, depth: int = 2) -> list[str]:
+    """The headings that name a chunk's area: the nearest ``depth`` above its own title.
+
+    For an item of 专栏2 they are ``（二）煤炭产业`` and ``专栏2 煤炭产业技术攻关``; the
+    item's own title (``3．煤炭加工``) is part of what the item names, not its area.
+    """
+    section = list(meta.get("section") or [])
+    title = meta.get("title") or ""
+    own = meta.get("kind") in ("item", "subitem", "term", "table_row") or (
+        title and section and title in section[-1]
+    )
+    return section[: -1 if own and section else None][-depth:]
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+class Mentions:
+    """Exact term lookup over chunks' texts (and, separately, their headings).
+
+    :param chunks: the chunks, in index row order.
+    :param rows: only these rows are looked at (e.g. one document's, or priority items);
+        default all.
+    """
+
+    def __init__(self, chunks: Sequence[Document], rows: Iterable[int] | None = None) -> None:
+        self.chunks = chunks
+        self.rows_allowed = list(range(len(chunks))) if rows is None else list(rows)
+        self._text = {r: fold(chunks[r].content or "") for r in self.rows_allowed}
+        self._heads = {
+            r: [fold(h) for h in area_headings(chunks[r].meta)] for r in self.rows_allowed
+        }
+        self._postings: dict[str, set[int]] = {}
+        self._head_postings: dict[str, set[int]] = {}
+        for r in self.rows_allowed:
+            for gram in _bigrams(self._text[r]):
+                self._postings.setdefault(gram, set()).add(r)
+            for gram in _bigrams(" ".join(self._heads[r])):
+                self._head_postings.setdefault(gram, set()).add(r)
+        self._cache: dict[str, frozenset[int]] = {}
+
+    def _lookup(self, term: str, postings: dict[str, set[int]], text_of) -> set[int]:
+        grams = _bigrams(term)
+        if not grams:  # one character: scan (rare; terms are two characters or more)
+            return {r for r in self.rows_allowed if term in text_of(r)}
+        sets = sorted((postings.get(g, set()) for g in grams), key=len)
+        found = set(sets[0]).intersection(*sets[1:]) if sets[0] else set()
+        return {r for r in found if term in text_of(r)}
+
+    def rows(self, term: str) -> frozenset[int]:
+        """Rows whose own text holds ``term`` (case- and width-insensitive)."""
+        term = fold(term)
+        if term not in self._cache:
+            found = self._lookup(term, self._postings, self._text.__getitem__)
+            self._cache[term] = frozenset(found)
+        return self._cache[term]
+
+    def heading_rows(self, term: str) -> set[int]:
+        """Rows one of whose area headings holds ``term`` (see :func:`area_headings`)."""
+        term = fold(term)
+        return self._lookup(term, self._head_postings, lambda r: " ".join(self._heads[r]))
+
+    def in_area(self, row: int, term: str) -> bool:
+        """Is ``term`` inside one of the row's area headings (its area, not its work)?"""
+        term = fold(term)
+        return any(term in h for h in self._heads[row])
+
+    def share(self, term: str) -> float:
+        """The share of looked-at chunks whose text holds ``term`` (how generic it is)."""
+        return len(self.rows(term)) / max(1, len(self.rows_allowed))

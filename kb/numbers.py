@@ -1,0 +1,214 @@
+"""Figures in text, what a number question asks, and which figure answers it.
+
+A **figure** is a quantity the text states (1.44亿元, 54家, 1.8%, 不少于2000万元) —
+never a list label (1．, （2）), a year (2015年), a date, a box number (专栏1) or a
+code (5G). A **number question** asks for a target (2025, 目标, 到“十四五”末, by 2025)
+or a base value (2020, “十三五”末, 现状, was), about an indicator named by its table
+name, its glossary name (R&D经费投入强度 is the row 全社会研发经费支出占地区生产总值的比重)
+or in English, perhaps in a unit (多少亿元, 百分之几, how many).
+
+Example::
+
+    [f.text for f in figures("“十三五”时期向上争取资金1.44亿元，较“十二五”时期增加1.07亿元")]
+    # ['1.44亿元', '1.07亿元']
+    NumberQuestion.parse("研发经费投入强度2025年要达到多少？").wants      # 'target'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ingest import Indicator
+
+__all__ = ["Figure", "IndicatorMatcher", "NumberQuestion", "figures", "normalize_terms"]
+
+_UNITS = (
+    "人/万人|万千瓦|千瓦时|千瓦|万吨|亿吨|吨|亿元|万元|元|万人次|人次|万人|人|万家|家|个|项|件|组|"
+    "倍|万亩|亩|公里|平方米|万标准箱|标准箱|万辆|辆|万列|列|亿斤|斤|所|座|条|台|套|批|户|%|％"
+)
+_FIGURE = re.compile(rf"(?<![\d.])(\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(万|亿)?\s*({_UNITS})?")
+_LABEL_AFTER = re.compile(r"\s*[．.、)）]")
+_NOT_QUANTITY_AFTER = re.compile(r"\s*(?:年(?!度?\d)|月|日|号|届|章|节|期|[A-Za-z])")
+_NOT_QUANTITY_BEFORE = re.compile(r"(?:专栏|第|[A-Za-z]|—|-|~|～)\s*$")
+
+_TARGET = re.compile(
+    r"2025|目标|到.{0,6}末|十四五|要达到|将达到|力争|预期|"
+    r"\b(?:target|goal|by 20\d\d|will|should|planned)\b",
+    re.I,
+)
+_BASE = re.compile(
+    r"2020|十三五|现状|完成值|目前|现在|已经|当时|\b(?:was|were|had|did|grew|in 20\d\d|back in)\b",
+    re.I,
+)
+_GROWTH = re.compile(
+    r"增长了?多少|增加了?多少|增幅|增速|多了|多出|少了|增加了|增长了|翻|"
+    r"\b(?:grow|grew|grown|increased?|rise|rose|risen|by how (?:many|much)|by what)\b",
+    re.I,
+)
+_UNIT_HINTS = [
+    (re.compile(r"增速|增幅|增长率|百分之|%|percent", re.I), "%"),
+    (re.compile(r"比重|占比|比例|强度|率|share|proportion|ratio", re.I), "%~"),
+    (re.compile(r"多少亿元|几亿|多少亿"), "亿元"),
+    (re.compile(r"多少万元|几万元"), "万元"),
+    (re.compile(r"几家|多少家|企业数|how many .*(?:enterprise|compan|firm)", re.I), "家"),
+    (re.compile(r"几个|多少个|how many .*(?:platform|center|centre|base|park)", re.I), "个"),
+    (re.compile(r"人次"), "人次"),
+    (re.compile(r"多少人|几人|how many .*(?:people|talent|person|researcher)", re.I), "人"),
+    (re.compile(r"多少项|几项|how many .*(?:project|award|achievement)", re.I), "项"),
+    (re.compile(r"多少件|几件|how many .*patent", re.I), "件"),
+    (re.compile(r"多少组|几组"), "组"),
+]
+
+
+@cache
+def _abbreviations() -> tuple[tuple[str, str], ...]:
+    text = resources.files("kb").joinpath("data", "abbreviations.tsv").read_text("utf-8")
+    pairs = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return tuple(sorted(((a, b) for a, b in pairs), key=lambda p: -len(p[0])))
+
+
+def normalize_terms(text: str) -> str:
+    """Abbreviations spelled out (R&D → 研发, GDP → 地区生产总值, 规上 → 规模以上)."""
+    for short, full in _abbreviations():
+        text = re.sub(re.escape(short), full, text, flags=re.I)
+    return text
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity in a text: number, unit, and ``[start, end)`` in that text."""
+
+    number: str
+    unit: str
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.number}{self.unit}"
+
+    @property
+    def value(self) -> float:
+        return float(self.number.replace(",", ""))
+
+
+def figures(text: str) -> list[Figure]:
+    """The quantities ``text`` states (see module doc for what is not one)."""
+    found = []
+    for m in _FIGURE.finditer(text):
+        number, scale, unit = m.group(1), m.group(2) or "", m.group(3) or ""
+        before, after = text[: m.start()], text[m.end(1) :]
+        clause_start = not before.strip() or before.rstrip()[-1] in "。；;：:\n，,"
+        if clause_start and _LABEL_AFTER.match(after):
+            continue  # a list label: 1． 2、 3)
+        if before.endswith(("（", "(")) and after[:1] in "）)":
+            continue  # a list label: （2）
+        if _NOT_QUANTITY_BEFORE.search(before) or (
+            not (scale or unit) and _NOT_QUANTITY_AFTER.match(after)
+        ):
+            continue  # 专栏1, 第5, （2）, 5G, 2015年, 3月
+        if re.fullmatch(r"(19|20)\d\d", number) and not (scale or unit):
+            continue  # a bare year
+        end = m.end() if (scale or unit) else m.end(1)
+        found.append(Figure(number, scale + unit, m.start(), end))
+    return found
+
+
+_ASKS_NUMBER = re.compile(
+    r"多少|几个|几家|几项|几件|几组|几人|百分之几|数量|目标值?|指标|比重|占比|强度|规模|金额|增幅|增速|"
+    r"how many|how much|\bshare\b|percent|proportion|\bratio\b|\brate\b|number of|target|goal|"
+    r"by how|value of|amount",
+    re.I,
+)
+
+
+_TO = re.compile(
+    r"提高到|增加到|增长到|提升到|上升到|达到|到了|至多少|到多少|现在|目前|\bnow\b", re.I
+)
+_FROM = re.compile(r"原来|原先|以前|过去|从多少|起初|\bused to\b|\boriginally\b", re.I)
+
+
+@dataclass(frozen=True)
+class NumberQuestion:
+    """What a number question asks: target or base value, years, unit, growth, and for
+    "从X增加至Y" facts, the end (``to``) or the start (``from``)."""
+
+    text: str
+    wants: str | None
+    years: tuple[str, ...]
+    unit: str | None
+    growth: bool
+    end: str | None = None
+    soft_unit: bool = False  # the unit is guessed from 比重/占比, not said (多少亿元)
+
+    def unit_agrees(self, unit: str) -> bool:
+        """Could a figure in ``unit`` answer? (人 agrees with 人/万人; a guessed % with any.)"""
+        return not self.unit or self.soft_unit or unit.startswith(self.unit) or self.unit in unit
+
+    @staticmethod
+    def asks_number(question: str) -> bool:
+        """Does the question ask for a quantity (多少, 比重, how many, target …)?"""
+        return bool(_ASKS_NUMBER.search(question))
+
+    @classmethod
+    def parse(cls, question: str) -> NumberQuestion:
+        target, base = bool(_TARGET.search(question)), bool(_BASE.search(question))
+        explicit = re.search(r"2025|目标|target|goal", question, re.I)
+        wants = "base" if base and not explicit else ("target" if target else None)
+        unit = next((u for pattern, u in _UNIT_HINTS if pattern.search(question)), None)
+        soft = unit is not None and unit.endswith("~")
+        years = tuple(dict.fromkeys(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", question)))
+        end = "from" if _FROM.search(question) else ("to" if _TO.search(question) else None)
+        growth = bool(_GROWTH.search(question))
+        return cls(question, wants, years, unit and unit.rstrip("~"), growth, end, soft)
+
+
+def _bigrams(text: str) -> set[str]:
+    """Character bigrams of what names an indicator: no punctuation, and not the words
+    that only make it a ratio (占, 的, 比重, 之比), which questions often leave out."""
+    text = re.sub(r"[^\w]|比重|比例|占比|之比|占|的", "", text.lower())
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+class IndicatorMatcher:
+    """Which targets-table row a question names: by the row's name, by the glossary term
+    whose definition describes it, or through English renderings.
+
+    :param rows: the targets-table rows (:func:`ingest.indicators`).
+    :param glossary: ``(term, definition)`` pairs of the documents' glossaries.
+    """
+
+    def __init__(self, rows: list[Indicator], glossary: Iterable[tuple[str, str]] = ()) -> None:
+        self.rows = rows
+        self.aliases = {i: [normalize_terms(r.name)] for i, r in enumerate(rows)}
+        for term, definition in glossary:
+            described = _bigrams(normalize_terms(term + definition))
+            best, share = None, 0.0
+            for i, row in enumerate(rows):
+                name = _bigrams(normalize_terms(row.name))
+                covered = len(name & described) / max(1, len(name))
+                if covered > share:
+                    best, share = i, covered
+            if best is not None and share >= 0.5:
+                self.aliases[best].append(normalize_terms(term))
+
+    def match(self, question: str, extra: Iterable[str] = ()) -> tuple[Indicator, float] | None:
+        """The row the question names best, with the share of its name covered (≥ 0.6).
+
+        :param extra: more text standing for the question (English renderings).
+        """
+        asked = _bigrams(normalize_terms(" ".join([question, *extra])))
+        scored = []
+        for i in range(len(self.rows)):
+            for alias in self.aliases[i]:
+                name = _bigrams(alias)
+                hit = len(name & asked)
+                scored.append((hit / max(1, len(name)), hit, i))
+        if not scored:
+            return None
+        share, _, i = max(scored)
+        return (self.rows[i], share) if share >= 0.6 else None

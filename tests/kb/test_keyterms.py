@@ -1,0 +1,52 @@
+"""A project description's key terms, found by asking the plan what it names."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb import KnowledgeBase
+
+
+@pytest.fixture(scope="module")
+def keyterms(plan_kb: KnowledgeBase):
+    return plan_kb.fit_checker().keyterms
+
+
+def _named(terms) -> list[str]:
+    return [t.text for t in terms.named]
+
+
+def test_longest_stretches_the_plan_names_are_the_terms(keyterms) -> None:
+    terms = keyterms.find("我厂计划对现有两台60万千瓦火电机组实施超超临界改造，降低煤耗")
+    assert "超超临界" in _named(terms)  # 超 + 超临界 joined: the plan says 超超临界机组
+    assert "煤耗" in terms.missing
+
+
+def test_a_word_part_counts_only_from_the_words_start(keyterms) -> None:
+    assert "滑雪" in _named(keyterms.find("滑雪板和雪具装备制造"))  # 滑雪 of 滑雪板
+    assert "联网" not in _named(keyterms.find("建设互联网医院平台"))  # not 联网 of 互联网
+
+
+def test_generic_words_and_business_forms_are_never_terms(keyterms) -> None:
+    terms = keyterms.find("开一家铝合金门窗销售门店，提供技术服务")
+    named = _named(terms)
+    assert not {"技术", "服务", "销售", "门店"} & set(named)
+    assert {"销售", "门店"} <= set(terms.commerce) and terms.commerce_only
+
+
+def test_sentences_about_the_company_are_background(keyterms) -> None:
+    terms = keyterms.find("公司成立于2015年，曾获煤层气开发奖项。我们计划研发膜电极。")
+    background = {t.text: t.background for t in terms.named}
+    assert background["膜电极"] is False and background.get("煤层气", True) is True
+
+
+def test_english_phrases_count_through_their_renderings(keyterms) -> None:
+    terms = keyterms.find("We make membrane electrode assemblies and bipolar plates")
+    forms = {f for t in terms.named for f, _ in t.forms}
+    assert {"膜电极", "双极板"} <= forms
+
+
+def test_thesaurus_stands_in_for_an_everyday_word(keyterms) -> None:
+    terms = keyterms.find("自产玻璃钢三格化粪池")
+    stand_ins = {t.text: [f for f, _ in t.forms] for t in terms.named}
+    assert "厕所" in stand_ins.get("化粪池", [])

@@ -1,0 +1,90 @@
+"""Figures in text, what a number question asks, and which indicator it names."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb import KnowledgeBase
+from kb.numbers import IndicatorMatcher, NumberQuestion, figures, normalize_terms
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "“十三五”时期向上争取资金1.44亿元，较“十二五”时期增加1.07亿元，增幅达286%。",
+            ["1.44亿元", "1.07亿元", "286%"],
+        ),
+        ("从2015年的0.54%增加至0.89%", ["0.54%", "0.89%"]),
+        ("高新技术企业（家）\n54\n180", ["54", "180"]),
+        ("1．R&D经费投入强度：指R&D经费支出与GDP之比", []),  # a list label
+        ("（2）现代煤化工", []),  # a sub-item label
+        ("专栏1 能源产业，第5章，5G通信，2019年9月", []),  # box, ordinal, code, date
+        ("每年不少于2000万元", ["2000万元"]),
+        ("（含省级企业技术创新平台9个）", ["9个"]),
+        ("研发人员占就业人员的比重达45人/万人", ["45人/万人"]),
+    ],
+)
+def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: list[str]) -> None:
+    assert [f.text for f in figures(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("question", "wants", "years", "unit", "growth"),
+    [
+        ("研发经费投入强度2025年要达到多少？", "target", ("2025",), "%", False),
+        ("2020年技术合同成交额占GDP比重是多少", "base", ("2020",), "%", False),
+        ("R&D经费投入强度“十三五”末是多少？", "base", (), "%", False),
+        ("What is the 2025 target for high-tech enterprises?", "target", ("2025",), None, False),
+        ("高新技术企业数量较2015年的增速是多少？", None, ("2015",), "%", True),
+        ("十三五时期向上争取资金多少亿元", "base", (), "亿元", False),
+        (
+            "By how many did high-tech enterprises grow from 2015 to 2020?",
+            "base",
+            ("2015", "2020"),
+            "家",
+            True,
+        ),
+    ],
+)
+def test_number_question_says_target_or_base_years_unit_and_change(
+    question: str, wants: str | None, years: tuple, unit: str | None, growth: bool
+) -> None:
+    asked = NumberQuestion.parse(question)
+    assert (asked.wants, asked.years, asked.unit, asked.growth) == (wants, years, unit, growth)
+
+
+@pytest.mark.parametrize(
+    ("question", "end"),
+    [("职务科技成果转化奖励比例提高到了多少", "to"), ("奖励比例原来是多少", "from")],
+)
+def test_number_question_about_a_change_asks_for_its_end_or_start(question: str, end: str) -> None:
+    assert NumberQuestion.parse(question).end == end
+
+
+def test_abbreviations_are_spelled_out() -> None:
+    assert normalize_terms("2020年规上企业R&D占GDP") == "2020年规模以上企业研发占地区生产总值"
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        (
+            "研发经费投入强度2025年要达到多少？",
+            "全社会研发经费支出占地区生产总值的比重",
+        ),  # glossary name
+        ("2020年技术合同成交额占GDP比重是多少", "技术合同成交额占地区生产总值比重"),
+        ("规上工业企业中有研发活动的企业占比要提高到多少", "规模以上工业企业中有研发活动企业占比"),
+        ("2020年全市有多少家高新技术企业", "高新技术企业"),
+    ],
+)
+def test_indicator_matcher_knows_table_and_glossary_names(
+    plan_kb: KnowledgeBase, question: str, row: str
+) -> None:
+    glossary = [(c.meta["title"], c.content) for c in plan_kb.chunks if c.meta["kind"] == "term"]
+    found = IndicatorMatcher(plan_kb.indicators(), glossary).match(question)
+    assert found is not None and found[0].name == row
+
+
+def test_indicator_matcher_names_no_row_for_another_question(plan_kb: KnowledgeBase) -> None:
+    assert IndicatorMatcher(plan_kb.indicators()).match("猕猴桃种植面积有多少亩") is None
