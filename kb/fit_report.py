@@ -120,7 +120,7 @@ class FitReport:
                 else f"The plan makes {terms} a priority ({_where(first.where)}) for research, "
                 f"making and use; it does not name trade such as {trade}"
             )
-            return text
+            return text + ("。" if zh else ".")
         elif self.verdict == "partial":
             terms = _join([n.term for n in area][:4], lang)
             where = _where(area[0].where)
