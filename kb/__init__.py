@@ -12,6 +12,7 @@ os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
 
 from kb.build import BuildReport, build_index
 from kb.config import Config
+from kb.documents import DocumentInfo
 from kb.errors import (
     BadQuery,
     ConfigError,
@@ -23,7 +24,7 @@ from kb.errors import (
     NotAnIndex,
     UnknownDocument,
 )
-from kb.knowledge_base import DocumentInfo, KnowledgeBase
+from kb.knowledge_base import KnowledgeBase
 from kb.search import Hit, SearchSettings
 
 __all__ = [

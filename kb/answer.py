@@ -71,9 +71,15 @@ class Answerer:
         self.numbers = NumberAnswerer(kb, self.coverage, self.settings.clause_coverage)
 
     # -- helpers ---------------------------------------------------------------
-    def _context(self, hit: Hit) -> str:
+    @staticmethod
+    def context(hit: Hit) -> str:
         """What a chunk is judged on: its text, nearest headings and document title."""
         return " ".join([hit.text, *hit.section[-2:], hit.doc_title])
+
+    def relevant(self, focus: list[FocusTerm], hits: list[Hit]) -> list[Hit]:
+        """The hits that cover at least ``min_coverage`` of the question's focus."""
+        least = self.settings.min_coverage
+        return [h for h in hits if self.coverage.score(focus, self.context(h)) >= least]
 
     def _keep(self, hit: Hit, focus: list[FocusTerm]) -> list[tuple[int, int]]:
         """Local spans of ``hit.text`` that answer (merged)."""
@@ -119,11 +125,14 @@ class Answerer:
         return len(citations)
 
     # -- question kinds --------------------------------------------------------
-    def _definition(self, question: str) -> Hit | None:
+    def _definition(self, question: str, doc: str | list[str] | None) -> Hit | None:
         wanted = bigrams(_DEFINITION.sub("", question))
+        docs = [doc] if isinstance(doc, str) else doc
         best, score = None, 0.0
         for chunk in self.kb.chunks:
             if chunk.meta["kind"] != "term" or not chunk.meta.get("title"):
+                continue
+            if docs and chunk.meta["doc"] not in docs:
                 continue
             title = bigrams(chunk.meta["title"])
             overlap = len(title & wanted) / max(1, len(title))
@@ -134,14 +143,22 @@ class Answerer:
         return Hit.from_chunk(best)
 
     # -- public ----------------------------------------------------------------
-    def ask(self, question: str, doc: str | None = None) -> Answer:
-        """Answer a question from the plan's own words.
+    def ask(self, question: str, doc: str | list[str] | None = None) -> Answer:
+        """Answer a question from the documents' own words.
 
+        :param doc: answer from these documents; by default from those the question
+            names, or the corpus's own (see :meth:`KnowledgeBase.scope`).
         :raises BadQuery: an empty or over-long question.
         """
         text = clean_query(question)
         if not text:
             raise BadQuery("the question is empty; ask something about the plan.")
+        scope = self.kb.scope(text) if not doc else None
+        if scope is None:
+            return self._ask(text, doc)
+        return replace(self._ask(scope.query(text), scope.docs), question=text, scope=scope)
+
+    def _ask(self, text: str, doc: str | list[str] | None) -> Answer:
         hits = self.kb.search(text, k=self.settings.depth, doc=doc)
         focus = self.coverage.focus(text)
         if focus:  # aggregation needs every chunk on the focus, not only the top ranks
@@ -150,16 +167,12 @@ class Answerer:
                 " ".join(t.word for t in focus), k=self.settings.depth, doc=doc
             )
             hits += [h for h in focused if h.id not in seen]
-        relevant = [
-            h
-            for h in hits
-            if self.coverage.score(focus, self._context(h)) >= self.settings.min_coverage
-        ]
+        relevant = self.relevant(focus, hits)
         english = is_english(text)
         if not relevant:
             return self._not_found(text, hits[:3], english)
         if _DEFINITION.search(text):
-            term = self._definition(text)
+            term = self._definition(text, doc)
             if term is not None:
                 return self._single(text, "definition", term, english)
         if NumberQuestion.asks_number(text):

@@ -81,17 +81,20 @@ class NumberAnswerer:
         self.kb = kb
         self.coverage = coverage
         self.min_coverage = min_coverage
-        self._matchers: dict[str | None, IndicatorMatcher] = {}
+        self._matchers: dict[tuple[str, ...], IndicatorMatcher] = {}
 
-    def _matcher(self, doc: str | None) -> IndicatorMatcher:
-        if doc not in self._matchers:
+    def _matcher(self, doc: str | list[str] | None) -> IndicatorMatcher:
+        """The matcher of the targets tables of ``doc`` (one, several, or every document)."""
+        docs = tuple([doc] if isinstance(doc, str) else doc or [d.doc for d in self.kb.documents])
+        if docs not in self._matchers:
             glossary = [
                 (c.meta.get("title") or "", c.content or "")
                 for c in self.kb.chunks
-                if c.meta["kind"] == "term" and doc in (None, c.meta["doc"])
+                if c.meta["kind"] == "term" and c.meta["doc"] in docs
             ]
-            self._matchers[doc] = IndicatorMatcher(self.kb.indicators(doc), glossary)
-        return self._matchers[doc]
+            rows = [row for d in docs for row in self.kb.indicators(d)]
+            self._matchers[docs] = IndicatorMatcher(rows, glossary)
+        return self._matchers[docs]
 
     def answer(
         self,
@@ -99,7 +102,7 @@ class NumberAnswerer:
         relevant: list[Hit],
         focus: list[FocusTerm],
         english: bool = False,
-        doc: str | None = None,
+        doc: str | list[str] | None = None,
     ) -> NumberFound | None:
         """The answer's figure, or ``None`` when no table row or clause states one."""
         asked = NumberQuestion.parse(question)

@@ -26,7 +26,10 @@ from haystack import Document
 from ingest import IngestError, ParsedDocument, discover, ingest_file
 from kb.config import Config
 from kb.dense import DenseIndex, dense_text
+from kb.documents import describe
 from kb.embed import Embedder, make_embedder
+from kb.industries import assign_industries
+from kb.regions import Gazetteer
 from kb.sparse import SparseIndex, index_chars, index_tokens
 from kb.store import IndexWriter
 from kb.tokenize import Tokenizer, harvest_terms
@@ -173,6 +176,7 @@ def build_index(
         parsed = ingest_documents(paths or [config.corpus_dir], config, progress)
         timings["parse"] = time.perf_counter() - t
         chunks = [c for p in parsed for c in p.chunks]
+        assign_industries(chunks)
         warnings = [
             f"{p.source.path}: no text beyond headings; only its outline is indexed"
             for p in parsed
@@ -203,7 +207,7 @@ def build_index(
         timings["index"] = time.perf_counter() - t
 
         t1 = time.perf_counter()
-        _write(writer, parsed, chunks, terms, sparse, chars, dense, keys)
+        _write(writer, parsed, chunks, terms, sparse, chars, dense, keys, config)
         writer.commit(manifest=_manifest(config, parsed, chunks, embedder, vectors, dense))
         timings["write"] = time.perf_counter() - t1
     return BuildReport(
@@ -225,6 +229,7 @@ def _write(
     chars: SparseIndex,
     dense: DenseIndex,
     keys: list[str],
+    config: Config,
 ) -> None:
     """Every file of a generation but the manifest."""
     sparse.save(writer.folder("bm25"))
@@ -232,6 +237,8 @@ def _write(
     dense.save(writer.folder("dense"))
     writer.write_json("dense/keys.json", keys)
     writer.write_text("terms.txt", "\n".join(sorted(terms)))
+    gazetteer = Gazetteer.load()
+    home = Path(config.corpus_dir).resolve()
     writer.write_json(
         "documents.json",
         [
@@ -243,6 +250,9 @@ def _write(
                 "format": p.source.format,
                 "sha256": p.source.sha256,
                 "meta": p.source.meta,
+                **describe(p.source.title, p.source.meta, p.source.text, gazetteer),
+                "home": Path(p.source.path).resolve().is_relative_to(home),
+                "chunks": len(p.chunks),
                 "tree": p.tree.to_dict(),
             }
             for p in parsed

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kb.scope import Scope
 from kb.search import Hit
 
 __all__ = ["Answer", "Citation", "Clause", "Group", "group_heading"]
@@ -62,6 +63,8 @@ class Answer:
 
     :param value: for a number answer, the figure it leads with (``1.8%``, ``1.44亿元``).
     :param indicator: for an answer from a targets table, the indicator's name.
+    :param scope: the documents it was answered from, when the question named them (or
+        the corpus's own answered it); ``None``: every document.
     """
 
     question: str
@@ -74,6 +77,7 @@ class Answer:
     notice: str | None = None
     value: str | None = None
     indicator: str | None = None
+    scope: Scope | None = None
 
     @property
     def several_documents(self) -> bool:
@@ -104,4 +108,5 @@ class Answer:
             "notice": self.notice,
             "value": self.value,
             "indicator": self.indicator,
+            "scope": self.scope.to_dict() if self.scope else None,
         }

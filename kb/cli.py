@@ -20,6 +20,12 @@ from kb.search import MODES
 
 __all__ = ["build_parser", "main"]
 
+ALL_DOCS_HELP = (
+    "every document, even when the question names some (by default a question that names "
+    "a place, issuer, kind or year is kept to those documents, and one that names none to "
+    "the corpus's own when they answer it)"
+)
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand (each has ``--help``)."""
@@ -79,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--industry", help="only this industry (e.g. 能源产业)")
     p.add_argument("--mode", choices=MODES, default="hybrid", help="retrieval mode")
     p.add_argument("--queries-from", help="file of queries, one per line (JSON Lines out)")
+    p.add_argument("--all-docs", action="store_true", help=ALL_DOCS_HELP)
     p.add_argument("--embedder", help="check the index was built with this embedder")
 
     p = command(
@@ -91,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", help="a question in Chinese or English")
     p.add_argument("--doc", help="only this document id")
     p.add_argument("--extractive", action="store_true", help="never call a language model")
+    p.add_argument("--all-docs", action="store_true", help=ALL_DOCS_HELP)
 
     p = command(
         "fit",
@@ -123,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--baseline", action="store_true", help="also Haystack's default BM25")
     p.add_argument("--all-modes", action="store_true", help="also bm25-only and dense-only")
     p.add_argument("--doc", help="search only this document (as `search --doc`)")
+    p.add_argument("--all-docs", action="store_true", help=ALL_DOCS_HELP)
     return parser
 
 

@@ -140,9 +140,11 @@ def _highlight(text: str, terms: list[str], tty: bool) -> str:
     return mark(text, terms, "\033[1;33m", "\033[0m") if tty else mark(text, terms, "【", "】")
 
 
-def _print_hits(query: str, hits: list[Hit]) -> None:
+def _print_hits(query: str, hits: list[Hit], scope: str | None = None) -> None:
     tty = sys.stdout.isatty()
     print(f"# {query}")
+    if scope:
+        print(f"  {scope}")
     if not hits:
         print("  (no results)")
     for h in hits:
@@ -162,7 +164,7 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
     failed = 0
     for query in queries:
         try:
-            hits = kb.search(query, args.k, args.doc, args.section, args.industry, args.mode)
+            hits, scope = _search(kb, query, args)
         except KBError as exc:
             if not batch:
                 raise
@@ -173,10 +175,29 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
                 print(f"# {query}\n  error: {exc}")
             continue
         if args.json:
-            _print_json({"query": query, "results": [h.to_dict() for h in hits]})
+            shown = scope.to_dict() if scope else None
+            _print_json({"query": query, "scope": shown, "results": [h.to_dict() for h in hits]})
         else:
-            _print_hits(query, hits)
+            _print_hits(query, hits, _scope_line(kb, scope))
     return 1 if failed else 0
+
+
+def _search(kb: KnowledgeBase, query: str, args: argparse.Namespace) -> tuple[list[Hit], Any]:
+    """Search as asked: --doc, else --all-docs, else kept to what the query names."""
+    filters = (args.section, args.industry, args.mode)
+    if args.doc or args.all_docs:
+        return kb.search(query, args.k, args.doc, *filters), None
+    return kb.search_scoped(query, args.k, None, *filters)
+
+
+def _scope_line(kb: KnowledgeBase, scope: Any) -> str | None:
+    """A line saying which documents a search was kept to, and why."""
+    if scope is None:
+        return None
+    titles = "、".join(f"《{kb.document(d).title}》" for d in scope.docs[:3])
+    more = f" and {len(scope.docs) - 3} more" if len(scope.docs) > 3 else ""
+    why = f"the question names {scope.because}" if scope.because else "the corpus's own"
+    return f"only {titles}{more} ({why}; --all-docs for every document)"
 
 
 def _set_files(names: list[str]) -> list[Path]:
@@ -193,6 +214,13 @@ def _set_files(names: list[str]) -> list[Path]:
 def cmd_eval(args: argparse.Namespace, config: Config) -> int:
     kb = _open(config, args)
     doc = getattr(args, "doc", None)
+
+    def scoped(question: str, k: int, mode: str = "hybrid", named: bool = False) -> list:
+        """As a user gets it: --doc, else the documents the question names (or home)."""
+        if (doc or args.all_docs) and not named:
+            return kb.search(question, k, doc=doc, mode=mode)
+        return kb.search_scoped(question, k, mode=mode)[0]
+
     results: list[tuple[str, str, str, dict]] = []
     for path in _set_files(args.files):
         kind, rows = load_set(path)
@@ -202,7 +230,7 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
             for mode in MODES if args.all_modes else ("hybrid",):
                 report = evaluate(
                     rows,
-                    lambda q, k, m=mode: [h.text for h in kb.search(q, k, doc=doc, mode=m)],
+                    lambda q, k, m=mode: [h.text for h in scoped(q, k, m)],
                     args.k,
                 )
                 results.append((path.stem, kind, f"policykb-{mode}", report))
@@ -221,15 +249,9 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
         elif kind == "numbers":
             ask = lambda q: kb.ask(q, doc=doc)  # noqa: E731 - one line, named for reading
             results.append((path.stem, kind, "policykb", evaluate_numbers(rows, ask)))
-        else:  # the question names its document: never scoped by --doc
-            results.append(
-                (
-                    path.stem,
-                    kind,
-                    "policykb",
-                    evaluate_documents(rows, lambda q, k: kb.search(q, k)),
-                )
-            )
+        else:  # the question names its document: scoped by what it names, never by --doc
+            report = evaluate_documents(rows, lambda q, k: scoped(q, k, named=True))
+            results.append((path.stem, kind, "policykb", report))
     if args.json:
         _print_json(
             {
@@ -246,7 +268,8 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
 
 def cmd_ask(args: argparse.Namespace, config: Config) -> int:
     kb = _open(config, args)
-    answer = kb.ask(args.question, doc=args.doc)
+    every = [d.doc for d in kb.documents] if args.all_docs and not args.doc else None
+    answer = kb.ask(args.question, doc=args.doc or every)
     if config.llm_url and config.llm_model and not args.extractive:
         from kb.generate import AnswerWriter
 
@@ -256,6 +279,9 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
     if args.json:
         _print_json(answer.to_dict())
         return 0
+    line = _scope_line(kb, answer.scope)
+    if line:
+        print(f"({line})\n")
     print(answer.answer)
     if answer.citations:
         print()

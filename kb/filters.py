@@ -10,6 +10,8 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from haystack import Document
 
@@ -28,9 +30,11 @@ def in_section(meta: dict, prefix: str) -> bool:
     )
 
 
-def allowed(meta: dict, doc: str | None, section: str | None, industry: str | None) -> bool:
-    """Does a chunk pass the document, section and industry filters?"""
-    if doc and meta["doc"] != doc:
+def allowed(
+    meta: dict, doc: str | Sequence[str] | None, section: str | None, industry: str | None
+) -> bool:
+    """Does a chunk pass the document (one or several), section and industry filters?"""
+    if doc and meta["doc"] not in ([doc] if isinstance(doc, str) else doc):
         return False
     if section and not in_section(meta, section):
         return False
@@ -39,7 +43,7 @@ def allowed(meta: dict, doc: str | None, section: str | None, industry: str | No
 
 def filter_mask(
     chunks: list[Document],
-    doc: str | None = None,
+    doc: str | Sequence[str] | None = None,
     section: str | None = None,
     industry: str | None = None,
 ) -> np.ndarray | None:

@@ -102,8 +102,10 @@ class FitChecker:
         self.settings = settings or FitSettings()
         searcher = kb.searcher()
         self.mentions = Mentions(kb.chunks)
-        self.keyterms = KeyTerms(searcher.tokenizer, searcher.expander, self.mentions)
         self.priority = frozenset(i for i, c in enumerate(kb.chunks) if is_priority(c.meta))
+        self.keyterms = KeyTerms(
+            searcher.tokenizer, searcher.expander, self.mentions, rows=self.priority
+        )
         self.n = max(1, len(kb.chunks))
 
     def _weight(self, form: str) -> float:
@@ -112,14 +114,8 @@ class FitChecker:
         return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
     def _is_area(self, row: int, term: KeyTerm, form: str) -> bool:
-        """Does ``form`` name the row's area: its industry headings or its own title, or,
-        for a common noun (钢材, 汽车), the lead paragraph of its industry?"""
-        meta = self.kb.chunks[row].meta
-        if self.mentions.in_area(row, form) or form in fold(meta.get("title") or ""):
-            return True
-        parent = meta["node"].split(".")[-2:-1]  # a lead paragraph sits right under its section
-        lead = meta["kind"] == "paragraph" and bool(parent) and re.fullmatch(r"s+\d+", parent[0])
-        return term.common and term.noun and bool(lead)
+        """Does ``form`` name the row's area (the head of its industry headings or title)?"""
+        return self.mentions.in_area(row, form)
 
     def _evidence(self, terms: ProjectTerms, rows: frozenset[int]) -> dict[int, _Row]:
         found: dict[int, _Row] = {}
@@ -210,15 +206,24 @@ class FitChecker:
     def _established(row: _Row, terms: ProjectTerms, kind: str) -> bool:
         """Does a row name the project's work (or area), said about the project itself?
 
-        In a long description one passing word proves little (实训 in 家政服务员实训基地):
-        there the row must name two of its terms, a term said twice, or a compound the
-        dictionary does not know (膜电极, 煤制烯烃).
+        One short word proves little (小区 of a nail salon's address, 线上 of its booking):
+        the row must name two of the project's terms, or one strong one — a term of three
+        characters or more, a compound the dictionary does not know (膜电极, 煤制烯烃), an
+        English phrase of two words. In a long description the strong term must also be
+        said twice, or be such a compound.
         """
         said = {t.text: t for t in terms.named if not t.background}
+        named = [said[t] for t in row.terms or {} if t in said]
         found = [said[t] for t, (_, k) in (row.terms or {}).items() if k == kind and t in said]
-        if not found or not terms.long:
-            return bool(found)
-        return len(found) >= 2 or any(t.count >= 2 or t.compound for t in found)
+        if not found:
+            return False
+        if len(named) >= 2:
+            return True
+        (term,) = found
+        if kind == "area":  # the head of an industry heading (煤炭 of 煤炭产业)
+            return not terms.long or term.count >= 2
+        strong = term.compound or len(term.text) >= 3
+        return strong and (not terms.long or term.count >= 2 or term.compound)
 
     def _named(
         self, terms: ProjectTerms, evidence: dict[int, _Row], order: list[int]

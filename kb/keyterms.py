@@ -111,10 +111,12 @@ class KeyTerms:
         mentions: Mentions,
         generic_share: float = 0.1,
         common_frequency: int = 600,
+        rows: frozenset[int] | None = None,
     ) -> None:
         self.tokenizer = tokenizer
         self.expander = expander
         self.mentions = mentions
+        self.rows = rows  # where a term must be named to be evidence (default: anywhere)
         self.generic_share = generic_share
         self.common_frequency = common_frequency
         self.words = project_words()
@@ -134,7 +136,10 @@ class KeyTerms:
         )
 
     def named(self, term: str) -> bool:
-        return bool(self.mentions.rows(term)) and not self.generic(term)
+        """Named where evidence is looked for, and not a word every chunk uses."""
+        rows = self.mentions.rows(term)
+        found = rows if self.rows is None else rows & self.rows
+        return bool(found) and not self.generic(term)
 
     def find(self, text: str) -> ProjectTerms:
         """The key terms of a description (Chinese or English; see module doc)."""
@@ -199,10 +204,14 @@ class KeyTerms:
                 terms.append(self._term(word, ((word, 1.0),), background))
                 covered[start:best] = [True] * (best - start)
         unnamed: list[str] = []
+        for key, stand_ins in self._thesaurus_in(folded, covered):
+            terms.append(
+                self._term(key, ((key, 1.0), *((w, STAND_IN) for w in stand_ins)), background)
+            )
         for word, s, e in content:
             if any(covered[s:e]) or self.generic(word) or e - s < 2:
                 continue
-            stand_ins = [w for w in self.expander.synonyms(word) if self.named(w)]
+            stand_ins = [w for w in self._stand_ins(word) if self.named(w)]
             if stand_ins:
                 forms = ((word, 1.0), *((w, STAND_IN) for w in stand_ins))
                 terms.append(self._term(word, forms, background))
@@ -212,6 +221,28 @@ class KeyTerms:
                 unnamed.append(word)
             covered[s:e] = [True] * (e - s)
         return terms, unnamed
+
+    def _stand_ins(self, word: str) -> list[str]:
+        """The thesaurus's terms for a Chinese word; the glossary's for a Latin one (UAV)."""
+        if re.fullmatch(r"[a-z0-9&\-]+", word):
+            return [
+                t for _, renderings in self.expander.english_phrases(word)[0] for t in renderings
+            ]
+        return self.expander.synonyms(word)
+
+    def _thesaurus_in(self, folded: str, covered: list[bool]) -> list[tuple[str, list[str]]]:
+        """Thesaurus words inside the sentence that jieba does not cut out (血管纹路), with
+        their named stand-ins; marks them covered."""
+        found = []
+        for key, terms in self.expander.chinese_entries():
+            at = folded.find(key)
+            if len(key) < 3 or at < 0 or any(covered[at : at + len(key)]):
+                continue
+            stand_ins = [t for t in terms if self.named(t)]
+            if stand_ins:
+                found.append((key, stand_ins))
+                covered[at : at + len(key)] = [True] * len(key)
+        return found
 
     def _term(self, word: str, forms: tuple[tuple[str, float], ...], background: bool) -> KeyTerm:
         common = self.common(word)

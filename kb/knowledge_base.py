@@ -12,7 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,12 @@ from haystack import Document
 
 from ingest import Indicator, Tree, indicators
 from kb.dense import DenseIndex
+from kb.documents import DocumentInfo
 from kb.embed import Embedder, QueryCache, make_embedder
 from kb.errors import IndexCorrupt, IndexStale, UnknownDocument
 from kb.filters import filter_mask
 from kb.per_document import DocumentSearchers
+from kb.scope import Scope, Scoper
 from kb.search import Hit, Searcher, SearchSettings, SharedDocument
 from kb.sparse import SparseIndex
 from kb.store import open_generation, read_manifest, verify_index
@@ -33,17 +36,14 @@ from kb.tokenize import Tokenizer
 __all__ = ["DocumentInfo", "KnowledgeBase"]
 
 
-@dataclass(frozen=True)
-class DocumentInfo:
-    """One indexed document's metadata."""
+Docs = str | Sequence[str] | None
 
-    doc: str
-    title: str
-    path: str
-    encoding: str
-    format: str
-    sha256: str
-    meta: dict
+
+def _docs(doc: Docs) -> list[str] | None:
+    """A document filter as a list of ids (``None``: every document)."""
+    if not doc:
+        return None
+    return [doc] if isinstance(doc, str) else list(doc)
 
 
 class KnowledgeBase:
@@ -81,6 +81,7 @@ class KnowledgeBase:
         self._doc_searchers: DocumentSearchers | None = None
         self._answerer: Any = None
         self._fit: Any = None
+        self._scoper: Scoper | None = None
         self._lock = threading.RLock()
         self.generation = generation  # the on-disk generation it was loaded from (kb.store)
 
@@ -112,7 +113,7 @@ class KnowledgeBase:
                     for r in map(json.loads, fh)
                 ]
             documents = [
-                DocumentInfo(**{k: d[k] for k in DocumentInfo.__dataclass_fields__})
+                DocumentInfo(**{k: d[k] for k in DocumentInfo.__dataclass_fields__ if k in d})
                 for d in raw_docs
             ]
             trees = {d["doc"]: Tree.from_dict(d["tree"]) for d in raw_docs}
@@ -278,34 +279,89 @@ class KnowledgeBase:
                 self._fit = FitChecker(self)
             return self._fit
 
-    def ask(self, question: str, doc: str | None = None) -> Any:
+    def ask(self, question: str, doc: Docs = None) -> Any:
         """An extractive, cited answer (see :mod:`kb.answer`)."""
         return self.answerer().ask(question, doc=doc)
 
-    def fit(self, text: str) -> Any:
-        """A project-fit report (see :mod:`kb.fit`)."""
-        return self.fit_checker().check(text)
+    def fit(self, text: str, doc: Docs = None) -> Any:
+        """A project-fit report (see :mod:`kb.fit`), against ``doc`` or every document."""
+        return self.fit_checker().check(text, doc)
+
+    def scoper(self) -> Scoper:
+        """Which documents a question names (see :mod:`kb.scope`), built once."""
+        with self._lock:
+            if self._scoper is None:
+                self._scoper = Scoper(self.documents)
+            return self._scoper
+
+    def scope(self, question: str) -> Scope | None:
+        """The documents a question should be answered from, and why.
+
+        The ones it names (a place, an issuer, a kind, a year); if it names none, the
+        corpus's own documents (``home``) when they cover the question, so the plan's
+        questions stay on the plan beside many other documents; else ``None`` (all).
+        """
+        named = self.scoper().detect(question)
+        home = [d.doc for d in self.documents if d.home]
+        if named is not None and named.kind_only and set(home) & set(named.docs):
+            # "规划的基本原则": of several plans, the corpus's own is "the plan"
+            return replace(named, docs=[d for d in named.docs if d in home], home=True)
+        if named is not None:
+            return named
+        if not home or len(home) == len(self.documents):
+            return None
+        answerer = self.answerer()
+        focus = answerer.coverage.focus(question)
+        for hit in self.search(question, k=5, doc=home):
+            if (
+                answerer.coverage.score(focus, answerer.context(hit))
+                >= answerer.settings.min_coverage
+            ):
+                return Scope(home, "", home=True)
+        return None
+
+    def search_scoped(
+        self,
+        query: str,
+        k: int = 10,
+        doc: Docs = None,
+        section: str | None = None,
+        industry: str | None = None,
+        mode: str = "hybrid",
+    ) -> tuple[list[Hit], Scope | None]:
+        """:meth:`search` as a user gets it: with no ``doc``, kept to the documents the
+        query names, or to the home ones (see :meth:`scope`), and without the words that
+        named them.
+
+        :returns: the hits and the scope (``None``: every document, or ``doc``).
+        """
+        scope = None if doc else self.scope(query)
+        if scope is None:
+            return self.search(query, k, doc, section, industry, mode), None
+        return self.search(scope.query(query), k, scope.docs, section, industry, mode), scope
 
     def mask(
-        self, doc: str | None = None, section: str | None = None, industry: str | None = None
+        self, doc: Docs = None, section: str | None = None, industry: str | None = None
     ) -> np.ndarray | None:
         """Rows allowed by the filters, or ``None`` for no filter.
 
+        :param doc: a document id, or several.
         :param section: a prefix of the section address (``第四章``, ``（一）能源产业``,
             or a node id prefix such as ``ch4.s1``).
         :param industry: an industry name (``能源产业``); a part of a name also matches.
         :raises UnknownDocument: ``doc`` is not indexed.
         :raises BadQuery: nothing has that section or industry; the message lists options.
         """
-        if doc:
-            self.document(doc)
-        return filter_mask(self.chunks, doc, section, industry)
+        docs = _docs(doc)
+        for d in docs or ():
+            self.document(d)
+        return filter_mask(self.chunks, docs, section, industry)
 
     def search(
         self,
         query: str,
         k: int = 10,
-        doc: str | None = None,
+        doc: Docs = None,
         section: str | None = None,
         industry: str | None = None,
         mode: str = "hybrid",
@@ -314,14 +370,17 @@ class KnowledgeBase:
 
         With several documents indexed, each document's chunks come in that document's
         own order (see :mod:`kb.per_document`): scoped to one document, the search runs
-        on its own statistics; unscoped, the whole index decides which document each
-        rank goes to and each document fills its ranks in its own order.
+        on its own statistics; otherwise the index decides which document each rank
+        goes to and each document fills its ranks in its own order.
+
+        :param doc: a document id, or several (a :class:`~kb.scope.Scope`'s ``docs``).
         """
-        mask = self.mask(doc, section, industry)
+        docs = _docs(doc)
+        mask = self.mask(docs, section, industry)
         if len(self.documents) < 2:
             return self.searcher().search(query, k=k, mask=mask, mode=mode)
-        if doc:
-            return self._per_document().search_in(doc, query, k, mask, mode)
+        if docs and len(docs) == 1:
+            return self._per_document().search_in(docs[0], query, k, mask, mode)
         hits = self.searcher().search(query, k=k, mask=mask, mode=mode)
         return self._per_document().in_own_order(hits, query, mask, mode)
 

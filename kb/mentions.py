@@ -16,13 +16,14 @@ Example::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from haystack import Document
 
 from kb.tokenize import fold
 
-__all__ = ["Mentions", "area_headings"]
+__all__ = ["Mentions", "area_headings", "core"]
 
 
 def area_headings(meta: dict, depth: int = 2) -> list[str]:
@@ -37,6 +38,21 @@ def area_headings(meta: dict, depth: int = 2) -> list[str]:
         title and section and title in section[-1]
     )
     return section[: -1 if own and section else None][-depth:]
+
+
+_NUMBERING = re.compile(
+    r"^(?:第.{1,3}[章节]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|专栏\s*\d+|\d+[.．、])\s*"
+)
+_TRAILING = re.compile(r"(?:技术攻关|技术体系|产业化|产业|行业|领域|技术|业)$")
+
+
+def core(heading: str) -> str:
+    """What a heading names: without its number and trailing 产业/技术攻关/领域 (（二）煤炭产业
+    → 煤炭; 专栏10 现代物流产业技术攻关 → 现代物流)."""
+    text = _NUMBERING.sub("", heading.strip())
+    for _ in range(2):
+        text = _TRAILING.sub("", text)
+    return text
 
 
 def _bigrams(text: str) -> set[str]:
@@ -89,9 +105,12 @@ class Mentions:
         return self._lookup(term, self._head_postings, lambda r: " ".join(self._heads[r]))
 
     def in_area(self, row: int, term: str) -> bool:
-        """Is ``term`` inside one of the row's area headings (its area, not its work)?"""
+        """Does ``term`` name the row's area: the head of one of its area headings or of
+        its own title (煤炭 of （二）煤炭产业, 物流 of 现代物流产业, 猕猴桃 of 1．猕猴桃产业;
+        not 生态 of 生态特色农业: a Chinese compound's head is its end)?"""
         term = fold(term)
-        return any(term in h for h in self._heads[row])
+        title = fold(self.chunks[row].meta.get("title") or "")
+        return any(len(term) >= 2 and core(h).endswith(term) for h in [*self._heads[row], title])
 
     def share(self, term: str) -> float:
         """The share of looked-at chunks whose text holds ``term`` (how generic it is)."""

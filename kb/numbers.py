@@ -72,9 +72,18 @@ def _abbreviations() -> tuple[tuple[str, str], ...]:
 
 
 def normalize_terms(text: str) -> str:
-    """Abbreviations spelled out (R&D → 研发, GDP → 地区生产总值, 规上 → 规模以上)."""
+    """Abbreviations spelled out (R&D → 研发, GDP → 地区生产总值, 规上 → 规模以上); a full
+    form already written (地区生产总值) is left as it is."""
     for short, full in _abbreviations():
-        text = re.sub(re.escape(short), full, text, flags=re.I)
+        kept = full.split(short, 1) if short in full else None
+        if kept is None:
+            text = re.sub(re.escape(short), full, text, flags=re.I)
+        else:  # 生产总值 → 地区生产总值, but not inside 地区生产总值
+            pattern = (
+                rf"(?<!{re.escape(kept[0])}){re.escape(short)}" if kept[0] else re.escape(short)
+            )
+            pattern += rf"(?!{re.escape(kept[1])})" if kept[1] else ""
+            text = re.sub(pattern, full, text, flags=re.I)
     return text
 
 
@@ -132,6 +141,14 @@ _TO = re.compile(
 _FROM = re.compile(r"原来|原先|以前|过去|从多少|起初|\bused to\b|\boriginally\b", re.I)
 
 
+_MEASURE = re.compile(
+    r"产量|产值|总量|吞吐量|覆盖率|增长率|增速|生产总值|总产|营收|收入|人均|客流|开行量|装机|"
+    r"成交额|投资额|利用率|\b(?:output|throughput|turnover|revenue|rate|gdp|capacity|per capita)\b",
+    re.I,
+)
+_LIST = re.compile(r"哪些|如何|怎么|怎样|什么措施|举措|\b(?:which|how to|what measures)\b", re.I)
+
+
 @dataclass(frozen=True)
 class NumberQuestion:
     """What a number question asks: target or base value, years, unit, growth, and for
@@ -151,8 +168,11 @@ class NumberQuestion:
 
     @staticmethod
     def asks_number(question: str) -> bool:
-        """Does the question ask for a quantity (多少, 比重, how many, target …)?"""
-        return bool(_ASKS_NUMBER.search(question))
+        """Does the question ask for a quantity (多少, 比重, how many, target …), or name
+        one without asking for a list (新能源汽车产量, 港口吞吐量; not 哪些…)?"""
+        if _ASKS_NUMBER.search(question):
+            return True
+        return bool(_MEASURE.search(question)) and not _LIST.search(question)
 
     @classmethod
     def parse(cls, question: str) -> NumberQuestion:
@@ -197,7 +217,8 @@ class IndicatorMatcher:
                 self.aliases[best].append(normalize_terms(term))
 
     def match(self, question: str, extra: Iterable[str] = ()) -> tuple[Indicator, float] | None:
-        """The row the question names best, with the share of its name covered (≥ 0.6).
+        """The row the question names best, with the share of its name covered (≥ 0.6, or
+        ≥ 0.5 when no other row comes within 0.25).
 
         :param extra: more text standing for the question (English renderings).
         """
@@ -210,5 +231,8 @@ class IndicatorMatcher:
                 scored.append((hit / max(1, len(name)), hit, i))
         if not scored:
             return None
-        share, _, i = max(scored)
-        return (self.rows[i], share) if share >= 0.6 else None
+        scored.sort(reverse=True)
+        share, _, i = scored[0]
+        runner_up = max((sh for sh, _, j in scored if j != i), default=0.0)
+        clear = share >= 0.6 or (share >= 0.5 and share - runner_up >= 0.25)
+        return (self.rows[i], share) if clear else None

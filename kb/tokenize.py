@@ -284,6 +284,10 @@ class QueryExpander:
         is one idea of the query."""
         return [terms for _, terms in self.english_phrases(text)[0]]
 
+    def chinese_entries(self) -> list[tuple[str, list[str]]]:
+        """Every thesaurus entry: everyday word and the plan's terms, longest words first."""
+        return self._chinese
+
     def synonyms(self, word: str) -> list[str]:
         """The thesaurus entry for exactly this word (no substring matches)."""
         return next((terms for key, terms in self._chinese if key == word), [])

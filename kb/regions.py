@@ -1,0 +1,178 @@
+"""China's administrative divisions, and the places a text names.
+
+The gazetteer is data (``kb/data/regions.tsv``, built from the ``cpca`` package's
+administrative codes by ``tools/build_regions.py``): every province, prefecture-level
+city and county, with its parent, its English name, its short name (甘肃 of 甘肃省), its
+one-character abbreviation (陇, 鲁) and a few nicknames (凉都). A text names a region
+by any of these; a one-character abbreviation only standing alone ("冀 2024年粮食总产量",
+not 京津冀), and a county only by a name distinctive enough not to be a common word.
+
+Example::
+
+    gazetteer = Gazetteer.load()
+    [(m.region.name, m.text) for m in gazetteer.find("兰州中川机场旅客吞吐量")]
+    # [('兰州市', '兰州')]
+    gazetteer.province(gazetteer.by_name["兰州市"]).name     # '甘肃省'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["Gazetteer", "Mention", "Region"]
+
+LEVELS = {"province": "省", "city": "市", "county": "县"}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Region:
+    """One administrative division.
+
+    :param level: ``province``, ``city`` or ``county``.
+    :param parent: the code of the city or province it belongs to ("" for a province).
+    :param names: every name it goes by, the full one first.
+    """
+
+    code: str
+    name: str
+    level: str
+    parent: str
+    english: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A region named in a text: the words used and where."""
+
+    region: Region
+    text: str
+    start: int
+    end: int
+
+
+@cache
+def _rows() -> tuple[tuple[str, ...], ...]:
+    text = resources.files("kb").joinpath("data", "regions.tsv").read_text("utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return tuple(tuple(ln.split("\t")) for ln in lines[1:])
+
+
+class Gazetteer:
+    """Regions by code and by name, and the places a text names."""
+
+    def __init__(self, regions: Iterable[Region]) -> None:
+        self.by_code = {r.code: r for r in regions}
+        self.by_name = {r.name: r for r in self.by_code.values()}
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """The gazetteer shipped in ``kb/data/regions.tsv``."""
+        regions = []
+        for code, name, level, parent, english, names in _rows():
+            extra = [n for n in names.split("|") if n]
+            regions.append(
+                Region(code, name, level, parent, tuple(english.split("|")), (name, *extra))
+            )
+        return cls(regions)
+
+    def parent(self, region: Region) -> Region | None:
+        return self.by_code.get(region.parent)
+
+    def ancestors(self, region: Region) -> list[Region]:
+        """Its city and province, nearest first."""
+        found, current = [], self.parent(region)
+        while current is not None:
+            found.append(current)
+            current = self.parent(current)
+        return found
+
+    def province(self, region: Region) -> Region:
+        return ([region, *self.ancestors(region)])[-1]
+
+    def within(self, inner: Region, outer: Region) -> bool:
+        """Is ``inner`` the same region as ``outer`` or inside it?"""
+        return inner.code == outer.code or outer in self.ancestors(inner)
+
+    def matcher(
+        self, regions: Iterable[Region] | None = None, common: frozenset[str] = frozenset()
+    ) -> RegionMatcher:
+        """A matcher for these regions' names (default: every region), built once.
+
+        :param common: words that, alone, are too common to name a county.
+        """
+        names: dict[str, list[Region]] = {}
+        for region in self.by_code.values() if regions is None else regions:
+            for name in region.names:
+                county_short = region.level == "county" and name != region.name
+                if not (county_short and (len(name) < 2 or name in common)):
+                    names.setdefault(name.lower(), []).append(region)
+            for english in region.english:
+                if len(english) > 3:
+                    names.setdefault(english.lower(), []).append(region)
+        rank = {"province": 0, "city": 1, "county": 2}  # Hebei is the province, not 河北区
+        return RegionMatcher(
+            {n: sorted(rs, key=lambda r: rank[r.level]) for n, rs in names.items()}
+        )
+
+    def find(self, text: str) -> list[Mention]:
+        """The regions ``text`` names (see :class:`RegionMatcher`)."""
+        return self.matcher().find(text)
+
+
+class RegionMatcher:
+    """Finds names of a set of regions in texts: longest first, none overlapping; a
+    one-character abbreviation only standing alone, English names as whole words."""
+
+    def __init__(self, names: dict[str, list[Region]]) -> None:
+        self.names = names
+        self.longest = max((len(n) for n in names), default=1)
+        self.english = {n for n in names if not _CJK.search(n)}
+        self.words = max((len(n.split()) for n in self.english), default=1)
+
+    def find(self, text: str) -> list[Mention]:
+        lowered = text.lower()
+        found: list[Mention] = []
+        i = 0
+        while i < len(lowered):
+            hit = next(
+                (
+                    lowered[i : i + n]
+                    for n in range(min(self.longest, len(lowered) - i), 0, -1)
+                    if lowered[i : i + n] in self.names
+                    and _CJK.match(lowered[i])
+                    and (n > 1 or _alone(lowered, i))
+                ),
+                None,
+            )
+            if hit is None:
+                i += 1
+                continue
+            found.append(Mention(self.names[hit][0], text[i : i + len(hit)], i, i + len(hit)))
+            i += len(hit)
+        words = [(m.group(), m.start()) for m in re.finditer(r"[a-z][a-z\-]*", lowered)]
+        for j in range(len(words)):
+            for n in range(min(self.words, len(words) - j), 0, -1):
+                phrase = " ".join(w for w, _ in words[j : j + n])
+                if phrase in self.english:
+                    start = words[j][1]
+                    region = self.names[phrase][0]
+                    found.append(
+                        Mention(
+                            region, text[start : start + len(phrase)], start, start + len(phrase)
+                        )
+                    )
+                    break
+        return sorted(found, key=lambda m: m.start)
+
+
+def _alone(text: str, i: int) -> bool:
+    """Is the character at ``i`` not next to another Chinese character?"""
+    before = i > 0 and bool(_CJK.match(text[i - 1]))
+    after = i + 1 < len(text) and bool(_CJK.match(text[i + 1]))
+    return not (before or after)

@@ -1,0 +1,171 @@
+"""Which documents a question is about, when it says so.
+
+A question names its document by a place (山东, 鲁, Shandong, 兰州 for Gansu's report,
+凉都 for Liupanshui's plan), an issuer (国务院, 中央), a kind (政府工作报告, 规划, 意见,
+中央一号文件) or a year; the search is then scoped to the documents that match, and the
+answer says why (``because``). Deterministic, from the documents' own metadata
+(:mod:`kb.documents`) and the gazetteer (:mod:`kb.regions`):
+
+- a region named: the documents of exactly that region; else of the nearest region that
+  contains it (兰州 → 甘肃省's report); else those inside it (贵州 → a Guizhou city's plan);
+- 国家 / 国务院 / 中央 / national: the national documents;
+- a kind narrows those (or, alone, picks the documents of that kind);
+- a year picks, among several documents left, those of that year or the next (a work
+  report of 2025 reviews 2024).
+
+A place that is part of a topic (京津冀, 长江经济带, 成渝) names no document: one-character
+abbreviations count only standing alone, and known multi-region topics are skipped.
+
+Example::
+
+    scope = Scoper(kb.documents).detect("山东高新技术企业数量")
+    scope.docs, scope.because        # (['gwr_shandong_2025'], '山东')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kb.documents import DocumentInfo
+from kb.regions import Gazetteer, Region
+
+__all__ = ["Scope", "Scoper"]
+
+# 国家 as the issuer, not 国家级 / 国家重点… / 国家高新区, and not national-level
+_NATIONAL = re.compile(
+    r"国务院|党中央|中共中央|中央(?![厨空])|国家(?![级重高农火星大自标])"
+    r"|\bnational\b(?![- ]level|[- ]key)|\bstate council\b",
+    re.I,
+)
+_KIND_WORDS = (
+    (re.compile(r"政府工作报告|工作报告|work report", re.I), "政府工作报告"),
+    (re.compile(r"中央一号文件|一号文件"), "意见"),
+    (re.compile(r"规划|\bplan\b", re.I), "规划"),
+    (re.compile(r"意见|opinion", re.I), "意见"),
+    (re.compile(r"办法|考评|measures", re.I), "办法"),
+    (re.compile(r"行动计划|action plan", re.I), "计划"),
+)
+# Places that are part of a topic, not a document's region.
+_TOPICS = re.compile(
+    r"京津冀|长三角|长江三角洲|珠三角|粤港澳|成渝|长江经济带|黄河流域|东北振兴|西部大开发|"
+    r"中部崛起|一带一路|川渝|黔中|滇中|关中|北部湾|海峡西岸|大湾区"
+)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The documents a search is kept to, and why.
+
+    :param because: the words of the question that named them; empty for ``home``.
+    :param home: the question named no document, so the corpus's own documents (the
+        plan) answer it, as they answered it well enough.
+    """
+
+    docs: list[str]
+    because: str
+    regions: list[str] = field(default_factory=list)
+    home: bool = False
+    rest: str = ""
+    kind_only: bool = False  # named only by a kind (规划, 意见): "the plan" of this index
+
+    def query(self, question: str) -> str:
+        """What to search the scoped documents for: the question without the words that
+        named them (inside 山东's report, 山东 says nothing)."""
+        return self.rest.strip() or question
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"docs": self.docs, "because": self.because or ("home" if self.home else "")}
+
+
+class Scoper:
+    """Detects the documents a question names, among one index's documents.
+
+    :param documents: the indexed documents (with region, level, kind, year).
+    """
+
+    def __init__(self, documents: list[DocumentInfo], gazetteer: Gazetteer | None = None) -> None:
+        self.documents = documents
+        self.gazetteer = gazetteer or Gazetteer.load()
+        regions = {
+            d.region_code: self.gazetteer.by_code[d.region_code]
+            for d in documents
+            if d.region_code in self.gazetteer.by_code
+        }
+        related: dict[str, Region] = {}
+        for region in regions.values():
+            related[region.code] = region
+            related.update((a.code, a) for a in self.gazetteer.ancestors(region))
+        for candidate in self.gazetteer.by_code.values():  # places inside a document's region
+            if any(r in self.gazetteer.ancestors(candidate) for r in regions.values()):
+                related[candidate.code] = candidate
+        self.regions = regions
+        self.matcher = self.gazetteer.matcher(related.values())
+
+    def _for_region(self, region: Region) -> list[DocumentInfo]:
+        same = [d for d in self.documents if d.region_code == region.code]
+        if same:
+            return same
+        for outer in self.gazetteer.ancestors(region):  # 兰州 → the Gansu report
+            found = [d for d in self.documents if d.region_code == outer.code]
+            if found:
+                return found
+        return [
+            d
+            for d in self.documents
+            if d.region_code in self.gazetteer.by_code
+            and self.gazetteer.within(self.gazetteer.by_code[d.region_code], region)
+        ]
+
+    def detect(self, question: str) -> Scope | None:
+        """The documents the question names, or ``None`` when it names none of them."""
+        text = _TOPICS.sub(lambda m: " " * len(m.group()), question)
+        named: list[DocumentInfo] = []
+        because: list[str] = []
+        regions = []
+        spans: list[tuple[int, int]] = []
+        for mention in self.matcher.find(text):
+            found = self._for_region(mention.region)
+            if found:
+                named += [d for d in found if d not in named]
+                because.append(mention.text)
+                regions.append(mention.region.name)
+                spans.append((mention.start, mention.end))
+        national = _NATIONAL.search(text)
+        if national and not named:
+            named = [d for d in self.documents if d.level == "国家"]
+            if named:
+                because.append(national.group())
+                spans.append(national.span())
+        kinds = [(m.group(), kind) for pattern, kind in _KIND_WORDS if (m := pattern.search(text))]
+        if kinds:
+            word, kind = kinds[0]
+            pool = named or self.documents
+            of_kind = [d for d in pool if d.kind == kind]
+            if of_kind and (named or len(of_kind) < len(self.documents)):
+                named = of_kind
+                because.append(word)
+        if len(named) > 1:
+            named = self._by_year(question, named, because)
+        if not named or len(named) == len(self.documents):
+            return None
+        rest = question
+        for start, end in sorted(spans, reverse=True):
+            rest = rest[:start] + " " + rest[end:]
+        return Scope(
+            [d.doc for d in named],
+            "、".join(dict.fromkeys(because)),
+            regions,
+            rest=rest,
+            kind_only=not spans,
+        )
+
+    @staticmethod
+    def _by_year(question: str, docs: list[DocumentInfo], because: list[str]) -> list[DocumentInfo]:
+        for year in (int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", question)):
+            dated = [d for d in docs if d.year in (year, year + 1)]
+            if dated and len(dated) < len(docs):
+                because.append(str(year))
+                return dated
+        return docs
