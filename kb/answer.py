@@ -81,12 +81,13 @@ class Answerer:
         least = self.settings.min_coverage
         return [h for h in hits if self.coverage.score(focus, self.context(h)) >= least]
 
-    def _keep(self, hit: Hit, focus: list[FocusTerm]) -> list[tuple[int, int]]:
-        """Local spans of ``hit.text`` that answer (merged)."""
+    def answering_spans(self, hit: Hit, focus: list[FocusTerm]) -> list[tuple[int, int]]:
+        """Local spans of ``hit.text`` that answer (merged and trimmed): the whole chunk when
+        its headings are about the question, else its clauses that cover the focus."""
         st, text = self.settings, hit.text
         headings = " ".join([*hit.section[-2:], hit.doc_title])
         if self.coverage.score(focus, headings) >= st.clause_coverage:
-            return [(0, len(text))]  # the section itself is about the question
+            return [trim(text, 0, len(text))]  # the section itself is about the question
         kept = []
         for s, e in spans(text, CLAUSE):
             if self.coverage.score(focus, text[s:e]) < st.clause_coverage:
@@ -100,11 +101,8 @@ class Answerer:
                 if self.coverage.score(focus, text[s + a : s + b]) >= st.clause_coverage
             ]
             kept.extend(parts or [(s, e)])
-        return merge(kept, text)
-
-    @staticmethod
-    def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-        return trim(text, s, e)
+        trimmed = (trim(text, s, e) for s, e in merge(kept, text))
+        return [(s, e) for s, e in trimmed if e > s]
 
     def _cite(self, citations: list[Citation], hit: Hit) -> int:
         for c in citations:
@@ -234,12 +232,10 @@ class Answerer:
         by_section: dict[tuple[str, tuple[str, ...]], list[tuple[Hit, int, int]]] = {}
         order: dict[tuple[str, tuple[str, ...]], int] = {}
         for hit in relevant:
-            for s, e in self._keep(hit, focus):
-                s, e = self._trim(hit.text, s, e)
-                if e > s:
-                    key = (hit.doc, tuple(hit.section))
-                    by_section.setdefault(key, []).append((hit, s, e))
-                    order.setdefault(key, int(self.kb.chunk(hit.id).meta["order"]))
+            for s, e in self.answering_spans(hit, focus):
+                key = (hit.doc, tuple(hit.section))
+                by_section.setdefault(key, []).append((hit, s, e))
+                order.setdefault(key, int(self.kb.chunk(hit.id).meta["order"]))
         if not by_section:
             return self._not_found(question, relevant[:3], english)
         # documents in the order of their best hit; sections in document order within each

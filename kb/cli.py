@@ -107,6 +107,26 @@ def build_parser() -> argparse.ArgumentParser:
         commands.cmd_fit,
     )
     p.add_argument("text", help="the project description, or - to read it from stdin")
+    p.add_argument("--doc", help="only these documents (ids, comma-separated; default: all)")
+
+    command(
+        "docs",
+        "list the indexed documents",
+        "Each document's title, issuer, region, level, kind, year and period.",
+        commands.cmd_docs,
+    )
+
+    p = command(
+        "compare",
+        "what each document says on a topic",
+        "For each document (or those chosen), its clauses on the topic with their "
+        "addresses, side by side; documents that say nothing are listed as such.",
+        commands.cmd_compare,
+    )
+    p.add_argument("topic", help="a topic, e.g. 氢能 or 高新技术企业")
+    p.add_argument("--docs", help="only these documents (ids, comma-separated)")
+    p.add_argument("--kind", help="only documents of this kind (e.g. 政府工作报告, 规划)")
+    p.add_argument("--format", choices=("md", "csv"), default="md", help="text output format")
 
     p = command(
         "serve",

@@ -33,6 +33,8 @@ from kb.search import MODES, Hit
 
 __all__ = [
     "cmd_ask",
+    "cmd_compare",
+    "cmd_docs",
     "cmd_eval",
     "cmd_fit",
     "cmd_indicators",
@@ -290,17 +292,51 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_docs(args: argparse.Namespace, config: Config) -> int:
+    kb = KnowledgeBase.open(config.index_dir)
+    docs = [d.to_dict() for d in kb.documents]
+    if args.json:
+        _print_json({"documents": docs})
+        return 0
+    for d in docs:
+        home = " (home)" if d["home"] else ""
+        print(f"《{d['title']}》{home}  [{d['doc']}]")
+        facts = [d["issuer"], d["region"], d["level"], d["kind"], str(d["year"] or ""), d["period"]]
+        print(f"    {' · '.join(f for f in facts if f)} · {d['chunks']} chunks")
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace, config: Config) -> int:
+    from kb.compare import compare
+
+    kb = _open(config, args)
+    docs = args.docs.split(",") if args.docs else None
+    comparison = compare(kb, args.topic, docs=docs, kind=args.kind)
+    if args.json:
+        _print_json(comparison.to_dict())
+    elif args.format == "csv":
+        sys.stdout.write(comparison.to_csv())
+    else:
+        print(comparison.to_markdown())
+    return 0
+
+
 def _read_text(value: str) -> str:
     return sys.stdin.read() if value == "-" else value
 
 
 def cmd_fit(args: argparse.Namespace, config: Config) -> int:
     kb = _open(config, args)
-    report = kb.fit(_read_text(args.text))
+    docs = args.doc.split(",") if args.doc else None
+    report = kb.fit(_read_text(args.text), doc=docs)
     if args.json:
         _print_json(report.to_dict())
         return 0
     print(f"{report.verdict.upper()}  (score {report.score:.2f})  {report.reason}")
+    if report.documents:
+        print("\nBy document:")
+        for r in report.documents:
+            print(f"- {r.verdict:<8} {r.score:.2f}  《{r.doc_title}》")
     for title, rows in (
         ("Matching plan items", report.matches),
         ("Support measures", report.measures),

@@ -100,9 +100,10 @@ def describe(title: str, given: dict[str, Any], text: str, gazetteer: Gazetteer)
     region = None if national else _region(gazetteer, issuer, title, opening)
     if region is None and not national:
         national = bool(_NATIONAL.search(title + opening))
-    years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d|19\d\d)(?=年)", title)]
-    year = given.get("year") or (years[0] if years else None)
     period = _PERIOD.search(title)
+    years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d|19\d\d)(?=年)", title)]
+    start = int(period.group(2)) if period and period.group(2) else None  # 2021-2023: 2021
+    year = given.get("year") or start or (years[0] if years else None)
     province = gazetteer.province(region) if region else None
     derived = {
         "issuer": issuer or (region.name if region else ""),

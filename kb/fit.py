@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -58,11 +58,13 @@ class FitSettings:
     :param max_matches: matching items listed at most.
     :param max_chars: longer descriptions are refused with a clear error.
     :param background_credit: weight of a key term said only about the company.
+    :param measured_documents: for this many best documents, their support measures.
     """
 
     max_matches: int = 8
     max_chars: int = 20_000
     background_credit: float = 0.5
+    measured_documents: int = 3
 
 
 # Headings of what a plan reviews, analyses or defines rather than plans to do.
@@ -78,6 +80,9 @@ def is_priority(meta: dict) -> bool:
     """A priority the plan names: an industry item (not a review of past work)."""
     section = meta.get("section") or []
     return is_industry_item(meta) and not any(_NOT_PLANNED.search(h) for h in section)
+
+
+_RANK = {"fit": 0, "partial": 1, "no_fit": 2}
 
 
 @dataclass
@@ -141,10 +146,12 @@ class FitChecker:
                     row.terms[term.text] = (form, "area" if area else "work")
         return found
 
-    def check(self, text: str, doc: str | None = None) -> FitReport:
-        """Judge one project description.
+    def check(self, text: str, doc: str | list[str] | None = None) -> FitReport:
+        """Judge one project description against each document, best first.
 
-        :param doc: judge against this document only (default: every indexed one).
+        :param doc: a document id, or several (default: every indexed one).
+        :returns: the best document's report; ``documents`` holds each document's
+            (documents that name the work first, then the area, then the rest).
         :raises BadQuery: empty, or longer than ``max_chars`` (the message says the limit).
         :raises UnknownDocument: ``doc`` is not indexed.
         """
@@ -158,11 +165,20 @@ class FitChecker:
                 f"the description is {len(text):,} characters; the limit is "
                 f"{self.settings.max_chars:,}. Split it into parts and check each."
             )
-        rows = self.priority
-        if doc:
-            self.kb.document(doc)
-            rows = frozenset(r for r in rows if self.kb.chunks[r].meta["doc"] == doc)
+        chosen = [doc] if isinstance(doc, str) else doc or [d.doc for d in self.kb.documents]
+        for d in chosen:
+            self.kb.document(d)
         terms = self.keyterms.find(text)
+        reports = [self._judge(text, terms, d) for d in chosen]
+        reports.sort(key=lambda r: (_RANK[r.verdict], -r.score))
+        for n, report in enumerate(reports[: self.settings.measured_documents]):
+            if report.verdict != "no_fit":  # a document's own support measures
+                reports[n] = replace(report, measures=self._measures(report.doc))
+        return replace(reports[0], documents=reports if len(reports) > 1 else [])
+
+    def _judge(self, text: str, terms: ProjectTerms, doc: str) -> FitReport:
+        """The verdict against one document (its priority items)."""
+        rows = frozenset(r for r in self.priority if self.kb.chunks[r].meta["doc"] == doc)
         evidence = self._evidence(terms, rows)
         order = sorted(
             evidence,
@@ -194,12 +210,13 @@ class FitChecker:
             verdict=verdict,
             score=round(min(1.0, best / total), 3) if total else 0.0,
             matches=matches,
-            measures=self._measures(doc) if verdict != "no_fit" else [],
             named=self._named(terms, evidence, order + area),
             missing=terms.missing,
             commerce=terms.commerce if verdict == "partial" and terms.commerce_only else [],
             sentences=terms.sentences,
             lang="en" if is_english(text) else "zh",
+            doc=doc,
+            doc_title=self.kb.document(doc).title,
         )
 
     @staticmethod
@@ -273,7 +290,7 @@ class FitChecker:
             kind=kind,
         )
 
-    def _measures(self, doc: str | None) -> list[FitMatch]:
+    def _measures(self, doc: str) -> list[FitMatch]:
         """One cited clause per support-measure topic, from the plan's measure sections."""
         found: list[FitMatch] = []
         for label, words in _measure_topics():

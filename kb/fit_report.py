@@ -81,6 +81,8 @@ class FitReport:
     :param missing: key terms the plan does not name.
     :param commerce: business words (批发, dealership) of a project that only sells or
         trades: why a named area is only ``partial``.
+    :param doc: the document judged (the best one, when several were).
+    :param documents: with several documents, each one's report, best first.
     """
 
     text: str
@@ -93,6 +95,9 @@ class FitReport:
     commerce: list[str] = field(default_factory=list)
     sentences: int = 0
     lang: str = "zh"
+    doc: str = ""
+    doc_title: str = ""
+    documents: list[FitReport] = field(default_factory=list)
 
     @property
     def reason(self) -> str:
@@ -100,14 +105,21 @@ class FitReport:
         return self.reason_in(self.lang)
 
     def reason_in(self, lang: str) -> str:
-        """Why, in ``lang`` (``zh`` or ``en``): what the plan names, where, and what not."""
+        """Why, in ``lang`` (``zh`` or ``en``): what the plan names, where, and what not;
+        led by the document's title when several were judged."""
+        reason = self._reason(lang)
+        return f"《{self.doc_title}》：{reason}" if self.documents and self.doc_title else reason
+
+    def _reason(self, lang: str) -> str:
         work = [n for n in self.named if n.kind == "work"]
         area = [n for n in self.named if n.kind == "area"]
         missing = _join(self.missing[:6], lang)
         zh = lang == "zh"
         if self.verdict == "fit":
-            where = _where(work[0].where)
-            terms = _join([n.term for n in work if n.where == work[0].where][:6], lang)
+            best = self.matches[0] if self.matches else None
+            where = _where(best.section if best else work[0].where)
+            said = best.terms if best else [work[0].term]
+            terms = _join(said[:6], lang)
             text = f"规划点名了 {terms}（{where}）" if zh else f"The plan names {terms} ({where})"
         elif self.verdict == "partial" and self.commerce:
             first = (work or area)[0]
@@ -169,14 +181,29 @@ class FitReport:
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
+        """The documented JSON shape; ``documents`` lists each document's verdict."""
         return {
             "text": self.text,
             "verdict": self.verdict,
             "reason": self.reason,
             "score": self.score,
+            "doc": self.doc,
+            "doc_title": self.doc_title,
             "matches": [m.to_dict() for m in self.matches],
             "measures": [m.to_dict() for m in self.measures],
             "named": [n.__dict__ for n in self.named],
             "missing": self.missing,
             "commerce": self.commerce,
+            "documents": [
+                {
+                    "doc": r.doc,
+                    "title": r.doc_title,
+                    "verdict": r.verdict,
+                    "score": r.score,
+                    "reason": r._reason(r.lang),
+                    "matches": [m.to_dict() for m in r.matches],
+                    "measures": [m.to_dict() for m in r.measures],
+                }
+                for r in self.documents
+            ],
         }

@@ -26,6 +26,7 @@ from functools import cache
 from importlib import resources
 
 from kb.mentions import Mentions
+from kb.regions import Gazetteer
 from kb.tokenize import QueryExpander, Tokenizer, fold, is_english
 
 __all__ = ["KeyTerm", "KeyTerms", "ProjectTerms", "project_words"]
@@ -120,6 +121,7 @@ class KeyTerms:
         self.generic_share = generic_share
         self.common_frequency = common_frequency
         self.words = project_words()
+        self.places = Gazetteer.load().matcher()  # place names are never key terms
 
     def common(self, word: str) -> bool:
         """A common word of general Chinese (or English words glossed as one)."""
@@ -193,6 +195,7 @@ class KeyTerms:
         ends = sorted({e for _, _, e in content})
         terms: list[KeyTerm] = []
         covered = [False] * len(folded)
+        places = [(m.start, m.end) for m in self.places.find(folded)]
         for start in starts:
             if covered[start]:
                 continue
@@ -201,7 +204,8 @@ class KeyTerms:
             best = next((e for e in reversed(window) if self.named(folded[start:e])), None)
             if best is not None:
                 word = folded[start:best]
-                terms.append(self._term(word, ((word, 1.0),), background))
+                if not any(ps <= start and best <= pe for ps, pe in places):  # 六盘, not 黑山羊
+                    terms.append(self._term(word, ((word, 1.0),), background))
                 covered[start:best] = [True] * (best - start)
         unnamed: list[str] = []
         for key, stand_ins in self._thesaurus_in(folded, covered):

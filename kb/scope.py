@@ -163,8 +163,11 @@ class Scoper:
 
     @staticmethod
     def _by_year(question: str, docs: list[DocumentInfo], because: list[str]) -> list[DocumentInfo]:
+        """Of several documents, those of the year asked about: a work report of the next
+        year (which reviews it) first, else a document of that year."""
         for year in (int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", question)):
-            dated = [d for d in docs if d.year in (year, year + 1)]
+            reviews = [d for d in docs if d.kind == "政府工作报告" and d.year == year + 1]
+            dated = reviews or [d for d in docs if d.year == year]
             if dated and len(dated) < len(docs):
                 because.append(str(year))
                 return dated

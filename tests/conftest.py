@@ -61,3 +61,22 @@ def two_doc_kb(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path):
     other = shared_dir / "corpus-extra" / "opinion_central_rural_revitalization_2018.txt"
     build_index(Config.load(env={}, index_dir=index), paths=[PLAN, other])
     return KnowledgeBase.open(index)
+
+
+@pytest.fixture(scope="session")
+def all_index(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> Path:
+    """The plan (the corpus's own document) and every document of ../shared/corpus-extra."""
+    from kb import Config, build_index
+
+    index = tmp_path_factory.mktemp("all") / "index"
+    config = Config.load(env={}, index_dir=index, corpus_dir=PLAN.parent)
+    build_index(config, paths=[PLAN.parent, shared_dir / "corpus-extra"])
+    return index
+
+
+@pytest.fixture(scope="session")
+def all_kb(all_index: Path):
+    """The plan beside 20 other real documents, loaded."""
+    from kb import KnowledgeBase
+
+    return KnowledgeBase.open(all_index)

@@ -1,0 +1,50 @@
+"""The gazetteer: places named by full or short name, abbreviation, English or nickname."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.regions import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("山东高新技术企业数量", "山东省"),
+        ("山东省政府工作报告", "山东省"),
+        ("鲁 2024年粮食产量", "山东省"),  # a one-character abbreviation standing alone
+        ("Shandong high-tech enterprises", "山东省"),
+        ("What is Hebei's grain output", "河北省"),  # the province, not Tianjin's 河北区
+        ("Inner Mongolia grain", "内蒙古自治区"),
+        ("兰州中川机场旅客吞吐量", "兰州市"),
+        ("凉都的猕猴桃", "六盘水市"),  # a nickname
+        ("盘州市的煤矿", "盘县"),  # a renamed county
+    ],
+)
+def test_a_place_is_named_every_way_people_write_it(
+    gazetteer: Gazetteer, text: str, region: str
+) -> None:
+    assert [m.region.name for m in gazetteer.find(text)] == [region]
+
+
+@pytest.mark.parametrize("text", ["京津冀协同发展", "鲁菜馆", "中国移动"])
+def test_an_abbreviation_inside_a_word_names_no_place(gazetteer: Gazetteer, text: str) -> None:
+    assert [m for m in gazetteer.find(text) if len(m.text) == 1] == []
+
+
+def test_a_city_knows_its_province(gazetteer: Gazetteer) -> None:
+    lanzhou = gazetteer.by_name["兰州市"]
+    assert gazetteer.province(lanzhou).name == "甘肃省"
+    assert gazetteer.within(lanzhou, gazetteer.by_name["甘肃省"])
+    assert not gazetteer.within(gazetteer.by_name["甘肃省"], lanzhou)
+
+
+def test_every_province_has_its_english_name_and_abbreviation(gazetteer: Gazetteer) -> None:
+    provinces = [r for r in gazetteer.by_code.values() if r.level == "province"]
+    assert len(provinces) == 34
+    assert all(r.english and any(len(n) == 1 for n in r.names) for r in provinces)

@@ -1,0 +1,86 @@
+"""Questions that name their document are kept to it, and say why."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.documents import DocumentInfo
+from kb.scope import Scoper
+
+
+def _doc(doc: str, region: str, code: str, level: str, kind: str, year: int, home=False):
+    return DocumentInfo(
+        doc,
+        f"《{doc}》",
+        f"{doc}.txt",
+        "utf-8",
+        "txt",
+        "",
+        {},
+        "",
+        region,
+        code,
+        "",
+        level,
+        kind,
+        year,
+        "",
+        home,
+    )
+
+
+DOCS = [
+    _doc("plan", "六盘水市", "520200000000", "市", "规划", 2021, home=True),
+    _doc("shandong", "山东省", "370000000000", "省", "政府工作报告", 2025),
+    _doc("gansu", "甘肃省", "620000000000", "省", "政府工作报告", 2025),
+    _doc("guizhou", "贵州省", "520000000000", "省", "政府工作报告", 2025),
+    _doc("hebei", "河北省", "130000000000", "省", "政府工作报告", 2025),
+    _doc("rural", "全国", "000000000000", "国家", "意见", 2018),
+    _doc("eco", "全国", "000000000000", "国家", "规划", 2016),
+]
+
+
+@pytest.fixture(scope="module")
+def scoper() -> Scoper:
+    return Scoper(DOCS)
+
+
+@pytest.mark.parametrize(
+    ("question", "docs", "because"),
+    [
+        ("山东高新技术企业数量", ["shandong"], "山东"),
+        ("Shandong high-tech enterprises", ["shandong"], "Shandong"),
+        ("冀 2024年粮食总产量", ["hebei"], "冀"),
+        ("兰州中川机场旅客吞吐量", ["gansu"], "兰州"),  # a city of Gansu: Gansu's report
+        ("凉都的猕猴桃产业", ["plan"], "凉都"),  # Liupanshui's nickname: its plan
+        ("贵州电力装机容量", ["guizhou"], "贵州"),  # the province's own report, not the city's
+        ("国务院的生态环境规划", ["eco"], "国务院、规划"),
+        ("中央一号文件对农村厕所的要求", ["rural"], "中央、中央一号文件"),
+        ("各省政府工作报告里的氢能", ["shandong", "gansu", "guizhou", "hebei"], "政府工作报告"),
+    ],
+)
+def test_question_naming_a_document_is_kept_to_it(
+    scoper: Scoper, question: str, docs: list[str], because: str
+) -> None:
+    scope = scoper.detect(question)
+    assert scope is not None and scope.docs == docs and scope.because == because
+
+
+@pytest.mark.parametrize(
+    "question", ["京津冀协同发展", "长江经济带生态保护", "国家级星创天地有几个", "科技特派员"]
+)
+def test_a_place_inside_a_topic_or_nothing_named_keeps_every_document(
+    scoper: Scoper, question: str
+) -> None:
+    assert scoper.detect(question) is None
+
+
+def test_the_words_that_named_the_document_are_not_searched_for(scoper: Scoper) -> None:
+    scope = scoper.detect("山东高新技术企业数量")
+    assert scope is not None and scope.query("山东高新技术企业数量").strip() == "高新技术企业数量"
+
+
+def test_a_year_picks_the_report_that_reviews_it() -> None:
+    docs = [*DOCS, _doc("shandong24", "山东省", "370000000000", "省", "政府工作报告", 2024)]
+    scope = Scoper(docs).detect("山东2024年粮食产量")
+    assert scope is not None and scope.docs == ["shandong"]  # the 2025 report reviews 2024
