@@ -311,13 +311,9 @@ class KnowledgeBase:
         if not home or len(home) == len(self.documents):
             return None
         answerer = self.answerer()
-        focus = answerer.coverage.focus(question)
-        for hit in self.search(question, k=5, doc=home):
-            if (
-                answerer.coverage.score(focus, answerer.context(hit))
-                >= answerer.settings.min_coverage
-            ):
-                return Scope(home, "", home=True)
+        hits = self.search(question, k=5, doc=home)
+        if answerer.relevant(answerer.coverage.focus(question), hits):
+            return Scope(home, "", home=True)
         return None
 
     def search_scoped(

@@ -76,10 +76,14 @@ def test_readers_during_a_write_see_the_old_or_the_new_index_whole(tmp_path: Pat
     )
     writer.start()
     errors, opens = [], 0
+    deadline = time.monotonic() + 600
     try:
-        while builds.value < 2:  # the writer is up and switching
-            time.sleep(0.05)
-        while opens < 2000 or builds.value < 10:
+        while builds.value < 2 and writer.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.05)  # the writer is up and switching
+        while (opens < 2000 or builds.value < 10) and writer.is_alive():
+            if time.monotonic() > deadline:
+                errors.append(f"timeout: {opens} opens, {builds.value} builds")
+                break
             try:
                 kb = KnowledgeBase.open(index)
                 assert states[len(kb.chunks)] == sorted(d.doc for d in kb.documents)
@@ -92,7 +96,7 @@ def test_readers_during_a_write_see_the_old_or_the_new_index_whole(tmp_path: Pat
         writer.join(timeout=60)
     while not writer_errors.empty():
         errors.append(writer_errors.get())
-    assert errors == []
+    assert errors == [] and writer.exitcode == 0
     assert opens >= 2000 and builds.value >= 10  # the generation changed many times meanwhile
 
 
