@@ -116,7 +116,8 @@ def main() -> None:
     out = [
         "# PolicyKB gazetteer: China's administrative divisions (kb/regions.py reads it).",
         "# Source: adcodes.csv of the cpca package (MIT), built by tools/build_regions.py;",
-        "# English names: pinyin (pypinyin) and, for provinces, by hand; names: 简称 and nicknames.",
+        "# English names: pinyin (pypinyin) and, for provinces, by hand;",
+        "# names: short names, 简称 and nicknames.",
         "code\tname\tlevel\tparent\tenglish\tnames",
     ]
     for r in sorted(rows, key=lambda r: r["adcode"]):
@@ -140,7 +141,7 @@ def main() -> None:
         out.append(f"{code}\t{name}\t{kind}\t{parent}\t{english}\t{'|'.join(dict.fromkeys(extra))}")
     target = Path(__file__).resolve().parent.parent / "kb" / "data" / "regions.tsv"
     target.write_text("\n".join(out) + "\n", encoding="utf-8")
-    print(f"{target}: {len(out) - 4} regions")
+    print(f"{target}: {sum(not line.startswith(('#', 'code')) for line in out)} regions")
 
 
 if __name__ == "__main__":
