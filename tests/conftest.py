@@ -59,7 +59,9 @@ def two_doc_kb(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path):
 
     index = tmp_path_factory.mktemp("two") / "index"
     other = shared_dir / "corpus-extra" / "opinion_central_rural_revitalization_2018.txt"
-    build_index(Config.load(env={}, index_dir=index), paths=[PLAN, other])
+    # neither document is the corpus's own (home): questions are answered from both
+    config = Config.load(env={}, index_dir=index, corpus_dir=index.parent / "no-corpus")
+    build_index(config, paths=[PLAN, other])
     return KnowledgeBase.open(index)
 
 
