@@ -4,8 +4,9 @@ notes that never fail a search; documents without body text."""
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -47,16 +48,32 @@ SMALL = {"a": "第一章 总则\n推进氢能技术研发。\n支持煤炭清洁
 LARGE = {**SMALL, "b": "第一章 农业\n发展茶叶种植。\n建设猕猴桃基地。\n加强农村道路。\n"}
 
 
-def _alternate(index: str, corpora: list[str], stop, builds, errors) -> None:
-    """Rebuild the index from each corpus in turn until told to stop (a writer process)."""
-    config = Config.load(env={}, index_dir=index)
-    while not stop.is_set():
-        try:
-            build_index(config, [corpora[builds.value % 2]], embedder=HashEmbedder())
-        except Exception as exc:
-            errors.put(f"writer: {exc!r}")
-            return
-        builds.value += 1
+WRITER = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from kb import Config, build_index
+from tests.kb.test_knowledge_base import HashEmbedder
+
+index, corpora, folder = Path({index!r}), {corpora!r}, Path({folder!r})
+config = Config.load(env={{}}, index_dir=index)
+builds = 0
+while not (folder / "stop").exists():
+    try:
+        build_index(config, [corpora[builds % 2]], embedder=HashEmbedder())
+    except Exception as exc:
+        (folder / "errors").write_text(repr(exc))
+        break
+    builds += 1
+    (folder / "builds").write_text(str(builds))
+"""
+
+
+def _builds(folder: Path) -> int:
+    try:
+        return int((folder / "builds").read_text() or 0)
+    except (OSError, ValueError):
+        return 0
 
 
 def test_readers_during_a_write_see_the_old_or_the_new_index_whole(tmp_path: Path) -> None:
@@ -69,20 +86,21 @@ def test_readers_during_a_write_see_the_old_or_the_new_index_whole(tmp_path: Pat
         kb = KnowledgeBase.open(index)
         states[len(kb.chunks)] = sorted(d.doc for d in kb.documents)
     assert len(states) == 2
-    ctx = multiprocessing.get_context("spawn")
-    stop, builds, writer_errors = ctx.Event(), ctx.Value("i", 0), ctx.Queue()
-    writer = ctx.Process(
-        target=_alternate, args=(str(index), [str(c) for c in corpora], stop, builds, writer_errors)
+    folder = tmp_path / "writer"
+    folder.mkdir()
+    root = str(Path(__file__).resolve().parents[2])
+    script = WRITER.format(
+        root=root, index=str(index), corpora=[str(c) for c in corpora], folder=str(folder)
     )
-    writer.start()
+    writer = subprocess.Popen([sys.executable, "-c", script], cwd=root)  # rebuilds, over and over
     errors, opens = [], 0
     deadline = time.monotonic() + 600
     try:
-        while builds.value < 2 and writer.is_alive() and time.monotonic() < deadline:
-            time.sleep(0.05)  # the writer is up and switching
-        while (opens < 2000 or builds.value < 10) and writer.is_alive():
+        while _builds(folder) < 2 and writer.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        while (opens < 2000 or _builds(folder) < 10) and writer.poll() is None:
             if time.monotonic() > deadline:
-                errors.append(f"timeout: {opens} opens, {builds.value} builds")
+                errors.append(f"timeout: {opens} opens, {_builds(folder)} builds")
                 break
             try:
                 kb = KnowledgeBase.open(index)
@@ -92,12 +110,12 @@ def test_readers_during_a_write_see_the_old_or_the_new_index_whole(tmp_path: Pat
                 errors.append(f"reader: {exc!r}")
             opens += 1
     finally:
-        stop.set()
-        writer.join(timeout=60)
-    while not writer_errors.empty():
-        errors.append(writer_errors.get())
-    assert errors == [] and writer.exitcode == 0
-    assert opens >= 2000 and builds.value >= 10  # the generation changed many times meanwhile
+        (folder / "stop").write_text("")
+        writer.wait(timeout=120)
+    if (folder / "errors").exists():
+        errors.append("writer: " + (folder / "errors").read_text())
+    assert errors == [] and writer.returncode == 0
+    assert opens >= 2000 and _builds(folder) >= 10  # the generation changed many times meanwhile
 
 
 def test_search_warns_but_works_when_a_corpus_link_points_outside(
