@@ -33,15 +33,21 @@ def render() -> None:
     if kb is None:
         return
     history = work().history
-    head, clear = st.columns([5, 1], vertical_alignment="bottom")
-    head.title(t("ask"))
+    question = st.session_state.get("ask_input") or st.session_state.pop("ask_pending", None)
+    head = st.container(horizontal=True, vertical_alignment="bottom")
+    head.title(t("ask"), width="stretch")
     if history:
-        clear.button(t("clear_chat"), icon=":material/delete_sweep:", on_click=history.clear)
-    else:
-        _examples()
-    for turn, (question, answer) in enumerate(history):
-        _show(kb, turn, question, answer, new=False)
-    question = st.chat_input(t("question")) or st.session_state.pop("ask_pending", None)
+        head.button(t("clear_chat"), icon=":material/delete_sweep:", on_click=history.clear)
+    elif not question:
+        st.pills(
+            t("examples"),
+            [t(key) for key in _EXAMPLES],
+            key="ask_examples",
+            on_change=_picked,
+        )
+    for turn, (asked, answer) in enumerate(history):
+        _show(kb, turn, asked, answer, new=False)
+    st.chat_input(t("question"), key="ask_input")
     if question:
         try:
             with st.spinner(t("working")):
@@ -54,14 +60,10 @@ def render() -> None:
         _show(kb, len(history) - 1, question, answer, new=True)
 
 
-def _examples() -> None:
-    st.caption(t("examples"))
-    for key in _EXAMPLES:
-        st.button(t(key), key=key, type="tertiary", on_click=_pending, args=(t(key),))
-
-
-def _pending(question: str) -> None:
-    st.session_state.ask_pending = question
+def _picked() -> None:
+    """An example chip was clicked: ask it, and leave the chips unselected."""
+    st.session_state.ask_pending = st.session_state.get("ask_examples")
+    st.session_state.ask_examples = None
 
 
 def _show_question(question: str) -> None:

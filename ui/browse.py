@@ -1,9 +1,10 @@
-"""浏览 Browse: the contents beside a reader; ``?doc=…&chunk=…`` opens a cited span.
+"""浏览 Browse: the contents beside a reader.
 
-The reader shows the chapter holding the passage with the passage highlighted and
-scrolled into view; the contents list marks where the reader is (the last heading at
-or before the passage) and keeps it in view. Every contents entry is an in-app link,
-so reading never ends the session.
+``?doc=…&chunk=…`` opens a cited passage, highlighted; ``?doc=…&at=<node>`` (a contents
+entry) opens a heading. Either way the reader shows the chapter and scrolls the span
+into view, and the contents list marks where the reader is (the entry itself, or the
+last heading at or before a passage) and keeps that entry in view. Every contents entry
+is an in-app link, so reading never ends the session.
 """
 
 from __future__ import annotations
@@ -20,19 +21,20 @@ from ui.strings import t
 
 if TYPE_CHECKING:
     from kb import KnowledgeBase
+    from kb.reader import OutlineEntry, ReadingWindow
 
 __all__ = ["current_entry", "render"]
 
 _INDENT = "\u3000"  # an ideographic space per level of the contents
 
 
-def current_entry(kb: KnowledgeBase, entries: list[tuple[int, str, str]], chunk_id: str) -> int:
+def current_entry(kb: KnowledgeBase, entries: list[OutlineEntry], chunk_id: str) -> int:
     """Index of the contents entry the passage ``chunk_id`` is under: the last entry that
     starts at or before it, in reading order."""
     order = kb.chunk(chunk_id).meta["order"]
     here = 0
-    for i, (_, _, first) in enumerate(entries):
-        if kb.chunk(first).meta["order"] <= order:
+    for i, entry in enumerate(entries):
+        if kb.chunk(entry.chunk).meta["order"] <= order:
             here = i
     return here
 
@@ -58,21 +60,28 @@ def _choose_document(kb: KnowledgeBase) -> str:
 def render() -> None:
     """The Browse page."""
     from kb import KBError
-    from kb.reader import outline_entries, reading_window
+    from kb.reader import heading_window, outline, reading_window
 
     kb = knowledge_base()
     if kb is None:
         return
     st.title(t("browse"))
     doc = _choose_document(kb)
-    chunk_id = st.query_params.get("chunk") if st.query_params.get("doc") == doc else None
+    same = st.query_params.get("doc") == doc
+    chunk_id = st.query_params.get("chunk") if same else None
+    node = st.query_params.get("at") if same else None
+    entries = outline(kb, doc)
+    here = None
     try:
-        window = reading_window(kb, chunk_id, doc)
+        if node:
+            window = heading_window(kb, doc, node)
+            here = next((i for i, e in enumerate(entries) if e.node == node), None)
+        else:
+            window = reading_window(kb, chunk_id, doc)
+            here = current_entry(kb, entries, chunk_id) if chunk_id and entries else None
     except (KeyError, KBError):
         st.error(t("no_such_passage"))
         chunk_id, window = None, reading_window(kb, None, doc)
-    entries = outline_entries(kb, doc)
-    here = current_entry(kb, entries, chunk_id) if chunk_id and entries else None
     reader_tab, glossary_tab = st.tabs([t("reader"), t("glossary")])
     with reader_tab:
         toc, text = st.columns([1, 2], gap="medium")
@@ -86,67 +95,62 @@ def render() -> None:
         _glossary(kb, doc)
 
 
-def _contents(
-    kb: KnowledgeBase, doc: str, entries: list[tuple[int, str, str]], here: int | None
-) -> None:
+def _contents(kb: KnowledgeBase, doc: str, entries: list[OutlineEntry], here: int | None) -> None:
     with st.container(height=560, key="pkb-toc"):
-        for i, (depth, title, first) in enumerate(entries):
-            label = _INDENT * depth + _entry_title(kb, title, first)
+        for i, entry in enumerate(entries):
+            label = _INDENT * entry.depth + _entry_title(kb, entry)
+            params = {"doc": doc, "at": entry.node}
             if i == here:
                 with st.container(key="pkb-here"):
-                    nav.link(
-                        "browse", label, ":material/arrow_right:", {"doc": doc, "chunk": first}
-                    )
+                    nav.link("browse", label, ":material/arrow_right:", params)
             else:
-                nav.link("browse", label, None, {"doc": doc, "chunk": first})
+                nav.link("browse", label, None, params)
 
 
-def _entry_title(kb: KnowledgeBase, title: str, first: str) -> str:
+def _entry_title(kb: KnowledgeBase, entry: OutlineEntry) -> str:
     """An entry's heading; for a bare number (``1．``) the start of its text instead."""
-    if len(title.strip()) > 3:
-        return title
-    words = (kb.chunk(first).content or "").strip().split("\n", 1)[0]
-    return words[:18] + ("…" if len(words) > 18 else "") if words else title
+    if len(entry.heading.strip()) > 3:
+        return entry.heading
+    words = (kb.chunk(entry.chunk).content or "").strip().split("\n", 1)[0]
+    return words[:18] + ("…" if len(words) > 18 else "") if words else entry.heading
 
 
-def _reader(kb: KnowledgeBase, window, chunk_id: str | None) -> None:
+def _reader(kb: KnowledgeBase, window: ReadingWindow, chunk_id: str | None) -> None:
     source = kb.sources[window.doc]
+    body = esc(source[window.start : window.end])
     if window.mark:
         s, e = window.mark
-        st.caption(md(t("cited_here") + " › ".join(kb.chunk(chunk_id).meta["section"])))
+        if chunk_id:  # a cited passage
+            st.caption(md(t("cited_here") + " › ".join(kb.chunk(chunk_id).meta["section"])))
+            tag = f"<mark id='cited' {scroll_here()}>"
+        else:  # a heading opened from the contents
+            tag = f"<mark id='heading' class='pkb-heading' {scroll_here('start')}>"
         body = (
             esc(source[window.start : s])
-            + f"<mark id='cited' {scroll_here()}>{esc(source[s:e])}</mark>"
+            + tag
+            + esc(source[s:e])
+            + "</mark>"
             + esc(source[e : window.end])
         )
-    else:
-        body = esc(source[window.start : window.end])
     st.markdown(f"<div class='pkb-reader'>{plan(body, 'div')}</div>", unsafe_allow_html=True)
 
 
-def _chapter_links(doc: str, entries: list[tuple[int, str, str]], heading: str) -> None:
+def _chapter_links(doc: str, entries: list[OutlineEntry], heading: str) -> None:
     """Links to the chapters before and after the one shown."""
-    chapters = [(title, first) for depth, title, first in entries if depth == 0]
-    at = next((i for i, (title, _) in enumerate(chapters) if title == heading), None)
+    chapters = [e for e in entries if e.depth == 0]
+    at = next((i for i, e in enumerate(chapters) if e.heading == heading), None)
     if at is None:
         return
-    before, after = st.columns(2)
-    if at > 0:
-        with before:
-            nav.link(
-                "browse",
-                t("previous"),
-                ":material/arrow_back:",
-                {"doc": doc, "chunk": chapters[at - 1][1]},
-            )
-    if at + 1 < len(chapters):
-        with after:
-            nav.link(
-                "browse",
-                t("next"),
-                ":material/arrow_forward:",
-                {"doc": doc, "chunk": chapters[at + 1][1]},
-            )
+    row = st.container(horizontal=True, horizontal_alignment="distribute")
+    with row:
+        if at > 0:
+            nav.link("browse", t("previous"), ":material/arrow_back:", _at(doc, chapters[at - 1]))
+        if at + 1 < len(chapters):
+            nav.link("browse", t("next"), ":material/arrow_forward:", _at(doc, chapters[at + 1]))
+
+
+def _at(doc: str, entry: OutlineEntry) -> dict[str, str]:
+    return {"doc": doc, "at": entry.node}
 
 
 def _glossary(kb: KnowledgeBase, doc: str) -> None:

@@ -30,7 +30,8 @@ _STYLE = """
 .pkb-reader{line-height:1.9;overflow-wrap:anywhere}
 .pkb-plan{overflow-wrap:anywhere}
 mark{background:#ffe08a;padding:0 .1em}
-mark#cited{background:#ffd23f;box-shadow:0 0 0 2px #ffd23f}
+mark#cited{background:#ffd23f;box-shadow:0 0 0 2px #ffd23f;scroll-margin:5rem}
+mark.pkb-heading{background:#fff1c2;font-weight:700;scroll-margin-top:5rem}
 .pkb-section{margin:.2em 0 .9em 0}
 .pkb-section ul{margin-bottom:0}
 .pkb-head{font-weight:600}
@@ -86,6 +87,7 @@ _SCRIPT = """
       const apply = () => {
         const mark = document.querySelector('[data-pkb-scroll="' + id + '"]') || el;
         let target = mark, block = 'center';
+        if (mark.getAttribute('data-pkb-mode') === 'start') block = 'start';
         if (mark.getAttribute('data-pkb-mode') === 'answer') {
           const msgs = Array.from(document.querySelectorAll('[data-testid=stChatMessage]'));
           const msg = mark.closest('[data-testid=stChatMessage]');

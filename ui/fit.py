@@ -36,9 +36,9 @@ def render() -> None:
     text = st.text_area(
         t("project"), height=140, key="fit_text", placeholder=t("project_placeholder")
     )
-    check, example, _ = st.columns([1, 1, 3])
-    clicked = check.button(t("check"), type="primary", icon=":material/fact_check:")
-    example.button(t("fit_example"), on_click=_example)
+    buttons = st.container(horizontal=True)
+    clicked = buttons.button(t("check"), type="primary", icon=":material/fact_check:")
+    buttons.button(t("fit_example"), on_click=_example)
     if clicked:
         if not text.strip():
             st.warning(t("empty_project"))
@@ -74,8 +74,8 @@ def _report(report: Any, titles: dict[str, str]) -> None:
             )
             nav.reader_link(m.doc, m.id)
     markdown = fit_markdown(report, lang(), titles)
-    download, copy, _ = st.columns([1, 1, 2], vertical_alignment="center")
-    download.download_button(
+    actions = st.container(horizontal=True, vertical_alignment="center")
+    actions.download_button(
         t("download"),
         markdown,
         file_name="fit-report.md",
@@ -83,5 +83,5 @@ def _report(report: Any, titles: dict[str, str]) -> None:
         on_click="ignore",
         icon=":material/download:",
     )
-    with copy:
+    with actions:
         copy_button(markdown, t("copy_report"))

@@ -88,9 +88,9 @@ def render() -> None:
     if not hits:
         st.info(t("no_results"))
         return
-    count, export = st.columns([3, 1], vertical_alignment="center")
-    count.markdown(f"**{esc(t('result_count', n=len(hits)))}**")
-    export.download_button(
+    row = st.container(horizontal=True, vertical_alignment="center")
+    row.markdown(f"**{t('result_count', n=len(hits))}**", width="stretch")
+    row.download_button(
         t("export_csv"),
         hits_csv(hits, lang()),
         file_name="policykb-search.csv",

@@ -140,7 +140,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_targets": ("这些文件里没有指标表。", "These documents hold no targets table."),
     # sidebar
     "corpus": ("语料", "Corpus"),
-    "corpus_facts": ("{docs} 个文件 · {chunks} 个片段", "{docs} documents · {chunks} passages"),
+    "corpus_facts": ("文件 {docs} 个 · 片段 {chunks} 个", "Documents: {docs} · passages: {chunks}"),
     "embedder": ("向量模型", "Embedder"),
     "built": ("索引时间", "Indexed"),
     "add_doc": ("添加文件", "Add a document"),

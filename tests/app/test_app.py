@@ -47,13 +47,14 @@ def test_first_page_is_ask_with_examples_and_renders_without_errors(app: AppTest
     assert not app.exception
     assert app.title[0].value == "问答"
     assert any("六盘水市“十四五”科技创新规划" in c.value for c in app.caption)
-    assert "哪些氢能技术被列为重点？" in [b.label for b in app.button]
+    assert "哪些氢能技术被列为重点？" in app.pills[0].options
 
 
-def test_an_example_question_is_asked_when_clicked(app: AppTest) -> None:
-    next(b for b in app.button if b.label == "哪些氢能技术被列为重点？").click().run()
+def test_an_example_question_is_asked_when_clicked_and_the_examples_go(app: AppTest) -> None:
+    app.pills[0].set_value("哪些氢能技术被列为重点？").run()
     assert [m.value for m in app.chat_message[0].markdown] == ["哪些氢能技术被列为重点？"]
     assert "专栏1 能源产业技术攻关" in _html(app)
+    assert not app.pills
 
 
 def test_ask_hydrogen_question_shows_short_headings_clickable_markers_and_citations(

@@ -1,0 +1,183 @@
+"""Driving the app in a real browser: ``streamlit run`` on a free port, Debian's Chromium
+headless through Playwright, and the few waits and reads every browser test needs.
+
+Skipped only where Chromium or Playwright cannot be installed; CI installs both
+(``.ci/run``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+DOC = "liupanshui-14th-fyp-sci-tech"
+FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1440, "height": 1000}
+PHONE = {"width": 390, "height": 844}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def require_browser() -> None:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("no Chromium here: apt-get install chromium (CI does)")
+    pytest.importorskip("playwright.sync_api", reason="pip install playwright (make test does)")
+
+
+@contextlib.contextmanager
+def streamlit(index: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+    """``policykb serve`` over ``index`` on a free port; yields its URL.
+
+    Started as a user starts it (the CLI, which runs ``ui/streamlit_app.py`` with the
+    app's own flags), from another folder than the repository, so nothing depends on the
+    working directory or on the repository's ``.streamlit/config.toml``.
+    """
+    require_browser()
+    port = _free_port()
+    environment = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+        "HAYSTACK_TELEMETRY_ENABLED": "False",
+        **(env or {}),
+    }
+    command = [sys.executable, "-m", "kb.cli", "serve", "--index-dir", str(index)]
+    command += ["--port", str(port), "--address", "127.0.0.1"]
+    proc = subprocess.Popen(
+        command,
+        cwd=index.parent,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # the CLI and the server it starts: one group to stop
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("the Streamlit server did not start within 60 s")
+    try:
+        yield url
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def settle(page: Any, timeout: float = 60_000) -> None:
+    """Wait until the app's current run has finished (and the page script has acted)."""
+    page.wait_for_timeout(200)
+    page.wait_for_function(
+        "document.querySelector('.stApp') && "
+        "document.querySelector('.stApp').getAttribute('data-test-script-state') !== 'running'",
+        timeout=timeout,
+    )
+    page.wait_for_timeout(300)
+
+
+def open_app(page: Any, url: str) -> None:
+    """Go to ``url`` and wait until the page is drawn (past the loading state)."""
+    page.goto(url, wait_until="domcontentloaded")
+    page.get_by_test_id("stSidebarNav").wait_for(state="attached", timeout=60_000)
+    page.locator(".stMain").get_by_test_id("stHeading").first.wait_for(timeout=60_000)
+    page.get_by_text("正在加载知识库", exact=False).wait_for(state="detached", timeout=60_000)
+    settle(page)
+
+
+def ask(page: Any, question: str) -> None:
+    """Type a question into Ask and wait for its answer."""
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.wait_for(timeout=60_000)
+    box.fill(question)
+    box.press("Enter")
+    page.get_by_test_id("stChatMessage").filter(has_text=question).wait_for(timeout=60_000)
+    settle(page)
+    page.wait_for_timeout(1_300)  # the page script scrolls to the answer once the run is done
+
+
+def nav(page: Any, title: str) -> None:
+    """Click a page in the sidebar (an in-app navigation) and wait for it."""
+    page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
+    page.locator(".stMain").get_by_test_id("stHeading").filter(has_text=title).first.wait_for(
+        timeout=60_000
+    )
+    settle(page)
+
+
+def questions(page: Any) -> list[str]:
+    """The questions in Ask's chat history, in order."""
+    users = page.get_by_test_id("stChatMessage").filter(
+        has=page.get_by_test_id("stChatMessageAvatarUser")
+    )
+    return [m.get_by_test_id("stMarkdownContainer").first.inner_text() for m in users.all()]
+
+
+def in_view(page: Any, locator: Any) -> bool:
+    """Is the element's whole box inside the viewport?"""
+    box = locator.bounding_box()
+    size = page.viewport_size
+    return (
+        box is not None
+        and box["y"] >= 0
+        and box["x"] >= 0
+        and box["y"] + box["height"] <= size["height"]
+        and box["x"] + box["width"] <= size["width"]
+    )
+
+
+def shown_text(page: Any) -> str:
+    """The text a user sees: main area and sidebar, icons' ligature names left out."""
+    return page.evaluate(
+        """() => {
+        const parts = [];
+        for (const sel of ['[data-testid=stSidebar]', '.stMain',
+                           '[data-testid=stBottom]']) {
+          const root = document.querySelector(sel);
+          if (!root) continue;
+          const copy = root.cloneNode(true);
+          copy.querySelectorAll('[data-testid=stIconMaterial], style, script')
+              .forEach((e) => e.remove());
+          document.body.appendChild(copy);
+          parts.push(copy.innerText);
+          copy.remove();
+          root.querySelectorAll('input[placeholder], textarea[placeholder]')
+              .forEach((e) => parts.push(e.getAttribute('placeholder')));
+        }
+        return parts.join('\\n');
+    }"""
+    )
