@@ -85,10 +85,13 @@ def answer_markdown(answer: Any, lang: str, skip: frozenset[int] = frozenset()) 
     return "\n".join(lines).strip() + "\n"
 
 
-def fit_markdown(report: Any, lang: str, titles: dict[str, str]) -> str:
+def fit_markdown(
+    report: Any, lang: str, titles: dict[str, str], labels: dict[str, str] | None = None
+) -> str:
     """A fit report for download: verdict, why, the matching items and measures.
 
     :param titles: document id → title, to say which document each item is from.
+    :param labels: a measure's label in ``lang`` (kb's own label when missing).
     """
     verdict = text(f"{report.verdict}_label", lang)
     lines = [
@@ -108,7 +111,7 @@ def fit_markdown(report: Any, lang: str, titles: dict[str, str]) -> str:
             continue
         lines += [f"## {text(key, lang)}", ""]
         for i, m in enumerate(rows, 1):
-            label = f"**{m.label}** " if m.label else ""
+            label = f"**{(labels or {}).get(m.label, m.label)}** " if m.label else ""
             lines.append(f"{i}. {label}“{m.text}”")
             address = where(titles.get(m.doc, ""), m.section)
             lines.append(f"   {text('where_line', lang, where=address)}")

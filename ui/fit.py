@@ -15,7 +15,7 @@ from ui.browser import copy_button
 from ui.common import esc, knowledge_base, md, plan, short_address, show_error
 from ui.export import fit_markdown
 from ui.state import work
-from ui.strings import lang, t
+from ui.strings import MEASURES, lang, measure, t
 
 __all__ = ["render"]
 
@@ -66,14 +66,15 @@ def _report(report: Any, titles: dict[str, str]) -> None:
         if rows:
             st.subheader(title)
         for m in rows:
-            label = f"<b>{plan(esc(m.label))}</b>：" if m.label else ""
+            label = f"<b>{esc(measure(m.label))}</b>: " if m.label else ""
             st.markdown(
                 f"<div>{label}{plan('“' + esc(m.text) + '”')}"
                 f"<div class='pkb-addr'>{plan(esc(short_address(m.section)))}</div></div>",
                 unsafe_allow_html=True,
             )
             nav.reader_link(m.doc, m.id)
-    markdown = fit_markdown(report, lang(), titles)
+    labels = MEASURES if lang() == "en" else {}
+    markdown = fit_markdown(report, lang(), titles, labels)
     actions = st.container(horizontal=True, vertical_alignment="center")
     actions.download_button(
         t("download"),

@@ -44,17 +44,19 @@ def page(name: str, icon: str | None = "") -> st.Page:
     :raises KeyError: not one of :data:`PAGES`.
     """
     return st.Page(
-        _render(name),
-        title=t(name),
-        icon=PAGES[name] if icon == "" else icon,
-        url_path=name,
-        default=name == "ask",
+        _render(name), title=t(name), icon=PAGES[name] if icon == "" else icon, url_path=name
     )
 
 
+def _home() -> None:
+    """The app's root URL opens Ask at ``/ask`` (so ``/ask`` is a link that works too)."""
+    st.switch_page(page("ask"), query_params=st.query_params.to_dict())
+
+
 def pages() -> list[st.Page]:
-    """Every page, in the order of the sidebar."""
-    return [page(name) for name in PAGES]
+    """Every page, in the order of the sidebar, after the root URL's hidden redirect."""
+    home = st.Page(_home, title=t("ask"), url_path="home", default=True, visibility="hidden")
+    return [home, *(page(name) for name in PAGES)]
 
 
 def link(

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["chapters", "render"]
 
-_FIELDS = {"search_q": "", "search_doc": None, "search_chapter": None, "search_industry": None}
+# "" is "all" (a None value would show Streamlit's English "Choose an option")
+_FIELDS = {"search_q": "", "search_doc": "", "search_chapter": "", "search_industry": ""}
 
 
 def chapters(kb: KnowledgeBase, doc: str | None) -> list[str]:
@@ -53,26 +54,26 @@ def render() -> None:
     st.title(t("search"))
     docs = {d.doc: d.title for d in kb.documents}
     industries = sorted({c.meta["industry"] for c in kb.chunks if c.meta.get("industry")})
-    _restore({"search_doc": [None, *docs], "search_industry": [None, *industries]})
+    _restore({"search_doc": ["", *docs], "search_industry": ["", *industries]})
     query = st.text_input(t("query"), key="search_q", placeholder=t("query_placeholder"))
     cols = st.columns(4 if len(docs) > 1 else 3)
-    doc = None
+    doc = ""
     if len(docs) > 1:
         doc = cols[-4].selectbox(
             t("document"),
-            [None, *docs],
+            ["", *docs],
             key="search_doc",
             format_func=lambda d: f"《{docs[d]}》" if d else t("all"),
         )
-    heads = chapters(kb, doc)
-    if st.session_state.get("search_chapter") not in (None, *heads):
-        st.session_state.search_chapter = None
+    heads = chapters(kb, doc or None)
+    if st.session_state.get("search_chapter") not in ("", *heads):
+        st.session_state.search_chapter = ""
     chapter = cols[-3].selectbox(
-        t("chapter"), [None, *heads], key="search_chapter", format_func=lambda c: c or t("all")
+        t("chapter"), ["", *heads], key="search_chapter", format_func=lambda c: c or t("all")
     )
     industry = cols[-2].selectbox(
         t("industry"),
-        [None, *industries],
+        ["", *industries],
         key="search_industry",
         format_func=lambda i: i or t("all"),
     )
@@ -81,7 +82,9 @@ def render() -> None:
     if not query.strip():
         return
     try:
-        hits = kb.search(query, k=k, doc=doc, section=chapter, industry=industry)
+        hits = kb.search(
+            query, k=k, doc=doc or None, section=chapter or None, industry=industry or None
+        )
     except Exception as exc:  # kb's errors, shown in the user's language
         show_error(exc)
         return
@@ -98,7 +101,7 @@ def render() -> None:
         on_click="ignore",
         icon=":material/download:",
     )
-    several = doc is None and len(docs) > 1  # then say whose section each hit is
+    several = not doc and len(docs) > 1  # then say whose section each hit is
     for hit in hits:
         where = (f"《{hit.doc_title}》 " if several else "") + short_address(hit.section)
         st.markdown(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-__all__ = ["LANGS", "STRINGS", "lang", "t", "text"]
+__all__ = ["LANGS", "MEASURES", "STRINGS", "lang", "measure", "t", "text"]
 
 LANGS = ("zh", "en")
 
@@ -192,6 +192,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "err_generic": ("出错了，请稍后再试。", "Something went wrong; try again."),
 }
+
+# kb's support-measure topics (kb/data/measures.tsv) are labels, not plan text.
+MEASURES = {
+    "研发费用加计扣除与税收优惠": "R&D super-deduction and tax relief",
+    "研发投入后补助": "Subsidies after R&D spending",
+    "科技银行与科技贷款": "Science and technology banks and loans",
+    "高新技术企业培育": "High-tech enterprise development",
+    "创新平台建设": "Innovation platforms",
+    "成果转化与技术转移": "Commercialisation and technology transfer",
+    "创业孵化": "Start-up incubation",
+    "科技金融与基金": "Science finance and funds",
+    "人才引进与培养": "Attracting and training talent",
+}
+
+
+def measure(label: str) -> str:
+    """A support measure's label in the session's language (as kb gives it if unknown)."""
+    return MEASURES.get(label, label) if lang() == "en" else label
 
 
 def text(key: str, lang: str, **fields: object) -> str:

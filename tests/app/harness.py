@@ -175,8 +175,12 @@ def shown_text(page: Any) -> str:
           document.body.appendChild(copy);
           parts.push(copy.innerText);
           copy.remove();
-          root.querySelectorAll('input[placeholder], textarea[placeholder]')
-              .forEach((e) => parts.push(e.getAttribute('placeholder')));
+          // a placeholder is seen while its field is empty (a select's stays hidden)
+          root.querySelectorAll('input[placeholder], textarea[placeholder]').forEach((e) => {
+            if (!e.value && e.getAttribute('role') !== 'combobox') {
+              parts.push(e.getAttribute('placeholder'));
+            }
+          });
         }
         return parts.join('\\n');
     }"""
