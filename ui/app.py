@@ -37,5 +37,5 @@ def _loading(current: st.Page) -> None:
     """What a page shows while the knowledge base loads: its title, a notice, the input."""
     st.title(current.title)
     st.info(t("loading"), icon=":material/hourglass_top:")
-    if current.url_path == "ask":
+    if current.url_path in ("ask", ""):  # the root URL opens Ask
         st.chat_input(t("loading_input"), disabled=True, key="loading_input")

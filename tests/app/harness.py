@@ -22,6 +22,8 @@ from typing import Any
 
 import pytest
 
+from ui.strings import text
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DOC = "liupanshui-14th-fyp-sci-tech"
@@ -35,6 +37,7 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+PAGES = ["ask", "search", "browse", "fit", "targets"]
 DESKTOP = {"width": 1440, "height": 1000}
 PHONE = {"width": 390, "height": 844}
 
@@ -185,3 +188,34 @@ def shown_text(page: Any) -> str:
         return parts.join('\\n');
     }"""
     )
+
+
+def fill_page(page: Any, server: str, name: str, lang: str) -> None:
+    """Open page ``name`` in ``lang`` and give it a typical result."""
+    if name == "browse":
+        open_app(page, f"{server}/browse?doc={DOC}&chunk={DOC}:ch4.s1.ss1.box1.i2.c1&lang={lang}")
+        return
+    open_app(page, f"{server}/{name}?lang={lang}")
+    if name == "ask":
+        ask(
+            page,
+            "哪些氢能技术被列为重点？"
+            if lang == "zh"
+            else "Which hydrogen technologies are priorities?",
+        )
+        ask(page, "2025年高新技术企业目标是多少家")
+        ask(page, "明天天气怎么样")
+        page.get_by_test_id("stExpander").first.locator("summary").click()
+    elif name == "search":
+        field = page.get_by_test_id("stTextInputRootElement").locator("input")
+        field.fill("氢能" if lang == "zh" else "hydrogen")
+        field.press("Enter")
+        page.locator(".pkb-hit").first.wait_for(timeout=60_000)
+    elif name == "fit":
+        page.get_by_role("button", name=text("fit_example", lang)).click()
+        settle(page)
+        page.get_by_role("button", name=text("check", lang)).click()
+        page.locator(".pkb-addr").first.wait_for(timeout=60_000)
+    else:
+        page.get_by_test_id("stVegaLiteChart").first.wait_for(timeout=60_000)
+    settle(page)

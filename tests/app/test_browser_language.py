@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.app.harness import DOC, ask, open_app, settle, shown_text
+from tests.app.harness import PAGES, fill_page, shown_text
 from ui.strings import STRINGS
 
 pytestmark = pytest.mark.browser
@@ -22,38 +22,6 @@ pytestmark = pytest.mark.browser
 # Words Chinese mode may show in Latin letters besides the plan's own: the switch to
 # English, the embedder's name, file types and formats.
 NAMES = {"English", "use", "multilingual", "txt", "docx", "pdf", "md", "MB", "CSV", "Markdown"}
-PAGES = ["ask", "search", "browse", "fit", "targets"]
-
-
-def _fill(page: Any, server: str, name: str, lang: str) -> None:
-    """Open page ``name`` in ``lang`` and give it a typical result."""
-    if name == "browse":
-        open_app(page, f"{server}/browse?doc={DOC}&chunk={DOC}:ch4.s1.ss1.box1.i2.c1&lang={lang}")
-        return
-    open_app(page, f"{server}/{name}?lang={lang}")
-    if name == "ask":
-        ask(
-            page,
-            "哪些氢能技术被列为重点？"
-            if lang == "zh"
-            else "Which hydrogen technologies are priorities?",
-        )
-        ask(page, "2025年高新技术企业目标是多少家")
-        ask(page, "明天天气怎么样")
-        page.get_by_test_id("stExpander").first.locator("summary").click()
-    elif name == "search":
-        field = page.get_by_test_id("stTextInputRootElement").locator("input")
-        field.fill("氢能" if lang == "zh" else "hydrogen")
-        field.press("Enter")
-        page.locator(".pkb-hit").first.wait_for(timeout=60_000)
-    elif name == "fit":
-        page.get_by_role("button", name=STRINGS["fit_example"][lang == "en"]).click()
-        settle(page)
-        page.get_by_role("button", name=STRINGS["check"][lang == "en"]).click()
-        page.locator(".pkb-addr").first.wait_for(timeout=60_000)
-    else:
-        page.get_by_test_id("stVegaLiteChart").first.wait_for(timeout=60_000)
-    settle(page)
 
 
 def _table(lang: str) -> list[str]:
@@ -67,7 +35,7 @@ def _table(lang: str) -> list[str]:
 def test_chinese_mode_shows_no_english_ui_string(
     page: Any, server: str, plan_kb, name: str
 ) -> None:
-    _fill(page, server, name, "zh")
+    fill_page(page, server, name, "zh")
     shown = shown_text(page)
     plan = "\n".join(plan_kb.sources.values())
     leaks = [s for s in _table("en") if re.search(r"[A-Za-z]{3}", s) and s in shown]
@@ -80,7 +48,7 @@ def test_chinese_mode_shows_no_english_ui_string(
 def test_english_mode_shows_chinese_only_as_quoted_plan_text(
     page: Any, server: str, plan_kb, name: str
 ) -> None:
-    _fill(page, server, name, "en")
+    fill_page(page, server, name, "en")
     shown = shown_text(page)
     plan = "\n".join([*plan_kb.sources.values(), *(d.title for d in plan_kb.documents)])
     leaks = [s for s in _table("zh") if re.search(r"[\u4e00-\u9fff]", s) and s not in plan]
