@@ -36,9 +36,9 @@ def render() -> None:
     question = st.session_state.get("ask_input") or st.session_state.pop("ask_pending", None)
     head = st.container(horizontal=True, vertical_alignment="bottom")
     head.title(t("ask"), width="stretch")
-    if history:
+    if history or question:
         head.button(t("clear_chat"), icon=":material/delete_sweep:", on_click=history.clear)
-    elif not question:
+    else:
         st.pills(
             t("examples"),
             [t(key) for key in _EXAMPLES],

@@ -62,7 +62,7 @@ def answer_markdown(answer: Any, lang: str, skip: frozenset[int] = frozenset()) 
     :param skip: citation numbers whose clauses are not repeated under the figure (a
         number answer's table row).
     """
-    lines = [f"**{text('q_line', lang, q=answer.question)}**", ""]
+    lines = [text("q_line", lang, q=answer.question), ""]
     if not answer.found:
         lines += [text("not_found", lang), ""]
         return "\n".join(lines).strip() + "\n"

@@ -128,7 +128,7 @@ def ask(page: Any, question: str) -> None:
     box.wait_for(timeout=60_000)
     box.fill(question)
     box.press("Enter")
-    page.get_by_test_id("stChatMessage").filter(has_text=question).wait_for(timeout=60_000)
+    page.get_by_test_id("stChatMessage").filter(has_text=question).first.wait_for(timeout=60_000)
     settle(page)
     page.wait_for_timeout(1_300)  # the page script scrolls to the answer once the run is done
 
