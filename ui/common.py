@@ -110,7 +110,14 @@ class _Loader:
         self._future: Future[Any] | None = None
         self._key: tuple[str, str | None] | None = None
 
+    def ready(self) -> bool:
+        """Loaded (or failed) for the index as it is now; never waits, never imports kb
+        before the first load has started."""
+        future = self._future
+        return future is not None and future.done() and not self._stale()
+
     def get(self) -> Future[Any]:
+        """The load for the index as it is now, started if need be."""
         with self._lock:
             if self._future is None or (self._future.done() and self._stale()):
                 self._future = Future()
@@ -153,14 +160,18 @@ def _loader() -> _Loader:
 def knowledge_base(waiting: Callable[[], None] | None = None) -> KnowledgeBase | None:
     """The loaded knowledge base, or ``None`` (with a message) when there is no index.
 
-    :param waiting: draws the page's loading state, shown only while it loads.
+    :param waiting: draws the page's loading state, shown only while it loads (drawn
+        before the load starts, so the heavy imports do not hold it back).
     """
-    future = _loader().get()
-    if not future.done() and waiting is not None:
+    loader = _loader()
+    placeholder = None
+    if waiting is not None and not loader.ready():
         placeholder = st.empty()
         with placeholder.container():
             waiting()
-        future.exception()  # waits
+    future = loader.get()
+    future.exception()  # waits
+    if placeholder is not None:
         placeholder.empty()
     from kb import KBError
 

@@ -38,25 +38,30 @@ def _render(name: str) -> Callable[[], None]:
 
 
 def page(name: str, icon: str | None = "") -> st.Page:
-    """The page ``name`` (Streamlit matches pages by their ``url_path``).
+    """The page ``name`` (Streamlit matches pages by their ``url_path``); Ask is the
+    default page, served at the root URL.
 
     :param icon: ``""`` for the page's own icon, ``None`` for none (a link's choice).
     :raises KeyError: not one of :data:`PAGES`.
     """
     return st.Page(
-        _render(name), title=t(name), icon=PAGES[name] if icon == "" else icon, url_path=name
+        _render(name),
+        title=t(name),
+        icon=PAGES[name] if icon == "" else icon,
+        url_path="home" if name == "ask" else name,  # the default page's name is not a URL
+        default=name == "ask",
     )
 
 
-def _home() -> None:
-    """The app's root URL opens Ask at ``/ask`` (so ``/ask`` is a link that works too)."""
+def _to_ask() -> None:
+    """``/ask`` is Ask too: a link someone types or shares opens it at the root URL."""
     st.switch_page(page("ask"), query_params=st.query_params.to_dict())
 
 
 def pages() -> list[st.Page]:
-    """Every page, in the order of the sidebar, after the root URL's hidden redirect."""
-    home = st.Page(_home, title=t("ask"), url_path="home", default=True, visibility="hidden")
-    return [home, *(page(name) for name in PAGES)]
+    """Every page, in the order of the sidebar, and ``/ask`` (hidden) leading to Ask."""
+    ask = st.Page(_to_ask, title=t("ask"), url_path="ask", visibility="hidden")
+    return [*(page(name) for name in PAGES), ask]
 
 
 def link(

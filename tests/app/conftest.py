@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.app.harness import CHROMIUM, DESKTOP, FLAGS, PHONE, require_browser, streamlit
+from bench.browser import CHROMIUM, FLAGS
+from tests.app.harness import DESKTOP, PHONE, require_browser, streamlit
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
-"""Driving the app in a real browser: ``streamlit run`` on a free port, Debian's Chromium
-headless through Playwright, and the few waits and reads every browser test needs.
+"""Driving the app in a real browser: ``policykb serve`` on a free port, Debian's Chromium
+headless through Playwright (both from :mod:`bench.browser`), and the few waits and
+reads every browser test needs.
 
 Skipped only where Chromium or Playwright cannot be installed; CI installs both
 (``.ci/run``).
@@ -8,44 +9,19 @@ Skipped only where Chromium or Playwright cannot be installed; CI installs both
 from __future__ import annotations
 
 import contextlib
-import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bench.browser import CHROMIUM, serve
 from ui.strings import text
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DOC = "liupanshui-14th-fyp-sci-tech"
-FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PAGES = ["ask", "search", "browse", "fit", "targets"]
 DESKTOP = {"width": 1440, "height": 1000}
 PHONE = {"width": 390, "height": 844}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def require_browser() -> None:
@@ -56,50 +32,19 @@ def require_browser() -> None:
 
 @contextlib.contextmanager
 def streamlit(index: Path, env: dict[str, str] | None = None) -> Iterator[str]:
-    """``policykb serve`` over ``index`` on a free port; yields its URL.
+    """``policykb serve`` over ``index`` on a free port (see :func:`bench.browser.serve`);
+    yields its URL.
 
     Started as a user starts it (the CLI, which runs ``ui/streamlit_app.py`` with the
     app's own flags), from another folder than the repository, so nothing depends on the
     working directory or on the repository's ``.streamlit/config.toml``.
     """
     require_browser()
-    port = _free_port()
-    environment = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-        "HAYSTACK_TELEMETRY_ENABLED": "False",
-        **(env or {}),
-    }
-    command = [sys.executable, "-m", "kb.cli", "serve", "--index-dir", str(index)]
-    command += ["--port", str(port), "--address", "127.0.0.1"]
-    proc = subprocess.Popen(
-        command,
-        cwd=index.parent,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,  # the CLI and the server it starts: one group to stop
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        os.killpg(proc.pid, signal.SIGKILL)
-        pytest.fail("the Streamlit server did not start within 60 s")
     try:
-        yield url
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        with serve(index, env) as url:
+            yield url
+    except TimeoutError as exc:
+        pytest.fail(str(exc))
 
 
 def settle(page: Any, timeout: float = 60_000) -> None:
@@ -131,6 +76,15 @@ def ask(page: Any, question: str) -> None:
     page.get_by_test_id("stChatMessage").filter(has_text=question).first.wait_for(timeout=60_000)
     settle(page)
     page.wait_for_timeout(1_300)  # the page script scrolls to the answer once the run is done
+
+
+def search(page: Any, words: str) -> None:
+    """Type ``words`` into Search and wait for the results."""
+    field = page.get_by_test_id("stTextInputRootElement").locator("input")
+    field.fill(words)
+    field.press("Enter")
+    page.locator(".pkb-hit").first.wait_for(timeout=60_000)
+    settle(page)
 
 
 def nav(page: Any, title: str) -> None:
@@ -207,10 +161,7 @@ def fill_page(page: Any, server: str, name: str, lang: str) -> None:
         ask(page, "明天天气怎么样")
         page.get_by_test_id("stExpander").first.locator("summary").click()
     elif name == "search":
-        field = page.get_by_test_id("stTextInputRootElement").locator("input")
-        field.fill("氢能" if lang == "zh" else "hydrogen")
-        field.press("Enter")
-        page.locator(".pkb-hit").first.wait_for(timeout=60_000)
+        search(page, "氢能" if lang == "zh" else "hydrogen")
     elif name == "fit":
         page.get_by_role("button", name=text("fit_example", lang)).click()
         settle(page)

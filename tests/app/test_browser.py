@@ -15,7 +15,8 @@ from typing import Any, ClassVar
 
 import pytest
 
-from tests.app.harness import DOC, ROOT, ask, open_app, settle, streamlit
+from bench.browser import ROOT
+from tests.app.harness import DOC, ask, open_app, search, settle, streamlit
 
 pytestmark = pytest.mark.browser
 
@@ -51,10 +52,7 @@ def test_browse_screenshot_shows_the_cited_span(page: Any, server: str) -> None:
 def test_other_pages_render_for_their_screenshots(page: Any, server: str, name: str) -> None:
     open_app(page, f"{server}/{name}")
     if name == "search":
-        field = page.get_by_test_id("stTextInputRootElement").locator("input")
-        field.fill("氢能")
-        field.press("Enter")
-        page.locator("mark").first.wait_for(timeout=60_000)
+        search(page, "氢能")
     elif name == "fit":
         page.get_by_role("button", name="填入示例").click()
         settle(page)
@@ -123,10 +121,7 @@ def test_document_and_link_text_show_as_text_never_as_links_or_images(
             assert page.locator(f"img[src*='127.0.0.1:{port}']").count() == 0
             assert page.locator(f"a[href*='127.0.0.1:{port}']").count() == 0
         open_app(page, f"{url}/search")
-        field = page.get_by_test_id("stTextInputRootElement").locator("input")
-        field.fill("点击")
-        field.press("Enter")
-        page.locator("mark").first.wait_for(timeout=60_000)
+        search(page, "点击")
         assert page.locator(f"img[src*='127.0.0.1:{port}']").count() == 0
         assert page.locator(f"a[href*='127.0.0.1:{port}']").count() == 0
         assert page.get_by_text("![t]", exact=False).count() >= 1  # shown as the text it is

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.app.harness import DESKTOP, nav, open_app, settle, streamlit
+from tests.app.harness import DESKTOP, nav, open_app, search, settle, streamlit
 
 pytestmark = pytest.mark.browser
 
@@ -62,11 +62,7 @@ def test_search_counts_its_results_and_lists_chapters_in_document_order(
     page: Any, server: str
 ) -> None:
     open_app(page, f"{server}/search")
-    field = page.get_by_test_id("stTextInputRootElement").locator("input")
-    field.fill("氢能")
-    field.press("Enter")
-    page.locator(".pkb-hit").first.wait_for(timeout=60_000)
-    settle(page)
+    search(page, "氢能")
     hits = page.locator(".pkb-hit").count()
     assert page.get_by_text(f"找到 {hits} 条结果").is_visible()
     page.get_by_test_id("stSelectbox").nth(0).click()

@@ -13,14 +13,18 @@ from typing import Any
 
 import pytest
 
-from tests.app.harness import ask, open_app, questions, settle
+from tests.app.harness import ask, open_app, questions, search, settle
 
 pytestmark = pytest.mark.browser
 
 TITLE = "《六盘水市“十四五”科技创新规划》"
 
 
-def _clipboard(page: Any) -> str:
+def _copy(page: Any, button: Any) -> str:
+    """Click a copy button, wait for it to say so, and read the clipboard."""
+    page.bring_to_front()  # the Clipboard API writes only for the focused page
+    button.click()
+    page.locator("button.pkb-copy", has_text="已复制").wait_for(timeout=10_000)
     return page.evaluate("navigator.clipboard.readText()")
 
 
@@ -29,10 +33,7 @@ def test_copy_answer_puts_markdown_with_its_citations_on_the_clipboard(
 ) -> None:
     open_app(page, server)
     ask(page, "哪些氢能技术被列为重点？")
-    button = page.locator("button.pkb-copy", has_text="复制回答")
-    button.click()
-    page.locator("button.pkb-copy", has_text="已复制").wait_for(timeout=5_000)
-    copied = _clipboard(page)
+    copied = _copy(page, page.locator("button.pkb-copy", has_text="复制回答"))
     assert copied.startswith("问：哪些氢能技术被列为重点？")
     assert "**专栏1 能源产业技术攻关" in copied or "专栏1 能源产业技术攻关" in copied
     assert "[1]" in copied and "**引用**" in copied
@@ -44,9 +45,9 @@ def test_copy_citation_puts_its_words_and_address_on_the_clipboard(page: Any, se
     ask(page, "哪些氢能技术被列为重点？")
     citation = page.locator(".st-key-pkb-cite-0-2")
     citation.locator("summary").click()
-    citation.locator("button.pkb-copy", has_text="复制引文").click()
-    citation.locator("button.pkb-copy", has_text="已复制").wait_for(timeout=5_000)
-    words, address = _clipboard(page).split("\n—— ")
+    button = citation.locator("button.pkb-copy", has_text="复制引文")
+    button.wait_for()
+    words, address = _copy(page, button).split("\n—— ")
     assert words.startswith("“") and words.endswith("”") and "氢" in words
     assert address.startswith(TITLE) and address.endswith("2．氢能源")
 
@@ -68,11 +69,7 @@ def test_clear_chat_empties_the_history_and_brings_back_the_examples(
 
 def test_search_results_export_as_csv(page: Any, server: str) -> None:
     open_app(page, f"{server}/search")
-    field = page.get_by_test_id("stTextInputRootElement").locator("input")
-    field.fill("氢能")
-    field.press("Enter")
-    page.locator(".pkb-hit").first.wait_for(timeout=60_000)
-    settle(page)
+    search(page, "氢能")
     with page.expect_download() as download:
         page.get_by_role("button", name="导出结果（CSV）").click()
     raw = Path(download.value.path()).read_bytes()
