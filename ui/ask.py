@@ -168,10 +168,8 @@ def _citations(turn: int, answer: Any) -> None:
             for cl in quoted:
                 body = body.replace(esc(cl.text), f"<mark>{esc(cl.text)}</mark>")
             st.markdown(f"<div>{plan(body)}</div>", unsafe_allow_html=True)
-            left, right = st.columns([1, 1])
-            with left:
+            with st.container(horizontal=True, vertical_alignment="center"):
                 nav.reader_link(c.doc, c.id)
-            with right:
                 copy_button(citation_text(c), t("copy_citation"))
 
 

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from kb import KnowledgeBase
 
 __all__ = [
-    "address",
     "esc",
     "highlight",
     "knowledge_base",
@@ -73,11 +72,6 @@ def highlight(text: str, terms: list[str]) -> str:
     from kb.highlight import mark
 
     return mark(text, terms, "<mark>", "</mark>", esc)
-
-
-def address(section: list[str]) -> str:
-    """A full section address: ``第四章 … › 专栏1 … › 2．氢能源``."""
-    return " › ".join(section)
 
 
 def short_address(section: list[str], levels: int = 2) -> str:

@@ -186,6 +186,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The file is damaged or cannot be opened (a PDF needs selectable text, not scans).",
     ),
     "err_UnreadableDocument": ("无法读取这个文件。", "The file cannot be read."),
+    "err_IngestError": (
+        "无法添加这个文件（同名文件可能已在语料中）。",
+        "The file cannot be added.",
+    ),
     "err_other": (
         "无法为该文件建立索引，语料未作改动。",
         "The document could not be indexed; the corpus is unchanged.",
