@@ -112,7 +112,7 @@ def _entry_title(kb: KnowledgeBase, entry: OutlineEntry) -> str:
     if len(entry.heading.strip()) > 3:
         return entry.heading
     words = (kb.chunk(entry.chunk).content or "").strip().split("\n", 1)[0]
-    return words[:18] + ("…" if len(words) > 18 else "") if words else entry.heading
+    return words[:14] + ("…" if len(words) > 14 else "") if words else entry.heading
 
 
 def _reader(kb: KnowledgeBase, window: ReadingWindow, chunk_id: str | None) -> None:

@@ -50,8 +50,9 @@ button.pkb-copy:hover{border-color:#ff4b4b;color:#ff4b4b}
   vertical-align:top;text-align:left}
 .pkb-table td.n,.pkb-table th.n{text-align:right}
 .pkb-table td.n{white-space:nowrap}
-[data-testid=stColumn]:has(> div > .st-key-pkb-toc),
-[data-testid=stColumn]:has(.st-key-pkb-toc){position:sticky;top:3.75rem;align-self:flex-start}
+@media (min-width:641px){  /* beside the text on a desktop; above it on a phone */
+  [data-testid=stColumn]:has(.st-key-pkb-toc){position:sticky;top:3.75rem;align-self:flex-start}
+}
 .pkb-table small{color:#6b6f76}
 .stMain a[data-testid=stPageLink-NavLink]{background:transparent}
 .stMain a[data-testid=stPageLink-NavLink]:hover{background:#f0f2f6}

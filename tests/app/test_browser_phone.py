@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.app.harness import PAGES, ask, fill_page, open_app
+from tests.app.harness import DOC, PAGES, ask, fill_page, open_app
 
 pytestmark = pytest.mark.browser
 
@@ -53,3 +53,13 @@ def test_question_placeholder_is_shown_whole_on_a_phone(phone: Any, server: str)
     }"""
     )
     assert fits
+
+
+def test_the_contents_never_cover_the_text_on_a_phone(phone: Any, server: str) -> None:
+    open_app(phone, f"{server}/browse?doc={DOC}&chunk={DOC}:ch4.s1.ss1.box1.i2.c1")
+    phone.wait_for_timeout(1_300)
+    for y in (0, 1_500, 3_000):  # wherever the reader is scrolled
+        phone.locator(".stMain").evaluate(f"e => e.scrollTo(0, {y})")
+        toc = phone.locator(".st-key-pkb-toc").bounding_box()
+        text = phone.locator(".pkb-reader").bounding_box()
+        assert toc["y"] + toc["height"] <= text["y"] + 1  # above the text, not over it
