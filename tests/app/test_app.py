@@ -111,14 +111,40 @@ def test_ask_keeps_a_chat_history_and_clears_it(app: AppTest) -> None:
     assert not app.chat_message
 
 
-def test_work_is_found_again_by_the_session_id_in_the_url(app: AppTest) -> None:
-    _ask(app, "科技特派员")
-    sid = app.session_state["sid"]
-    assert app.query_params["s"] in (sid, [sid])
+def _refresh(at: AppTest, url_path: str | None = None) -> AppTest:
+    """A refresh: a new Streamlit session opened on the same URL (its ``s``)."""
+    sid = at.session_state["sid"]
+    assert at.query_params["s"] in (sid, [sid])
     again = AppTest.from_file(APP, default_timeout=90)
     again.query_params["s"] = sid
-    again.run()  # a refresh: a new Streamlit session, the same URL
+    again.run()
+    return _open(again, url_path) if url_path else again
+
+
+def test_chat_history_is_found_again_by_the_session_id_in_the_url(app: AppTest) -> None:
+    _ask(app, "科技特派员")
+    again = _refresh(app)
     assert [c.markdown[0].value for c in again.chat_message if c.name == "user"] == ["科技特派员"]
+
+
+def test_search_and_its_filters_are_found_again_after_a_refresh(app: AppTest) -> None:
+    _open(app, "search")
+    app.selectbox(key="search_industry").select("能源产业").run()
+    app.text_input(key="search_q").input("氢能").run()
+    before = [m.value for m in app.markdown if "pkb-hit" in m.value]
+    again = _refresh(app, "search")
+    assert again.text_input(key="search_q").value == "氢能"
+    assert again.selectbox(key="search_industry").value == "能源产业"
+    assert [m.value for m in again.markdown if "pkb-hit" in m.value] == before
+
+
+def test_a_fit_report_is_found_again_after_a_refresh(app: AppTest) -> None:
+    _open(app, "fit")
+    app.text_area(key="fit_text").input("我们计划研发煤矿井下巡检机器人").run()
+    next(b for b in app.button if b.label == "检查匹配").click().run()
+    again = _refresh(app, "fit")
+    assert again.text_area(key="fit_text").value == "我们计划研发煤矿井下巡检机器人"
+    assert again.success and "结论：符合" in again.success[0].value
 
 
 def test_search_with_industry_filter_counts_and_exports(app: AppTest, plan_kb) -> None:
