@@ -1,5 +1,6 @@
-"""Browser fixtures: one app server and one Chromium for the session, a fresh browser
-context (so a fresh Streamlit session) for every test."""
+"""Fixtures of the app's tests: an AppTest of the app over the plan's index; for the
+browser, one app server and one Chromium per session and a fresh browser context (so a
+fresh Streamlit session) for every test."""
 
 from __future__ import annotations
 
@@ -11,6 +12,26 @@ import pytest
 
 from bench.browser import CHROMIUM, FLAGS
 from tests.app.harness import DESKTOP, PHONE, require_browser, streamlit
+
+
+@pytest.fixture()
+def app(plan_index: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The app, run once, over the plan's index (AppTest: no browser)."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.apptest import APP
+
+    monkeypatch.setenv("POLICYKB_INDEX_DIR", str(plan_index))
+    return AppTest.from_file(APP, default_timeout=90).run()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    """Each test loads the knowledge base (and the session store) afresh."""
+    yield
+    import streamlit as st
+
+    st.cache_resource.clear()
 
 
 @pytest.fixture(scope="session")

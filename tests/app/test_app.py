@@ -1,14 +1,9 @@
-"""The Streamlit app, driven by streamlit.testing's AppTest: every page, no browser.
-
-Pages are functions registered with ``st.navigation``; AppTest's ``switch_page`` knows
-only file pages, so :func:`_open` picks a page by its URL path.
-"""
+"""The Streamlit app, driven by streamlit.testing's AppTest: every page, no browser."""
 
 from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,31 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 from kb import Config, build_index
 from kb.store import generation_id
+from tests.app.apptest import APP, ask_at, html, open_page
 
-ROOT = Path(__file__).resolve().parents[2]
-APP = str(ROOT / "app.py")
 DOC = "liupanshui-14th-fyp-sci-tech"
-
-
-@pytest.fixture()
-def app(plan_index: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("POLICYKB_INDEX_DIR", str(plan_index))
-    return AppTest.from_file(APP, default_timeout=90).run()
-
-
-def _html(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.markdown)
-
-
-def _open(at: AppTest, url_path: str) -> AppTest:
-    """Switch to the page registered under ``url_path`` and run (AppTest internals)."""
-    pages = at._registered_pages
-    at._page_hash = next(h for h, p in pages.items() if p.get("url_pathname") == url_path)
-    return at.run()
-
-
-def _ask(at: AppTest, question: str) -> AppTest:
-    return at.chat_input[0].set_value(question).run()
 
 
 def test_first_page_is_ask_with_examples_and_renders_without_errors(app: AppTest) -> None:
@@ -53,20 +26,20 @@ def test_first_page_is_ask_with_examples_and_renders_without_errors(app: AppTest
 def test_an_example_question_is_asked_when_clicked_and_the_examples_go(app: AppTest) -> None:
     app.pills[0].set_value("哪些氢能技术被列为重点？").run()
     assert [m.value for m in app.chat_message[0].markdown] == ["哪些氢能技术被列为重点？"]
-    assert "专栏1 能源产业技术攻关" in _html(app)
+    assert "专栏1 能源产业技术攻关" in html(app)
     assert not app.pills
 
 
 def test_ask_hydrogen_question_shows_short_headings_clickable_markers_and_citations(
     app: AppTest,
 ) -> None:
-    _ask(app, "哪些氢能技术被列为重点？")
+    ask_at(app, "哪些氢能技术被列为重点？")
     assert not app.exception
-    html = _html(app)
+    page_html = html(app)
     for box in ("专栏1 能源产业技术攻关", "专栏2 煤炭产业技术攻关", "专栏3 钢铁产业技术攻关"):
-        assert box in html
-    assert "class='pkb-ref' href='#pkb-cite-0-1' data-cite='pkb-cite-0-1'>[1]</a>" in html
-    heads = re.findall(r"<div class='pkb-head'>(.*?)</div>", html)
+        assert box in page_html
+    assert "class='pkb-ref' href='#pkb-cite-0-1' data-cite='pkb-cite-0-1'>[1]</a>" in page_html
+    heads = re.findall(r"<div class='pkb-head'>(.*?)</div>", page_html)
     assert heads and all(h.count("›") <= 1 for h in heads)  # not the 4–5 level breadcrumb
     assert len(app.expander) >= 4  # one per citation, each with the clause in context
     assert all(e.label.count("›") <= 1 for e in app.expander)
@@ -75,17 +48,18 @@ def test_ask_hydrogen_question_shows_short_headings_clickable_markers_and_citati
 def test_number_answer_leads_with_the_figure_and_does_not_repeat_the_table_row(
     app: AppTest,
 ) -> None:
-    _ask(app, "2025年高新技术企业目标是多少家")
-    html = _html(app)
-    lead = re.search(r"<div class='pkb-lead'>(.*?)</div>", html).group(1)
+    ask_at(app, "2025年高新技术企业目标是多少家")
+    page_html = html(app)
+    lead = re.search(r"<div class='pkb-lead'>(.*?)</div>", page_html).group(1)
     assert "180家" in lead and "2025年目标值" in lead and "54家" in lead
-    assert "54\t180" not in html.replace("\n", "") and "<li>高新技术企业（家）" not in html
+    assert "54\t180" not in page_html.replace("\n", "")
+    assert "<li>高新技术企业（家）" not in page_html
 
 
 def test_number_answer_is_framed_in_english_in_english_mode(app: AppTest) -> None:
     app.sidebar.radio[0].set_value("en").run()
-    _ask(app, "2025年高新技术企业目标是多少家")
-    lead = re.search(r"<div class='pkb-lead'>(.*?)</div>", _html(app)).group(1)
+    ask_at(app, "2025年高新技术企业目标是多少家")
+    lead = re.search(r"<div class='pkb-lead'>(.*?)</div>", html(app)).group(1)
     assert "2025 target" in lead and "2020 value" in lead and "目标值" not in lead
 
 
@@ -95,7 +69,7 @@ def test_number_answer_is_framed_in_english_in_english_mode(app: AppTest) -> Non
 def test_ask_without_answer_shows_related_sections_only_when_words_match(
     app: AppTest, question: str, related: bool
 ) -> None:
-    _ask(app, question)
+    ask_at(app, question)
     assert app.warning and app.warning[0].value == "规划没有直接回答这个问题"
     assert not app.expander
     assert bool(app.main.get("page_link")) is related
@@ -103,53 +77,17 @@ def test_ask_without_answer_shows_related_sections_only_when_words_match(
 
 
 def test_ask_keeps_a_chat_history_and_clears_it(app: AppTest) -> None:
-    _ask(app, "科技特派员")
-    _ask(app, "2025年高新技术企业目标是多少家")
+    ask_at(app, "科技特派员")
+    ask_at(app, "2025年高新技术企业目标是多少家")
     questions = [c.markdown[0].value for c in app.chat_message if c.name == "user"]
     assert questions == ["科技特派员", "2025年高新技术企业目标是多少家"]
     next(b for b in app.button if b.label == "清空对话").click().run()
     assert not app.chat_message
 
 
-def _refresh(at: AppTest, url_path: str | None = None) -> AppTest:
-    """A refresh: a new Streamlit session opened on the same URL (its ``s``)."""
-    sid = at.session_state["sid"]
-    assert at.query_params["s"] in (sid, [sid])
-    again = AppTest.from_file(APP, default_timeout=90)
-    again.query_params["s"] = sid
-    again.run()
-    return _open(again, url_path) if url_path else again
-
-
-def test_chat_history_is_found_again_by_the_session_id_in_the_url(app: AppTest) -> None:
-    _ask(app, "科技特派员")
-    again = _refresh(app)
-    assert [c.markdown[0].value for c in again.chat_message if c.name == "user"] == ["科技特派员"]
-
-
-def test_search_and_its_filters_are_found_again_after_a_refresh(app: AppTest) -> None:
-    _open(app, "search")
-    app.selectbox(key="search_industry").select("能源产业").run()
-    app.text_input(key="search_q").input("氢能").run()
-    before = [m.value for m in app.markdown if "pkb-hit" in m.value]
-    again = _refresh(app, "search")
-    assert again.text_input(key="search_q").value == "氢能"
-    assert again.selectbox(key="search_industry").value == "能源产业"
-    assert [m.value for m in again.markdown if "pkb-hit" in m.value] == before
-
-
-def test_a_fit_report_is_found_again_after_a_refresh(app: AppTest) -> None:
-    _open(app, "fit")
-    app.text_area(key="fit_text").input("我们计划研发煤矿井下巡检机器人").run()
-    next(b for b in app.button if b.label == "检查匹配").click().run()
-    again = _refresh(app, "fit")
-    assert again.text_area(key="fit_text").value == "我们计划研发煤矿井下巡检机器人"
-    assert again.success and "结论：符合" in again.success[0].value
-
-
 def test_search_with_industry_filter_counts_and_exports(app: AppTest, plan_kb) -> None:
     in_industry = sum(c.meta.get("industry") == "钢铁产业" for c in plan_kb.chunks)
-    _open(app, "search")
+    open_page(app, "search")
     app.selectbox(key="search_industry").select("钢铁产业").run()
     app.text_input(key="search_q").input("技术研发").run()
     hits = [m.value for m in app.markdown if "pkb-hit" in m.value]
@@ -161,7 +99,7 @@ def test_search_with_industry_filter_counts_and_exports(app: AppTest, plan_kb) -
 
 
 def test_search_chapters_are_in_document_order(app: AppTest) -> None:
-    _open(app, "search")
+    open_page(app, "search")
     options = app.selectbox(key="search_chapter").options
     assert options[1].startswith("前言") or options[1].startswith("第一章")
     third = next(i for i, o in enumerate(options) if o.startswith("第三章"))
@@ -174,10 +112,10 @@ def test_with_several_documents_hits_and_answers_name_their_document(
 ) -> None:
     monkeypatch.setenv("POLICYKB_INDEX_DIR", str(two_doc_kb.index_dir))
     at = AppTest.from_file(APP, default_timeout=90).run()
-    _ask(at, "农村人居环境整治有哪些技术")
-    sections = re.findall(r"<div class='pkb-section' title='(.*?)'>", _html(at))
+    ask_at(at, "农村人居环境整治有哪些技术")
+    sections = re.findall(r"<div class='pkb-section' title='(.*?)'>", html(at))
     assert sections and all("《" in s for s in sections)
-    _open(at, "search")
+    open_page(at, "search")
     at.text_input(key="search_q").input("农村人居环境整治").run()
     hits = [m.value for m in at.markdown if "pkb-hit" in m.value]
     assert any("《六盘水市“十四五”科技创新规划》" in h for h in hits)
@@ -185,7 +123,7 @@ def test_with_several_documents_hits_and_answers_name_their_document(
 
 
 def test_search_empty_result_says_so(app: AppTest) -> None:
-    _open(app, "search")
+    open_page(app, "search")
     app.text_input(key="search_q").input("😀😀").run()
     assert app.info[0].value == "没有找到结果。"
 
@@ -196,18 +134,18 @@ def test_browse_deep_link_highlights_the_cited_chunk_and_marks_the_contents(
     chunk = f"{DOC}:ch4.s1.ss1.box1.i2.c1"
     app.query_params["doc"] = DOC
     app.query_params["chunk"] = chunk
-    _open(app, "browse")
+    open_page(app, "browse")
     assert not app.exception
-    html = _html(app)
+    page_html = html(app)
     assert re.search(
-        r"<mark id='cited' data-pkb-scroll='\w+' data-pkb-mode='center'>2．氢能源", html
+        r"<mark id='cited' data-pkb-scroll='\w+' data-pkb-mode='center'>2．氢能源", page_html
     )
     assert "专栏1 能源产业技术攻关" in next(c.value for c in app.caption if "引文位置" in c.value)
     assert len(app.get("page_link")) > 100  # every contents entry is an in-app link
 
 
 def test_browse_glossary_tab_lists_the_eight_terms(app: AppTest) -> None:
-    _open(app, "browse")
+    open_page(app, "browse")
     terms = [m.value for m in app.tabs[1].markdown]
     assert len(terms) == 8 and "<b>R&amp;D经费投入强度</b>" in terms[0]
 
@@ -215,7 +153,7 @@ def test_browse_glossary_tab_lists_the_eight_terms(app: AppTest) -> None:
 def test_browse_unknown_chunk_shows_an_error_not_a_traceback(app: AppTest) -> None:
     app.query_params["doc"] = DOC
     app.query_params["chunk"] = "nope"
-    _open(app, "browse")
+    open_page(app, "browse")
     assert not app.exception and app.error[0].value.startswith("找不到这段引文")
 
 
@@ -226,7 +164,7 @@ def test_browse_unknown_chunk_shows_an_error_not_a_traceback(app: AppTest) -> No
 def test_fit_page_shows_verdict_and_report_and_keeps_them_on_a_rerun(
     app: AppTest, text: str, element: str, word: str
 ) -> None:
-    _open(app, "fit")
+    open_page(app, "fit")
     app.text_area(key="fit_text").input(text).run()
     next(b for b in app.button if b.label == "检查匹配").click().run()
     box = getattr(app, element)
@@ -237,7 +175,7 @@ def test_fit_page_shows_verdict_and_report_and_keeps_them_on_a_rerun(
 
 
 def test_fit_with_no_description_says_what_to_do(app: AppTest) -> None:
-    _open(app, "fit")
+    open_page(app, "fit")
     next(b for b in app.button if b.label == "检查匹配").click().run()
     assert app.warning[0].value.startswith("请先输入项目描述")
     next(b for b in app.button if b.label == "填入示例").click().run()
@@ -245,7 +183,7 @@ def test_fit_with_no_description_says_what_to_do(app: AppTest) -> None:
 
 
 def test_targets_page_shows_table_charts_and_sources_in_one_order(app: AppTest, plan_kb) -> None:
-    _open(app, "targets")
+    open_page(app, "targets")
     assert not app.exception
     table = next(m.value for m in app.markdown if "pkb-table" in m.value)
     names = re.findall(r"<td><span lang='zh' class='pkb-plan'>(.*?)</span>", table)
@@ -271,11 +209,11 @@ def test_document_text_is_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     build_index(Config.load(env={}, index_dir=index), [corpus])
     monkeypatch.setenv("POLICYKB_INDEX_DIR", str(index))
     at = AppTest.from_file(APP, default_timeout=90).run()
-    _open(at, "search")
+    open_page(at, "search")
     at.text_input(key="search_q").input("科技创新").run()
-    html = _html(at)
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "<script>" not in html and "<b>粗体</b>" not in html
+    page_html = html(at)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page_html
+    assert "<script>" not in page_html and "<b>粗体</b>" not in page_html
 
 
 def _upload_script(name: str, data: bytes) -> None:
@@ -312,11 +250,3 @@ def test_bad_upload_shows_message_and_changes_nothing(
     at = AppTest.from_function(_upload_script, args=(name, data), default_timeout=60).run()
     assert at.error and message in at.error[0].value
     assert (sorted(p.name for p in corpus.iterdir()), generation_id(index)) == before
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> Iterator[None]:
-    yield
-    import streamlit as st
-
-    st.cache_resource.clear()
