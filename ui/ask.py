@@ -32,6 +32,8 @@ def render() -> None:
     kb = knowledge_base()
     if kb is None:
         return
+    from kb import KBError  # imported with the knowledge base, after the loading state
+
     history = work().history
     question = st.session_state.get("ask_input") or st.session_state.pop("ask_pending", None)
     head = st.container(horizontal=True, vertical_alignment="bottom")
@@ -52,7 +54,7 @@ def render() -> None:
         try:
             with st.spinner(t("working")):
                 answer = kb.ask(question)
-        except Exception as exc:  # kb's errors, shown in the user's language
+        except KBError as exc:  # shown in the user's language
             _show_question(question)
             show_error(exc)
             return

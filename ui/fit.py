@@ -29,6 +29,8 @@ def render() -> None:
     kb = knowledge_base()
     if kb is None:
         return
+    from kb import KBError  # imported with the knowledge base, after the loading state
+
     saved = work().fit
     st.title(t("fit"))
     if "fit_text" not in st.session_state:
@@ -47,7 +49,7 @@ def render() -> None:
         try:
             with st.spinner(t("working")):
                 saved.update(text=text, report=kb.fit(text))
-        except Exception as exc:  # kb's errors, shown in the user's language
+        except KBError as exc:  # shown in the user's language
             show_error(exc)
             saved.clear()
             return

@@ -51,6 +51,8 @@ def render() -> None:
     kb = knowledge_base()
     if kb is None:
         return
+    from kb import KBError  # imported with the knowledge base, after the loading state
+
     st.title(t("search"))
     docs = {d.doc: d.title for d in kb.documents}
     industries = sorted({c.meta["industry"] for c in kb.chunks if c.meta.get("industry")})
@@ -85,7 +87,7 @@ def render() -> None:
         hits = kb.search(
             query, k=k, doc=doc or None, section=chapter or None, industry=industry or None
         )
-    except Exception as exc:  # kb's errors, shown in the user's language
+    except KBError as exc:  # shown in the user's language
         show_error(exc)
         return
     if not hits:
