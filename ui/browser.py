@@ -57,6 +57,8 @@ button.pkb-copy:hover{border-color:#ff4b4b;color:#ff4b4b}
 .stMain a[data-testid=stPageLink-NavLink]{background:transparent}
 .stMain a[data-testid=stPageLink-NavLink]:hover{background:#f0f2f6}
 .stMain a[data-testid=stPageLink-NavLink] p{font-weight:400}
+.stMain a[data-testid=stPageLink-NavLink] span,
+.stMain a[data-testid=stPageLink-NavLink] p{white-space:normal;overflow:visible;text-overflow:clip}
 .st-key-pkb-toc a[data-testid=stPageLink-NavLink]{padding:.05rem .4rem;min-height:0}
 .st-key-pkb-toc [data-testid=stVerticalBlock]{gap:.1rem}
 .stMain .st-key-pkb-here a[data-testid=stPageLink-NavLink]{background:#fff1c2}

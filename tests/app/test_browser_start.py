@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.app.harness import DESKTOP, ask, open_app, settle, streamlit
+from tests.app.harness import DESKTOP, ask, in_view, open_app, settle, streamlit
 
 pytestmark = pytest.mark.browser
 
@@ -69,12 +69,18 @@ def test_off_topic_question_offers_no_misleading_sections(page: Any, server: str
     assert answer.get_by_role("link").count() == 0  # 天气 is not 天然气
 
 
-def test_related_sections_are_shown_whole(page: Any, server: str) -> None:
+@pytest.mark.parametrize("screen", ["page", "phone"])
+def test_related_sections_are_shown_whole(
+    request: pytest.FixtureRequest, server: str, screen: str
+) -> None:
+    page = request.getfixturevalue(screen)
     open_app(page, server)
     ask(page, "住房限购政策有哪些")
     links = page.get_by_test_id("stChatMessage").nth(1).get_by_test_id("stPageLink-NavLink")
     assert links.count() >= 1
+    box_top = page.get_by_test_id("stChatInput").bounding_box()["y"]
     for link in links.all():
         label = link.locator("p")
         assert label.evaluate("e => e.scrollWidth <= e.clientWidth + 1")  # not cut off
-        assert link.bounding_box()["x"] >= 0
+        assert in_view(page, link)
+        assert link.bounding_box()["y"] + link.bounding_box()["height"] <= box_top  # not under it
