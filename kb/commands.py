@@ -350,16 +350,22 @@ def cmd_fit(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, config: Config) -> int:
-    """Start the Streamlit app (the repository's app.py) on localhost."""
+    """Start the Streamlit app (``ui/streamlit_app.py``, found beside the ``ui`` package)."""
+    import importlib.util
     import subprocess
 
-    app = Path(__file__).resolve().parent.parent / "app.py"
-    if not app.is_file():
+    spec = importlib.util.find_spec("ui")
+    folders = [Path(p) for p in (spec.submodule_search_locations or [])] if spec else []
+    folders.append(Path(__file__).resolve().parent.parent / "ui")  # a checkout's own
+    app = next(
+        (f / "streamlit_app.py" for f in folders if (f / "streamlit_app.py").is_file()), None
+    )
+    if app is None:
         raise KBError(
-            f"the app is not beside the package ({app} is missing); run `policykb serve` "
-            "from a checkout of the repository (pip install -e .)."
+            "the app is not installed (no ui/streamlit_app.py); install it with "
+            "`pip install 'policykb[app]'`."
         )
-    env = {**os.environ, "POLICYKB_INDEX_DIR": str(config.index_dir)}
+    env = {**os.environ, "POLICYKB_INDEX_DIR": str(Path(config.index_dir).resolve())}
     command = [
         sys.executable,
         "-m",
@@ -370,6 +376,14 @@ def cmd_serve(args: argparse.Namespace, config: Config) -> int:
         str(args.port),
         "--server.address",
         args.address,
+        "--server.headless",
+        "true",
+        "--server.maxUploadSize",
+        "50",
+        "--client.toolbarMode",
+        "minimal",
+        "--browser.gatherUsageStats",
+        "false",
     ]
     print(f"PolicyKB: http://{args.address}:{args.port}", file=sys.stderr)
-    return subprocess.call(command, env=env, cwd=app.parent)
+    return subprocess.call(command, env=env)

@@ -6,6 +6,9 @@ Example::
     for depth, title, chunk_id in outline_entries(kb, doc):
         ...
     window = reading_window(kb, chunk_id)     # ReadingWindow(doc, start, end, mark)
+    for entry in outline(kb, doc):            # OutlineEntry(depth, heading, node, chunk)
+        ...
+    window = heading_window(kb, doc, entry.node)   # its chapter, its heading marked
 """
 
 from __future__ import annotations
@@ -15,7 +18,14 @@ from typing import Any
 
 from ingest import Node
 
-__all__ = ["ReadingWindow", "outline_entries", "reading_window"]
+__all__ = [
+    "OutlineEntry",
+    "ReadingWindow",
+    "heading_window",
+    "outline",
+    "outline_entries",
+    "reading_window",
+]
 
 _OUTLINE_KINDS = (
     "preamble",
@@ -40,6 +50,16 @@ class ReadingWindow:
     heading: str
 
 
+@dataclass(frozen=True)
+class OutlineEntry:
+    """A heading of the outline: its depth, text, node id and the chunk that opens it."""
+
+    depth: int
+    heading: str
+    node: str
+    chunk: str
+
+
 def _first_chunk(kb: Any, doc: str) -> dict[str, str]:
     first: dict[str, str] = {}
     for chunk in kb.chunks:
@@ -52,8 +72,8 @@ def _first_chunk(kb: Any, doc: str) -> dict[str, str]:
     return first
 
 
-def outline_entries(kb: Any, doc: str) -> list[tuple[int, str, str]]:
-    """``(depth, heading, chunk id to open)`` for the headings and items of a document.
+def outline(kb: Any, doc: str) -> list[OutlineEntry]:
+    """The headings and items of a document, in reading order, with their node ids.
 
     :raises UnknownDocument: ``doc`` is not indexed.
     """
@@ -64,11 +84,38 @@ def outline_entries(kb: Any, doc: str) -> list[tuple[int, str, str]]:
     def walk(node: Node, depth: int) -> None:
         for child in node.children:
             if child.kind in _OUTLINE_KINDS and child.id in first:
-                entries.append((depth, child.heading or child.title or child.kind, first[child.id]))
+                heading = child.heading or child.title or child.kind
+                entries.append(OutlineEntry(depth, heading, child.id, first[child.id]))
                 walk(child, depth + 1)
 
     walk(kb.trees[doc].root, 0)
     return entries
+
+
+def outline_entries(kb: Any, doc: str) -> list[tuple[int, str, str]]:
+    """``(depth, heading, chunk id to open)`` for the headings and items of a document.
+
+    :raises UnknownDocument: ``doc`` is not indexed.
+    """
+    return [(e.depth, e.heading, e.chunk) for e in outline(kb, doc)]
+
+
+def heading_window(kb: Any, doc: str, node_id: str) -> ReadingWindow:
+    """The chapter holding node ``node_id``, with the node's heading as the span to mark
+    (``None`` for a node without a heading of its own, such as a preamble).
+
+    :raises KeyError: no such node in ``doc``.
+    :raises UnknownDocument: an unknown document.
+    """
+    kb.document(doc)
+    root = kb.trees[doc].root
+    found = next((n for n, _ in root.walk() if n.id == node_id and n is not root), None)
+    if found is None:
+        raise KeyError(f"no node {node_id!r} in document {doc!r}")
+    top = node_id.split(".")[0]
+    chapter = next(c for c in root.children if c.id == top)
+    start, end = chapter.span
+    return ReadingWindow(doc, start, end, found.head, chapter.heading or chapter.title)
 
 
 def reading_window(kb: Any, chunk_id: str | None, doc: str | None = None) -> ReadingWindow:

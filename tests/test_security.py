@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [p for d in ("kb", "ingest", "pages", "bench") for p in (ROOT / d).rglob("*.py")]
+SOURCES = [p for d in ("kb", "ingest", "ui", "bench") for p in (ROOT / d).rglob("*.py")]
 SOURCES.append(ROOT / "app.py")
 
 

@@ -2,70 +2,109 @@
 
 from __future__ import annotations
 
+import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote_plus
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from kb import Config, build_index
 from kb.store import generation_id
+from tests.app.apptest import APP, ask_at, html, open_page
 
-ROOT = Path(__file__).resolve().parents[2]
-APP = str(ROOT / "app.py")
 DOC = "liupanshui-14th-fyp-sci-tech"
 
 
-@pytest.fixture()
-def app(plan_index: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("POLICYKB_INDEX_DIR", str(plan_index))
-    return AppTest.from_file(APP, default_timeout=90).run()
-
-
-def _html(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.markdown)
-
-
-def test_first_page_is_ask_and_renders_without_errors(app: AppTest) -> None:
+def test_first_page_is_ask_with_examples_and_renders_without_errors(app: AppTest) -> None:
     assert not app.exception
-    assert app.title[0].value.endswith("问答")
+    assert app.title[0].value == "问答"
     assert any("六盘水市“十四五”科技创新规划" in c.value for c in app.caption)
+    assert "哪些氢能技术被列为重点？" in app.pills[0].options
 
 
-def test_ask_hydrogen_question_shows_groups_and_citations(app: AppTest) -> None:
-    app.chat_input[0].set_value("哪些氢能技术被列为重点？").run()
+def test_an_example_question_is_asked_when_clicked_and_the_examples_go(app: AppTest) -> None:
+    app.pills[0].set_value("哪些氢能技术被列为重点？").run()
+    assert [m.value for m in app.chat_message[0].markdown] == ["哪些氢能技术被列为重点？"]
+    assert "专栏1 能源产业技术攻关" in html(app)
+    assert not app.pills
+
+
+def test_ask_hydrogen_question_shows_short_headings_clickable_markers_and_citations(
+    app: AppTest,
+) -> None:
+    ask_at(app, "哪些氢能技术被列为重点？")
     assert not app.exception
-    html = _html(app)
+    page_html = html(app)
     for box in ("专栏1 能源产业技术攻关", "专栏2 煤炭产业技术攻关", "专栏3 钢铁产业技术攻关"):
-        assert box in html
-    assert "<sup>[1]</sup>" in html
+        assert box in page_html
+    assert "class='pkb-ref' href='#pkb-cite-0-1' data-cite='pkb-cite-0-1'>[1]</a>" in page_html
+    heads = re.findall(r"<div class='pkb-head'>(.*?)</div>", page_html)
+    assert heads and all(h.count("›") <= 1 for h in heads)  # not the 4–5 level breadcrumb
     assert len(app.expander) >= 4  # one per citation, each with the clause in context
+    assert all(e.label.count("›") <= 1 for e in app.expander)
 
 
-def test_ask_without_answer_looks_different(app: AppTest) -> None:
-    app.chat_input[0].set_value("住房限购政策有哪些").run()
+def test_number_answer_leads_with_the_figure_and_does_not_repeat_the_table_row(
+    app: AppTest,
+) -> None:
+    ask_at(app, "2025年高新技术企业目标是多少家")
+    page_html = html(app)
+    lead = re.search(r"<div class='pkb-lead'>(.*?)</div>", page_html).group(1)
+    assert "180家" in lead and "2025年目标值" in lead and "54家" in lead
+    assert "54\t180" not in page_html.replace("\n", "")
+    assert "<li>高新技术企业（家）" not in page_html
+
+
+def test_number_answer_is_framed_in_english_in_english_mode(app: AppTest) -> None:
+    app.sidebar.radio[0].set_value("en").run()
+    ask_at(app, "2025年高新技术企业目标是多少家")
+    lead = re.search(r"<div class='pkb-lead'>(.*?)</div>", html(app)).group(1)
+    assert "2025 target" in lead and "2020 value" in lead and "目标值" not in lead
+
+
+@pytest.mark.parametrize(
+    ("question", "related"), [("住房限购政策有哪些", True), ("明天天气怎么样", False)]
+)
+def test_ask_without_answer_shows_related_sections_only_when_words_match(
+    app: AppTest, question: str, related: bool
+) -> None:
+    ask_at(app, question)
     assert app.warning and app.warning[0].value == "规划没有直接回答这个问题"
     assert not app.expander
+    assert bool(app.main.get("page_link")) is related
+    assert any(c.value.startswith("规划中也没有与之相关的章节") for c in app.caption) is not related
 
 
-def test_ask_keeps_a_chat_history(app: AppTest) -> None:
-    app.chat_input[0].set_value("科技特派员").run()
-    app.chat_input[0].set_value("2025年高新技术企业目标是多少家").run()
-    texts = [t.value for t in app.text]
-    assert texts == ["科技特派员", "2025年高新技术企业目标是多少家"]
+def test_ask_keeps_a_chat_history_and_clears_it(app: AppTest) -> None:
+    ask_at(app, "科技特派员")
+    ask_at(app, "2025年高新技术企业目标是多少家")
+    questions = [c.markdown[0].value for c in app.chat_message if c.name == "user"]
+    assert questions == ["科技特派员", "2025年高新技术企业目标是多少家"]
+    next(b for b in app.button if b.label == "清空对话").click().run()
+    assert not app.chat_message
 
 
-def test_search_with_industry_filter(app: AppTest, plan_kb) -> None:
+def test_search_with_industry_filter_counts_and_exports(app: AppTest, plan_kb) -> None:
     in_industry = sum(c.meta.get("industry") == "钢铁产业" for c in plan_kb.chunks)
-    app.switch_page("pages/search.py").run()
-    app.selectbox[2].select("钢铁产业").run()
-    app.text_input(key="search_query").input("技术研发").run()
+    open_page(app, "search")
+    app.selectbox(key="search_industry").select("钢铁产业").run()
+    app.text_input(key="search_q").input("技术研发").run()
     hits = [m.value for m in app.markdown if "pkb-hit" in m.value]
     assert len(hits) == min(10, in_industry) > 0
     assert all("钢铁产业" in h for h in hits)
     assert "<mark>" in "".join(hits)
+    assert f"**找到 {len(hits)} 条结果**" in [m.value for m in app.markdown]
+    assert app.get("download_button")
+
+
+def test_search_chapters_are_in_document_order(app: AppTest) -> None:
+    open_page(app, "search")
+    options = app.selectbox(key="search_chapter").options
+    assert options[1].startswith("前言") or options[1].startswith("第一章")
+    third = next(i for i, o in enumerate(options) if o.startswith("第三章"))
+    seventh = next(i for i, o in enumerate(options) if o.startswith("第七章"))
+    assert third < seventh
 
 
 def test_with_several_documents_hits_and_answers_name_their_document(
@@ -73,74 +112,91 @@ def test_with_several_documents_hits_and_answers_name_their_document(
 ) -> None:
     monkeypatch.setenv("POLICYKB_INDEX_DIR", str(two_doc_kb.index_dir))
     at = AppTest.from_file(APP, default_timeout=90).run()
-    at.chat_input[0].set_value("农村人居环境整治有哪些技术").run()
-    sections = [m.value for m in at.markdown if "pkb-section" in m.value]
+    ask_at(at, "农村人居环境整治有哪些技术")
+    sections = re.findall(r"<div class='pkb-section' title='(.*?)'>", html(at))
     assert sections and all("《" in s for s in sections)
-    at.switch_page("pages/search.py").run()
-    at.text_input(key="search_query").input("农村人居环境整治").run()
+    open_page(at, "search")
+    at.text_input(key="search_q").input("农村人居环境整治").run()
     hits = [m.value for m in at.markdown if "pkb-hit" in m.value]
     assert any("《六盘水市“十四五”科技创新规划》" in h for h in hits)
     assert any("《中共中央 国务院关于实施乡村振兴战略的意见" in h for h in hits)
 
 
 def test_search_empty_result_says_so(app: AppTest) -> None:
-    app.switch_page("pages/search.py").run()
-    app.text_input(key="search_query").input("😀😀").run()
+    open_page(app, "search")
+    app.text_input(key="search_q").input("😀😀").run()
     assert app.info[0].value == "没有找到结果。"
 
 
-def test_browse_deep_link_highlights_the_cited_chunk(app: AppTest) -> None:
+def test_browse_deep_link_highlights_the_cited_chunk_and_marks_the_contents(
+    app: AppTest,
+) -> None:
     chunk = f"{DOC}:ch4.s1.ss1.box1.i2.c1"
     app.query_params["doc"] = DOC
     app.query_params["chunk"] = chunk
-    app.switch_page("pages/browse.py").run()
+    open_page(app, "browse")
     assert not app.exception
-    html = _html(app)
-    assert "<mark id='cited'>2．氢能源。加强天然气" in html
-    assert "专栏1 能源产业技术攻关" in app.caption[-1].value
-    assert f"chunk={quote_plus(chunk)}" in html  # the tree links are shareable deep links too
+    page_html = html(app)
+    assert re.search(
+        r"<mark id='cited' data-pkb-scroll='\w+' data-pkb-mode='center'>2．氢能源", page_html
+    )
+    assert "专栏1 能源产业技术攻关" in next(c.value for c in app.caption if "引文位置" in c.value)
+    assert len(app.get("page_link")) > 100  # every contents entry is an in-app link
 
 
 def test_browse_glossary_tab_lists_the_eight_terms(app: AppTest) -> None:
-    app.switch_page("pages/browse.py").run()
+    open_page(app, "browse")
     terms = [m.value for m in app.tabs[1].markdown]
-    assert len(terms) == 8 and terms[0].startswith("<div><b>R&amp;D经费投入强度</b>")
+    assert len(terms) == 8 and "<b>R&amp;D经费投入强度</b>" in terms[0]
 
 
 def test_browse_unknown_chunk_shows_an_error_not_a_traceback(app: AppTest) -> None:
     app.query_params["doc"] = DOC
     app.query_params["chunk"] = "nope"
-    app.switch_page("pages/browse.py").run()
-    assert not app.exception and app.error
+    open_page(app, "browse")
+    assert not app.exception and app.error[0].value.startswith("找不到这段引文")
 
 
 @pytest.mark.parametrize(
     ("text", "element", "word"),
     [("我们计划研发煤矿井下巡检机器人", "success", "符合"), ("举办明星演唱会", "error", "不符合")],
 )
-def test_fit_page_shows_verdict_and_report(
+def test_fit_page_shows_verdict_and_report_and_keeps_them_on_a_rerun(
     app: AppTest, text: str, element: str, word: str
 ) -> None:
-    app.switch_page("pages/fit.py").run()
+    open_page(app, "fit")
     app.text_area(key="fit_text").input(text).run()
-    app.button[0].click().run()
+    next(b for b in app.button if b.label == "检查匹配").click().run()
     box = getattr(app, element)
-    assert box and f"结论: {word}" in box[0].value
+    assert box and f"结论：{word}（匹配度" in box[0].value
     assert app.get("download_button")
+    app.run()  # what a download or any other click causes
+    assert getattr(app, element) and f"结论：{word}" in getattr(app, element)[0].value
 
 
-def test_targets_page_shows_table_chart_and_sources(app: AppTest) -> None:
-    app.switch_page("pages/targets.py").run()
+def test_fit_with_no_description_says_what_to_do(app: AppTest) -> None:
+    open_page(app, "fit")
+    next(b for b in app.button if b.label == "检查匹配").click().run()
+    assert app.warning[0].value.startswith("请先输入项目描述")
+    next(b for b in app.button if b.label == "填入示例").click().run()
+    assert app.text_area(key="fit_text").value.startswith("我们公司计划研发煤矿井下")
+
+
+def test_targets_page_shows_table_charts_and_sources_in_one_order(app: AppTest, plan_kb) -> None:
+    open_page(app, "targets")
     assert not app.exception
-    frame = app.dataframe[0].value
-    assert len(frame) == 8
-    assert frame.iloc[2].tolist()[:4] == ["高新技术企业", "家", 54, 180]
-    assert app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart")
+    table = next(m.value for m in app.markdown if "pkb-table" in m.value)
+    names = re.findall(r"<td><span lang='zh' class='pkb-plan'>(.*?)</span>", table)
+    assert names == [r.name for r in plan_kb.indicators()] and len(names) == 8
+    assert "<td class='n'>54</td><td class='n'>180</td>" in table
+    charts = app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart")
+    assert len(charts) == 8
 
 
-def test_english_switch_translates_the_interface(app: AppTest) -> None:
-    app.sidebar.radio[0].set_value("English").run()
-    assert app.title[0].value.endswith("Ask")
+def test_english_switch_translates_the_interface_and_goes_into_the_url(app: AppTest) -> None:
+    app.sidebar.radio[0].set_value("en").run()
+    assert app.title[0].value == "Ask"
+    assert app.query_params["lang"] in ("en", ["en"])
 
 
 def test_document_text_is_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -153,25 +209,25 @@ def test_document_text_is_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     build_index(Config.load(env={}, index_dir=index), [corpus])
     monkeypatch.setenv("POLICYKB_INDEX_DIR", str(index))
     at = AppTest.from_file(APP, default_timeout=90).run()
-    at.switch_page("pages/search.py").run()
-    at.text_input(key="search_query").input("科技创新").run()
-    html = _html(at)
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "<script>" not in html and "<b>粗体</b>" not in html
+    open_page(at, "search")
+    at.text_input(key="search_q").input("科技创新").run()
+    page_html = html(at)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page_html
+    assert "<script>" not in page_html and "<b>粗体</b>" not in page_html
 
 
 def _upload_script(name: str, data: bytes) -> None:
-    from pages.ui import _add
+    from ui.sidebar import add
 
-    _add(name, data)
+    add(name, data)
 
 
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("bad.txt", b"\x00\x01\x02binary", "binary"),
-        ("table.xlsx", b"PK\x03\x04", "give a file named like"),
-        ("empty.txt", b"", "holds no text"),
+        ("bad.txt", b"\x00\x01\x02binary", "无法识别文件的文字编码"),
+        ("table.xlsx", b"PK\x03\x04", "不支持这种文件"),
+        ("empty.txt", b"", "文件里没有文字内容"),
     ],
 )
 def test_bad_upload_shows_message_and_changes_nothing(
@@ -194,11 +250,3 @@ def test_bad_upload_shows_message_and_changes_nothing(
     at = AppTest.from_function(_upload_script, args=(name, data), default_timeout=60).run()
     assert at.error and message in at.error[0].value
     assert (sorted(p.name for p in corpus.iterdir()), generation_id(index)) == before
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> Iterator[None]:
-    yield
-    import streamlit as st
-
-    st.cache_resource.clear()

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,3 +69,24 @@ def test_a_small_child_reports_its_own_peak_memory_not_its_large_parents() -> No
         check=True,
     )
     assert float(child.stdout) < 200 < ballast.nbytes / 2**20
+
+
+@pytest.mark.browser
+def test_app_benchmark_reports_every_figure_from_a_real_browser(plan_index: Path) -> None:
+    from tests.app.harness import require_browser
+
+    require_browser()
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.app", "--runs", "1"],
+        cwd=ROOT,
+        env={**os.environ, "POLICYKB_INDEX_DIR": str(plan_index)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    table = [line for line in proc.stdout.splitlines() if line.startswith("| ")][1:]
+    rows = dict(line.strip("|").split("|", 1) for line in table)
+    assert len(rows) == 7 and any("first answer" in name for name in rows)
+    for value in rows.values():
+        assert re.fullmatch(r" median \d+ ms, max \d+ ms ", value)

@@ -1,0 +1,73 @@
+"""What the app copies and downloads: answers, citations, fit reports, search results."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from ui.export import answer_markdown, citation_text, fit_markdown, hits_csv, lead_figure
+
+TITLE = "六盘水市“十四五”科技创新规划"
+
+
+@pytest.fixture(scope="module")
+def hydrogen(plan_kb):
+    return plan_kb.ask("哪些氢能技术被列为重点？")
+
+
+def test_answer_markdown_has_the_question_every_clause_marked_and_its_sources(hydrogen) -> None:
+    text = answer_markdown(hydrogen, "zh")
+    assert text.startswith("问：哪些氢能技术被列为重点？\n")
+    for group in hydrogen.groups:
+        for clause in group.clauses:
+            assert f"{' '.join(clause.text.split())} [{clause.citation}]" in text
+    for c in hydrogen.citations:
+        assert f"[{c.n}] 《{TITLE}》 › {' › '.join(c.section)}" in text
+
+
+def test_answer_markdown_in_english_frames_in_english(hydrogen) -> None:
+    text = answer_markdown(hydrogen, "en")
+    assert text.startswith("Q: ") and "**Sources**" in text and "问：" not in text
+
+
+def test_number_answer_markdown_leads_with_the_figure_and_skips_the_row(plan_kb) -> None:
+    answer = plan_kb.ask("2025年高新技术企业目标是多少家")
+    assert lead_figure(answer) == "180家"
+    row = {c.n for c in answer.citations if plan_kb.chunk(c.id).meta["kind"] == "table_row"}
+    text = answer_markdown(answer, "zh", frozenset(row))
+    assert "**180家** [1]" in text and "- 高新技术企业（家）" not in text
+
+
+def test_a_list_answer_has_no_figure(hydrogen) -> None:
+    assert lead_figure(hydrogen) is None
+
+
+def test_citation_text_is_the_words_then_where_they_are(hydrogen) -> None:
+    c = hydrogen.citations[0]
+    words, where = citation_text(c).split("\n—— ")
+    assert words == f"“{c.text.strip()}”" and where.startswith(f"《{TITLE}》 › 第四章")
+
+
+@pytest.mark.parametrize(
+    ("lang", "head", "verdict"),
+    [("zh", "# 项目匹配报告", "结论：符合"), ("en", "# Project fit report", "Verdict: fits")],
+)
+def test_fit_report_is_in_one_language_without_internal_ids(
+    plan_kb, lang: str, head: str, verdict: str
+) -> None:
+    report = plan_kb.fit("我们计划研发煤矿井下巡检机器人")
+    text = fit_markdown(report, lang, {d.doc: d.title for d in plan_kb.documents})
+    assert text.startswith(head) and verdict in text
+    assert all(m.id not in text for m in [*report.matches, *report.measures])
+    assert ("Project fit" in text) is (lang == "en") and ("项目匹配报告" in text) is (lang == "zh")
+
+
+def test_search_results_csv_opens_in_excel_with_one_row_per_hit(plan_kb) -> None:
+    hits = plan_kb.search("氢能", k=5)
+    data = hits_csv(hits, "zh")
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0] == ["序号", "文件", "章节", "原文", "命中词"] and len(rows) == 6
+    assert rows[1][:2] == ["1", TITLE] and rows[1][3] == hits[0].text

@@ -1,0 +1,163 @@
+"""浏览 Browse: the contents beside a reader.
+
+``?doc=…&chunk=…`` opens a cited passage, highlighted; ``?doc=…&at=<node>`` (a contents
+entry) opens a heading. Either way the reader shows the chapter and scrolls the span
+into view, and the contents list marks where the reader is (the entry itself, or the
+last heading at or before a passage) and keeps that entry in view. Every contents entry
+is an in-app link, so reading never ends the session.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from ui import nav
+from ui.browser import scroll_here
+from ui.common import esc, knowledge_base, md, plan
+from ui.state import session_params
+from ui.strings import t
+
+if TYPE_CHECKING:
+    from kb import KnowledgeBase
+    from kb.reader import OutlineEntry, ReadingWindow
+
+__all__ = ["current_entry", "render"]
+
+_INDENT = "\u3000"  # an ideographic space per level of the contents
+
+
+def current_entry(kb: KnowledgeBase, entries: list[OutlineEntry], chunk_id: str) -> int:
+    """Index of the contents entry the passage ``chunk_id`` is under: the last entry that
+    starts at or before it, in reading order."""
+    order = kb.chunk(chunk_id).meta["order"]
+    here = 0
+    for i, entry in enumerate(entries):
+        if kb.chunk(entry.chunk).meta["order"] <= order:
+            here = i
+    return here
+
+
+def _choose_document(kb: KnowledgeBase) -> str:
+    docs = {d.doc: d.title for d in kb.documents}
+    wanted = st.query_params.get("doc")
+    if len(docs) == 1:
+        return next(iter(docs))
+    doc = st.selectbox(
+        t("document"),
+        list(docs),
+        format_func=lambda d: f"《{docs[d]}》",
+        index=list(docs).index(wanted) if wanted in docs else 0,
+        key=f"browse_doc-{wanted}",
+    )
+    if doc != wanted:  # keep the URL (and so a refresh) on the chosen document
+        st.query_params.update({"doc": doc, **session_params()})
+        st.query_params.pop("chunk", None)
+    return doc
+
+
+def render() -> None:
+    """The Browse page."""
+    from kb import KBError
+    from kb.reader import heading_window, outline, reading_window
+
+    kb = knowledge_base()
+    if kb is None:
+        return
+    st.title(t("browse"))
+    doc = _choose_document(kb)
+    same = st.query_params.get("doc") == doc
+    chunk_id = st.query_params.get("chunk") if same else None
+    node = st.query_params.get("at") if same else None
+    entries = outline(kb, doc)
+    here = None
+    try:
+        if node:
+            window = heading_window(kb, doc, node)
+            here = next((i for i, e in enumerate(entries) if e.node == node), None)
+        else:
+            window = reading_window(kb, chunk_id, doc)
+            here = current_entry(kb, entries, chunk_id) if chunk_id and entries else None
+    except (KeyError, KBError):
+        st.error(t("no_such_passage"))
+        chunk_id, window = None, reading_window(kb, None, doc)
+    reader_tab, glossary_tab = st.tabs([t("reader"), t("glossary")])
+    with reader_tab:
+        toc, text = st.columns([1, 2], gap="medium")
+        with toc:
+            st.caption(t("contents"))
+            _contents(kb, doc, entries, here)
+        with text:
+            _reader(kb, window, chunk_id)
+            _chapter_links(doc, entries, window.heading)
+    with glossary_tab:
+        _glossary(kb, doc)
+
+
+def _contents(kb: KnowledgeBase, doc: str, entries: list[OutlineEntry], here: int | None) -> None:
+    with st.container(height=560, key="pkb-toc"):
+        for i, entry in enumerate(entries):
+            label = _INDENT * entry.depth + _entry_title(kb, entry)
+            params = {"doc": doc, "at": entry.node}
+            if i == here:
+                with st.container(key="pkb-here"):
+                    nav.link("browse", label, ":material/arrow_right:", params)
+            else:
+                nav.link("browse", label, None, params)
+
+
+def _entry_title(kb: KnowledgeBase, entry: OutlineEntry) -> str:
+    """An entry's heading; for a bare number (``1．``) the start of its text instead."""
+    if len(entry.heading.strip()) > 3:
+        return entry.heading
+    words = (kb.chunk(entry.chunk).content or "").strip().split("\n", 1)[0]
+    return words[:14] + ("…" if len(words) > 14 else "") if words else entry.heading
+
+
+def _reader(kb: KnowledgeBase, window: ReadingWindow, chunk_id: str | None) -> None:
+    source = kb.sources[window.doc]
+    body = esc(source[window.start : window.end])
+    if window.mark:
+        s, e = window.mark
+        if chunk_id:  # a cited passage
+            st.caption(md(t("cited_here") + " › ".join(kb.chunk(chunk_id).meta["section"])))
+            tag = f"<mark id='cited' {scroll_here()}>"
+        else:  # a heading opened from the contents
+            tag = f"<mark id='heading' class='pkb-heading' {scroll_here('start')}>"
+        body = (
+            esc(source[window.start : s])
+            + tag
+            + esc(source[s:e])
+            + "</mark>"
+            + esc(source[e : window.end])
+        )
+    st.markdown(f"<div class='pkb-reader'>{plan(body, 'div')}</div>", unsafe_allow_html=True)
+
+
+def _chapter_links(doc: str, entries: list[OutlineEntry], heading: str) -> None:
+    """Links to the chapters before and after the one shown."""
+    chapters = [e for e in entries if e.depth == 0]
+    at = next((i for i, e in enumerate(chapters) if e.heading == heading), None)
+    if at is None:
+        return
+    row = st.container(horizontal=True, horizontal_alignment="distribute")
+    with row:
+        if at > 0:
+            nav.link("browse", t("previous"), ":material/arrow_back:", _at(doc, chapters[at - 1]))
+        if at + 1 < len(chapters):
+            nav.link("browse", t("next"), ":material/arrow_forward:", _at(doc, chapters[at + 1]))
+
+
+def _at(doc: str, entry: OutlineEntry) -> dict[str, str]:
+    return {"doc": doc, "at": entry.node}
+
+
+def _glossary(kb: KnowledgeBase, doc: str) -> None:
+    terms = [c for c in kb.chunks if c.meta["doc"] == doc and c.meta["kind"] == "term"]
+    if not terms:
+        st.caption(t("no_terms"))
+    for chunk in terms:
+        title = chunk.meta.get("title") or ""
+        rest = (chunk.content or "").split("：", 1)[-1]
+        st.markdown(plan(f"<b>{esc(title)}</b>：{esc(rest)}", "div"), unsafe_allow_html=True)

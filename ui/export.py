@@ -1,0 +1,134 @@
+"""What the app copies and downloads, as text in the user's language.
+
+Plain functions of kb's objects (no Streamlit): an answer as Markdown with its
+citations, one citation as its words and address, a fit report as Markdown, search
+results as CSV (UTF-8 with a byte order mark, so Excel shows the Chinese).
+
+Example::
+
+    answer_markdown(kb.ask("哪些氢能技术被列为重点？"), "zh")
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import Any
+
+from ui.strings import text
+
+__all__ = [
+    "answer_markdown",
+    "citation_text",
+    "fit_markdown",
+    "hits_csv",
+    "lead_figure",
+    "where",
+]
+
+
+def where(doc_title: str, section: list[str]) -> str:
+    """A full address led by its document: ``《…》 第四章 … › 2．氢能源``."""
+    return " › ".join([f"《{doc_title}》", *section]) if doc_title else " › ".join(section)
+
+
+def lead_figure(answer: Any) -> str | None:
+    """The figure a number answer leads with (``180家``), or ``None``.
+
+    Its ``value`` when it has one, else the bold first line of its Markdown (after the
+    English framing, before the first section heading).
+    """
+    value = getattr(answer, "value", None)
+    if value:
+        return str(value)
+    if not answer.kind.startswith("number"):
+        return None
+    for paragraph in (answer.answer or "").split("\n\n"):
+        found = re.match(r"\*\*(.+?)\*\*", paragraph.strip())
+        if found:
+            return found.group(1)
+    return None
+
+
+def citation_text(citation: Any) -> str:
+    """One citation as the user pastes it: its words, then where they are."""
+    return f"“{citation.text.strip()}”\n—— {where(citation.doc_title, citation.section)}"
+
+
+def answer_markdown(answer: Any, lang: str, skip: frozenset[int] = frozenset()) -> str:
+    """The question, the answer grouped by section with ``[n]`` markers, and the sources.
+
+    :param skip: citation numbers whose clauses are not repeated under the figure (a
+        number answer's table row).
+    """
+    lines = [text("q_line", lang, q=answer.question), ""]
+    if not answer.found:
+        lines += [text("not_found", lang), ""]
+        return "\n".join(lines).strip() + "\n"
+    figure = lead_figure(answer)
+    if figure:
+        first = answer.citations[0].n if answer.citations else None
+        lines += [f"**{figure}**" + (f" [{first}]" if first else ""), ""]
+    else:
+        lines += [text("framing", lang), ""]
+    several = answer.several_documents
+    for group in answer.groups:
+        clauses = [c for c in group.clauses if c.citation not in skip]
+        if not clauses:
+            continue
+        lines.append(f"**{' › '.join(answer.heading(group) if several else group.section)}**")
+        lines += [f"- {' '.join(c.text.split())} [{c.citation}]" for c in clauses]
+        lines.append("")
+    lines += [f"**{text('sources', lang)}**", ""]
+    lines += [f"[{c.n}] {where(c.doc_title, c.section)}" for c in answer.citations]
+    return "\n".join(lines).strip() + "\n"
+
+
+def fit_markdown(
+    report: Any, lang: str, titles: dict[str, str], labels: dict[str, str] | None = None
+) -> str:
+    """A fit report for download: verdict, why, the matching items and measures.
+
+    :param titles: document id → title, to say which document each item is from.
+    :param labels: a measure's label in ``lang`` (kb's own label when missing).
+    """
+    verdict = text(f"{report.verdict}_label", lang)
+    lines = [
+        f"# {text('report_title', lang)}",
+        "",
+        f"**{text('project', lang)}**",
+        "",
+        *[f"> {line}" for line in report.text[:2000].splitlines()],
+        "",
+        f"**{text('verdict_line', lang, label=verdict, score=f'{report.score:.2f}')}**",
+        "",
+        text("reason_line", lang, reason=report.reason),
+        "",
+    ]
+    for key, rows in (("matches", report.matches), ("measures", report.measures)):
+        if not rows:
+            continue
+        lines += [f"## {text(key, lang)}", ""]
+        for i, m in enumerate(rows, 1):
+            label = f"**{(labels or {}).get(m.label, m.label)}** " if m.label else ""
+            lines.append(f"{i}. {label}“{m.text}”")
+            address = where(titles.get(m.doc, ""), m.section)
+            lines.append(f"   {text('where_line', lang, where=address)}")
+        lines.append("")
+    return "\n".join(lines).strip() + "\n"
+
+
+def hits_csv(hits: list[Any], lang: str) -> bytes:
+    """Search results as CSV: rank, document, section, text, matched terms."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            text(k, lang)
+            for k in ("col_rank", "col_document", "col_section", "col_text", "col_terms")
+        ]
+    )
+    for h in hits:
+        writer.writerow([h.rank, h.doc_title, " › ".join(h.section), h.text, " ".join(h.matched)])
+    return out.getvalue().encode("utf-8-sig")

@@ -1,0 +1,90 @@
+"""项目匹配 Fit: a project description in; verdict, matching items and measures out.
+
+The report is kept with the user's work and drawn from there, so downloading or copying
+it, visiting another page or refreshing leaves it on the page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from ui import nav
+from ui.browser import copy_button
+from ui.common import esc, knowledge_base, md, plan, short_address, show_error
+from ui.export import fit_markdown
+from ui.state import work
+from ui.strings import MEASURES, lang, measure, t
+
+__all__ = ["render"]
+
+
+def _example() -> None:
+    st.session_state.fit_text = t("fit_example_text")
+
+
+def render() -> None:
+    """The Fit page."""
+    kb = knowledge_base()
+    if kb is None:
+        return
+    from kb import KBError  # imported with the knowledge base, after the loading state
+
+    saved = work().fit
+    st.title(t("fit"))
+    if "fit_text" not in st.session_state:
+        st.session_state.fit_text = saved.get("text", "")
+    text = st.text_area(
+        t("project"), height=140, key="fit_text", placeholder=t("project_placeholder")
+    )
+    buttons = st.container(horizontal=True)
+    clicked = buttons.button(t("check"), type="primary", icon=":material/fact_check:")
+    buttons.button(t("fit_example"), on_click=_example)
+    if clicked:
+        if not text.strip():
+            st.warning(t("empty_project"))
+            saved.clear()
+            return
+        try:
+            with st.spinner(t("working")):
+                saved.update(text=text, report=kb.fit(text))
+        except KBError as exc:  # shown in the user's language
+            show_error(exc)
+            saved.clear()
+            return
+    report = saved.get("report")
+    if report is not None:
+        _report(report, {d.doc: d.title for d in kb.documents})
+
+
+def _report(report: Any, titles: dict[str, str]) -> None:
+    verdict = t(f"{report.verdict}_label")
+    box = {"fit": st.success, "partial": st.warning, "no_fit": st.error}[report.verdict]
+    box(f"**{md(t('verdict_line', label=verdict, score=f'{report.score:.2f}'))}**")
+    reason = t("reason_line", reason=plan(esc(report.reason)))  # our template, escaped text
+    st.markdown(f"<div>{reason}</div>", unsafe_allow_html=True)
+    for title, rows in ((t("matches"), report.matches), (t("measures"), report.measures)):
+        if rows:
+            st.subheader(title)
+        for m in rows:
+            label = f"<b>{esc(measure(m.label))}</b>: " if m.label else ""
+            st.markdown(
+                f"<div>{label}{plan('“' + esc(m.text) + '”')}"
+                f"<div class='pkb-addr'>{plan(esc(short_address(m.section)))}</div></div>",
+                unsafe_allow_html=True,
+            )
+            nav.reader_link(m.doc, m.id)
+    labels = MEASURES if lang() == "en" else {}
+    markdown = fit_markdown(report, lang(), titles, labels)
+    actions = st.container(horizontal=True, vertical_alignment="center")
+    actions.download_button(
+        t("download"),
+        markdown,
+        file_name="fit-report.md",
+        mime="text/markdown",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    with actions:
+        copy_button(markdown, t("copy_report"))
