@@ -23,7 +23,7 @@ from fastapi.security import APIKeyHeader, HTTPBearer
 from api.api_key import ApiKeyMiddleware
 from api.body_limit import BodyLimitMiddleware
 from api.errors import JSONBody, install_error_handlers
-from api.readiness import WarmUp
+from api.readiness import WarmUp, warm_every_endpoint
 from api.routes import health_routes, knowledge_routes
 from api.runner import Runner
 from api.schemas import DocQuery, request_models
@@ -54,7 +54,7 @@ def create_app(kb: KnowledgeBase, settings: ApiSettings) -> FastAPI:
     :returns: the FastAPI application, ready for uvicorn or a test client.
     """
     runner = Runner(settings.workers, settings.timeout)
-    warm = WarmUp(kb.warm_up)
+    warm = WarmUp(lambda: warm_every_endpoint(kb))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -1,4 +1,5 @@
-"""Readiness: the knowledge base warmed up (searchers built, embedding model loaded).
+"""Readiness: the knowledge base warmed up (searchers built, embedding model loaded,
+the answerer and fit checker built).
 
 ``/healthz`` says the process is up; ``/readyz`` says it answers at full speed. Queries
 that arrive before warm-up ends are answered too, only slower (they wait for the parts
@@ -18,9 +19,23 @@ import threading
 import time
 from collections.abc import Callable
 
-__all__ = ["WarmUp"]
+from kb.knowledge_base import KnowledgeBase
+
+__all__ = ["WarmUp", "warm_every_endpoint"]
 
 log = logging.getLogger("policykb.api")
+
+
+def warm_every_endpoint(kb: KnowledgeBase) -> None:
+    """Load what any endpoint needs, so the first request of each kind is not the slow one.
+
+    ``kb.warm_up()`` builds the searchers and loads the embedding model; the answerer, the
+    fit checker and jieba's part-of-speech tagger (about 3 s) are built on first use, so
+    one question and one project description follow.
+    """
+    kb.warm_up()
+    kb.ask("2025年高新技术企业发展目标是多少")
+    kb.fit("我们计划研发煤矿井下巡检机器人")
 
 
 class WarmUp:
