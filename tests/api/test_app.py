@@ -155,3 +155,10 @@ def test_the_interactive_docs_and_schema_leave_docs_to_the_documents(client: Tes
     assert {"/healthz", "/readyz"} <= set(schema["paths"])
     assert "swagger" in client.get("/api-docs").text.lower()
     assert client.get("/redoc").status_code == 404
+
+
+def test_a_lone_surrogate_in_a_response_is_escaped_rather_than_failing() -> None:
+    from api.errors import JSONBody
+
+    assert JSONBody({"query": "氢\ud800"}).body == b'{"query":"\\u6c22\\ud800"}'
+    assert JSONBody({"query": "氢能"}).body == '{"query":"氢能"}'.encode()

@@ -98,3 +98,28 @@ def test_a_missing_index_stops_the_start_with_one_line(
 def test_the_api_command_defaults_to_localhost_port_8000() -> None:
     args = build_parser().parse_args(["api"])
     assert (args.host, args.port) == ("127.0.0.1", 8000)
+
+
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_without_the_api_extra_the_command_says_what_to_install(tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.modules['fastapi'] = None\n"  # import fastapi → ImportError
+        "from kb.cli import main\n"
+        f"sys.exit(main(['api', '--index-dir', {str(tmp_path)!r}]))"
+    )
+    result = _python(code)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip() == (
+        "policykb api: error: the HTTP API needs its extra (fastapi is missing): "
+        'pip install "policykb[api]"'
+    )
+
+
+def test_the_cli_and_the_core_import_no_web_framework() -> None:
+    code = "import sys, kb.cli; print('fastapi' in sys.modules, 'uvicorn' in sys.modules)"
+    assert _python(code).stdout.split() == ["False", "False"]
