@@ -138,6 +138,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--address", default="localhost", help="address to listen on")
 
     p = command(
+        "api",
+        "serve the HTTP API",
+        "Serve search, ask, fit, compare, outline, indicators and docs over HTTP, in the "
+        'shapes --json prints (docs/api.md; needs pip install "policykb[api]").',
+        commands.cmd_api,
+    )
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+
+    p = command(
         "eval",
         "measure on labelled sets (queries, fit, numbers, named documents)",
         "One table for every set given: queries (recall@10, MRR@10, recall@300ch), fit "

@@ -32,6 +32,7 @@ from kb.knowledge_base import KnowledgeBase
 from kb.search import MODES, Hit
 
 __all__ = [
+    "cmd_api",
     "cmd_ask",
     "cmd_compare",
     "cmd_docs",
@@ -387,3 +388,14 @@ def cmd_serve(args: argparse.Namespace, config: Config) -> int:
     ]
     print(f"PolicyKB: http://{args.address}:{args.port}", file=sys.stderr)
     return subprocess.call(command, env=env)
+
+
+def cmd_api(args: argparse.Namespace, config: Config) -> int:
+    """Serve the HTTP API (the ``api`` package, which needs the ``api`` extra)."""
+    try:
+        from api.server import serve
+    except ImportError as exc:
+        if "policykb[api]" not in str(exc):
+            raise
+        raise KBError(str(exc)) from exc
+    return serve(config, host=args.host, port=args.port)
