@@ -116,7 +116,8 @@ def main() -> None:
     out = [
         "# PolicyKB gazetteer: China's administrative divisions (kb/regions.py reads it).",
         "# Source: adcodes.csv of the cpca package (MIT), built by tools/build_regions.py;",
-        "# English names: pinyin (pypinyin) and, for provinces, by hand; names: 简称 and nicknames.",
+        "# English names: pinyin (pypinyin) and, for provinces, by hand; "
+        "names: 简称 and nicknames.",
         "code\tname\tlevel\tparent\tenglish\tnames",
     ]
     for r in sorted(rows, key=lambda r: r["adcode"]):
