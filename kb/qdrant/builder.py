@@ -41,7 +41,7 @@ from kb.store import IndexWriter
 
 __all__ = ["FOLDER", "QdrantIndexBuilder"]
 
-FOLDER = "qdrant"  # inside a generation: words.json, chars.json (vocabularies)
+FOLDER = "vocabulary"  # inside a generation: words.json, chars.json
 
 
 class QdrantIndexBuilder:

@@ -51,7 +51,8 @@ def require_client() -> Any:
 def _errors() -> tuple[type[BaseException], ...]:
     from qdrant_client.http.exceptions import ApiException
 
-    return (ApiException, ConnectionError, TimeoutError, RuntimeError)
+    # ValueError, RuntimeError: local mode's "collection not found", "instance is closed"
+    return (ApiException, ConnectionError, TimeoutError, RuntimeError, ValueError)
 
 
 class Connection:
