@@ -65,6 +65,16 @@ class QdrantIndexBuilder:
         self._previous: str | None = None
         self._size = 0
 
+    @property
+    def collection(self) -> str | None:
+        """The new collection's name, once :meth:`dense` has created it."""
+        return self._writer.name if self._writer is not None else None
+
+    @property
+    def vocabularies(self) -> tuple[Vocabulary, Vocabulary] | None:
+        """The word and character vocabularies, once :meth:`sparse` has counted them."""
+        return self._vocabularies
+
     def sparse(self, words: list[list[str]], chars: list[list[str]]) -> None:
         """Count the two BM25 fields' vocabularies (rows follow chunk order)."""
         self._tokens = (words, chars)

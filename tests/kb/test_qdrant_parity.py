@@ -96,3 +96,22 @@ def test_qdrant_store_answers_every_way_and_named_documents_as_the_embedded_one(
 ) -> None:
     qdrant = KnowledgeBase.open(all_qdrant_index)
     _assert_parity(_parity(all_kb, qdrant, _queries(shared_dir, multidoc=True), way))
+
+
+def test_ask_and_fit_answer_as_with_the_embedded_store(
+    plan_kb: KnowledgeBase, plan_qdrant_index: Path, shared_dir: Path
+) -> None:
+    qdrant = KnowledgeBase.open(plan_qdrant_index)
+    eval_dir = shared_dir / "eval"
+    for name, check, n in (("dev_numbers.jsonl", "ask", 5), ("dev_fit.jsonl", "fit", 8)):
+        cases = [json.loads(ln) for ln in (eval_dir / name).read_text("utf-8").splitlines() if ln]
+        for case in cases[:n]:  # a sample: each case runs several searches on both stores
+            if check == "ask":
+                want, got = plan_kb.ask(case["q"]), qdrant.ask(case["q"])
+                assert got.answer == want.answer, case["q"]
+            else:
+                want, got = plan_kb.fit(case["text"]), qdrant.fit(case["text"])
+                assert (got.verdict, [m.text for m in got.matches]) == (
+                    want.verdict,
+                    [m.text for m in want.matches],
+                ), case["text"][:40]
