@@ -23,6 +23,7 @@ from kb.sparse import SparseIndex, index_chars, index_tokens
 from kb.stores import index_builder
 from kb.tokenize import Tokenizer
 from tests.conftest import PLAN
+from tests.kb.test_filters import CHUNKS  # the embedded filters' own fixtures
 
 qdrant_client = pytest.importorskip("qdrant_client", reason="needs the qdrant extra")
 
@@ -119,31 +120,6 @@ def test_structured_top_is_the_exact_top_of_the_full_combination(seed: int) -> N
 
 
 # -- payload filters -------------------------------------------------------------------
-CHUNKS = [
-    Document(
-        content="氢能",
-        meta={
-            "doc": "a",
-            "node": "ch4.s1.ss1.box1.i2",
-            "section": ["第四章 加快推进", "（一）能源产业"],
-            "industry": "能源产业",
-        },
-    ),
-    Document(
-        content="钢铁",
-        meta={
-            "doc": "a",
-            "node": "ch4.s1.ss3",
-            "section": ["第四章 加快推进"],
-            "industry": "钢铁产业",
-        },
-    ),
-    Document(
-        content="人才", meta={"doc": "b", "node": "ch6", "section": ["第六章"], "industry": None}
-    ),
-]
-
-
 def _memory_collection(chunks: list[Document]) -> Connection:
     from qdrant_client import QdrantClient, models
 
