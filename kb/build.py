@@ -32,7 +32,7 @@ from kb.industries import assign_industries
 from kb.regions import Gazetteer
 from kb.sparse import index_chars, index_tokens
 from kb.store import IndexWriter
-from kb.stores import IndexBuilder, index_builder, previous_vectors
+from kb.stores import discard_on_failure, index_builder, previous_vectors
 from kb.tokenize import Tokenizer, harvest_terms
 
 __all__ = [
@@ -159,15 +159,46 @@ def build_index(
     """
     timings: dict[str, float] = {}
     builder = index_builder(config, progress)
-    with IndexWriter(config.index_dir) as writer:
-        try:
-            parsed, chunks, warnings, reused, store = _index(
-                writer, builder, config, paths, timings, progress, embedder
+    with IndexWriter(config.index_dir) as writer, discard_on_failure(builder, writer):
+        t = time.perf_counter()
+        parsed = ingest_documents(paths or [config.corpus_dir], config, progress)
+        timings["parse"] = time.perf_counter() - t
+        chunks = [c for p in parsed for c in p.chunks]
+        assign_industries(chunks)
+        warnings = [
+            f"{p.source.path}: no text beyond headings; only its outline is indexed"
+            for p in parsed
+            if not p.chunks
+        ]
+        if not chunks:
+            raise IngestError(
+                "no document has text beyond its headings ("
+                + ", ".join(p.source.path for p in parsed)
+                + "); add the body text, or ingest them beside documents that have it."
             )
-        except BaseException:
-            if not writer.committed:
-                builder.discard()
-            raise
+        embedder = embedder or make_embedder(config.embedder)
+
+        t = time.perf_counter()
+        terms = corpus_terms(chunks)
+        tokenizer = Tokenizer(terms)
+        words = [index_tokens(c, tokenizer) for c in chunks]
+        builder.sparse(words, [index_chars(c) for c in chunks])
+        timings["tokenize"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        vectors, keys, reused = embed_chunks(
+            chunks, embedder, previous_vectors(writer, embedder.name), progress
+        )
+        timings["embed"] = time.perf_counter() - t
+        t = time.perf_counter()
+        builder.dense(chunks, vectors)
+        timings["index"] = time.perf_counter() - t
+
+        t1 = time.perf_counter()
+        _write(writer, parsed, chunks, terms, keys, config)
+        store = builder.write(writer)
+        writer.commit(manifest={**_manifest(config, parsed, chunks, embedder, vectors), **store})
+        timings["write"] = time.perf_counter() - t1
         warnings += builder.publish()
     return BuildReport(
         config.index_dir,
@@ -178,57 +209,6 @@ def build_index(
         warnings,
         store.get("store", {}),
     )
-
-
-def _index(
-    writer: IndexWriter,
-    builder: IndexBuilder,
-    config: Config,
-    paths: Sequence[str | Path] | None,
-    timings: dict[str, float],
-    progress: Progress | None,
-    embedder: Embedder | None,
-) -> tuple[list[ParsedDocument], list[Document], list[str], int, dict]:
-    """Every stage up to and including the commit; returns what the report needs."""
-    t = time.perf_counter()
-    parsed = ingest_documents(paths or [config.corpus_dir], config, progress)
-    timings["parse"] = time.perf_counter() - t
-    chunks = [c for p in parsed for c in p.chunks]
-    assign_industries(chunks)
-    warnings = [
-        f"{p.source.path}: no text beyond headings; only its outline is indexed"
-        for p in parsed
-        if not p.chunks
-    ]
-    if not chunks:
-        raise IngestError(
-            "no document has text beyond its headings ("
-            + ", ".join(p.source.path for p in parsed)
-            + "); add the body text, or ingest them beside documents that have it."
-        )
-    embedder = embedder or make_embedder(config.embedder)
-
-    t = time.perf_counter()
-    terms = corpus_terms(chunks)
-    tokenizer = Tokenizer(terms)
-    builder.sparse([index_tokens(c, tokenizer) for c in chunks], [index_chars(c) for c in chunks])
-    timings["tokenize"] = time.perf_counter() - t
-
-    t = time.perf_counter()
-    vectors, keys, reused = embed_chunks(
-        chunks, embedder, previous_vectors(writer, embedder.name), progress
-    )
-    timings["embed"] = time.perf_counter() - t
-    t = time.perf_counter()
-    builder.dense(chunks, vectors)
-    timings["index"] = time.perf_counter() - t
-
-    t = time.perf_counter()
-    _write(writer, parsed, chunks, terms, keys, config)
-    store = builder.write(writer)
-    writer.commit(manifest={**_manifest(config, parsed, chunks, embedder, vectors), **store})
-    timings["write"] = time.perf_counter() - t
-    return parsed, chunks, warnings, reused, store
 
 
 def _write(

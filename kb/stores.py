@@ -17,6 +17,8 @@ Example::
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -29,7 +31,14 @@ from kb.errors import KBError
 from kb.sparse import SparseIndex
 from kb.store import IndexWriter
 
-__all__ = ["EmbeddedBuilder", "IndexBuilder", "index_builder", "open_indexes", "previous_vectors"]
+__all__ = [
+    "EmbeddedBuilder",
+    "IndexBuilder",
+    "discard_on_failure",
+    "index_builder",
+    "open_indexes",
+    "previous_vectors",
+]
 
 
 class IndexBuilder(Protocol):
@@ -97,6 +106,17 @@ def index_builder(config: Config, progress: Any = None) -> IndexBuilder:
 
         return QdrantIndexBuilder(config, progress)
     return EmbeddedBuilder(config.ann_threshold)
+
+
+@contextmanager
+def discard_on_failure(builder: IndexBuilder, writer: IndexWriter) -> Iterator[None]:
+    """Undo a store's work outside the generation when the build fails before its commit."""
+    try:
+        yield
+    except BaseException:
+        if not writer.committed:
+            builder.discard()
+        raise
 
 
 def _kind(manifest: dict[str, Any]) -> str:
