@@ -22,7 +22,7 @@ run: index
 # build), lint, then the suite without the slow tests.
 test-deps: $(BIN)/python
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e ".[app,api,dev,st]"
+	$(BIN)/pip install -q -e ".[app,api,dev,st,qdrant]"
 
 test: test-deps
 	$(BIN)/ruff check .

@@ -10,6 +10,10 @@ Prints Markdown tables and writes JSON (``--json``, default ``bench/out/results.
   where it is practical (up to 100k);
 - embedding throughput of the default embedder and of a sentence-transformers model
   (a tiny one built locally: the mechanics, not a quality figure).
+
+``python -m bench --store qdrant`` instead sets the Qdrant store beside the embedded one
+(plan, corpus, and 100k synthetic chunks; ``--quick``: 10k), in Qdrant's local mode —
+in-process, not a server (see :mod:`bench.qdrant`); JSON default ``bench/out/qdrant.json``.
 """
 
 from __future__ import annotations
@@ -182,12 +186,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small settings (CI, < 2 min)")
     parser.add_argument("--sizes", type=int, nargs="*", help="scale sizes (default 10k 100k 1M)")
-    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "out" / "results.json")
+    parser.add_argument("--json", type=Path, help="default bench/out/results.json (qdrant.json)")
+    parser.add_argument(
+        "--store",
+        choices=("embedded", "qdrant"),
+        default="embedded",
+        help="qdrant: the Qdrant store (local mode) beside the embedded one",
+    )
     args = parser.parse_args(argv)
     if not QUERIES.is_file():
         print(f"bench: the development queries are missing ({QUERIES})", file=sys.stderr)
         return 2
-    sizes = args.sizes or ([10_000] if args.quick else [10_000, 100_000, 1_000_000])
     repeat = 1 if args.quick else 5
     queries = load_queries(QUERIES)
     results: dict = {
@@ -196,6 +205,21 @@ def main(argv: list[str] | None = None) -> int:
         "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python "
         f"{platform.python_version()}",
     }
+    out = (
+        args.json
+        or ROOT / "bench" / "out" / f"{'qdrant' if args.store == 'qdrant' else 'results'}.json"
+    )
+    if args.store == "qdrant":
+        from bench import qdrant
+
+        sizes = args.sizes or ([10_000] if args.quick else [100_000])
+        with tempfile.TemporaryDirectory() as tmp:
+            results = qdrant.run(queries, SHARED, sizes, repeat, Path(tmp), results)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(results, indent=2, ensure_ascii=False), "utf-8")
+        print(qdrant.markdown(results))
+        return 0
+    sizes = args.sizes or ([10_000] if args.quick else [10_000, 100_000, 1_000_000])
     with tempfile.TemporaryDirectory() as tmp:
         results["plan"] = setting([ROOT / "corpus"], queries, repeat, Path(tmp), "plan")
         extra = SHARED / "corpus-extra"
@@ -205,8 +229,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         results["scale"] = [scale(n, 1 if args.quick else 2, baseline=n <= 100_000) for n in sizes]
         results["embedding"] = throughput(Path(tmp))
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False), "utf-8")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False), "utf-8")
     print(markdown(results))
     return 0
 

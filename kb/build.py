@@ -25,13 +25,14 @@ from haystack import Document
 
 from ingest import IngestError, ParsedDocument, discover, ingest_file
 from kb.config import Config
-from kb.dense import DenseIndex, dense_text
+from kb.dense import dense_text
 from kb.documents import describe
 from kb.embed import Embedder, make_embedder
 from kb.industries import assign_industries
 from kb.regions import Gazetteer
-from kb.sparse import SparseIndex, index_chars, index_tokens
+from kb.sparse import index_chars, index_tokens
 from kb.store import IndexWriter
+from kb.stores import discard_on_failure, index_builder, previous_vectors
 from kb.tokenize import Tokenizer, harvest_terms
 
 __all__ = [
@@ -56,6 +57,7 @@ class BuildReport:
     timings: dict[str, float]
     reused_vectors: int = 0
     warnings: list[str] = field(default_factory=list)
+    store: dict = field(default_factory=dict)  # the manifest's ``store`` (Qdrant: collection)
 
 
 def package_versions() -> dict[str, str]:
@@ -108,21 +110,6 @@ def _vector_key(embedder: str, text: str) -> str:
     return hashlib.sha1(f"{embedder}\0{text}".encode()).hexdigest()
 
 
-def _previous_vectors(writer: IndexWriter, embedder: str) -> dict[str, np.ndarray]:
-    """Vectors of the index being replaced, by key, if it used the same embedder."""
-    manifest, keys = writer.previous("manifest.json"), writer.previous("dense/keys.json")
-    vectors = writer.previous("dense/vectors.npy")
-    if not (manifest and keys and vectors):
-        return {}
-    try:
-        if json.loads(manifest.read_text("utf-8")).get("embedder", {}).get("name") != embedder:
-            return {}
-        old = np.load(vectors, allow_pickle=False)
-        return dict(zip(json.loads(keys.read_text("utf-8")), old, strict=True))
-    except (OSError, ValueError):
-        return {}  # an unreadable old index is simply not reused
-
-
 def embed_chunks(
     chunks: list[Document],
     embedder: Embedder,
@@ -171,7 +158,8 @@ def build_index(
     :raises IndexBusy: another build holds the lock.
     """
     timings: dict[str, float] = {}
-    with IndexWriter(config.index_dir) as writer:
+    builder = index_builder(config, progress)
+    with IndexWriter(config.index_dir) as writer, discard_on_failure(builder, writer):
         t = time.perf_counter()
         parsed = ingest_documents(paths or [config.corpus_dir], config, progress)
         timings["parse"] = time.perf_counter() - t
@@ -193,23 +181,25 @@ def build_index(
         t = time.perf_counter()
         terms = corpus_terms(chunks)
         tokenizer = Tokenizer(terms)
-        sparse = SparseIndex.build([index_tokens(c, tokenizer) for c in chunks])
-        chars = SparseIndex.build([index_chars(c) for c in chunks])
+        words = [index_tokens(c, tokenizer) for c in chunks]
+        builder.sparse(words, [index_chars(c) for c in chunks])
         timings["tokenize"] = time.perf_counter() - t
 
         t = time.perf_counter()
         vectors, keys, reused = embed_chunks(
-            chunks, embedder, _previous_vectors(writer, embedder.name), progress
+            chunks, embedder, previous_vectors(writer, embedder.name), progress
         )
         timings["embed"] = time.perf_counter() - t
         t = time.perf_counter()
-        dense = DenseIndex.build(vectors, ann_threshold=config.ann_threshold)
+        builder.dense(chunks, vectors)
         timings["index"] = time.perf_counter() - t
 
         t1 = time.perf_counter()
-        _write(writer, parsed, chunks, terms, sparse, chars, dense, keys, config)
-        writer.commit(manifest=_manifest(config, parsed, chunks, embedder, vectors, dense))
+        _write(writer, parsed, chunks, terms, keys, config)
+        store = builder.write(writer)
+        writer.commit(manifest={**_manifest(config, parsed, chunks, embedder, vectors), **store})
         timings["write"] = time.perf_counter() - t1
+        warnings += builder.publish()
     return BuildReport(
         config.index_dir,
         [p.source.doc for p in parsed],
@@ -217,6 +207,7 @@ def build_index(
         timings,
         reused,
         warnings,
+        store.get("store", {}),
     )
 
 
@@ -225,16 +216,10 @@ def _write(
     parsed: list[ParsedDocument],
     chunks: list[Document],
     terms: set[str],
-    sparse: SparseIndex,
-    chars: SparseIndex,
-    dense: DenseIndex,
     keys: list[str],
     config: Config,
 ) -> None:
-    """Every file of a generation but the manifest."""
-    sparse.save(writer.folder("bm25"))
-    chars.save(writer.folder("chars"))
-    dense.save(writer.folder("dense"))
+    """Every file of a generation but the manifest and the store's own."""
     writer.write_json("dense/keys.json", keys)
     writer.write_text("terms.txt", "\n".join(sorted(terms)))
     gazetteer = Gazetteer.load()
@@ -272,7 +257,6 @@ def _manifest(
     chunks: list[Document],
     embedder: Embedder,
     vectors: np.ndarray,
-    dense: DenseIndex,
 ) -> dict:
     return {
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -288,7 +272,6 @@ def _manifest(
         },
         "chunk_count": len(chunks),
         "embedder": {"name": embedder.name, "dim": int(vectors.shape[1])},
-        "dense_index": dense.kind,
         "chunking": {
             "max_chars": config.chunk_max_chars,
             "min_chars": config.chunk_min_chars,

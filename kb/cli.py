@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ingest import IngestError
 from kb import commands
-from kb.config import Config
+from kb.config import STORES, Config
 from kb.errors import KBError
 from kb.search import MODES
 
@@ -53,6 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", help="files or folders (default: the corpus folder)")
     p.add_argument("--corpus-dir", help="default folder of documents (env POLICYKB_CORPUS_DIR)")
     p.add_argument("--embedder", help="embedding model (env POLICYKB_EMBEDDER)")
+    p.add_argument(
+        "--store",
+        choices=STORES,
+        help="where search runs: embedded files (default) or a Qdrant collection "
+        "(env POLICYKB_STORE; POLICYKB_QDRANT_URL / _PATH / _COLLECTION, see "
+        "docs/operations-qdrant.md)",
+    )
 
     for name, summary, description, handler in (
         (
@@ -169,7 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 2 error, 130 interrupted)."""
     os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
     args = build_parser().parse_args(argv)
-    overrides = {key: getattr(args, key, None) for key in ("index_dir", "corpus_dir", "embedder")}
+    keys = ("index_dir", "corpus_dir", "embedder", "store")
+    overrides = {key: getattr(args, key, None) for key in keys}
     try:
         config = Config.load(**overrides)
         return args.func(args, config)

@@ -84,6 +84,7 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
                 "chunks": report.chunk_count,
                 "timings": report.timings,
                 "warnings": report.warnings,
+                **({"store": report.store} if report.store else {}),
             }
         )
     else:
@@ -91,6 +92,12 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
             f"Indexed {len(report.documents)} document(s), {report.chunk_count} chunks "
             f"into {report.index_dir} in {sum(report.timings.values()):.1f}s."
         )
+        if report.store:
+            where = report.store.get("url") or report.store.get("path")
+            print(
+                f"Search runs on Qdrant collection {report.store['collection']} (alias "
+                f"{report.store['alias']}) at {where}."
+            )
     for warning in report.warnings:
         print(f"policykb ingest: warning: {warning}", file=sys.stderr)
     return 0

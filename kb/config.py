@@ -21,9 +21,10 @@ from ingest import ChunkOptions, Limits
 from kb.errors import ConfigError
 from kb.search import SearchSettings
 
-__all__ = ["ENV_PREFIX", "Config"]
+__all__ = ["ENV_PREFIX", "STORES", "Config"]
 
 ENV_PREFIX = "POLICYKB_"
+STORES = ("embedded", "qdrant")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,16 @@ class Config:
     :param llm_url: an OpenAI-compatible endpoint for generative answers (optional).
     :param llm_model: the model name at that endpoint; both must be set to enable it.
     :param llm_timeout: seconds to wait for the model before falling back.
+    :param store: where retrieval runs: ``embedded`` (bm25s + FAISS files, the default)
+        or ``qdrant`` (a Qdrant collection; needs ``pip install "policykb[qdrant]"``).
+    :param qdrant_url: a Qdrant server or cluster (``http://qdrant:6333``); empty for
+        local mode. The API key is read from ``POLICYKB_QDRANT_API_KEY`` only.
+    :param qdrant_path: local mode's folder (in-process, one process at a time); empty
+        means ``<index_dir>/qdrant`` when no URL is given.
+    :param qdrant_collection: the alias readers and operators know; each build writes a
+        collection ``<name>-<stamp>-<id>`` and switches the alias to it.
+    :param qdrant_shards: shards of a new collection; ``qdrant_replicas``: its
+        replication factor (both for a cluster; local mode ignores them).
     """
 
     index_dir: Path = Path(".policykb")
@@ -80,6 +91,12 @@ class Config:
     llm_url: str = ""
     llm_model: str = ""
     llm_timeout: float = 30.0
+    store: str = "embedded"
+    qdrant_url: str = ""
+    qdrant_path: str = ""
+    qdrant_collection: str = "policykb"
+    qdrant_shards: int = 1
+    qdrant_replicas: int = 1
 
     def __post_init__(self) -> None:
         for name in (
@@ -89,6 +106,8 @@ class Config:
             "candidates",
             "max_query_chars",
             "ann_threshold",
+            "qdrant_shards",
+            "qdrant_replicas",
         ):
             if getattr(self, name) <= 0:
                 raise ConfigError(
@@ -101,6 +120,11 @@ class Config:
                 f"fusion weights {weights} must be >= 0 with a positive sum, and "
                 f"english_sparse_weight={self.english_sparse_weight} within 0..1; set "
                 "POLICYKB_SPARSE_WEIGHT / POLICYKB_CHAR_WEIGHT / POLICYKB_DENSE_WEIGHT."
+            )
+        if self.store not in STORES:
+            raise ConfigError(
+                f"store={self.store!r} is not one of {', '.join(STORES)}; set "
+                "POLICYKB_STORE or --store to one of them."
             )
         try:
             self.chunk_options()

@@ -24,8 +24,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import numpy as np
-
 from kb.sparse import SparseIndex
 from kb.tokenize import QueryExpander, Tokenizer, is_english
 
@@ -48,12 +46,6 @@ class FocusTerm:
     word: str
     weight: float
     alternatives: tuple[str, ...] = ()
-
-
-def _df(index: SparseIndex) -> dict[str, int]:
-    scores = index.bm25.scores  # CSC by token; bm25s keeps no trailing indptr entry
-    counts = np.diff(np.append(np.asarray(scores["indptr"]), len(scores["data"])))
-    return {token: int(counts[i]) for token, i in index.vocab.items()}
 
 
 def _topical(terms: list[FocusTerm]) -> list[FocusTerm]:
@@ -89,7 +81,13 @@ class Coverage:
     def from_index(
         cls, tokenizer: Tokenizer, expander: QueryExpander, sparse: SparseIndex, chars: SparseIndex
     ) -> Coverage:
-        return cls(tokenizer, expander, _df(sparse), _df(chars), sparse.size)
+        return cls(
+            tokenizer,
+            expander,
+            sparse.document_frequencies(),
+            chars.document_frequencies(),
+            sparse.size,
+        )
 
     def _idf(self, df: int | None) -> float:
         df = 0 if df is None else df

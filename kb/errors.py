@@ -10,7 +10,9 @@ __all__ = [
     "IndexMissing",
     "IndexStale",
     "KBError",
+    "MissingExtra",
     "NotAnIndex",
+    "StoreUnavailable",
     "UnknownDocument",
 ]
 
@@ -49,3 +51,11 @@ class BadQuery(KBError):
 
 class IndexStale(KBError):
     """The index was built with another embedder than the one asked for."""
+
+
+class MissingExtra(KBError, ImportError):
+    """An optional dependency is not installed; the message says which extra to install."""
+
+
+class StoreUnavailable(KBError):
+    """The search store (a Qdrant server or local folder) cannot be reached or used."""

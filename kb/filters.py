@@ -1,7 +1,9 @@
 """Search filters: which chunks a document, section prefix and industry allow.
 
 Filters become a boolean row mask that every retriever applies *before* ranking, so a
-filtered search still returns ``k`` hits when ``k`` exist.
+filtered search still returns ``k`` hits when ``k`` exist. The mask remembers the
+filters it was made from (:class:`RowMask`), so a store that filters inside its own
+engine (Qdrant's payload filters) applies those instead of a list of rows.
 
 Example::
 
@@ -11,13 +13,36 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from haystack import Document
 
 from kb.errors import BadQuery
 
-__all__ = ["allowed", "filter_mask", "in_section"]
+__all__ = ["RowFilter", "RowMask", "allowed", "filter_mask", "in_section"]
+
+
+@dataclass(frozen=True)
+class RowFilter:
+    """The filters of a search: documents (any of), section prefix, industry (a part of)."""
+
+    docs: tuple[str, ...] = ()
+    section: str | None = None
+    industry: str | None = None
+
+
+class RowMask(np.ndarray):
+    """A boolean row mask carrying the :class:`RowFilter` it was computed from.
+
+    Anything derived from it (a slice, ``mask[rows]``) is a plain mask of other rows and
+    carries no filter.
+    """
+
+    filters: RowFilter | None = None
+
+    def __array_finalize__(self, obj: object) -> None:
+        self.filters = None
 
 
 def in_section(meta: dict, prefix: str) -> bool:
@@ -63,4 +88,7 @@ def filter_mask(
             + f"; industries: {', '.join(known) or 'none'}; top headings: "
             + ", ".join(chapters[:12])
         )
-    return keep
+    mask = keep.view(RowMask)
+    docs = () if not doc else (doc,) if isinstance(doc, str) else tuple(doc)
+    mask.filters = RowFilter(docs, section or None, industry or None)
+    return mask

@@ -31,6 +31,7 @@ from kb.scope import Scope, Scoper
 from kb.search import Hit, Searcher, SearchSettings, SharedDocument
 from kb.sparse import SparseIndex
 from kb.store import open_generation, read_manifest, verify_index
+from kb.stores import open_indexes
 from kb.tokenize import Tokenizer
 
 __all__ = ["DocumentInfo", "KnowledgeBase"]
@@ -121,10 +122,7 @@ class KnowledgeBase:
                 d.doc: (generation / "sources" / f"{d.doc}.txt").read_text(encoding="utf-8")
                 for d in documents
             }
-            # Memory-mapped: the score matrices stay in the page cache, not in the process.
-            sparse = SparseIndex.load(generation / "bm25", mmap=True)
-            chars = SparseIndex.load(generation / "chars", mmap=True)
-            dense = DenseIndex.load(generation / "dense")
+            sparse, chars, dense = open_indexes(generation, manifest, chunks, index_dir)
             terms = (generation / "terms.txt").read_text(encoding="utf-8").split("\n")
         except FileNotFoundError as exc:
             raise IndexCorrupt(

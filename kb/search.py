@@ -35,10 +35,11 @@ from typing import Any
 import numpy as np
 from haystack import Document, Pipeline, component
 from haystack.components.joiners import DocumentJoiner
+from haystack.core.errors import PipelineRuntimeError
 
 from kb.dense import DenseIndex, DenseRetriever
 from kb.embed import Embedder
-from kb.errors import BadQuery
+from kb.errors import BadQuery, KBError
 from kb.rerank import DocumentEvidence, KindPrior
 from kb.sparse import MaxNormalizer, SparseIndex, SparseRetriever
 from kb.tokenize import QueryExpander, Tokenizer, char_ngrams, clean_query, is_english
@@ -326,7 +327,12 @@ class Searcher:
             data["evidence"] = {"top_k": n}
             data["prior"] = {"top_k": k}
             pipeline = "hybrid_en" if is_english(text) else "hybrid"
-        out = self._pipelines[pipeline].run(data, include_outputs_from={"analyze"})
+        try:
+            out = self._pipelines[pipeline].run(data, include_outputs_from={"analyze"})
+        except PipelineRuntimeError as exc:  # a store's own error (Qdrant down): say it plainly
+            if isinstance(exc.__cause__, KBError):
+                raise exc.__cause__ from None
+            raise
         tokens = out["analyze"]["tokens"] + out["analyze"]["expansion"]
         return [self._hit(rank, d, tokens) for rank, d in enumerate(out[last]["documents"][:k], 1)]
 

@@ -83,6 +83,12 @@ class SparseIndex:
         bm25.index([t or [""] for t in corpus_tokens], show_progress=False)
         return cls(bm25)
 
+    def document_frequencies(self) -> dict[str, int]:
+        """Chunks holding each token (what :class:`~kb.coverage.Coverage` weighs)."""
+        scores = self.bm25.scores  # CSC by token; bm25s keeps no trailing indptr entry
+        counts = np.diff(np.append(np.asarray(scores["indptr"]), len(scores["data"])))
+        return {token: int(counts[i]) for token, i in self.vocab.items()}
+
     def save(self, folder: Path) -> None:
         self.bm25.save(str(folder), allow_pickle=False)
 

@@ -60,7 +60,9 @@ FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 LOCK = ".lock"
-_OURS = re.compile(r"^(CURRENT|\.CURRENT\.tmp-[0-9a-f]+|\.lock|gen-[\w-]+|\.tmp-[0-9a-f]+)$")
+_OURS = re.compile(
+    r"^(CURRENT|\.CURRENT\.tmp-[0-9a-f]+|\.lock|gen-[\w-]+|\.tmp-[0-9a-f]+|qdrant)$"
+)  # qdrant: the Qdrant store's local-mode folder (kb.qdrant), when it is kept here
 # Files of a format-1 index (one generation written straight into the folder).
 _LEGACY = {"manifest.json", "documents.json", "chunks.jsonl", "terms.txt"}
 _LEGACY_DIRS = {"sources", "bm25", "chars", "dense"}
@@ -213,6 +215,11 @@ class IndexWriter:
         if not self._committed:
             shutil.rmtree(self.tmp, ignore_errors=True)
         self._release()
+
+    @property
+    def committed(self) -> bool:
+        """Has :meth:`commit` made the new generation current?"""
+        return self._committed
 
     def _release(self) -> None:
         fcntl.flock(self._lock_fh, fcntl.LOCK_UN)

@@ -1,0 +1,122 @@
+"""Where the Qdrant store lives: the one place that reads the ``qdrant_*`` settings.
+
+A build takes its settings from :class:`~kb.config.Config` (``--store qdrant``,
+``POLICYKB_QDRANT_URL`` …) and records where it wrote in the generation's manifest; a
+reader connects where the configuration says, else where the manifest says (local
+mode's folder is recorded relative to the index folder, so a copied index still finds
+it). The API key is never a setting: it is read from ``POLICYKB_QDRANT_API_KEY`` when a
+connection is made (see :mod:`kb.qdrant.connection`).
+
+Example::
+
+    settings = QdrantSettings.from_config(Config.load(store="qdrant"))
+    settings.local, settings.where      # (True, '.policykb/qdrant')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kb.config import Config
+from kb.errors import ConfigError, IndexCorrupt
+
+__all__ = ["API_KEY_ENV", "QdrantSettings"]
+
+API_KEY_ENV = "POLICYKB_QDRANT_API_KEY"
+LOCAL_FOLDER = "qdrant"  # inside the index folder, when no path or URL is configured
+_NAME = re.compile(r"^[A-Za-z0-9_-]{1,120}$")
+
+
+@dataclass(frozen=True)
+class QdrantSettings:
+    """A Qdrant location (a server URL or a local folder) and how to create collections.
+
+    :param url: a server or cluster, e.g. ``http://qdrant:6333``; empty for local mode.
+    :param path: local mode's folder (used when ``url`` is empty).
+    :param collection: the alias name; collections are ``<collection>-<stamp>-<id>``.
+    :param shards: ``shard_number`` of a new collection.
+    :param replicas: ``replication_factor`` of a new collection.
+    :raises ConfigError: no location, a collection name Qdrant would refuse, or a count < 1.
+    """
+
+    url: str = ""
+    path: str = ""
+    collection: str = "policykb"
+    shards: int = 1
+    replicas: int = 1
+
+    def __post_init__(self) -> None:
+        if not (self.url or self.path):
+            raise ConfigError(
+                "the Qdrant store needs a location: set POLICYKB_QDRANT_URL (a server) or "
+                "POLICYKB_QDRANT_PATH (local mode, a folder)."
+            )
+        if not _NAME.match(self.collection):
+            raise ConfigError(
+                f"qdrant_collection={self.collection!r} is not a usable collection name; "
+                "use letters, digits, '-' and '_' (POLICYKB_QDRANT_COLLECTION)."
+            )
+        if self.shards < 1 or self.replicas < 1:
+            raise ConfigError(
+                f"qdrant_shards={self.shards} and qdrant_replicas={self.replicas} must be "
+                "at least 1 (POLICYKB_QDRANT_SHARDS / POLICYKB_QDRANT_REPLICAS)."
+            )
+
+    @classmethod
+    def from_config(cls, config: Config) -> QdrantSettings:
+        """The settings a build uses (local mode in ``<index_dir>/qdrant`` by default)."""
+        path = config.qdrant_path
+        if not (config.qdrant_url or path):
+            path = str(Path(config.index_dir) / LOCAL_FOLDER)
+        return cls(
+            url=config.qdrant_url,
+            path=path,
+            collection=config.qdrant_collection,
+            shards=config.qdrant_shards,
+            replicas=config.qdrant_replicas,
+        )
+
+    @classmethod
+    def for_reader(cls, recorded: dict[str, Any], index_dir: Path) -> QdrantSettings:
+        """Where a reader connects: the configured location, else the recorded one.
+
+        :param recorded: the manifest's ``store`` section (see :meth:`record`).
+        :raises IndexCorrupt: the manifest records no location.
+        :raises ConfigError: a ``POLICYKB_*`` variable is invalid.
+        """
+        config = Config.load(index_dir=index_dir)
+        if config.qdrant_url or config.qdrant_path:
+            return cls.from_config(config)
+        if recorded.get("url"):
+            return cls(url=recorded["url"], collection=recorded.get("alias", "policykb"))
+        if recorded.get("path"):
+            path = Path(recorded["path"])
+            path = path if path.is_absolute() else Path(index_dir) / path
+            return cls(path=str(path), collection=recorded.get("alias", "policykb"))
+        raise IndexCorrupt(
+            f"the manifest of the index at {index_dir} names no Qdrant location; "
+            "re-run `policykb ingest --store qdrant` to rebuild."
+        )
+
+    @property
+    def local(self) -> bool:
+        """In-process local mode (a folder), not a server."""
+        return not self.url
+
+    @property
+    def where(self) -> str:
+        """The URL, or the local folder, for messages."""
+        return self.url or self.path
+
+    def record(self, index_dir: Path) -> dict[str, str]:
+        """The location as the manifest keeps it (a local folder inside the index: relative)."""
+        if self.url:
+            return {"url": self.url}
+        path = Path(self.path).resolve()
+        try:
+            return {"path": str(path.relative_to(Path(index_dir).resolve()))}
+        except ValueError:
+            return {"path": str(path)}
