@@ -6,7 +6,7 @@ searcher built, and ``/readyz`` turns 200 when the warm-up that follows is done.
 
 Example::
 
-    serve(Config.load(), host="127.0.0.1", port=8000)    # blocks until Ctrl-C
+    serve(Settings.load(), host="127.0.0.1", port=8000)    # blocks until Ctrl-C
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import uvicorn
 
 from api.app import DOCS_URL, create_app
 from api.settings import ApiSettings, load_settings
-from kb.config import Config
 from kb.knowledge_base import KnowledgeBase
+from kb.settings import Settings
 
 __all__ = ["open_knowledge_base", "serve"]
 
@@ -45,12 +45,13 @@ def open_knowledge_base(settings: ApiSettings) -> KnowledgeBase:
     :raises IndexCorrupt: the index fails its checksums.
     :raises IndexStale: built with another embedder than ``settings.embedder``.
     """
-    kb = KnowledgeBase.open(settings.index_dir)
+    tree = settings.tree or Settings(search=settings.search)
+    kb = KnowledgeBase.open(settings.index_dir, settings=tree)
     if settings.embedder:
         kb.check_embedder(settings.embedder)
     for note in kb.changes(settings.corpus_dir):
         log.warning("%s; run `policykb ingest` to update.", note)
-    kb.searcher(settings.search)  # before any request, so none builds it with defaults
+    kb.searcher()  # before any request
     return kb
 
 
@@ -64,7 +65,7 @@ def _exposed(host: str) -> bool:
         return True
 
 
-def serve(config: Config, host: str = "127.0.0.1", port: int = 8000) -> int:
+def serve(config: Settings, host: str = "127.0.0.1", port: int = 8000) -> int:
     """Serve the index named by ``config`` over HTTP until interrupted.
 
     :param config: the knowledge base's settings (flags applied).

@@ -5,21 +5,19 @@ moving to another settings source means changing this one function.
 
 Example::
 
-    settings = load_settings()               # Config.load() and POLICYKB_API_* variables
+    settings = load_settings()               # Settings.load() and POLICYKB_API_* variables
     settings.max_body, settings.timeout      # (1048576, 30.0)
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
-from kb.config import Config
 from kb.errors import ConfigError
-from kb.search import SearchSettings
+from kb.settings import SearchSettings, Settings
 
 __all__ = ["MAX_FIT_CHARS", "ApiSettings", "load_settings"]
 
@@ -41,6 +39,7 @@ class ApiSettings:
     :param api_key: when non-empty, the key every request but the health checks must
         present (``POLICYKB_API_KEY``; never shown in ``repr``).
     :param max_fit_chars: longest project description for ``/fit``.
+    :param tree: the whole settings tree the knowledge base is opened with.
     """
 
     index_dir: Path = Path(".policykb")
@@ -52,6 +51,7 @@ class ApiSettings:
     workers: int = 4
     api_key: str = field(default="", repr=False)
     max_fit_chars: int = MAX_FIT_CHARS
+    tree: Settings | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, var in (
@@ -69,42 +69,28 @@ class ApiSettings:
         return self.search.max_query_chars
 
 
-N = TypeVar("N", int, float)
-
-
-def _number(env: Mapping[str, str], name: str, kind: Callable[[str], N], default: N) -> N:
-    """The variable ``name`` as a number, or ``default`` when unset or empty."""
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        return kind(raw)
-    except ValueError:
-        raise ConfigError(
-            f"{name}={raw!r} is not a valid {type(default).__name__}; give e.g. {default!r}."
-        ) from None
-
-
 def load_settings(
-    config: Config | None = None, env: Mapping[str, str] | None = None
+    config: Settings | None = None, env: Mapping[str, str] | None = None
 ) -> ApiSettings:
-    """The API's settings: ``config`` (or ``Config.load()``) and ``POLICYKB_API_*`` variables.
+    """The API's settings: the tree's (``config``, or ``Settings.load(env)``) and the key.
 
-    :param config: the knowledge base's settings (the CLI passes its own, flags applied).
-    :param env: the environment to read (``os.environ`` when omitted).
+    :param config: the settings tree (the CLI passes its own, flags applied).
+    :param env: the environment to read the key from (``os.environ`` when omitted).
     :returns: the settings, checked.
-    :raises ConfigError: a variable that is not a positive number.
+    :raises ConfigError: a setting out of range (the tree checks its own).
     """
     env = os.environ if env is None else env
-    config = Config.load(env) if config is None else config
-    defaults = ApiSettings()
+    config = Settings.load(env) if config is None else config
+    chosen = config.sources.get("embedder", "default") != "default"
     return ApiSettings(
-        index_dir=config.index_dir,
-        corpus_dir=config.corpus_dir,
-        embedder=env.get("POLICYKB_EMBEDDER", ""),
-        search=config.search_settings(),
-        max_body=_number(env, "POLICYKB_API_MAX_BODY", int, defaults.max_body),
-        timeout=_number(env, "POLICYKB_API_TIMEOUT", float, defaults.timeout),
-        workers=_number(env, "POLICYKB_API_WORKERS", int, defaults.workers),
+        index_dir=config.paths.index_dir,
+        corpus_dir=config.paths.corpus_dir,
+        embedder=config.index.embedder if chosen else "",
+        search=config.search,
+        max_body=config.api.max_body,
+        timeout=config.api.timeout,
+        workers=config.api.workers,
         api_key=env.get("POLICYKB_API_KEY", "").strip(),
+        max_fit_chars=config.fit.max_chars,
+        tree=config,
     )

@@ -28,10 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
-
 from bench.timing import time_calls
-from kb import Config, KnowledgeBase, build_index
+from kb import KnowledgeBase, Settings, build_index
 from kb.baseline import HaystackBaseline
 from kb.evaluate import evaluate, load_queries
 
@@ -44,7 +42,7 @@ FIT = SHARED / "eval" / "dev_fit.jsonl"
 def setting(paths: list[Path], queries: list[dict], repeat: int, tmp: Path, name: str) -> dict:
     """Build, load, query, ask, fit and measure one real corpus."""
     index = tmp / name
-    config = Config.load(env={}, index_dir=index)
+    config = Settings.load(env={}, index_dir=index)
     t = time.perf_counter()
     report = build_index(config, paths)
     out: dict = {
@@ -106,10 +104,10 @@ def throughput(tmp: Path) -> dict:
     USEEmbedder(batch_size=64).embed_documents(texts)
     out["use-multilingual"] = {"chunks_per_s": len(texts) / (time.perf_counter() - t), "batch": 64}
     try:
+        from bench.tiny_model import tiny_static_model
         from kb.embed import SentenceTransformersEmbedder
-        from tests.kb.test_embed import _tiny_model
 
-        model = _tiny_model(tmp / "tiny-model")
+        model = tiny_static_model(tmp / "tiny-model")
         emb = SentenceTransformersEmbedder(str(model))
         emb.embed_documents(texts[:8])
         t = time.perf_counter()

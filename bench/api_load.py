@@ -79,8 +79,8 @@ def _free_port() -> int:
 def api_server(index: Path, key: str, log: Path) -> Iterator[tuple[str, subprocess.Popen]]:
     """``policykb api`` on a free port of 127.0.0.1, stopped on exit; (base URL, process)."""
     port = _free_port()
-    env = {**os.environ, "POLICYKB_API_KEY": key, "HAYSTACK_TELEMETRY_ENABLED": "False"}
-    command = ["-m", "kb.cli", "api", "--port", str(port), "--index-dir", str(index)]
+    env = {**os.environ, "POLICYKB_API_KEY": key}
+    command = ["-m", "cli", "api", "--port", str(port), "--index-dir", str(index)]
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, *command], cwd=ROOT, env=env, stdout=out, stderr=out
@@ -263,10 +263,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="policykb-api-load-") as tmp:
         index = args.index
         if index is None:
-            from kb import Config, build_index
+            from kb import Settings, build_index
 
             index = Path(tmp) / "index"
-            build_index(Config.load(env={}, index_dir=index), paths=[PLAN])
+            build_index(Settings.load(env={}, index_dir=index), paths=[PLAN])
         key = secrets.token_urlsafe(24)
         log = Path(tmp) / "server.log"
         load_before = os.getloadavg()

@@ -62,10 +62,9 @@ def serve(
     environment = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]),
-        "HAYSTACK_TELEMETRY_ENABLED": "False",
         **(env or {}),
     }
-    command = [sys.executable, "-m", "kb.cli", "serve", "--index-dir", str(index)]
+    command = [sys.executable, "-m", "cli", "serve", "--index-dir", str(index)]
     command += ["--port", str(port), "--address", "127.0.0.1"]
     proc = subprocess.Popen(
         command,

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from bench.timing import time_calls
-from kb import Config, KnowledgeBase, build_index
+from kb import KnowledgeBase, Settings, build_index
 from kb.qdrant import disconnect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,9 +50,11 @@ def setting(paths: list[Path], queries: list[dict], repeat: int, tmp: Path, name
     texts = [q["q"] for q in queries] * repeat
     out: dict = {}
     embedded, qdrant = tmp / f"{name}-embedded", tmp / f"{name}-qdrant"
-    report = build_index(Config.load(env={}, index_dir=embedded, corpus_dir=ROOT / "corpus"), paths)
+    report = build_index(
+        Settings.load(env={}, index_dir=embedded, corpus_dir=ROOT / "corpus"), paths
+    )
     shutil.copytree(embedded, qdrant)  # its vectors are reused: builds compare without embedding
-    config = Config.load(env={}, index_dir=qdrant, corpus_dir=ROOT / "corpus", store="qdrant")
+    config = Settings.load(env={}, index_dir=qdrant, corpus_dir=ROOT / "corpus", store="qdrant")
     reports = {"embedded": report, "qdrant": build_index(config, paths)}
     kbs = {}
     for store, index in (("embedded", embedded), ("qdrant", qdrant)):

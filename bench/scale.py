@@ -14,20 +14,17 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
-
 import numpy as np
 from haystack import Document
 
 from bench.timing import peak_rss_mb, time_calls
-from kb import Config
+from kb import Settings
 from kb.build import corpus_terms, ingest_documents
 from kb.dense import DenseIndex, dense_text
 from kb.embed import USEEmbedder
@@ -43,7 +40,7 @@ def real_parts(
     cache: Path,
 ) -> tuple[list[Document], list[list[str]], list[list[str]], np.ndarray, list[str]]:
     """Real chunks, their word and character tokens and USE vectors (cached on disk)."""
-    config = Config.load(env={})
+    config = Settings.load(env={})
     parsed = ingest_documents([ROOT / "corpus", *([EXTRA] if EXTRA.is_dir() else [])], config)
     chunks = [c for p in parsed for c in p.chunks]
     terms = sorted(corpus_terms(chunks))

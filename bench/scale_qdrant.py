@@ -14,17 +14,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
-
 from bench.scale import QUERIES, real_parts, synthesize
 from bench.timing import time_calls
-from kb import Config
+from kb import Settings
 from kb.dense import DenseIndex
 from kb.embed import QueryCache, USEEmbedder
 from kb.qdrant import connect, disconnect
@@ -66,7 +63,7 @@ def run(n: int, queries_n: int, cache: Path) -> dict:
     out["embedded"] = {"build_s": time.perf_counter() - t, **_latencies(embedded, queries)}
 
     with tempfile.TemporaryDirectory() as tmp:
-        config = Config.load(env={}, index_dir=Path(tmp), store="qdrant")
+        config = Settings.load(env={}, index_dir=Path(tmp), store="qdrant")
         builder = QdrantIndexBuilder(config)
         t = time.perf_counter()
         builder.sparse(w, c)
@@ -84,7 +81,11 @@ def run(n: int, queries_n: int, cache: Path) -> dict:
         out["qdrant"]["open_s"] = time.perf_counter() - t
         assert builder.collection is not None and builder.vocabularies is not None
         collection = SearchCollection(
-            connection, builder.collection, PayloadFilters(docs), n, exact=n <= config.ann_threshold
+            connection,
+            builder.collection,
+            PayloadFilters(docs),
+            n,
+            exact=n <= config.index.ann_threshold,
         )
         words_vocab, chars_vocab = builder.vocabularies
         qdrant = Searcher(

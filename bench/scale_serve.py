@@ -9,12 +9,9 @@ this index needs, without the build's leftovers).
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from pathlib import Path
-
-os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
 
 from haystack import Document
 

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
 from bench.timing import peak_rss_mb
-
-os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
 
 
 def main(argv: list[str] | None = None) -> int:

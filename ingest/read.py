@@ -61,6 +61,11 @@ class Limits:
     max_bytes: int = 50 * 1024 * 1024
     max_expanded_bytes: int = 200 * 1024 * 1024
 
+    def __post_init__(self) -> None:
+        for name in ("max_bytes", "max_expanded_bytes"):
+            if not getattr(self, name) > 0:
+                raise ValueError(f"{name}={getattr(self, name)!r} must be a number of bytes > 0.")
+
 
 @dataclass(frozen=True)
 class SourceText:

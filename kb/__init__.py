@@ -3,15 +3,8 @@
 ``kb`` imports nothing from the faces (CLI, Streamlit); the faces call this API.
 """
 
-import os
-
-# PolicyKB runs offline for offices: Haystack must not try to send usage telemetry.
-# Haystack reads this when first imported, so it is set before the imports below.
-os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
-
-
+import ingest  # noqa: F401 - first: it switches Haystack's telemetry off (the one place)
 from kb.build import BuildReport, build_index
-from kb.config import Config
 from kb.documents import DocumentInfo
 from kb.errors import (
     BadQuery,
@@ -25,12 +18,12 @@ from kb.errors import (
     UnknownDocument,
 )
 from kb.knowledge_base import KnowledgeBase
-from kb.search import Hit, SearchSettings
+from kb.search import Hit
+from kb.settings import SearchSettings, Settings
 
 __all__ = [
     "BadQuery",
     "BuildReport",
-    "Config",
     "ConfigError",
     "DocumentInfo",
     "Hit",
@@ -42,6 +35,7 @@ __all__ = [
     "KnowledgeBase",
     "NotAnIndex",
     "SearchSettings",
+    "Settings",
     "UnknownDocument",
     "build_index",
 ]

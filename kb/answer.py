@@ -18,8 +18,7 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
 
 from kb.answer_numbers import NumberAnswerer, NumberFound
 from kb.citation import Answer, Citation, Clause, Group, group_heading
@@ -27,7 +26,9 @@ from kb.clauses import CLAUSE, PHRASE, bigrams, merge, readable, spans, trim
 from kb.coverage import Coverage, FocusTerm
 from kb.errors import BadQuery
 from kb.numbers import NumberQuestion
+from kb.protocols import Index
 from kb.search import Hit
+from kb.settings import AnswerSettings
 from kb.tokenize import clean_query, is_english
 
 __all__ = ["Answer", "AnswerSettings", "Answerer", "Citation", "Clause", "Group"]
@@ -37,31 +38,13 @@ _DEFINITION = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class AnswerSettings:
-    """Thresholds (calibrated on the development sets; see README).
-
-    :param min_coverage: a question is answered only when some retrieved chunk covers
-        at least this share of its focus.
-    :param clause_coverage: a clause is kept when it covers at least this share.
-    :param depth: how many chunks to retrieve before extracting clauses.
-    :param max_groups: sections shown at most.
-    """
-
-    min_coverage: float = 0.45
-    clause_coverage: float = 0.45
-    depth: int = 30
-    max_groups: int = 12
-    long_clause: int = 80
-
-
 class Answerer:
     """Answers questions from one knowledge base (see module doc).
 
     :param kb: a loaded :class:`~kb.knowledge_base.KnowledgeBase`.
     """
 
-    def __init__(self, kb: Any, settings: AnswerSettings | None = None) -> None:
+    def __init__(self, kb: Index, settings: AnswerSettings | None = None) -> None:
         self.kb = kb
         self.settings = settings or AnswerSettings()
         searcher = kb.searcher()

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from ingest import Indicator
 from kb.clauses import CLAUSE, PHRASE, spans, trim
 from kb.coverage import Coverage, FocusTerm
 from kb.numbers import Figure, IndicatorMatcher, NumberQuestion, figures
+from kb.protocols import Index
 from kb.search import Hit
 
 __all__ = ["NumberAnswerer", "NumberFound"]
@@ -77,7 +77,7 @@ class NumberAnswerer:
     :param coverage: focus coverage, to tell which clauses are about the question.
     """
 
-    def __init__(self, kb: Any, coverage: Coverage, min_coverage: float = 0.45) -> None:
+    def __init__(self, kb: Index, coverage: Coverage, min_coverage: float = 0.45) -> None:
         self.kb = kb
         self.coverage = coverage
         self.min_coverage = min_coverage

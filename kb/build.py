@@ -5,7 +5,7 @@ build with a clear error and leaves the existing index untouched.
 
 Example::
 
-    report = build_index(Config.load(), paths=["corpus"])
+    report = build_index(Settings.load(), paths=["corpus"])
     report.chunk_count
 """
 
@@ -24,12 +24,12 @@ import numpy as np
 from haystack import Document
 
 from ingest import IngestError, ParsedDocument, discover, ingest_file
-from kb.config import Config
 from kb.dense import dense_text
 from kb.documents import describe
 from kb.embed import Embedder, make_embedder
 from kb.industries import assign_industries
 from kb.regions import Gazetteer
+from kb.settings import Settings
 from kb.sparse import index_chars, index_tokens
 from kb.store import IndexWriter
 from kb.stores import discard_on_failure, index_builder, previous_vectors
@@ -72,7 +72,7 @@ def package_versions() -> dict[str, str]:
 
 
 def ingest_documents(
-    paths: Sequence[str | Path], config: Config, progress: Progress | None = None
+    paths: Sequence[str | Path], config: Settings, progress: Progress | None = None
 ) -> list[ParsedDocument]:
     """Read, parse and chunk every document under ``paths``.
 
@@ -87,7 +87,7 @@ def ingest_documents(
     parsed: list[ParsedDocument] = []
     seen: dict[str, Path] = {}
     for n, path in enumerate(files, start=1):
-        doc = ingest_file(path, config.limits(), config.chunk_options())
+        doc = ingest_file(path, config.limits, config.chunking)
         if doc.source.doc in seen:
             raise IngestError(
                 f"{path} and {seen[doc.source.doc]} both give document id "
@@ -138,20 +138,20 @@ def embed_chunks(
 
 
 def build_index(
-    config: Config,
+    config: Settings,
     paths: Sequence[str | Path] | None = None,
     progress: Progress | None = None,
     embedder: Embedder | None = None,
 ) -> BuildReport:
-    """Ingest documents and write a new generation of the index at ``config.index_dir``.
+    """Ingest documents and write a new generation of the index at ``config.paths.index_dir``.
 
     Stages: parse, tokenise (BM25), embed (only chunks whose text changed since the
     previous index with the same embedder), index (FAISS), write. The index folder is
     checked and the writer lock taken first, so a refused build costs nothing.
 
-    :param paths: files or folders; default ``[config.corpus_dir]``.
+    :param paths: files or folders; default ``[config.paths.corpus_dir]``.
     :param progress: called as ``progress(stage, done, total)``.
-    :param embedder: an embedder instance (default: made from ``config.embedder``).
+    :param embedder: an embedder instance (default: made from ``config.index.embedder``).
     :raises IngestError: a document cannot be ingested, or no document has any text
         beyond headings (nothing is written).
     :raises NotAnIndex: the index folder holds other things (nothing is written).
@@ -159,9 +159,9 @@ def build_index(
     """
     timings: dict[str, float] = {}
     builder = index_builder(config, progress)
-    with IndexWriter(config.index_dir) as writer, discard_on_failure(builder, writer):
+    with IndexWriter(config.paths.index_dir) as writer, discard_on_failure(builder, writer):
         t = time.perf_counter()
-        parsed = ingest_documents(paths or [config.corpus_dir], config, progress)
+        parsed = ingest_documents(paths or [config.paths.corpus_dir], config, progress)
         timings["parse"] = time.perf_counter() - t
         chunks = [c for p in parsed for c in p.chunks]
         assign_industries(chunks)
@@ -176,7 +176,7 @@ def build_index(
                 + ", ".join(p.source.path for p in parsed)
                 + "); add the body text, or ingest them beside documents that have it."
             )
-        embedder = embedder or make_embedder(config.embedder)
+        embedder = embedder or make_embedder(config.index.embedder)
 
         t = time.perf_counter()
         terms = corpus_terms(chunks)
@@ -201,7 +201,7 @@ def build_index(
         timings["write"] = time.perf_counter() - t1
         warnings += builder.publish()
     return BuildReport(
-        config.index_dir,
+        config.paths.index_dir,
         [p.source.doc for p in parsed],
         len(chunks),
         timings,
@@ -217,13 +217,13 @@ def _write(
     chunks: list[Document],
     terms: set[str],
     keys: list[str],
-    config: Config,
+    config: Settings,
 ) -> None:
     """Every file of a generation but the manifest and the store's own."""
     writer.write_json("dense/keys.json", keys)
     writer.write_text("terms.txt", "\n".join(sorted(terms)))
     gazetteer = Gazetteer.load()
-    home = Path(config.corpus_dir).resolve()
+    home = Path(config.paths.corpus_dir).resolve()
     writer.write_json(
         "documents.json",
         [
@@ -252,7 +252,7 @@ def _write(
 
 
 def _manifest(
-    config: Config,
+    config: Settings,
     parsed: list[ParsedDocument],
     chunks: list[Document],
     embedder: Embedder,
@@ -273,7 +273,7 @@ def _manifest(
         "chunk_count": len(chunks),
         "embedder": {"name": embedder.name, "dim": int(vectors.shape[1])},
         "chunking": {
-            "max_chars": config.chunk_max_chars,
-            "min_chars": config.chunk_min_chars,
+            "max_chars": config.chunking.max_chars,
+            "min_chars": config.chunking.min_chars,
         },
     }

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kb.errors import BadQuery
+from kb.protocols import Index
 from kb.tokenize import clean_query
 
 __all__ = ["Comparison", "Quote", "Said", "compare"]
@@ -109,7 +110,7 @@ class Comparison:
 
 
 def compare(
-    kb: Any,
+    kb: Index,
     topic: str,
     docs: list[str] | None = None,
     kind: str | None = None,

@@ -25,7 +25,7 @@ from pathlib import Path
 from ingest import SUPPORTED_SUFFIXES, IngestError, Limits, UnsupportedFormat, ingest_file
 from ingest.errors import DocumentTooLarge
 from kb.build import BuildReport, Progress, build_index
-from kb.config import Config
+from kb.settings import Settings
 
 __all__ = ["add_and_index", "add_document", "safe_name"]
 
@@ -85,9 +85,9 @@ def add_document(
 
 
 def add_and_index(
-    config: Config, filename: str, data: bytes, progress: Progress | None = None
+    config: Settings, filename: str, data: bytes, progress: Progress | None = None
 ) -> tuple[Path, BuildReport]:
-    """Add a document to ``config.corpus_dir`` and rebuild the index from the corpus.
+    """Add a document to ``config.paths.corpus_dir`` and rebuild the index from the corpus.
 
     :returns: the path written and the build's report.
     :raises IngestError: a bad document (nothing is written).
@@ -95,7 +95,7 @@ def add_and_index(
     :raises BaseException: anything else the rebuild raises, after the document is
         taken out again (``MemoryError``, ``KeyboardInterrupt`` …).
     """
-    path = add_document(config.corpus_dir, filename, data, config.limits())
+    path = add_document(config.paths.corpus_dir, filename, data, config.limits)
     try:
         report = build_index(config, progress=progress)
     except BaseException:

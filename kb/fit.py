@@ -39,6 +39,8 @@ from kb.errors import BadQuery
 from kb.fit_report import FitMatch, FitReport, Named
 from kb.keyterms import KeyTerm, KeyTerms, ProjectTerms
 from kb.mentions import Mentions
+from kb.protocols import Index
+from kb.settings import FitSettings
 from kb.tokenize import clean_query, fold, is_english
 
 __all__ = ["FitChecker", "FitMatch", "FitReport", "FitSettings"]
@@ -49,22 +51,6 @@ def _measure_topics() -> tuple[tuple[str, tuple[str, ...]], ...]:
     text = resources.files("kb").joinpath("data", "measures.tsv").read_text("utf-8")
     rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return tuple((label, tuple(words.split())) for label, words in rows)
-
-
-@dataclass(frozen=True)
-class FitSettings:
-    """Limits of a fit check.
-
-    :param max_matches: matching items listed at most.
-    :param max_chars: longer descriptions are refused with a clear error.
-    :param background_credit: weight of a key term said only about the company.
-    :param measured_documents: for this many best documents, their support measures.
-    """
-
-    max_matches: int = 8
-    max_chars: int = 20_000
-    background_credit: float = 0.5
-    measured_documents: int = 3
 
 
 # Headings of what a plan reviews, analyses or defines rather than plans to do.
@@ -102,7 +88,7 @@ class FitChecker:
     :param kb: a loaded knowledge base (its chunks, searcher and tokenizer are used).
     """
 
-    def __init__(self, kb: Any, settings: FitSettings | None = None) -> None:
+    def __init__(self, kb: Index, settings: FitSettings | None = None) -> None:
         self.kb = kb
         self.settings = settings or FitSettings()
         searcher = kb.searcher()

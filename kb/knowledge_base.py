@@ -9,30 +9,32 @@ Example::
 
 from __future__ import annotations
 
-import hashlib
-import json
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from haystack import Document
 
-from ingest import Indicator, Tree, indicators
-from kb.dense import DenseIndex
+from ingest import Indicator, indicators
 from kb.documents import DocumentInfo
 from kb.embed import Embedder, QueryCache, make_embedder
-from kb.errors import IndexCorrupt, IndexStale, UnknownDocument
+from kb.errors import IndexStale, UnknownDocument
 from kb.filters import filter_mask
+from kb.index import LoadedIndex, changes, load_index
 from kb.per_document import DocumentSearchers
 from kb.scope import Scope, Scoper
-from kb.search import Hit, Searcher, SearchSettings, SharedDocument
-from kb.sparse import SparseIndex
-from kb.store import open_generation, read_manifest, verify_index
-from kb.stores import open_indexes
+from kb.search import Hit, Searcher
+from kb.settings import Settings
 from kb.tokenize import Tokenizer
+
+if TYPE_CHECKING:  # the services import this module's users; typed, not imported
+    from kb.answer import Answerer
+    from kb.citation import Answer
+    from kb.fit import FitChecker
+    from kb.fit_report import FitReport
 
 __all__ = ["DocumentInfo", "KnowledgeBase"]
 
@@ -48,110 +50,56 @@ def _docs(doc: Docs) -> list[str] | None:
 
 
 class KnowledgeBase:
-    """Everything in an index, loaded once and shared read-only.
+    """Everything in an index, loaded once and shared read-only, with the services
+    (search, answers, fit, scope) built on first use under the settings it was opened with.
 
-    :param index_dir: the folder written by ``policykb ingest``.
+    :param index: the loaded files (see :func:`kb.index.load_index`).
+    :param settings: the settings tree; its ``search``, ``answer`` and ``fit`` sections
+        configure the services (defaults when omitted).
+
+    Example::
+
+        kb = KnowledgeBase.open(".policykb", settings=Settings.load(fusion="rrf"))
+        kb.search("氢能", k=3)[0].section
     """
 
-    def __init__(
-        self,
-        index_dir: Path,
-        manifest: dict[str, Any],
-        documents: list[DocumentInfo],
-        trees: dict[str, Tree],
-        chunks: list[Document],
-        sources: dict[str, str],
-        sparse: SparseIndex,
-        chars: SparseIndex,
-        dense: DenseIndex,
-        terms: list[str],
-        generation: str = "",
-    ) -> None:
-        self.index_dir = index_dir
-        self.manifest = manifest
-        self.documents = documents
-        self.trees = trees
-        self.chunks = chunks
-        self.sources = sources
-        self.sparse = sparse
-        self.chars = chars
-        self.dense = dense
-        self.terms = terms
-        self._by_id = {c.id: c for c in chunks}
+    def __init__(self, index: LoadedIndex, settings: Settings | None = None) -> None:
+        self.index = index
+        self.settings = settings or Settings()
+        self.index_dir = index.index_dir
+        self.manifest = index.manifest
+        self.documents = index.documents
+        self.trees = index.trees
+        self.chunks = index.chunks
+        self.sources = index.sources
+        self.sparse = index.sparse
+        self.chars = index.chars
+        self.dense = index.dense
+        self.terms = index.terms
+        self.generation = index.generation  # the on-disk generation it was loaded from
+        self._by_id = {c.id: c for c in index.chunks}
         self._searcher: Searcher | None = None
         self._doc_searchers: DocumentSearchers | None = None
-        self._answerer: Any = None
-        self._fit: Any = None
+        self._answerer: Answerer | None = None
+        self._fit: FitChecker | None = None
         self._scoper: Scoper | None = None
         self._lock = threading.RLock()
-        self.generation = generation  # the on-disk generation it was loaded from (kb.store)
 
     @classmethod
-    def open(cls, index_dir: str | Path, verify: bool = True) -> KnowledgeBase:
+    def open(
+        cls, index_dir: str | Path, verify: bool = True, settings: Settings | None = None
+    ) -> KnowledgeBase:
         """Load the index at ``index_dir``: one consistent generation of it.
 
-        A build running meanwhile never shows half of itself: the generation named by
-        the index's pointer is read whole, and if a build retires it while it is being
-        read, the new one is read instead (see :mod:`kb.store`).
+        A build running meanwhile never shows half of itself (see :func:`load_index`).
 
         :param verify: check every file's checksum against the manifest.
+        :param settings: the settings tree the services use (defaults when omitted).
         :raises IndexMissing: no index there.
         :raises IndexCorrupt: a file fails its checksum or cannot be parsed.
         """
-        index_dir = Path(index_dir)
-        return open_generation(index_dir, lambda gen: cls._load(index_dir, gen, verify))
-
-    @classmethod
-    def _load(cls, index_dir: Path, generation: Path, verify: bool) -> KnowledgeBase:
-        manifest = read_manifest(generation)
-        if verify:
-            verify_index(generation, manifest)
-        try:
-            raw_docs = json.loads((generation / "documents.json").read_text(encoding="utf-8"))
-            with (generation / "chunks.jsonl").open(encoding="utf-8") as fh:
-                chunks = [
-                    SharedDocument(id=r["id"], content=r["content"], meta=r["meta"])
-                    for r in map(json.loads, fh)
-                ]
-            documents = [
-                DocumentInfo(**{k: d[k] for k in DocumentInfo.__dataclass_fields__ if k in d})
-                for d in raw_docs
-            ]
-            trees = {d["doc"]: Tree.from_dict(d["tree"]) for d in raw_docs}
-            sources = {
-                d.doc: (generation / "sources" / f"{d.doc}.txt").read_text(encoding="utf-8")
-                for d in documents
-            }
-            sparse, chars, dense = open_indexes(generation, manifest, chunks, index_dir)
-            terms = (generation / "terms.txt").read_text(encoding="utf-8").split("\n")
-        except FileNotFoundError as exc:
-            raise IndexCorrupt(
-                f"index file {exc.filename} is missing; re-run `policykb ingest` to rebuild."
-            ) from exc
-        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
-            raise IndexCorrupt(
-                f"the index at {index_dir} cannot be read ({exc}); "
-                "re-run `policykb ingest` to rebuild."
-            ) from exc
-        if not sparse.size == chars.size == len(dense.vectors) == len(chunks):
-            raise IndexCorrupt(
-                f"the index at {index_dir} has {len(chunks)} chunks but "
-                f"{sparse.size} BM25 rows and {len(dense.vectors)} vectors; "
-                "re-run `policykb ingest` to rebuild."
-            )
-        return cls(
-            index_dir,
-            manifest,
-            documents,
-            trees,
-            chunks,
-            sources,
-            sparse,
-            chars,
-            dense,
-            terms,
-            generation.name,
-        )
+        settings = settings or Settings()
+        return cls(load_index(Path(index_dir), verify, settings.qdrant), settings)
 
     # -- freshness -------------------------------------------------------------
     @property
@@ -171,41 +119,15 @@ class KnowledgeBase:
             )
 
     def changes(self, corpus_dir: Path | None = None) -> list[str]:
-        """How the documents on disk differ from the index (empty when in step).
-
-        Never raises: this is advice beside a search, and an intact index answers
-        whatever happened to the corpus folder since (a file gone or unreadable, a link
-        out of the folder) — each such thing is one more note.
-
-        :param corpus_dir: also report supported files there that are not indexed.
-        """
-        notes = []
-        for doc in self.documents:
-            path = Path(doc.path)
-            try:
-                if not path.is_file():
-                    notes.append(f"{doc.path}: indexed but no longer on disk")
-                elif hashlib.sha256(path.read_bytes()).hexdigest() != doc.sha256:
-                    notes.append(f"{doc.path}: changed since the index was built")
-            except OSError as exc:
-                notes.append(f"{doc.path}: cannot be read ({exc.strerror})")
-        if corpus_dir is not None and Path(corpus_dir).is_dir():
-            from ingest import IngestError, discover
-
-            known = {Path(d.path).resolve() for d in self.documents}
-            try:
-                found = discover([corpus_dir])
-            except (IngestError, OSError) as exc:
-                return [*notes, f"{corpus_dir}: {exc}"]
-            new = [p for p in found if p.resolve() not in known]
-            notes += [f"{p}: in the corpus but not indexed" for p in new]
-        return notes
+        """How the documents on disk differ from the index (see :func:`kb.index.changes`)."""
+        return changes(self.documents, corpus_dir)
 
     # -- search ----------------------------------------------------------------
-    def searcher(
-        self, settings: SearchSettings | None = None, embedder: Embedder | None = None
-    ) -> Searcher:
-        """The searcher over this index, built once (tokenizer, embedder, pipelines)."""
+    def searcher(self, embedder: Embedder | None = None) -> Searcher:
+        """The searcher over this index, built once with the ``search`` settings.
+
+        :param embedder: a query embedder to use instead of the index's own (tests).
+        """
         with self._lock:
             if self._searcher is None:
                 self._searcher = Searcher(
@@ -215,7 +137,7 @@ class KnowledgeBase:
                     self.dense,
                     Tokenizer(self.terms),
                     QueryCache(embedder or make_embedder(self.embedder_name)),
-                    settings,
+                    self.settings.search,
                 )
             return self._searcher
 
@@ -259,29 +181,29 @@ class KnowledgeBase:
         thread.start()
         return thread
 
-    def answerer(self) -> Any:
+    def answerer(self) -> Answerer:
         """The :class:`~kb.answer.Answerer` over this index, built once."""
         from kb.answer import Answerer
 
         with self._lock:
             if self._answerer is None:
-                self._answerer = Answerer(self)
+                self._answerer = Answerer(self, self.settings.answer)
             return self._answerer
 
-    def fit_checker(self) -> Any:
+    def fit_checker(self) -> FitChecker:
         """The :class:`~kb.fit.FitChecker` over this index, built once."""
         from kb.fit import FitChecker
 
         with self._lock:
             if self._fit is None:
-                self._fit = FitChecker(self)
+                self._fit = FitChecker(self, self.settings.fit)
             return self._fit
 
-    def ask(self, question: str, doc: Docs = None) -> Any:
+    def ask(self, question: str, doc: Docs = None) -> Answer:
         """An extractive, cited answer (see :mod:`kb.answer`)."""
         return self.answerer().ask(question, doc=doc)
 
-    def fit(self, text: str, doc: Docs = None) -> Any:
+    def fit(self, text: str, doc: Docs = None) -> FitReport:
         """A project-fit report (see :mod:`kb.fit`), against ``doc`` or every document."""
         return self.fit_checker().check(text, doc)
 

@@ -14,9 +14,9 @@ Example::
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from ingest import Node
+from kb.protocols import Index
 
 __all__ = [
     "OutlineEntry",
@@ -60,7 +60,7 @@ class OutlineEntry:
     chunk: str
 
 
-def _first_chunk(kb: Any, doc: str) -> dict[str, str]:
+def _first_chunk(kb: Index, doc: str) -> dict[str, str]:
     first: dict[str, str] = {}
     for chunk in kb.chunks:
         if chunk.meta["doc"] != doc:
@@ -72,7 +72,7 @@ def _first_chunk(kb: Any, doc: str) -> dict[str, str]:
     return first
 
 
-def outline(kb: Any, doc: str) -> list[OutlineEntry]:
+def outline(kb: Index, doc: str) -> list[OutlineEntry]:
     """The headings and items of a document, in reading order, with their node ids.
 
     :raises UnknownDocument: ``doc`` is not indexed.
@@ -92,7 +92,7 @@ def outline(kb: Any, doc: str) -> list[OutlineEntry]:
     return entries
 
 
-def outline_entries(kb: Any, doc: str) -> list[tuple[int, str, str]]:
+def outline_entries(kb: Index, doc: str) -> list[tuple[int, str, str]]:
     """``(depth, heading, chunk id to open)`` for the headings and items of a document.
 
     :raises UnknownDocument: ``doc`` is not indexed.
@@ -100,7 +100,7 @@ def outline_entries(kb: Any, doc: str) -> list[tuple[int, str, str]]:
     return [(e.depth, e.heading, e.chunk) for e in outline(kb, doc)]
 
 
-def heading_window(kb: Any, doc: str, node_id: str) -> ReadingWindow:
+def heading_window(kb: Index, doc: str, node_id: str) -> ReadingWindow:
     """The chapter holding node ``node_id``, with the node's heading as the span to mark
     (``None`` for a node without a heading of its own, such as a preamble).
 
@@ -118,7 +118,7 @@ def heading_window(kb: Any, doc: str, node_id: str) -> ReadingWindow:
     return ReadingWindow(doc, start, end, found.head, chapter.heading or chapter.title)
 
 
-def reading_window(kb: Any, chunk_id: str | None, doc: str | None = None) -> ReadingWindow:
+def reading_window(kb: Index, chunk_id: str | None, doc: str | None = None) -> ReadingWindow:
     """The chapter holding ``chunk_id`` (or the document's first chapter), span marked.
 
     :raises KeyError: an unknown chunk id.

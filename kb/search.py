@@ -41,6 +41,7 @@ from kb.dense import DenseIndex, DenseRetriever
 from kb.embed import Embedder
 from kb.errors import BadQuery, KBError
 from kb.rerank import DocumentEvidence, KindPrior
+from kb.settings import SearchSettings
 from kb.sparse import MaxNormalizer, SparseIndex, SparseRetriever
 from kb.tokenize import QueryExpander, Tokenizer, char_ngrams, clean_query, is_english
 
@@ -60,43 +61,6 @@ class SharedDocument(Document):
 
     def __deepcopy__(self, memo: dict) -> SharedDocument:
         return self
-
-
-@dataclass(frozen=True)
-class SearchSettings:
-    """Fusion and query settings (measured on the development set; see README).
-
-    :param sparse_weight: weight of the jieba-word BM25 list in fusion.
-    :param char_weight: weight of the character-n-gram BM25 list.
-    :param dense_weight: weight of the dense list.
-    :param english_sparse_weight: word-BM25 weight for English queries (the rest goes
-        to dense; characters do not apply).
-    :param synonym_weight: weight of thesaurus terms added to a Chinese query, relative
-        to the query's own words (English expansions always count fully).
-    :param translation_others: for English queries, how much the renderings of one
-        English phrase beyond the best-matching one add (0 = only the best; 1 = all).
-    :param item_prior: score factor of a list item (``2．氢能源…``, ``（1）煤焦化…``): the
-        plan's concrete commitments, short and specific, before the summary paragraphs.
-    :param table_row_prior: score factor of a bare table row (``高新技术产业产值（亿元）
-        174.22 400``), so prose that states the same fact in words comes first.
-    :param fusion: ``merge`` (weighted sum of normalised scores) or ``rrf``.
-    :param doc_evidence: how much a document's overall match lifts its chunks (0 = off).
-    :param candidates: hits each retriever passes to fusion (at least ``k``).
-    :param max_query_chars: longer queries are refused with a clear error.
-    """
-
-    sparse_weight: float = 0.4
-    char_weight: float = 0.4
-    dense_weight: float = 0.2
-    english_sparse_weight: float = 0.5
-    synonym_weight: float = 0.5
-    translation_others: float = 0.2
-    item_prior: float = 1.1
-    table_row_prior: float = 0.8
-    fusion: str = "merge"
-    doc_evidence: float = 1.0
-    candidates: int = 50
-    max_query_chars: int = 1000
 
 
 @dataclass(frozen=True)

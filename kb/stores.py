@@ -3,7 +3,7 @@
 Two stores serve the same three indexes (word BM25, character BM25, dense vectors) to
 :class:`~kb.search.Searcher`: ``embedded`` (bm25s and FAISS files inside the index
 generation, the default) and ``qdrant`` (one Qdrant collection per build, see
-:mod:`kb.qdrant`). A build picks the store from :class:`~kb.config.Config`; a reader
+:mod:`kb.qdrant`). A build picks the store from :class:`~kb.settings.Settings`; a reader
 follows the generation's manifest (``store`` section; none means embedded), so an
 index is always read with what wrote it. Everything that is not retrieval — chunks,
 documents and trees, sources, terms, manifest — is in the generation either way.
@@ -25,9 +25,9 @@ from typing import Any, Protocol
 import numpy as np
 from haystack import Document
 
-from kb.config import Config
 from kb.dense import DenseIndex
 from kb.errors import KBError
+from kb.settings import QdrantPlace, Settings
 from kb.sparse import SparseIndex
 from kb.store import IndexWriter
 
@@ -93,19 +93,19 @@ class EmbeddedBuilder:
         """Nothing: the writer removes the unfinished generation."""
 
 
-def index_builder(config: Config, progress: Any = None) -> IndexBuilder:
-    """The builder of ``config.store``.
+def index_builder(config: Settings, progress: Any = None) -> IndexBuilder:
+    """The builder of ``config.index.store``.
 
     :raises MissingExtra: ``qdrant`` without the ``qdrant`` extra installed.
     """
-    if config.store == "qdrant":
+    if config.index.store == "qdrant":
         from kb.qdrant.connection import require_client
 
         require_client()
         from kb.qdrant.builder import QdrantIndexBuilder
 
         return QdrantIndexBuilder(config, progress)
-    return EmbeddedBuilder(config.ann_threshold)
+    return EmbeddedBuilder(config.index.ann_threshold)
 
 
 @contextmanager
@@ -124,7 +124,11 @@ def _kind(manifest: dict[str, Any]) -> str:
 
 
 def open_indexes(
-    generation: Path, manifest: dict[str, Any], chunks: list[Document], index_dir: Path
+    generation: Path,
+    manifest: dict[str, Any],
+    chunks: list[Document],
+    index_dir: Path,
+    place: QdrantPlace | None = None,
 ) -> tuple[Any, Any, Any]:
     """The word BM25, character BM25 and dense indexes of one generation.
 
@@ -136,7 +140,7 @@ def open_indexes(
     if _kind(manifest) == "qdrant":
         from kb.qdrant.reader import open_collection
 
-        return open_collection(generation, manifest, chunks, index_dir)
+        return open_collection(generation, manifest, chunks, index_dir, place)
     # Memory-mapped: the score matrices stay in the page cache, not in the process.
     return (
         SparseIndex.load(generation / "bm25", mmap=True),

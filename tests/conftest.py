@@ -35,10 +35,10 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def plan_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An index of the bundled plan, built once per session with the default embedder."""
-    from kb import Config, build_index
+    from kb import Settings, build_index
 
     index = tmp_path_factory.mktemp("plan") / "index"
-    build_index(Config.load(env={}, index_dir=index), paths=[PLAN])
+    build_index(Settings.load(env={}, index_dir=index), paths=[PLAN])
     return index
 
 
@@ -55,12 +55,12 @@ def plan_kb(plan_index: Path):
 @pytest.fixture(scope="session")
 def two_doc_kb(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path):
     """The plan indexed beside the central rural-revitalisation opinion, loaded."""
-    from kb import Config, KnowledgeBase, build_index
+    from kb import KnowledgeBase, Settings, build_index
 
     index = tmp_path_factory.mktemp("two") / "index"
     other = shared_dir / "corpus-extra" / "opinion_central_rural_revitalization_2018.txt"
     # neither document is the corpus's own (home): questions are answered from both
-    config = Config.load(env={}, index_dir=index, corpus_dir=index.parent / "no-corpus")
+    config = Settings.load(env={}, index_dir=index, corpus_dir=index.parent / "no-corpus")
     build_index(config, paths=[PLAN, other])
     return KnowledgeBase.open(index)
 
@@ -68,10 +68,10 @@ def two_doc_kb(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path):
 @pytest.fixture(scope="session")
 def all_index(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> Path:
     """The plan (the corpus's own document) and every document of ../shared/corpus-extra."""
-    from kb import Config, build_index
+    from kb import Settings, build_index
 
     index = tmp_path_factory.mktemp("all") / "index"
-    config = Config.load(env={}, index_dir=index, corpus_dir=PLAN.parent)
+    config = Settings.load(env={}, index_dir=index, corpus_dir=PLAN.parent)
     build_index(config, paths=[PLAN.parent, shared_dir / "corpus-extra"])
     return index
 

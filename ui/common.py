@@ -120,10 +120,10 @@ class _Loader:
 
     @staticmethod
     def _now() -> tuple[str, str | None]:
-        from kb import Config
+        from kb import Settings
         from kb.store import generation_id
 
-        index_dir = Config.load().index_dir
+        index_dir = Settings.load().paths.index_dir
         return str(index_dir), generation_id(index_dir)
 
     def _stale(self) -> bool:
@@ -133,10 +133,10 @@ class _Loader:
         future = self._future
         assert future is not None
         try:
-            from kb import KnowledgeBase
+            from kb import KnowledgeBase, Settings
 
             self._key = key = self._now()
-            kb = KnowledgeBase.open(key[0])
+            kb = KnowledgeBase.open(key[0], settings=Settings.load())
             kb.answerer()  # tokenizer, pipelines, coverage statistics
             kb.fit_checker()
             kb.warm_up()  # the embedding model: the first question must not wait for it
@@ -178,14 +178,14 @@ def knowledge_base(waiting: Callable[[], None] | None = None) -> KnowledgeBase |
 
 def _no_index(exc: BaseException) -> None:
     from ingest import IngestError
-    from kb import Config, KBError, build_index
+    from kb import KBError, Settings, build_index
 
     st.warning(t("no_index"))
     show_error(exc)
     if st.button(t("build")):
         try:
             with st.spinner(t("working")):
-                build_index(Config.load())
+                build_index(Settings.load())
         except (IngestError, KBError) as build_error:
             show_error(build_error)
             return

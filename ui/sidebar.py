@@ -82,7 +82,7 @@ def _dismiss() -> None:
 def add(name: str, data: bytes) -> None:
     """Add a document and rebuild the index, with progress; on success keep a notice."""
     from ingest import IngestError
-    from kb import Config, KBError
+    from kb import KBError, Settings
     from kb.corpus import add_and_index
 
     bar = st.progress(0.0)
@@ -92,7 +92,7 @@ def add(name: str, data: bytes) -> None:
         bar.progress(done / max(total, 1), label)
 
     try:
-        path, _ = add_and_index(Config.load(), name, data, progress=progress)
+        path, _ = add_and_index(Settings.load(), name, data, progress=progress)
     except (IngestError, KBError) as exc:
         bar.empty()
         show_error(exc)

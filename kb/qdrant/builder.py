@@ -11,7 +11,7 @@ retrieval stays in the index folder.
 
 Example::
 
-    builder = QdrantIndexBuilder(Config.load(store="qdrant"))
+    builder = QdrantIndexBuilder(Settings.load(store="qdrant"))
     builder.sparse(words, chars)
     builder.dense(chunks, vectors)
     manifest_part = builder.write(index_writer)
@@ -29,7 +29,6 @@ from typing import Any
 import numpy as np
 from haystack import Document
 
-from kb.config import Config
 from kb.errors import StoreUnavailable
 from kb.qdrant.connection import connect
 from kb.qdrant.filters import ADDRESS, address
@@ -37,6 +36,7 @@ from kb.qdrant.indexes import CHARS, DENSE, WORDS
 from kb.qdrant.settings import QdrantSettings
 from kb.qdrant.vocabulary import Vocabulary
 from kb.qdrant.writer import CollectionWriter
+from kb.settings import Settings
 from kb.store import IndexWriter
 
 __all__ = ["FOLDER", "QdrantIndexBuilder"]
@@ -52,10 +52,10 @@ class QdrantIndexBuilder:
     :param progress: called as ``progress("upload", done, total)``.
     """
 
-    def __init__(self, config: Config, progress: Any = None) -> None:
+    def __init__(self, config: Settings, progress: Any = None) -> None:
         self.settings = QdrantSettings.from_config(config)
-        self.index_dir = Path(config.index_dir)
-        self.ann_threshold = config.ann_threshold
+        self.index_dir = Path(config.paths.index_dir)
+        self.ann_threshold = config.index.ann_threshold
         self.progress = progress
         # Qdrant's IDF modifier counts documents per shard; several shards: IDF from here.
         self.client_idf = self.settings.shards > 1

@@ -33,13 +33,16 @@ from kb.qdrant.indexes import (
 )
 from kb.qdrant.settings import QdrantSettings
 from kb.qdrant.vocabulary import Vocabulary
+from kb.settings import QdrantPlace
 
 __all__ = ["open_collection", "stored_vectors"]
 
 REBUILD = "re-run `policykb ingest --store qdrant` to rebuild"
 
 
-def _collection(manifest: dict[str, Any], index_dir: Path) -> SearchCollection:
+def _collection(
+    manifest: dict[str, Any], index_dir: Path, place: QdrantPlace | None = None
+) -> SearchCollection:
     """The manifest's collection, checked to hold the generation's chunks.
 
     :raises IndexCorrupt: missing, or another number of points.
@@ -51,7 +54,7 @@ def _collection(manifest: dict[str, Any], index_dir: Path) -> SearchCollection:
         raise IndexCorrupt(
             f"the manifest of the index at {index_dir} names no collection; {REBUILD}."
         )
-    settings = QdrantSettings.for_reader(record, index_dir)
+    settings = QdrantSettings.for_reader(record, index_dir, place)
     connection = connect(settings)
     with connection.use(f"open collection {name}") as client:
         found = client.count(name, exact=True).count if client.collection_exists(name) else None
@@ -66,7 +69,11 @@ def _collection(manifest: dict[str, Any], index_dir: Path) -> SearchCollection:
 
 
 def open_collection(
-    generation: Path, manifest: dict[str, Any], chunks: list[Document], index_dir: Path
+    generation: Path,
+    manifest: dict[str, Any],
+    chunks: list[Document],
+    index_dir: Path,
+    place: QdrantPlace | None = None,
 ) -> tuple[QdrantSparseIndex, QdrantSparseIndex, QdrantDenseIndex]:
     """The word BM25, character BM25 and dense indexes of a Qdrant generation.
 
@@ -83,7 +90,7 @@ def open_collection(
         raise IndexCorrupt(
             f"a vocabulary of the index at {index_dir} is damaged ({exc}); {REBUILD}."
         ) from exc
-    collection = _collection(manifest, index_dir)
+    collection = _collection(manifest, index_dir, place)
     collection.filters = PayloadFilters(chunks)
     client_idf = bool(manifest["store"].get("client_idf"))
     dim = int(manifest.get("embedder", {}).get("dim", 0))

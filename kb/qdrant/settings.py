@@ -1,6 +1,6 @@
 """Where the Qdrant store lives: the one place that reads the ``qdrant_*`` settings.
 
-A build takes its settings from :class:`~kb.config.Config` (``--store qdrant``,
+A build takes its settings from :class:`~kb.settings.Settings` (``--store qdrant``,
 ``POLICYKB_QDRANT_URL`` …) and records where it wrote in the generation's manifest; a
 reader connects where the configuration says, else where the manifest says (local
 mode's folder is recorded relative to the index folder, so a copied index still finds
@@ -9,7 +9,7 @@ connection is made (see :mod:`kb.qdrant.connection`).
 
 Example::
 
-    settings = QdrantSettings.from_config(Config.load(store="qdrant"))
+    settings = QdrantSettings.from_config(Settings.load(store="qdrant"))
     settings.local, settings.where      # (True, '.policykb/qdrant')
 """
 
@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kb.config import Config
 from kb.errors import ConfigError, IndexCorrupt
+from kb.settings import Paths, QdrantPlace, Settings
 
 __all__ = ["API_KEY_ENV", "QdrantSettings"]
 
@@ -66,30 +66,31 @@ class QdrantSettings:
             )
 
     @classmethod
-    def from_config(cls, config: Config) -> QdrantSettings:
+    def from_config(cls, config: Settings) -> QdrantSettings:
         """The settings a build uses (local mode in ``<index_dir>/qdrant`` by default)."""
-        path = config.qdrant_path
-        if not (config.qdrant_url or path):
-            path = str(Path(config.index_dir) / LOCAL_FOLDER)
+        path = config.qdrant.path
+        if not (config.qdrant.url or path):
+            path = str(Path(config.paths.index_dir) / LOCAL_FOLDER)
         return cls(
-            url=config.qdrant_url,
+            url=config.qdrant.url,
             path=path,
-            collection=config.qdrant_collection,
-            shards=config.qdrant_shards,
-            replicas=config.qdrant_replicas,
+            collection=config.qdrant.collection,
+            shards=config.qdrant.shards,
+            replicas=config.qdrant.replicas,
         )
 
     @classmethod
-    def for_reader(cls, recorded: dict[str, Any], index_dir: Path) -> QdrantSettings:
+    def for_reader(
+        cls, recorded: dict[str, Any], index_dir: Path, place: QdrantPlace | None = None
+    ) -> QdrantSettings:
         """Where a reader connects: the configured location, else the recorded one.
 
         :param recorded: the manifest's ``store`` section (see :meth:`record`).
+        :param place: the settings tree's ``qdrant`` section, when one is configured.
         :raises IndexCorrupt: the manifest records no location.
-        :raises ConfigError: a ``POLICYKB_*`` variable is invalid.
         """
-        config = Config.load(index_dir=index_dir)
-        if config.qdrant_url or config.qdrant_path:
-            return cls.from_config(config)
+        if place is not None and (place.url or place.path):
+            return cls.from_config(Settings(paths=Paths(index_dir=index_dir), qdrant=place))
         if recorded.get("url"):
             return cls(url=recorded["url"], collection=recorded.get("alias", "policykb"))
         if recorded.get("path"):

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from kb.cli import main
+from cli.main import main
 from kb.compare import compare
 
 PLAN = "liupanshui-14th-fyp-sci-tech"

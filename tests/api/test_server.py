@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from kb.cli import build_parser, main
+from cli.main import build_parser, main
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,7 +30,7 @@ def server(plan_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     port = _free_port()
     log = tmp_path_factory.mktemp("server") / "server.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith("POLICYKB_")}
-    command = ["-m", "kb.cli", "api", "--port", str(port), "--index-dir", str(plan_index)]
+    command = ["-m", "cli", "api", "--port", str(port), "--index-dir", str(plan_index)]
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, *command],
@@ -109,7 +109,7 @@ def _python(code: str) -> subprocess.CompletedProcess[str]:
 def test_without_the_api_extra_the_command_says_what_to_install(tmp_path: Path) -> None:
     code = (
         "import sys; sys.modules['fastapi'] = None\n"  # import fastapi → ImportError
-        "from kb.cli import main\n"
+        "from cli.main import main\n"
         f"sys.exit(main(['api', '--index-dir', {str(tmp_path)!r}]))"
     )
     result = _python(code)
@@ -121,5 +121,5 @@ def test_without_the_api_extra_the_command_says_what_to_install(tmp_path: Path) 
 
 
 def test_the_cli_and_the_core_import_no_web_framework() -> None:
-    code = "import sys, kb.cli; print('fastapi' in sys.modules, 'uvicorn' in sys.modules)"
+    code = "import sys, cli.main; print('fastapi' in sys.modules, 'uvicorn' in sys.modules)"
     assert _python(code).stdout.split() == ["False", "False"]

@@ -8,10 +8,10 @@ import pytest
 
 from api.schemas import request_models
 from api.settings import MAX_FIT_CHARS, ApiSettings, load_settings
-from kb.config import Config
 from kb.errors import ConfigError
 from kb.fit import FitSettings
 from kb.search import MODES
+from kb.settings import Settings
 
 
 def test_settings_come_from_the_config_and_the_api_variables() -> None:
@@ -32,7 +32,7 @@ def test_settings_come_from_the_config_and_the_api_variables() -> None:
 
 def test_flags_given_to_the_config_win_over_the_environment() -> None:
     env = {"POLICYKB_INDEX_DIR": "/srv/kb"}
-    settings = load_settings(Config.load(env, index_dir="/tmp/other"), env=env)
+    settings = load_settings(Settings.load(env, index_dir="/tmp/other"), env=env)
     assert str(settings.index_dir) == "/tmp/other"
 
 

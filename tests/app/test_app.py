@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kb import Config, build_index
+from kb import Settings, build_index
 from kb.store import generation_id
 from tests.app.apptest import APP, ask_at, html, open_page
 
@@ -206,7 +206,7 @@ def test_document_text_is_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         "第一章 总则\n一、目标\n推进<script>alert(1)</script>科技创新。<b>粗体</b>\n", "utf-8"
     )
     index = tmp_path / "index"
-    build_index(Config.load(env={}, index_dir=index), [corpus])
+    build_index(Settings.load(env={}, index_dir=index), [corpus])
     monkeypatch.setenv("POLICYKB_INDEX_DIR", str(index))
     at = AppTest.from_file(APP, default_timeout=90).run()
     open_page(at, "search")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kb import Config, build_index
+from kb import Settings, build_index
 
 pytest.importorskip("qdrant_client", reason="needs the qdrant extra")
 
@@ -22,7 +22,7 @@ def test_the_app_asks_and_searches_a_qdrant_index(
 ) -> None:
     index = tmp_path / "index"
     shutil.copytree(plan_index, index)
-    build_index(Config.load(env={}, index_dir=index, store="qdrant"), [PLAN])
+    build_index(Settings.load(env={}, index_dir=index, store="qdrant"), [PLAN])
     monkeypatch.setenv("POLICYKB_INDEX_DIR", str(index))
     at = AppTest.from_file(APP, default_timeout=90).run()
     at.chat_input[0].set_value("哪些氢能技术被列为重点？").run()

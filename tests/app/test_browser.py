@@ -89,7 +89,7 @@ class _Counter(http.server.BaseHTTPRequestHandler):
 def test_document_and_link_text_show_as_text_never_as_links_or_images(
     page: Any, tmp_path: Path, plan_path: Path
 ) -> None:
-    from kb import Config, build_index
+    from kb import Settings, build_index
     from tests.hostile import make
 
     trap = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Counter)
@@ -102,7 +102,7 @@ def test_document_and_link_text_show_as_text_never_as_links_or_images(
     )
     (corpus / "hostile.txt").write_text(hostile, encoding="utf-8")
     index = tmp_path / "index"
-    build_index(Config.load(env={}, index_dir=index), [plan_path, corpus / "hostile.txt"])
+    build_index(Settings.load(env={}, index_dir=index), [plan_path, corpus / "hostile.txt"])
     evil = f"http://127.0.0.1:{port}"
     with streamlit(index) as url:
         open_app(page, url)

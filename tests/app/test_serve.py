@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import ui
-from kb import Config
-from kb.commands import cmd_serve
+from cli.serve_commands import cmd_serve
+from kb import Settings
 
 
 def test_serve_runs_the_packaged_app_with_its_own_flags(
@@ -20,7 +20,7 @@ def test_serve_runs_the_packaged_app_with_its_own_flags(
     monkeypatch.setattr(subprocess, "call", lambda cmd, env: calls.append((cmd, env)) or 0)
     monkeypatch.chdir(tmp_path)  # anywhere: nothing depends on the working directory
     args = argparse.Namespace(port=8765, address="127.0.0.1")
-    assert cmd_serve(args, Config.load(env={}, index_dir=Path("idx"))) == 0
+    assert cmd_serve(args, Settings.load(env={}, index_dir=Path("idx"))) == 0
     ((command, env),) = calls
     script = Path(command[command.index("run") + 1])
     assert script == Path(ui.__file__).parent / "streamlit_app.py" and script.is_file()

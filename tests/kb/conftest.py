@@ -16,10 +16,10 @@ from tests.conftest import PLAN
 
 
 def _qdrant_copy(embedded: Path, target: Path, paths: list[Path], **settings: object) -> Path:
-    from kb import Config, build_index
+    from kb import Settings, build_index
 
     shutil.copytree(embedded, target)
-    config = Config.load(env={}, index_dir=target, store="qdrant", **settings)
+    config = Settings.load(env={}, index_dir=target, store="qdrant", **settings)
     build_index(config, paths=paths)
     return target
 

@@ -224,7 +224,7 @@ def test_dev_number_questions_lead_with_their_value(
 def test_number_in_an_added_document_is_its_clause_not_its_title_year(
     tmp_path: Path, plan_path: Path
 ) -> None:
-    from kb import Config, build_index
+    from kb import Settings, build_index
 
     doc = tmp_path / "panzhou.txt"
     doc.write_text(
@@ -236,7 +236,7 @@ def test_number_in_an_added_document_is_its_clause_not_its_title_year(
         encoding="utf-8",
     )
     index = tmp_path / "index"
-    build_index(Config.load(env={}, index_dir=index), [plan_path, doc])
+    build_index(Settings.load(env={}, index_dir=index), [plan_path, doc])
     answer = KnowledgeBase.open(index).ask("盘州数字经济专项资金每年多少？")
     assert answer.kind == "number" and answer.value == "2000万元"
     assert answer.answer.startswith("**不少于2000万元**")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kb import Config, IndexBusy, IndexStale, KnowledgeBase, build_index
+from kb import IndexBusy, IndexStale, KnowledgeBase, Settings, build_index
 from kb import build as build_module
 from kb.store import IndexWriter
 
@@ -21,8 +21,8 @@ def corpus(tmp_path: Path, plan_path: Path) -> Path:
     return folder
 
 
-def _config(tmp_path: Path) -> Config:
-    return Config.load(env={}, index_dir=tmp_path / "index")
+def _config(tmp_path: Path) -> Settings:
+    return Settings.load(env={}, index_dir=tmp_path / "index")
 
 
 def test_manifest_records_documents_embedder_and_versions(plan_kb: KnowledgeBase) -> None:
@@ -54,7 +54,7 @@ def test_changed_corpus_is_detected(tmp_path: Path, corpus: Path) -> None:
     plan = next(corpus.glob("*.txt"))
     plan.write_text(plan.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
     (corpus / "new.txt").write_text("新的文件。\n", encoding="utf-8")
-    notes = KnowledgeBase.open(config.index_dir).changes(corpus)
+    notes = KnowledgeBase.open(config.paths.index_dir).changes(corpus)
     assert any("changed since the index was built" in n for n in notes)
     assert any("new.txt: in the corpus but not indexed" in n for n in notes)
 
@@ -65,7 +65,7 @@ def test_crash_during_ingest_leaves_previous_index_loadable(
 ) -> None:
     config = _config(tmp_path)
     build_index(config, [corpus])
-    before = KnowledgeBase.open(config.index_dir).search("刺梨", k=3)
+    before = KnowledgeBase.open(config.paths.index_dir).search("刺梨", k=3)
     (corpus / "extra.txt").write_text("第一章 总则\n刺梨产业发展。\n", encoding="utf-8")
 
     def crash(*args: object, **kwargs: object) -> None:
@@ -77,10 +77,10 @@ def test_crash_during_ingest_leaves_previous_index_loadable(
         monkeypatch.setattr(build_module, "embed_chunks", crash)
     with pytest.raises(OSError, match="simulated"):
         build_index(config, [corpus])
-    after = KnowledgeBase.open(config.index_dir)
+    after = KnowledgeBase.open(config.paths.index_dir)
     assert len(after.documents) == 1
     assert after.search("刺梨", k=3) == before
-    assert not list(config.index_dir.glob(".tmp-*"))
+    assert not list(config.paths.index_dir.glob(".tmp-*"))
 
 
 def test_index_built_with_other_embedder_is_reported(plan_kb: KnowledgeBase) -> None:
@@ -97,7 +97,7 @@ def test_multiple_documents_keep_their_own_ids(
     config = _config(tmp_path)
     report = build_index(config, [corpus])
     assert len(report.documents) == 2
-    kb = KnowledgeBase.open(config.index_dir)
+    kb = KnowledgeBase.open(config.paths.index_dir)
     hits = kb.search("乡村振兴", k=5, doc="opinion_central_rural_revitalization_2018")
     assert hits and all(h.doc == "opinion_central_rural_revitalization_2018" for h in hits)
 
@@ -108,6 +108,6 @@ def test_refused_second_build_reads_no_document(
     config = _config(tmp_path)
     parsed: list[object] = []
     monkeypatch.setattr(build_module, "ingest_documents", lambda *a, **k: parsed.append(a))
-    with IndexWriter(config.index_dir), pytest.raises(IndexBusy):
+    with IndexWriter(config.paths.index_dir), pytest.raises(IndexBusy):
         build_index(config, [corpus])
     assert parsed == []  # the lock is taken before any parsing

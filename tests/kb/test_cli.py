@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.cli import build_parser, main
+from cli.main import build_parser, main
 
 
 @pytest.fixture(scope="module")
@@ -137,7 +137,7 @@ def test_every_command_has_help() -> None:
 
 def test_console_script_runs_as_module(index_dir: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "kb.cli", "indicators", "--index-dir", str(index_dir)],
+        [sys.executable, "-m", "cli", "indicators", "--index-dir", str(index_dir)],
         capture_output=True,
         text=True,
         check=True,

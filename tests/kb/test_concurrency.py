@@ -52,7 +52,7 @@ def test_second_ingest_is_refused_clearly_while_one_runs(tmp_path: Path, plan_in
     corpus = Path(__file__).resolve().parents[2] / "corpus"
     with IndexWriter(index):  # a first ingest holds the writer lock
         proc = subprocess.run(
-            [sys.executable, "-m", "kb.cli", "ingest", str(corpus), "--index-dir", str(index)],
+            [sys.executable, "-m", "cli", "ingest", str(corpus), "--index-dir", str(index)],
             capture_output=True,
             text=True,
             timeout=300,

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from kb import Config, KnowledgeBase, build_index
+from kb import KnowledgeBase, Settings, build_index
 from kb.store import current_generation
 
 QUESTIONS = ["刺梨", "煤层气抽采", "科技特派员", "乡村振兴"]
@@ -32,7 +32,7 @@ def _answers(index: Path) -> list[list[str]]:
 def _ingest(corpus: Path, index: Path) -> subprocess.Popen:
     env = {**os.environ, "HAYSTACK_TELEMETRY_ENABLED": "False"}
     return subprocess.Popen(
-        [sys.executable, "-m", "kb.cli", "ingest", str(corpus), "--index-dir", str(index)],
+        [sys.executable, "-m", "cli", "ingest", str(corpus), "--index-dir", str(index)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -44,13 +44,13 @@ def _kill_points(tmp_path: Path, plan_path: Path, shared_dir: Path, points: int)
     corpus.mkdir()
     shutil.copy(plan_path, corpus)
     index = tmp_path / "index"
-    build_index(Config.load(env={}, index_dir=index), [corpus])
+    build_index(Settings.load(env={}, index_dir=index), [corpus])
     old = _answers(index)
     shutil.copy(
         shared_dir / "corpus-extra" / "opinion_central_rural_revitalization_2018.txt", corpus
     )
     reference = tmp_path / "reference"
-    build_index(Config.load(env={}, index_dir=reference), [corpus])
+    build_index(Settings.load(env={}, index_dir=reference), [corpus])
     new = _answers(reference)
     assert new != old  # the change is visible, so the two states can be told apart
 
@@ -92,7 +92,7 @@ def test_sigkill_at_thirty_two_points(tmp_path: Path, plan_path: Path, shared_di
 def test_damaged_index_file_is_reported_with_the_fix(
     tmp_path: Path, plan_index: Path, name: str, damage: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from kb.cli import main
+    from cli.main import main
 
     index = tmp_path / "index"
     shutil.copytree(plan_index, index)

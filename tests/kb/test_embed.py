@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bench.tiny_model import tiny_static_model
 from kb.embed import QueryCache, USEEmbedder, make_embedder
 from kb.errors import ConfigError
 
@@ -40,37 +41,23 @@ def test_empty_embedder_name_raises(name: str) -> None:
         make_embedder(name)
 
 
-def _tiny_model(folder: Path) -> Path:
-    """A 16-d StaticEmbedding over a written character vocabulary: no downloads."""
-    from sentence_transformers import SentenceTransformer
-    from sentence_transformers.sentence_transformer.modules import StaticEmbedding
-    from tokenizers import Tokenizer, models, pre_tokenizers
-
-    chars = list("氢能源煤炭钢铁茶叶技术创新科研人才发展产业电池燃料")
-    vocab = {"[UNK]": 0, "[PAD]": 1, **{c: i + 2 for i, c in enumerate(chars)}}
-    tokenizer = Tokenizer(models.WordLevel(vocab, unk_token="[UNK]"))
-    tokenizer.pre_tokenizer = pre_tokenizers.Split(pattern="", behavior="isolated")
-    SentenceTransformer(modules=[StaticEmbedding(tokenizer, embedding_dim=16)]).save(str(folder))
-    return folder
-
-
 @pytest.mark.st
 def test_sentence_transformers_model_from_local_path_builds_and_searches(tmp_path: Path) -> None:
     pytest.importorskip(
         "sentence_transformers", reason="needs the st extra (make test installs it)"
     )
-    from kb import Config, KnowledgeBase, build_index
+    from kb import KnowledgeBase, Settings, build_index
 
-    model = _tiny_model(tmp_path / "tiny-model")
+    model = tiny_static_model(tmp_path / "tiny-model")
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "p.txt").write_text(
         "第一章 能源\n1．氢能源。推进燃料电池技术。\n2．煤炭。推进煤炭开采技术。\n",
         encoding="utf-8",
     )
-    config = Config.load(env={}, index_dir=tmp_path / "index", embedder=str(model))
+    config = Settings.load(env={}, index_dir=tmp_path / "index", embedder=str(model))
     build_index(config, [corpus])
-    kb = KnowledgeBase.open(config.index_dir)
+    kb = KnowledgeBase.open(config.paths.index_dir)
     assert kb.manifest["embedder"] == {"name": str(model), "dim": 16}
     kb.check_embedder(str(model))
     hits = kb.search("燃料电池", k=2)

@@ -48,7 +48,7 @@ def _ingest(path: Path, index: Path) -> tuple[int, float, float, str]:
     machine does not make a linear ingest look superlinear.
     """
     env = {**os.environ, "HAYSTACK_TELEMETRY_ENABLED": "False"}
-    argv = [sys.executable, "-m", "kb.cli", "ingest", str(path), "--index-dir", str(index)]
+    argv = [sys.executable, "-m", "cli", "ingest", str(path), "--index-dir", str(index)]
     err = path.with_suffix(".stderr")
     with err.open("wb") as fh:
         proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=fh)

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from ingest import IngestError
-from kb import Config, KnowledgeBase, build_index
+from kb import KnowledgeBase, Settings, build_index
 from kb.corpus import add_and_index
 
 
@@ -52,11 +52,11 @@ WRITER = """
 import sys
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from kb import Config, build_index
+from kb import Settings, build_index
 from tests.kb.test_knowledge_base import HashEmbedder
 
 index, corpora, folder = Path({index!r}), {corpora!r}, Path({folder!r})
-config = Config.load(env={{}}, index_dir=index)
+config = Settings.load(env={{}}, index_dir=index)
 builds = 0
 while not (folder / "stop").exists():
     try:
@@ -78,7 +78,7 @@ def _builds(folder: Path) -> int:
 
 def test_readers_during_a_write_see_the_old_or_the_new_index_whole(tmp_path: Path) -> None:
     index = tmp_path / "index"
-    config = Config.load(env={}, index_dir=index)
+    config = Settings.load(env={}, index_dir=index)
     corpora = [_corpus(tmp_path, "small", SMALL), _corpus(tmp_path, "large", LARGE)]
     states = {}
     for corpus in corpora:
@@ -124,12 +124,12 @@ def test_search_warns_but_works_when_a_corpus_link_points_outside(
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(plan_path, corpus)
-    config = Config.load(env={}, index_dir=tmp_path / "index", corpus_dir=corpus)
+    config = Settings.load(env={}, index_dir=tmp_path / "index", corpus_dir=corpus)
     build_index(config, embedder=HashEmbedder())
     outside = tmp_path / "elsewhere.txt"
     outside.write_text("第一章 外部\n外部文件。\n", encoding="utf-8")
     (corpus / "link.txt").symlink_to(outside)
-    kb = KnowledgeBase.open(config.index_dir)
+    kb = KnowledgeBase.open(config.paths.index_dir)
     notes = kb.changes(corpus)
     assert any("link.txt" in n and "outside" in n for n in notes)
     assert kb.search("氢能", k=3, mode="bm25")
@@ -137,11 +137,11 @@ def test_search_warns_but_works_when_a_corpus_link_points_outside(
 
 def test_changes_notes_a_document_that_cannot_be_read(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path, "corpus", SMALL)
-    config = Config.load(env={}, index_dir=tmp_path / "index")
+    config = Settings.load(env={}, index_dir=tmp_path / "index")
     build_index(config, [corpus], embedder=HashEmbedder())
     (corpus / "a.txt").unlink()
     (corpus / "a.txt").mkdir()  # now a folder: reading it fails
-    notes = KnowledgeBase.open(config.index_dir).changes(corpus)
+    notes = KnowledgeBase.open(config.paths.index_dir).changes(corpus)
     assert notes and "a.txt" in notes[0]
 
 
@@ -156,10 +156,10 @@ def test_document_with_headings_only_is_indexed_beside_others_and_searchable_by_
     tmp_path: Path, stem: str
 ) -> None:
     corpus = _corpus(tmp_path, "corpus", {**SMALL, stem: HEADINGS_ONLY[stem]})
-    config = Config.load(env={}, index_dir=tmp_path / "index")
+    config = Settings.load(env={}, index_dir=tmp_path / "index")
     report = build_index(config, [corpus], embedder=HashEmbedder())
     assert any(stem in w and "beyond headings" in w for w in report.warnings)
-    kb = KnowledgeBase.open(config.index_dir)
+    kb = KnowledgeBase.open(config.paths.index_dir)
     assert kb.search("能源", k=5, doc=stem) == []
     assert kb.outline(stem)["documents"][0]["nodes"]
     assert kb.search("氢能", k=5, mode="bm25")  # the other document still answers
@@ -168,7 +168,7 @@ def test_document_with_headings_only_is_indexed_beside_others_and_searchable_by_
 @pytest.mark.parametrize("stem", list(HEADINGS_ONLY))
 def test_index_of_headings_only_is_refused_with_a_clear_error(tmp_path: Path, stem: str) -> None:
     corpus = _corpus(tmp_path, "corpus", {stem: HEADINGS_ONLY[stem]})
-    config = Config.load(env={}, index_dir=tmp_path / "index")
+    config = Settings.load(env={}, index_dir=tmp_path / "index")
     with pytest.raises(IngestError, match="no document has text beyond its headings"):
         build_index(config, [corpus], embedder=HashEmbedder())
     assert not (tmp_path / "index" / "CURRENT").exists()
@@ -179,7 +179,7 @@ def test_failed_upload_leaves_the_corpus_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: type[BaseException]
 ) -> None:
     corpus = _corpus(tmp_path, "corpus", SMALL)
-    config = Config.load(env={}, index_dir=tmp_path / "index", corpus_dir=corpus)
+    config = Settings.load(env={}, index_dir=tmp_path / "index", corpus_dir=corpus)
     before = sorted(p.name for p in corpus.iterdir())
 
     def broken_build(*args: object, **kwargs: object) -> None:

@@ -100,7 +100,7 @@ def test_industry_filter_finds_every_documents_chunks(all_kb: KnowledgeBase) -> 
 
 
 def test_docs_command_lists_documents(all_index: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from kb.cli import main
+    from cli.main import main
 
     capsys.readouterr()
     assert main(["docs", "--json", "--index-dir", str(all_index)]) == 0

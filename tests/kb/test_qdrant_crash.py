@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from kb import Config, KnowledgeBase, build_index
+from kb import KnowledgeBase, Settings, build_index
 
 pytest.importorskip("qdrant_client", reason="needs the qdrant extra")
 
@@ -65,7 +65,7 @@ elif point == "committed":
     after(store.IndexWriter, "commit")
 elif point == "alias-switched":
     writer.CollectionWriter.clean = lambda self, keep: die()
-from kb.cli import main
+from cli.main import main
 sys.exit(main(["ingest", corpus, "--index-dir", index, "--store", "qdrant"]))
 """
 POINTS = ["created", "half-uploaded", "uploaded", "committed", "alias-switched"]
@@ -104,7 +104,7 @@ def _run(args: list[str]) -> subprocess.Popen:
 
 def _ingest(corpus: Path, index: Path) -> subprocess.Popen:
     return _run(
-        ["-m", "kb.cli", "ingest", str(corpus), "--index-dir", str(index), "--store", "qdrant"]
+        ["-m", "cli", "ingest", str(corpus), "--index-dir", str(index), "--store", "qdrant"]
     )
 
 
@@ -117,7 +117,7 @@ def states(tmp_path: Path, plan_path: Path, plan_index: Path, shared_dir: Path) 
     shutil.copy(plan_path, corpus)
     index = tmp_path / "index"
     shutil.copytree(plan_index, index)  # its vectors are reused: no embedding of the plan
-    build_index(Config.load(env={}, index_dir=index, store="qdrant"), [corpus])
+    build_index(Settings.load(env={}, index_dir=index, store="qdrant"), [corpus])
     old, chunks_old = _answers(index), KnowledgeBase.open(index).manifest["chunk_count"]
     disconnect()
     # the opinion's opening only: a change that shows, at little embedding per run
@@ -125,7 +125,7 @@ def states(tmp_path: Path, plan_path: Path, plan_index: Path, shared_dir: Path) 
     (corpus / "rural-revitalization-opening.txt").write_text("\n".join(opening), "utf-8")
     reference = tmp_path / "reference"
     shutil.copytree(index, reference)
-    build_index(Config.load(env={}, index_dir=reference, store="qdrant"), [corpus])
+    build_index(Settings.load(env={}, index_dir=reference, store="qdrant"), [corpus])
     new, chunks_new = _answers(reference), KnowledgeBase.open(reference).manifest["chunk_count"]
     disconnect()
     assert new != old  # the change is visible, so the two states can be told apart

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from haystack import Document
 
-from kb import Config, KnowledgeBase, build_index
+from kb import KnowledgeBase, Settings, build_index
 from kb.build import corpus_terms
 from kb.errors import ConfigError, IndexCorrupt, MissingExtra, StoreUnavailable
 from kb.filters import filter_mask
@@ -222,7 +222,7 @@ def test_each_build_switches_the_alias_and_keeps_only_the_previous_collection(
 ) -> None:
     index = tmp_path / "index"
     shutil.copytree(plan_index, index)
-    config = Config.load(env={}, index_dir=index, store="qdrant")
+    config = Settings.load(env={}, index_dir=index, store="qdrant")
     first = build_index(config, [PLAN]).store["collection"]
     reader = KnowledgeBase.open(index)  # stays on its build while others follow
     before = [h.id for h in reader.search("氢能", k=5)]
@@ -263,7 +263,7 @@ def test_several_shards_carry_the_collection_wide_idf_in_the_query(
 ) -> None:
     index = tmp_path / "index"
     shutil.copytree(plan_index, index)
-    build_index(Config.load(env={}, index_dir=index, store="qdrant", qdrant_shards=2), [PLAN])
+    build_index(Settings.load(env={}, index_dir=index, store="qdrant", qdrant_shards=2), [PLAN])
     qdrant = KnowledgeBase.open(index)
     assert qdrant.manifest["store"]["client_idf"] is True
     for query in [*QUERIES, "hydrogen fuel cells"]:
@@ -300,7 +300,7 @@ def test_without_the_qdrant_extra_the_error_says_what_to_install(
 ) -> None:
     monkeypatch.setitem(sys.modules, "qdrant_client", None)
     with pytest.raises(MissingExtra, match=r'pip install "policykb\[qdrant\]"') as caught:
-        index_builder(Config.load(env={}, store="qdrant"))
+        index_builder(Settings.load(env={}, store="qdrant"))
     assert isinstance(caught.value, ImportError)
 
 
@@ -310,7 +310,7 @@ def test_the_api_key_is_read_from_the_environment_only(monkeypatch: pytest.Monke
     from kb.qdrant.connection import _open
 
     with pytest.raises(ConfigError, match="unknown setting 'qdrant_api_key'"):
-        Config.load(env={}, qdrant_api_key="secret")
+        Settings.load(env={}, qdrant_api_key="secret")
     seen: dict = {}
     monkeypatch.setattr(module, "QdrantClient", lambda **kwargs: seen.update(kwargs))
     monkeypatch.setenv("POLICYKB_QDRANT_API_KEY", "s3cret")
@@ -327,7 +327,7 @@ def test_the_api_key_is_read_from_the_environment_only(monkeypatch: pytest.Monke
 )
 def test_bad_store_settings_name_the_value_and_the_choices(settings: dict, match: str) -> None:
     with pytest.raises(ConfigError, match=match):
-        Config.load(env={}, **settings)
+        Settings.load(env={}, **settings)
 
 
 def test_a_collection_name_qdrant_would_refuse_is_named() -> None:
@@ -340,7 +340,7 @@ def test_ingest_with_store_qdrant_then_search_from_the_cli(
 ) -> None:
     import json
 
-    from kb.cli import main
+    from cli.main import main
 
     index = tmp_path / "index"
     shutil.copytree(plan_index, index)

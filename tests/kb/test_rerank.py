@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from haystack import Document
 
-from kb.config import Config
 from kb.rerank import DocumentEvidence, KindPrior
+from kb.settings import Settings
 
 
 def _doc(id_: str, score: float, kind: str = "paragraph", doc: str = "a") -> Document:
@@ -51,6 +51,6 @@ def test_document_evidence_prefers_the_document_that_matches_throughout() -> Non
 
 def test_priors_are_configurable_from_the_environment() -> None:
     env = {"POLICYKB_ITEM_PRIOR": "1.0", "POLICYKB_TABLE_ROW_PRIOR": "1.0"}
-    settings = Config.load(env=env).search_settings()
+    settings = Settings.load(env=env).search_settings()
     assert (settings.item_prior, settings.table_row_prior) == (1.0, 1.0)
-    assert Config.load(env={}).search_settings().item_prior == pytest.approx(1.1)
+    assert Settings.load(env={}).search_settings().item_prior == pytest.approx(1.1)

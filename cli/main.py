@@ -1,8 +1,9 @@
 """The ``policykb`` command line: a face over ``kb``'s public API.
 
-Every command takes ``--index-dir`` and ``--json``. Errors are printed to stderr as one
-line naming the problem and the fix, with exit code 2; ``--json`` shapes are documented
-in the README. The handlers live in :mod:`kb.commands`.
+Every command takes ``--index-dir``, ``--json`` and ``--set KEY=VALUE`` (any setting of
+the tree, see ``policykb config``). Errors are printed to stderr as one line naming the
+problem and the fix, with exit code 2; ``--json`` shapes are in docs/cli.md. The
+handlers live beside this module, one module per kind of command.
 """
 
 from __future__ import annotations
@@ -12,11 +13,15 @@ import os
 import sys
 from collections.abc import Sequence
 
+from cli.eval_command import cmd_eval
+from cli.index_commands import cmd_docs, cmd_indicators, cmd_ingest, cmd_outline
+from cli.query_commands import cmd_ask, cmd_compare, cmd_fit, cmd_search
+from cli.serve_commands import cmd_api, cmd_serve
+from cli.settings_command import cmd_config
 from ingest import IngestError
-from kb import commands
-from kb.config import STORES, Config
-from kb.errors import KBError
+from kb.errors import ConfigError, KBError
 from kb.search import MODES
+from kb.settings import STORES, Settings
 
 __all__ = ["build_parser", "main"]
 
@@ -34,6 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--index-dir", help="index folder (default .policykb/, env POLICYKB_INDEX_DIR)"
     )
     common.add_argument("--json", action="store_true", help="print JSON instead of text")
+    common.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="any setting for this run, e.g. --set fusion=rrf (see `policykb config`)",
+    )
+    common.add_argument("--config", help="a settings file (default ./policykb.toml)")
     parser = argparse.ArgumentParser(
         prog="policykb", description="Search, quote and cite Chinese policy plans."
     )
@@ -48,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         "ingest",
         "parse documents and build the index",
         "Parse documents (default: every file in corpus/) and build the search index.",
-        commands.cmd_ingest,
+        cmd_ingest,
     )
     p.add_argument("paths", nargs="*", help="files or folders (default: the corpus folder)")
     p.add_argument("--corpus-dir", help="default folder of documents (env POLICYKB_CORPUS_DIR)")
@@ -66,13 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
             "outline",
             "print the documents' structure",
             "Print each document's tree: chapters, sections, boxes, items.",
-            commands.cmd_outline,
+            cmd_outline,
         ),
         (
             "indicators",
             "print the targets table",
             "Print the targets table: 2020 values vs 2025 targets.",
-            commands.cmd_indicators,
+            cmd_indicators,
         ),
     ):
         command(name, summary, description, handler).add_argument(
@@ -83,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         "search",
         "search the plan's clauses",
         "Hybrid search (jieba BM25 + character BM25 + dense); filters apply before ranking.",
-        commands.cmd_search,
+        cmd_search,
     )
     p.add_argument("query", nargs="?", help="words or a question, Chinese or English")
     p.add_argument("-k", type=int, default=10, help="number of results (default 10)")
@@ -100,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
         "answer a question from the plan's own words",
         "Extractive answer grouped by section, every clause cited; generative when "
         "POLICYKB_LLM_URL and POLICYKB_LLM_MODEL are set.",
-        commands.cmd_ask,
+        cmd_ask,
     )
     p.add_argument("question", help="a question in Chinese or English")
     p.add_argument("--doc", help="only this document id")
@@ -111,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
         "fit",
         "check whether a project fits the plan",
         "Verdict (fit / partial / no_fit), matching plan items and support measures.",
-        commands.cmd_fit,
+        cmd_fit,
     )
     p.add_argument("text", help="the project description, or - to read it from stdin")
     p.add_argument("--doc", help="only these documents (ids, comma-separated; default: all)")
@@ -120,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
         "docs",
         "list the indexed documents",
         "Each document's title, issuer, region, level, kind, year and period.",
-        commands.cmd_docs,
+        cmd_docs,
     )
 
     p = command(
@@ -128,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
         "what each document says on a topic",
         "For each document (or those chosen), its clauses on the topic with their "
         "addresses, side by side; documents that say nothing are listed as such.",
-        commands.cmd_compare,
+        cmd_compare,
     )
     p.add_argument("topic", help="a topic, e.g. 氢能 or 高新技术企业")
     p.add_argument("--docs", help="only these documents (ids, comma-separated)")
@@ -139,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
         "serve",
         "start the app on localhost",
         "Start the Streamlit app (ask, search, browse, fit, targets).",
-        commands.cmd_serve,
+        cmd_serve,
     )
     p.add_argument("--port", type=int, default=8501, help="port (default 8501)")
     p.add_argument("--address", default="localhost", help="address to listen on")
@@ -149,10 +162,20 @@ def build_parser() -> argparse.ArgumentParser:
         "serve the HTTP API",
         "Serve search, ask, fit, compare, outline, indicators and docs over HTTP, in the "
         'shapes --json prints (docs/api.md; needs pip install "policykb[api]").',
-        commands.cmd_api,
+        cmd_api,
     )
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+
+    p = command(
+        "config",
+        "show the effective settings and where each came from",
+        "Every setting of the tree (defaults <- policykb.toml <- POLICYKB_* <- flags) with "
+        "its value, its environment variable and its source. docs/configuration.md lists "
+        "them all.",
+        cmd_config,
+    )
+    p.add_argument("--changed", action="store_true", help="only the settings not at default")
 
     p = command(
         "eval",
@@ -161,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(verdict and anchors in the first five matches), numbers (the answer leads with "
         "the value), documents (the named document's clause in the first three). The kind "
         "of each set follows from its fields.",
-        commands.cmd_eval,
+        cmd_eval,
     )
     p.add_argument("files", nargs="+", help="JSON Lines sets, or folders of them")
     p.add_argument("-k", type=int, default=10, help="cut-off (default 10)")
@@ -172,14 +195,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _flags(args: argparse.Namespace) -> dict[str, str | None]:
+    """The settings given as flags: the named ones, then each ``--set KEY=VALUE``.
+
+    :raises ConfigError: a ``--set`` without ``=``.
+    """
+    flags = {
+        key: getattr(args, key, None) for key in ("index_dir", "corpus_dir", "embedder", "store")
+    }
+    for item in args.set:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise ConfigError(f"--set {item!r} needs KEY=VALUE, e.g. --set fusion=rrf.")
+        flags[key.strip().replace("-", "_")] = value.strip()
+    return flags
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 2 error, 130 interrupted)."""
-    os.environ.setdefault("HAYSTACK_TELEMETRY_ENABLED", "False")
     args = build_parser().parse_args(argv)
-    keys = ("index_dir", "corpus_dir", "embedder", "store")
-    overrides = {key: getattr(args, key, None) for key in keys}
     try:
-        config = Config.load(**overrides)
+        config = Settings.load(file=args.config, **_flags(args))
         return args.func(args, config)
     except (KBError, IngestError) as exc:
         print(f"policykb {args.command}: error: {exc}", file=sys.stderr)

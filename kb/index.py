@@ -1,0 +1,147 @@
+"""An index's files read into memory, and how the documents on disk differ from them.
+
+Loading is one consistent generation (see :mod:`kb.store`): a build running meanwhile
+never shows half of itself; if it retires the generation being read, the new one is
+read instead. :class:`~kb.knowledge_base.KnowledgeBase` builds its services on top.
+
+Example::
+
+    index = load_index(Path(".policykb"))
+    len(index.chunks), index.generation
+    changes(index.documents, Path("corpus"))     # [] when the corpus is in step
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from haystack import Document
+
+from ingest import Tree
+from kb.dense import DenseIndex
+from kb.documents import DocumentInfo
+from kb.errors import IndexCorrupt
+from kb.search import SharedDocument
+from kb.settings import QdrantPlace
+from kb.sparse import SparseIndex
+from kb.store import open_generation, read_manifest, verify_index
+from kb.stores import open_indexes
+
+__all__ = ["LoadedIndex", "changes", "load_index"]
+
+
+@dataclass(frozen=True)
+class LoadedIndex:
+    """Everything one generation of an index holds.
+
+    :param index_dir: the index folder; ``generation`` the name of the one read.
+    :param chunks: every chunk, in row order (the row numbers of ``sparse``,
+        ``chars`` and ``dense``).
+    :param sources: each document's decoded text (every offset indexes it).
+    :param terms: the domain terms jieba was given at build time.
+    """
+
+    index_dir: Path
+    manifest: dict[str, Any]
+    documents: list[DocumentInfo]
+    trees: dict[str, Tree]
+    chunks: list[Document]
+    sources: dict[str, str]
+    sparse: SparseIndex
+    chars: SparseIndex
+    dense: DenseIndex
+    terms: list[str]
+    generation: str = ""
+
+
+def load_index(
+    index_dir: Path, verify: bool = True, place: QdrantPlace | None = None
+) -> LoadedIndex:
+    """Read the index at ``index_dir`` whole.
+
+    :param verify: check every file's checksum against the manifest.
+    :param place: where a Qdrant index's collection is, when the settings say.
+    :raises IndexMissing: no index there.
+    :raises IndexCorrupt: a file fails its checksum, is missing or cannot be parsed.
+    """
+    return open_generation(index_dir, lambda gen: _read(index_dir, gen, verify, place))
+
+
+def _read(
+    index_dir: Path, generation: Path, verify: bool, place: QdrantPlace | None
+) -> LoadedIndex:
+    manifest = read_manifest(generation)
+    if verify:
+        verify_index(generation, manifest)
+    try:
+        raw_docs = json.loads((generation / "documents.json").read_text(encoding="utf-8"))
+        with (generation / "chunks.jsonl").open(encoding="utf-8") as fh:
+            chunks = [
+                SharedDocument(id=r["id"], content=r["content"], meta=r["meta"])
+                for r in map(json.loads, fh)
+            ]
+        documents = [
+            DocumentInfo(**{k: d[k] for k in DocumentInfo.__dataclass_fields__ if k in d})
+            for d in raw_docs
+        ]
+        trees = {d["doc"]: Tree.from_dict(d["tree"]) for d in raw_docs}
+        sources = {
+            d.doc: (generation / "sources" / f"{d.doc}.txt").read_text(encoding="utf-8")
+            for d in documents
+        }
+        sparse, chars, dense = open_indexes(generation, manifest, chunks, index_dir, place)
+        terms = (generation / "terms.txt").read_text(encoding="utf-8").split("\n")
+    except FileNotFoundError as exc:
+        raise IndexCorrupt(
+            f"index file {exc.filename} is missing; re-run `policykb ingest` to rebuild."
+        ) from exc
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+        raise IndexCorrupt(
+            f"the index at {index_dir} cannot be read ({exc}); re-run `policykb ingest` to rebuild."
+        ) from exc
+    if not sparse.size == chars.size == len(dense.vectors) == len(chunks):
+        raise IndexCorrupt(
+            f"the index at {index_dir} has {len(chunks)} chunks but "
+            f"{sparse.size} BM25 rows and {len(dense.vectors)} vectors; "
+            "re-run `policykb ingest` to rebuild."
+        )
+    return LoadedIndex(
+        index_dir, manifest, documents, trees, chunks, sources, sparse, chars, dense, terms,
+        generation.name,
+    )  # fmt: skip
+
+
+def changes(documents: list[DocumentInfo], corpus_dir: Path | None = None) -> list[str]:
+    """How the documents on disk differ from the index (empty when in step).
+
+    Never raises: this is advice beside a search, and an intact index answers whatever
+    happened to the corpus folder since (a file gone or unreadable, a link out of the
+    folder) — each such thing is one more note.
+
+    :param corpus_dir: also report supported files there that are not indexed.
+    """
+    notes = []
+    for doc in documents:
+        path = Path(doc.path)
+        try:
+            if not path.is_file():
+                notes.append(f"{doc.path}: indexed but no longer on disk")
+            elif hashlib.sha256(path.read_bytes()).hexdigest() != doc.sha256:
+                notes.append(f"{doc.path}: changed since the index was built")
+        except OSError as exc:
+            notes.append(f"{doc.path}: cannot be read ({exc.strerror})")
+    if corpus_dir is not None and Path(corpus_dir).is_dir():
+        from ingest import IngestError, discover
+
+        known = {Path(d.path).resolve() for d in documents}
+        try:
+            found = discover([corpus_dir])
+        except (IngestError, OSError) as exc:
+            return [*notes, f"{corpus_dir}: {exc}"]
+        new = [p for p in found if p.resolve() not in known]
+        notes += [f"{p}: in the corpus but not indexed" for p in new]
+    return notes
