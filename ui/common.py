@@ -102,7 +102,7 @@ class _Loader:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._future: Future[Any] | None = None
-        self._key: tuple[str, str | None] | None = None
+        self._key: tuple[str, str | None, Any] | None = None
 
     def ready(self) -> bool:
         """Loaded (or failed) for the index as it is now; never waits, never imports kb
@@ -119,12 +119,15 @@ class _Loader:
             return self._future
 
     @staticmethod
-    def _now() -> tuple[str, str | None]:
+    def _now() -> tuple[str, str | None, Any]:
+        """What the loaded knowledge base must match: the index folder, its generation
+        and the settings (read once per check from the file and ``POLICYKB_*``)."""
         from kb import Settings
         from kb.store import generation_id
 
-        index_dir = Settings.load().paths.index_dir
-        return str(index_dir), generation_id(index_dir)
+        settings = Settings.load()
+        index_dir = settings.paths.index_dir
+        return str(index_dir), generation_id(index_dir), settings
 
     def _stale(self) -> bool:
         return self._key != self._now()
@@ -133,10 +136,10 @@ class _Loader:
         future = self._future
         assert future is not None
         try:
-            from kb import KnowledgeBase, Settings
+            from kb import KnowledgeBase
 
             self._key = key = self._now()
-            kb = KnowledgeBase.open(key[0], settings=Settings.load())
+            kb = KnowledgeBase.open(key[0], settings=key[2])
             kb.answerer()  # tokenizer, pipelines, coverage statistics
             kb.fit_checker()
             kb.warm_up()  # the embedding model: the first question must not wait for it
