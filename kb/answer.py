@@ -21,8 +21,8 @@ import re
 from dataclasses import replace
 
 from kb.answer_numbers import NumberAnswerer, NumberFound
-from kb.citation import Answer, Citation, Clause, Group, group_heading
-from kb.clauses import CLAUSE, PHRASE, bigrams, merge, readable, spans, trim
+from kb.citation import Answer, Citation, Clause, Group, render_markdown
+from kb.clauses import CLAUSE, PHRASE, bigrams, merge, spans, trim
 from kb.coverage import Coverage, FocusTerm
 from kb.errors import BadQuery
 from kb.numbers import NumberQuestion
@@ -180,13 +180,8 @@ class Answerer:
         lead: str,
         english: bool,
     ) -> Answer:
-        framing = "The plan's own words on this (quoted in Chinese), by section:" if english else ""
-        body = [framing, lead]
-        several = len({g.doc for g in groups}) > 1
-        for g in groups:
-            body.append(f"**{' › '.join(group_heading(g, citations, several))}**")
-            body.extend(f"- {readable(c.text)} [{c.citation}]" for c in g.clauses)
-        return Answer(question, True, "\n\n".join(b for b in body if b), groups, citations, kind)
+        text = render_markdown(groups, citations, lead, english)
+        return Answer(question, True, text, groups, citations, kind)
 
     def _single(self, question: str, kind: str, hit: Hit, english: bool) -> Answer:
         citations: list[Citation] = []

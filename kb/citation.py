@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kb.clauses import readable
 from kb.scope import Scope
 from kb.search import Hit
 
-__all__ = ["Answer", "Citation", "Clause", "Group", "group_heading"]
+__all__ = ["Answer", "Citation", "Clause", "Group", "group_heading", "render_markdown"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,23 @@ def group_heading(group: Group, citations: list[Citation], several: bool) -> lis
         return list(group.section)
     title = next((c.doc_title for c in citations if c.doc == group.doc), group.doc)
     return [f"《{title}》", *group.section]
+
+
+def render_markdown(
+    groups: list[Group], citations: list[Citation], lead: str, english: bool
+) -> str:
+    """An answer as Markdown: the lead (a figure), then each group's heading in bold and
+    its clauses as ``- text [n]`` (the text is the plan's own, quoted).
+
+    :param english: frame the quotes for an English question.
+    """
+    framing = "The plan's own words on this (quoted in Chinese), by section:" if english else ""
+    body = [framing, lead]
+    several = len({g.doc for g in groups}) > 1
+    for g in groups:
+        body.append(f"**{' › '.join(group_heading(g, citations, several))}**")
+        body.extend(f"- {readable(c.text)} [{c.citation}]" for c in g.clauses)
+    return "\n\n".join(b for b in body if b)
 
 
 @dataclass(frozen=True)

@@ -16,15 +16,16 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from haystack import Document
 
-from ingest import Tree
+from ingest import Indicator, Tree, indicators
 from kb.dense import DenseIndex
 from kb.documents import DocumentInfo
-from kb.errors import IndexCorrupt
+from kb.errors import IndexCorrupt, IndexStale, UnknownDocument
 from kb.search import SharedDocument
 from kb.settings import QdrantPlace
 from kb.sparse import SparseIndex
@@ -56,6 +57,72 @@ class LoadedIndex:
     dense: DenseIndex
     terms: list[str]
     generation: str = ""
+
+    @cached_property
+    def _by_id(self) -> dict[str, Document]:
+        return {c.id: c for c in self.chunks}
+
+    @property
+    def embedder_name(self) -> str:
+        return self.manifest.get("embedder", {}).get("name", "")
+
+    def check_embedder(self, name: str) -> None:
+        """Refuse to query with another embedder than the index was built with.
+
+        :raises IndexStale: the names differ; the message says how to rebuild.
+        """
+        if name and name != self.embedder_name:
+            raise IndexStale(
+                f"the index at {self.index_dir} was built with embedder "
+                f"{self.embedder_name!r}, not {name!r}; run `policykb ingest --embedder "
+                f"{name}` to rebuild it (unchanged chunks keep no vectors across embedders)."
+            )
+
+    def document(self, doc: str) -> DocumentInfo:
+        """Metadata of one document.
+
+        :raises UnknownDocument: ``doc`` is not indexed; the message lists those that are.
+        """
+        for info in self.documents:
+            if info.doc == doc:
+                return info
+        known = ", ".join(d.doc for d in self.documents)
+        raise UnknownDocument(f"no document {doc!r} in the index; known: {known}.")
+
+    def chunk(self, chunk_id: str) -> Document:
+        """The chunk with this id.
+
+        :raises KeyError: no such chunk.
+        """
+        try:
+            return self._by_id[chunk_id]
+        except KeyError:
+            raise KeyError(f"no chunk {chunk_id!r} in the index") from None
+
+    def outline(self, doc: str | None = None) -> dict[str, Any]:
+        """The documents' trees as ``{"documents": [{"doc", "title", "nodes"}]}``.
+
+        :raises UnknownDocument: ``doc`` is given and not indexed.
+        """
+        docs = [self.document(doc)] if doc else self.documents
+        return {
+            "documents": [
+                {
+                    "doc": d.doc,
+                    "title": d.title,
+                    "nodes": [n.to_outline() for n in self.trees[d.doc].root.children],
+                }
+                for d in docs
+            ]
+        }
+
+    def indicators(self, doc: str | None = None) -> list[Indicator]:
+        """Rows of every targets table (2020 value vs 2025 target).
+
+        :raises UnknownDocument: ``doc`` is given and not indexed.
+        """
+        docs = [self.document(doc)] if doc else self.documents
+        return [row for d in docs for row in indicators(self.trees[d.doc])]
 
 
 def load_index(

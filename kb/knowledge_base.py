@@ -18,10 +18,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from haystack import Document
 
-from ingest import Indicator, indicators
+from ingest import Indicator
 from kb.documents import DocumentInfo
 from kb.embed import Embedder, QueryCache, make_embedder
-from kb.errors import IndexStale, UnknownDocument
 from kb.filters import filter_mask
 from kb.index import LoadedIndex, changes, load_index
 from kb.per_document import DocumentSearchers
@@ -77,7 +76,6 @@ class KnowledgeBase:
         self.dense = index.dense
         self.terms = index.terms
         self.generation = index.generation  # the on-disk generation it was loaded from
-        self._by_id = {c.id: c for c in index.chunks}
         self._searcher: Searcher | None = None
         self._doc_searchers: DocumentSearchers | None = None
         self._answerer: Answerer | None = None
@@ -104,19 +102,12 @@ class KnowledgeBase:
     # -- freshness -------------------------------------------------------------
     @property
     def embedder_name(self) -> str:
-        return self.manifest.get("embedder", {}).get("name", "")
+        """The embedder the index was built with."""
+        return self.index.embedder_name
 
     def check_embedder(self, name: str) -> None:
-        """Refuse to query with another embedder than the index was built with.
-
-        :raises IndexStale: the names differ; the message says how to rebuild.
-        """
-        if name and name != self.embedder_name:
-            raise IndexStale(
-                f"the index at {self.index_dir} was built with embedder "
-                f"{self.embedder_name!r}, not {name!r}; run `policykb ingest --embedder "
-                f"{name}` to rebuild it (unchanged chunks keep no vectors across embedders)."
-            )
+        """See :meth:`LoadedIndex.check_embedder`."""
+        self.index.check_embedder(name)
 
     def changes(self, corpus_dir: Path | None = None) -> list[str]:
         """How the documents on disk differ from the index (see :func:`kb.index.changes`)."""
@@ -300,48 +291,19 @@ class KnowledgeBase:
         hits = self.searcher().search(query, k=k, mask=mask, mode=mode)
         return self._per_document().in_own_order(hits, query, mask, mode)
 
+    # -- lookups (see :class:`~kb.index.LoadedIndex`) -------------------------------
     def document(self, doc: str) -> DocumentInfo:
-        """Metadata of one document.
-
-        :raises UnknownDocument: ``doc`` is not indexed; the message lists those that are.
-        """
-        for info in self.documents:
-            if info.doc == doc:
-                return info
-        known = ", ".join(d.doc for d in self.documents)
-        raise UnknownDocument(f"no document {doc!r} in the index; known: {known}.")
+        """Metadata of one document; :raises UnknownDocument: not indexed."""
+        return self.index.document(doc)
 
     def chunk(self, chunk_id: str) -> Document:
-        """The chunk with this id.
-
-        :raises KeyError: no such chunk.
-        """
-        try:
-            return self._by_id[chunk_id]
-        except KeyError:
-            raise KeyError(f"no chunk {chunk_id!r} in the index") from None
+        """The chunk with this id; :raises KeyError: no such chunk."""
+        return self.index.chunk(chunk_id)
 
     def outline(self, doc: str | None = None) -> dict[str, Any]:
-        """The documents' trees as ``{"documents": [{"doc", "title", "nodes"}]}``.
-
-        :raises UnknownDocument: ``doc`` is given and not indexed.
-        """
-        docs = [self.document(doc)] if doc else self.documents
-        return {
-            "documents": [
-                {
-                    "doc": d.doc,
-                    "title": d.title,
-                    "nodes": [n.to_outline() for n in self.trees[d.doc].root.children],
-                }
-                for d in docs
-            ]
-        }
+        """The documents' trees (see :meth:`LoadedIndex.outline`)."""
+        return self.index.outline(doc)
 
     def indicators(self, doc: str | None = None) -> list[Indicator]:
-        """Rows of every targets table (2020 value vs 2025 target).
-
-        :raises UnknownDocument: ``doc`` is given and not indexed.
-        """
-        docs = [self.document(doc)] if doc else self.documents
-        return [row for d in docs for row in indicators(self.trees[d.doc])]
+        """Rows of every targets table (see :meth:`LoadedIndex.indicators`)."""
+        return self.index.indicators(doc)
