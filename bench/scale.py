@@ -25,10 +25,10 @@ from haystack import Document
 
 from bench.timing import peak_rss_mb, time_calls
 from kb import Settings
-from kb.build import corpus_terms, ingest_documents
+from kb.build import ingest_documents
 from kb.dense import DenseIndex, dense_text
 from kb.embed import USEEmbedder
-from kb.sparse import SparseIndex, index_chars, index_tokens
+from kb.sparse import SparseIndex, corpus_terms, index_chars, index_tokens
 from kb.tokenize import Tokenizer
 
 ROOT = Path(__file__).resolve().parent.parent

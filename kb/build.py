@@ -28,17 +28,17 @@ from kb.dense import dense_text
 from kb.documents import describe
 from kb.embed import Embedder, make_embedder
 from kb.industries import assign_industries
+from kb.per_document import document_indexes, save_document_indexes
 from kb.regions import Gazetteer
 from kb.settings import Settings
-from kb.sparse import index_chars, index_tokens
+from kb.sparse import corpus_terms, index_chars, index_tokens
 from kb.store import IndexWriter
 from kb.stores import discard_on_failure, index_builder, previous_vectors
-from kb.tokenize import Tokenizer, harvest_terms
+from kb.tokenize import Tokenizer
 
 __all__ = [
     "BuildReport",
     "build_index",
-    "corpus_terms",
     "embed_chunks",
     "ingest_documents",
     "package_versions",
@@ -98,12 +98,6 @@ def ingest_documents(
         if progress:
             progress("parse", n, len(files))
     return parsed
-
-
-def corpus_terms(chunks: list[Document]) -> set[str]:
-    """Domain terms for the tokenizer: enumeration members and short titles."""
-    titles = {c.meta.get("title") or "" for c in chunks}
-    return harvest_terms(c.content or "" for c in chunks) | {t for t in titles if 2 <= len(t) <= 8}
 
 
 def _vector_key(embedder: str, text: str) -> str:
@@ -183,6 +177,7 @@ def build_index(
         tokenizer = Tokenizer(terms)
         words = [index_tokens(c, tokenizer) for c in chunks]
         builder.sparse(words, [index_chars(c) for c in chunks])
+        own = document_indexes(chunks, tokenizer) if len(parsed) > 1 else {}
         timings["tokenize"] = time.perf_counter() - t
 
         t = time.perf_counter()
@@ -196,6 +191,7 @@ def build_index(
 
         t1 = time.perf_counter()
         _write(writer, parsed, chunks, terms, keys, config)
+        save_document_indexes(writer, own)
         store = builder.write(writer)
         writer.commit(manifest={**_manifest(config, parsed, chunks, embedder, vectors), **store})
         timings["write"] = time.perf_counter() - t1

@@ -146,7 +146,9 @@ class KnowledgeBase:
         whole = self.searcher()
         with self._lock:
             if self._doc_searchers is None:
-                self._doc_searchers = DocumentSearchers(self.chunks, self.dense.vectors, whole)
+                self._doc_searchers = DocumentSearchers(
+                    self.chunks, self.dense.vectors, whole, self.index_dir / self.generation
+                )
             return self._doc_searchers
 
     def warm_up(self, background: bool = False) -> threading.Thread | None:

@@ -7,9 +7,12 @@ still telling inside the plan). An unscoped search over several documents lets t
 whole index decide which document each rank goes to, and each document fills its ranks
 with its own best chunks, in the order a search scoped to it would give.
 
-Per-document searchers are built on first use (or by ``KnowledgeBase.warm_up``) from
-the loaded chunks: tokenizers derived from the whole index's (one shared jieba
-dictionary), BM25 over the document's rows, and a view of its vectors (no copy).
+Each document's own BM25 indexes (words, with a tokenizer derived from the whole
+index's and the document's own domain terms, and characters) are built by ``ingest``
+and stored in the generation (``per_doc/<doc>/``), so no query builds them; an index
+without them (one document, or an older build) gets them on first use. A searcher
+over a document shares the whole index's embedder and a view of its vectors (no copy);
+``KnowledgeBase.warm_up`` opens them all.
 
 Example::
 
@@ -22,16 +25,58 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 from haystack import Document
 
-from kb.build import corpus_terms
 from kb.dense import DenseIndex
 from kb.search import Hit, Searcher
-from kb.sparse import SparseIndex, index_chars, index_tokens
+from kb.sparse import SparseIndex, corpus_terms, index_chars, index_tokens
+from kb.store import IndexWriter
+from kb.tokenize import Tokenizer
 
-__all__ = ["DocumentSearchers"]
+__all__ = ["DocumentSearchers", "document_indexes", "save_document_indexes"]
+
+FOLDER = "per_doc"
+
+
+def _by_document(chunks: list[Document]) -> dict[str, list[int]]:
+    rows: dict[str, list[int]] = {}
+    for i, c in enumerate(chunks):
+        rows.setdefault(c.meta["doc"], []).append(i)
+    return rows
+
+
+def _indexes(chunks: list[Document], tokenizer: Tokenizer) -> tuple[SparseIndex, SparseIndex]:
+    """A document's word and character BM25, its words split with its own terms."""
+    own = tokenizer.derive(corpus_terms(chunks))
+    return (
+        SparseIndex.build([index_tokens(c, own) for c in chunks]),
+        SparseIndex.build([index_chars(c) for c in chunks]),
+    )
+
+
+def document_indexes(
+    chunks: list[Document], tokenizer: Tokenizer
+) -> dict[str, tuple[SparseIndex, SparseIndex]]:
+    """Every document's own word and character BM25 (what a build stores).
+
+    :param tokenizer: the whole index's tokenizer (each document's is derived from it).
+    """
+    return {
+        doc: _indexes([chunks[i] for i in rows], tokenizer)
+        for doc, rows in _by_document(chunks).items()
+    }
+
+
+def save_document_indexes(
+    writer: IndexWriter, indexes: dict[str, tuple[SparseIndex, SparseIndex]]
+) -> None:
+    """Write them into the new generation (``per_doc/<doc>/bm25`` and ``chars``)."""
+    for doc, (words, chars) in indexes.items():
+        words.save(writer.folder(f"{FOLDER}/{doc}/bm25"))
+        chars.save(writer.folder(f"{FOLDER}/{doc}/chars"))
 
 
 def _rows_of(matrix: np.ndarray, rows: np.ndarray) -> np.ndarray:
@@ -48,12 +93,21 @@ class DocumentSearchers:
     :param vectors: the index's vectors, same rows.
     :param whole: the whole index's searcher (its tokenizer, embedder and settings
         are shared).
+    :param stored: the generation's folder, where a build stored each document's BM25
+        (``None``, or a document missing there: built from the chunks).
     """
 
-    def __init__(self, chunks: list[Document], vectors: np.ndarray, whole: Searcher) -> None:
+    def __init__(
+        self,
+        chunks: list[Document],
+        vectors: np.ndarray,
+        whole: Searcher,
+        stored: Path | None = None,
+    ) -> None:
         self.chunks = chunks
         self.vectors = vectors
         self.whole = whole
+        self.stored = stored
         self._built: dict[str, tuple[Searcher | None, np.ndarray]] = {}
         self._lock = threading.Lock()
 
@@ -72,10 +126,11 @@ class DocumentSearchers:
                     return self._built[doc]
                 chunks = [self.chunks[i] for i in rows]
                 tokenizer = self.whole.tokenizer.derive(corpus_terms(chunks))
+                words, chars = self._open(doc, chunks)
                 searcher = Searcher(
                     chunks,
-                    SparseIndex.build([index_tokens(c, tokenizer) for c in chunks]),
-                    SparseIndex.build([index_chars(c) for c in chunks]),
+                    words,
+                    chars,
                     DenseIndex.exact_view(_rows_of(self.vectors, rows)),
                     tokenizer,
                     self.whole.embedder,
@@ -83,6 +138,16 @@ class DocumentSearchers:
                 )
                 self._built[doc] = (searcher, rows)
             return self._built[doc]
+
+    def _open(self, doc: str, chunks: list[Document]) -> tuple[SparseIndex, SparseIndex]:
+        """The stored indexes (memory-mapped) when the build wrote them, else built now."""
+        folder = self.stored / FOLDER / doc if self.stored else None
+        if folder is not None and (folder / "bm25").is_dir() and (folder / "chars").is_dir():
+            words = SparseIndex.load(folder / "bm25", mmap=True)
+            chars = SparseIndex.load(folder / "chars", mmap=True)
+            if words.size == chars.size == len(chunks):
+                return words, chars
+        return _indexes(chunks, self.whole.tokenizer)
 
     def search_in(
         self, doc: str, query: str, k: int, mask: np.ndarray | None = None, mode: str = "hybrid"

@@ -19,9 +19,16 @@ from typing import Any
 import numpy as np
 from haystack import Document, component
 
-from kb.tokenize import Tokenizer, char_ngrams
+from kb.tokenize import Tokenizer, char_ngrams, harvest_terms
 
-__all__ = ["MaxNormalizer", "SparseIndex", "SparseRetriever", "index_chars", "index_tokens"]
+__all__ = [
+    "MaxNormalizer",
+    "SparseIndex",
+    "SparseRetriever",
+    "corpus_terms",
+    "index_chars",
+    "index_tokens",
+]
 
 
 def _own_heading(doc: Document) -> bool:
@@ -206,3 +213,9 @@ class MaxNormalizer:
         if top <= 0:
             return {"documents": documents}
         return {"documents": [replace(d, score=(d.score or 0.0) / top) for d in documents]}
+
+
+def corpus_terms(chunks: list[Document]) -> set[str]:
+    """Domain terms for the tokenizer: enumeration members and short titles."""
+    titles = {c.meta.get("title") or "" for c in chunks}
+    return harvest_terms(c.content or "" for c in chunks) | {t for t in titles if 2 <= len(t) <= 8}

@@ -82,3 +82,28 @@ def test_document_searcher_of_an_unknown_document_raises(two_doc_kb: KnowledgeBa
 
     with pytest.raises(UnknownDocument, match="nope"):
         two_doc_kb.document_searcher("nope")
+
+
+def test_ingest_stores_each_documents_own_indexes_and_queries_open_them(
+    two_doc_kb: KnowledgeBase,
+) -> None:
+    stored = two_doc_kb.index_dir / two_doc_kb.generation / "per_doc"
+    assert sorted(p.name for p in stored.iterdir()) == sorted(d.doc for d in two_doc_kb.documents)
+    checked = [name for name in two_doc_kb.manifest["files"] if name.startswith("per_doc/")]
+    assert {name.split("/")[1] for name in checked} == {d.doc for d in two_doc_kb.documents}
+    searcher, _ = two_doc_kb.document_searcher("liupanshui-14th-fyp-sci-tech")
+    assert searcher is not None
+    assert isinstance(searcher.sparse.bm25.scores["data"], np.memmap)  # opened, not built
+
+
+def test_stored_document_indexes_rank_exactly_as_indexes_built_from_the_chunks(
+    two_doc_kb: KnowledgeBase,
+) -> None:
+    from kb.per_document import DocumentSearchers
+
+    built = DocumentSearchers(two_doc_kb.chunks, two_doc_kb.dense.vectors, two_doc_kb.searcher())
+    doc = "liupanshui-14th-fyp-sci-tech"
+    for query in SCOPED_QUERIES:
+        own = [(h.id, round(h.score, 5)) for h in two_doc_kb.search(query, k=10, doc=doc)]
+        fresh = [(h.id, round(h.score, 5)) for h in built.search_in(doc, query, 10)]
+        assert own == fresh

@@ -14,12 +14,11 @@ import pytest
 from haystack import Document
 
 from kb import KnowledgeBase, Settings, build_index
-from kb.build import corpus_terms
 from kb.errors import ConfigError, IndexCorrupt, MissingExtra, StoreUnavailable
 from kb.filters import filter_mask
 from kb.qdrant.structured import combine, structured_top
 from kb.qdrant.vocabulary import Vocabulary, lucene_idf
-from kb.sparse import SparseIndex, index_chars, index_tokens
+from kb.sparse import SparseIndex, corpus_terms, index_chars, index_tokens
 from kb.stores import index_builder
 from kb.tokenize import Tokenizer
 from tests.conftest import PLAN
