@@ -64,7 +64,8 @@ def serve(
         "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]),
         **(env or {}),
     }
-    command = [sys.executable, "-m", "cli", "serve", "--index-dir", str(index)]
+    module = "cli" if (Path(root) / "cli" / "main.py").is_file() else "kb.cli"  # older trees
+    command = [sys.executable, "-m", module, "serve", "--index-dir", str(index)]
     command += ["--port", str(port), "--address", "127.0.0.1"]
     proc = subprocess.Popen(
         command,
