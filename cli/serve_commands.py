@@ -31,7 +31,7 @@ def cmd_serve(args: argparse.Namespace, config: Settings) -> int:
             "`pip install 'policykb[app]'`."
         )
     env = {**os.environ, **_as_environment(config)}
-    if args.config:
+    if getattr(args, "config", None):
         env["POLICYKB_CONFIG"] = str(Path(args.config).resolve())
     command = [
         sys.executable,
