@@ -59,11 +59,7 @@ def _search(
 def cmd_ask(args: argparse.Namespace, config: Settings) -> int:
     kb = open_kb(config, args)
     every = [d.doc for d in kb.documents] if args.all_docs and not args.doc else None
-    answer = kb.ask(args.question, doc=args.doc or every)
-    if config.llm.url and config.llm.model and not args.extractive:
-        from kb.generate import AnswerWriter
-
-        answer = AnswerWriter(config.llm.url, config.llm.model, config.llm.timeout).write(answer)
+    answer = kb.ask(args.question, doc=args.doc or every, generative=not args.extractive)
     if answer.notice:
         print(f"policykb ask: notice: {answer.notice}", file=sys.stderr)
     if args.json:

@@ -192,9 +192,18 @@ class KnowledgeBase:
                 self._fit = FitChecker(self, self.settings.fit)
             return self._fit
 
-    def ask(self, question: str, doc: Docs = None) -> Answer:
-        """An extractive, cited answer (see :mod:`kb.answer`)."""
-        return self.answerer().ask(question, doc=doc)
+    def ask(self, question: str, doc: Docs = None, generative: bool = True) -> Answer:
+        """A cited answer: extractive (see :mod:`kb.answer`), rewritten as prose by the
+        configured model when the ``llm`` settings name one and ``generative`` is true
+        (see :mod:`kb.generate`: its citations are checked; on failure the extractive
+        answer comes back with a notice)."""
+        answer = self.answerer().ask(question, doc=doc)
+        llm = self.settings.llm
+        if not (generative and llm.enabled):
+            return answer
+        from kb.generate import AnswerWriter
+
+        return AnswerWriter(llm.url, llm.model, llm.timeout).write(answer)
 
     def fit(self, text: str, doc: Docs = None) -> FitReport:
         """A project-fit report (see :mod:`kb.fit`), against ``doc`` or every document."""

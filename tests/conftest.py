@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,3 +84,12 @@ def all_kb(all_index: Path):
     from kb import KnowledgeBase
 
     return KnowledgeBase.open(all_index)
+
+
+@pytest.fixture()
+def stub() -> Iterator[Any]:
+    """A local OpenAI-compatible chat stub (tests/llm_stub.py); set ``stub.reply``."""
+    from tests.llm_stub import running_stub
+
+    with running_stub() as handler:
+        yield handler

@@ -49,17 +49,24 @@ def render() -> None:
         )
     for turn, (asked, answer) in enumerate(history):
         _show(kb, turn, asked, answer, new=False)
+    if kb.settings.llm.enabled:  # offered only when a model is configured
+        st.toggle(t("generative"), value=True, key="ask_generative", help=t("generative_help"))
     st.chat_input(t("question"), key="ask_input")
     if question:
         try:
             with st.spinner(t("working")):
-                answer = kb.ask(question)
+                answer = kb.ask(question, generative=_generative(kb))
         except KBError as exc:  # shown in the user's language
             _show_question(question)
             show_error(exc)
             return
         history.append((question, answer))
         _show(kb, len(history) - 1, question, answer, new=True)
+
+
+def _generative(kb: KnowledgeBase) -> bool:
+    """Whether the user wants the configured model to write the answer (default yes)."""
+    return kb.settings.llm.enabled and bool(st.session_state.get("ask_generative", True))
 
 
 def _picked() -> None:
@@ -83,6 +90,12 @@ def _show(kb: KnowledgeBase, turn: int, question: str, answer: Any, new: bool) -
             if marker:
                 st.markdown(f"<div>{marker}</div>", unsafe_allow_html=True)
             _not_found(answer)
+            return
+        if answer.kind.endswith("+generated"):  # the model's prose, escaped, then the sources
+            st.markdown(f"<div>{marker}</div>", unsafe_allow_html=True)
+            st.markdown(md(answer.answer))
+            _citations(turn, answer)
+            copy_button(answer_markdown(answer, lang(), frozenset()), t("copy_answer"))
             return
         table_rows = _table_rows(kb, answer)
         st.markdown(

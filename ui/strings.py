@@ -31,6 +31,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "loading_input": ("正在加载…", "Loading…"),
     "working": ("正在处理…", "Working…"),
+    "generative": ("由模型组织答案", "Let the model write the answer"),
+    "generative_help": (
+        "用已配置的语言模型，仅依据所引条文写成答案；引用编号均经核对。关闭则只列出规划原文。",
+        "The configured language model writes the answer from the cited clauses only; its "
+        "citation markers are checked. Off: the plan's own clauses only.",
+    ),
     "language": ("语言", "Language"),
     # ask
     "question": ("输入问题…", "Ask about the plan…"),

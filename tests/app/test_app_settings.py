@@ -91,3 +91,26 @@ def test_fit_setting_changes_the_app_as_it_changes_the_cli(
     for match in report["matches"]:
         assert any("".join(match["text"].split()) in q for q in quoted)
     assert len(quoted) == len(report["matches"]) + len(report["measures"])
+
+
+def test_generative_answers_are_offered_in_the_app_only_when_a_model_is_configured(
+    plan_index: Path, monkeypatch: pytest.MonkeyPatch, stub
+) -> None:
+    question = "哪些氢能技术被列为重点？"
+    plain = _app(plan_index, monkeypatch)
+    assert not plain.toggle  # no model configured: nothing to offer
+    stub.reply = "规划把可再生能源制氢列为重点 [2]，并推进氢冶金 [99]。"
+    monkeypatch.setenv("POLICYKB_LLM_URL", stub.url)
+    monkeypatch.setenv("POLICYKB_LLM_MODEL", "stub-model")
+    app = _app(plan_index, monkeypatch)
+    assert app.toggle(key="ask_generative").value is True
+    app = ask_at(app, question)
+    shown = "\n".join(m.value for m in app.markdown).replace("\\", "")  # md() escapes
+    assert "规划把可再生能源制氢列为重点 [2]" in shown and "[99]" not in shown
+    assert any("[99]" in i.value.replace("\\", "") for i in app.info)  # forged: reported
+    assert len(stub.requests) == 1
+
+    app.toggle(key="ask_generative").set_value(False).run()
+    app = ask_at(app, question)
+    assert len(stub.requests) == 1  # off: the plan's own clauses, no model call
+    assert sum("pkb-section" in m.value for m in app.markdown) >= 1
