@@ -85,7 +85,7 @@ def narrowed(docs: Sequence[DocumentInfo], key: str) -> list[DocumentInfo]:
     if len(docs) <= NARROW_AT:
         return list(docs)
     chosen: dict[str, str] = {}
-    with st.expander(t("narrow_docs"), icon=":material/filter_list:"):
+    with st.expander(t("narrow_docs")):
         names = {"kind": kind_label, "level": level_label, "region": str}
         for column, field in zip(st.columns(3), _FIELDS, strict=True):
             chosen[field] = column.selectbox(

@@ -50,7 +50,7 @@ def corpus(kb: KnowledgeBase) -> None:
         if len(kb.documents) == 1:
             st.caption(f"《{md(kb.documents[0].title)}》 {md(facts(kb.documents[0]))}")
         else:
-            with st.expander(t("documents_n", n=len(kb.documents)), icon=":material/folder:"):
+            with st.expander(t("documents_n", n=len(kb.documents))):
                 st.markdown(listing(kb.documents), unsafe_allow_html=True)
         m = kb.manifest
         st.caption(
