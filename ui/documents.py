@@ -157,10 +157,19 @@ def scope_notice(
     scope: Scope,
     button: str,
     on_click: Callable[..., None],
-    args: tuple[Any, ...] = (),
-    key: str | None = None,
+    args: tuple[Any, ...],
+    key: str,
 ) -> None:
-    """The notice of a scoped answer or search, and the one click to every document."""
+    """The notice of a scoped answer or search, and the one click to every document.
+
+    :param key: unique on the page (one notice per scoped answer in a chat).
+    """
     with st.container(horizontal=True, vertical_alignment="center", key=key):
         st.info(scope_line(kb, scope), icon=":material/filter_alt:", width="stretch")
-        st.button(button, icon=":material/travel_explore:", on_click=on_click, args=args)
+        st.button(
+            button,
+            key=f"{key}-all",
+            icon=":material/travel_explore:",
+            on_click=on_click,
+            args=args,
+        )

@@ -54,6 +54,15 @@ def test_a_question_naming_shandong_says_so_and_one_click_asks_every_document(
     assert len(_titles(html(multi_app))) >= 2  # answered from more than one document
 
 
+def test_each_scoped_answer_in_a_chat_has_its_own_notice_and_click(multi_app: AppTest) -> None:
+    ask_at(multi_app, QUESTION)
+    ask_at(multi_app, "浙江 数字经济有哪些举措")
+    assert not multi_app.exception
+    assert [i.value for i in multi_app.info] == [NOTICE, NOTICE.replace("山东", "浙江")]
+    multi_app.button(key="pkb-scope-0-all").click().run()  # the first question only
+    assert [i.value for i in multi_app.info] == [NOTICE.replace("山东", "浙江")]
+
+
 def test_the_scope_notice_is_in_english_in_english_mode(multi_app: AppTest) -> None:
     multi_app.sidebar.radio[0].set_value("en").run()
     ask_at(multi_app, QUESTION)
