@@ -4,6 +4,9 @@ An answer leads with what was asked (a number answer with its figure), groups th
 plan's clauses under a short address (the last two headings; the full address is in
 the citation), and marks each clause ``[n]``: a click opens citation ``n``. After a
 question the view scrolls to the question and its answer, not to the end of the sources.
+
+A question kept to the documents it names (山东 → Shandong's work report) says so above
+its answer, with one click to ask it of every document instead (the answer is replaced).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import streamlit as st
 from ui import nav
 from ui.browser import copy_button, ref, scroll_here
 from ui.common import esc, knowledge_base, md, plan, short_address, show_error
+from ui.documents import scope_notice
 from ui.export import answer_markdown, citation_text, lead_figure, where
 from ui.state import work
 from ui.strings import lang, t
@@ -47,8 +51,9 @@ def render() -> None:
             key="ask_examples",
             on_change=_picked,
         )
+    again = _everywhere_now(kb, history)
     for turn, (asked, answer) in enumerate(history):
-        _show(kb, turn, asked, answer, new=False)
+        _show(kb, turn, asked, answer, new=turn == again)
     if kb.settings.llm.enabled:  # offered only when a model is configured
         st.toggle(t("generative"), value=True, key="ask_generative", help=t("generative_help"))
     st.chat_input(t("question"), key="ask_input")
@@ -69,6 +74,32 @@ def _generative(kb: KnowledgeBase) -> bool:
     return kb.settings.llm.enabled and bool(st.session_state.get("ask_generative", True))
 
 
+def _everywhere(turn: int) -> None:
+    """The one click under a scoped answer: ask its question again of every document."""
+    st.session_state.ask_everywhere = turn
+
+
+def _everywhere_now(kb: KnowledgeBase, history: list[tuple[str, Any]]) -> int | None:
+    """Answer the question clicked for from every document, in its place in the history.
+
+    :returns: its turn (to scroll to), or ``None`` when nothing was clicked.
+    """
+    from kb import KBError
+
+    turn = st.session_state.pop("ask_everywhere", None)
+    if not isinstance(turn, int) or not 0 <= turn < len(history):
+        return None
+    question = history[turn][0]
+    try:
+        with st.spinner(t("working")):
+            answer = kb.ask(question, doc=[d.doc for d in kb.documents], generative=_generative(kb))
+    except KBError as exc:
+        show_error(exc)
+        return None
+    history[turn] = (question, answer)
+    return turn
+
+
 def _picked() -> None:
     """An example chip was clicked: ask it, and leave the chips unselected."""
     st.session_state.ask_pending = st.session_state.get("ask_examples")
@@ -84,6 +115,9 @@ def _show(kb: KnowledgeBase, turn: int, question: str, answer: Any, new: bool) -
     _show_question(question)
     with st.chat_message("assistant"):
         marker = f"<span {scroll_here('answer')}></span>" if new else ""
+        if answer.scope is not None and len(kb.documents) > 1:
+            key = f"pkb-scope-{turn}"
+            scope_notice(kb, answer.scope, t("ask_everywhere"), _everywhere, (turn,), key)
         if answer.notice:
             st.info(md(answer.notice))
         if not answer.found:

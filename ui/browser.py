@@ -54,6 +54,9 @@ button.pkb-copy:hover{border-color:#ff4b4b;color:#ff4b4b}
   [data-testid=stColumn]:has(.st-key-pkb-toc){position:sticky;top:3.75rem;align-self:flex-start}
 }
 .pkb-table small{color:#6b6f76}
+.pkb-docs{padding-left:1.1em;margin:0;font-size:.85em;line-height:1.35}
+.pkb-docs li{margin:0 0 .35em 0}
+.pkb-docs small,.pkb-quiet{color:#6b6f76}
 .stMain a[data-testid=stPageLink-NavLink]{background:transparent}
 .stMain a[data-testid=stPageLink-NavLink]:hover{background:#f0f2f6}
 .stMain a[data-testid=stPageLink-NavLink] p{font-weight:400}

@@ -2,7 +2,8 @@
 
 Plain functions of kb's objects (no Streamlit): an answer as Markdown with its
 citations, one citation as its words and address, a fit report as Markdown, search
-results as CSV (UTF-8 with a byte order mark, so Excel shows the Chinese).
+results and a comparison of documents as CSV (UTF-8 with a byte order mark, so Excel
+shows the Chinese), a comparison as Markdown.
 
 Example::
 
@@ -16,11 +17,13 @@ import io
 import re
 from typing import Any
 
-from ui.strings import text
+from ui.strings import KINDS, text
 
 __all__ = [
     "answer_markdown",
     "citation_text",
+    "comparison_csv",
+    "comparison_markdown",
     "fit_markdown",
     "hits_csv",
     "lead_figure",
@@ -106,6 +109,12 @@ def fit_markdown(
         text("reason_line", lang, reason=report.reason),
         "",
     ]
+    if len(report.documents) > 1:
+        lines += [f"## {text('by_document', lang)}", ""]
+        for r in report.documents:
+            label = text(f"{r.verdict}_label", lang)
+            lines.append(f"- 《{r.doc_title}》: {label} ({r.score:.2f})")
+        lines.append("")
     for key, rows in (("matches", report.matches), ("measures", report.measures)):
         if not rows:
             continue
@@ -131,4 +140,44 @@ def hits_csv(hits: list[Any], lang: str) -> bytes:
     )
     for h in hits:
         writer.writerow([h.rank, h.doc_title, " › ".join(h.section), h.text, " ".join(h.matched)])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _kind(kind: str, lang: str) -> str:
+    return KINDS.get(kind, kind) if lang == "en" else kind
+
+
+def _facts(said: Any, lang: str) -> str:
+    return " · ".join(p for p in (said.region, _kind(said.kind, lang), str(said.year or "")) if p)
+
+
+def comparison_markdown(comparison: Any, lang: str) -> str:
+    """A comparison (:class:`kb.compare.Comparison`): a section per document, its
+    clauses with their full addresses, or that it says nothing on the topic."""
+    lines = [f"# {text('compare_title', lang, topic=comparison.topic)}", ""]
+    for d in comparison.documents:
+        lines += [f"## 《{d.title}》", "", _facts(d, lang), ""]
+        if not d.found:
+            lines += [f"*{text('said_nothing', lang)}*", ""]
+            continue
+        for i, q in enumerate(d.quotes, 1):
+            lines.append(f"{i}. “{' '.join(q.text.split())}”")
+            lines.append(f"   {text('where_line', lang, where=where(d.title, q.section))}")
+        lines.append("")
+    return "\n".join(lines).strip() + "\n"
+
+
+def comparison_csv(comparison: Any, lang: str) -> bytes:
+    """A comparison as CSV: a row per clause; a document that says nothing, one row
+    without a clause."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    keys = ("col_topic", "col_document", "col_region", "col_kind", "col_year")
+    writer.writerow([text(k, lang) for k in (*keys, "col_section", "col_text", "col_id")])
+    for d in comparison.documents:
+        base = [comparison.topic, d.title, d.region, _kind(d.kind, lang), d.year or ""]
+        if not d.found:
+            writer.writerow([*base, "", "", ""])
+        for q in d.quotes:
+            writer.writerow([*base, " › ".join(q.section), q.text, q.id])
     return out.getvalue().encode("utf-8-sig")

@@ -1,5 +1,8 @@
 """项目匹配 Fit: a project description in; verdict, matching items and measures out.
 
+With several documents indexed, the report says which document the project fits best,
+and each document's verdict and score, best first.
+
 The report is kept with the user's work and drawn from there, so downloading or copying
 it, visiting another page or refreshing leaves it on the page.
 """
@@ -58,12 +61,34 @@ def render() -> None:
         _report(report, {d.doc: d.title for d in kb.documents})
 
 
+def _by_document(report: Any) -> None:
+    """Which documents the project fits best: each one's verdict and score, best first."""
+    st.subheader(t("by_document"))
+    best = plan(esc(f"《{report.doc_title}》"))
+    st.markdown(f"<div>{t('best_fit', title=best)}</div>", unsafe_allow_html=True)  # ours
+    head = "".join(
+        f"<th{cls}>{esc(t(key))}</th>"
+        for key, cls in (("col_document", ""), ("col_verdict", ""), ("col_score", " class='n'"))
+    )
+    body = "".join(
+        f"<tr><td>{plan(esc(r.doc_title))}</td><td>{esc(t(f'{r.verdict}_label'))}</td>"
+        f"<td class='n'>{r.score:.2f}</td></tr>"
+        for r in report.documents
+    )
+    st.markdown(
+        f"<table class='pkb-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>",
+        unsafe_allow_html=True,
+    )
+
+
 def _report(report: Any, titles: dict[str, str]) -> None:
     verdict = t(f"{report.verdict}_label")
     box = {"fit": st.success, "partial": st.warning, "no_fit": st.error}[report.verdict]
     box(f"**{md(t('verdict_line', label=verdict, score=f'{report.score:.2f}'))}**")
     reason = t("reason_line", reason=plan(esc(report.reason)))  # our template, escaped text
     st.markdown(f"<div>{reason}</div>", unsafe_allow_html=True)
+    if len(report.documents) > 1:
+        _by_document(report)
     for title, rows in ((t("matches"), report.matches), (t("measures"), report.measures)):
         if rows:
             st.subheader(title)

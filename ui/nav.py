@@ -25,6 +25,7 @@ PAGES = {
     "search": ":material/search:",
     "browse": ":material/menu_book:",
     "fit": ":material/fact_check:",
+    "compare": ":material/compare_arrows:",
     "targets": ":material/bar_chart:",
 }
 

@@ -1,7 +1,10 @@
 """检索 Search: results with their address and matched terms, filters, count and export.
 
 The query and filters are kept with the user's work, so they (and so the results) are
-still there after visiting another page or a refresh.
+still there after visiting another page or a refresh. With several documents, the
+document filter shows each one's region, level, kind and year (and can be narrowed by
+them when there are many); a query that names a place (山东) searches that place's
+documents only, says so, and offers one click to search every document.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import streamlit as st
 
 from ui import nav
 from ui.common import esc, highlight, knowledge_base, plan, short_address, show_error
+from ui.documents import choose, narrowed, scope_notice
 from ui.export import hits_csv
 from ui.state import work
 from ui.strings import lang, t
@@ -46,6 +50,11 @@ def _restore(options: dict[str, list[Any]]) -> None:
             st.session_state[key] = value if allowed is None or value in allowed else default
 
 
+def _everywhere(query: str) -> None:
+    """The one click under a scoped search: this query, of every document."""
+    work().search["everywhere"] = query
+
+
 def render() -> None:
     """The Search page."""
     kb = knowledge_base()
@@ -58,15 +67,9 @@ def render() -> None:
     industries = sorted({c.meta["industry"] for c in kb.chunks if c.meta.get("industry")})
     _restore({"search_doc": ["", *docs], "search_industry": ["", *industries]})
     query = st.text_input(t("query"), key="search_q", placeholder=t("query_placeholder"))
+    offered = narrowed(kb.documents, "search_narrow") if len(docs) > 1 else []
     cols = st.columns(4 if len(docs) > 1 else 3)
-    doc = ""
-    if len(docs) > 1:
-        doc = cols[-4].selectbox(
-            t("document"),
-            ["", *docs],
-            key="search_doc",
-            format_func=lambda d: f"《{docs[d]}》" if d else t("all"),
-        )
+    doc = choose(offered, "search_doc", where=cols[-4]) if len(docs) > 1 else ""
     heads = chapters(kb, doc or None)
     if st.session_state.get("search_chapter") not in ("", *heads):
         st.session_state.search_chapter = ""
@@ -80,16 +83,25 @@ def render() -> None:
         format_func=lambda i: i or t("all"),
     )
     k = cols[-1].select_slider(t("results"), [5, 10, 20, 30, 50], key="search_k")
+    everywhere = work().search.get("everywhere")
     work().search = {key: st.session_state.get(key) for key in (*_FIELDS, "search_k")}
     if not query.strip():
         return
+    work().search["everywhere"] = everywhere if everywhere == query else None
+    # kept to what the query names (or the corpus's own) unless a document or chapter is
+    # chosen, or the user asked for every document
+    scoped = not doc and not chapter and everywhere != query and len(docs) > 1
     try:
-        hits = kb.search(
-            query, k=k, doc=doc or None, section=chapter or None, industry=industry or None
-        )
+        if scoped:
+            hits, scope = kb.search_scoped(query, k=k, industry=industry or None)
+        else:
+            filters = {"doc": doc or None, "section": chapter or None}
+            hits, scope = kb.search(query, k=k, industry=industry or None, **filters), None
     except KBError as exc:  # shown in the user's language
         show_error(exc)
         return
+    if scope is not None:
+        scope_notice(kb, scope, t("search_everywhere"), _everywhere, (query,), "pkb-scope")
     if not hits:
         st.info(t("no_results"))
         return
@@ -103,7 +115,7 @@ def render() -> None:
         on_click="ignore",
         icon=":material/download:",
     )
-    several = not doc and len(docs) > 1  # then say whose section each hit is
+    several = not doc and len(docs) > 1 and (scope is None or len(scope.docs) > 1)
     for hit in hits:
         where = (f"《{hit.doc_title}》 " if several else "") + short_address(hit.section)
         st.markdown(

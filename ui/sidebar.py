@@ -1,4 +1,5 @@
-"""The sidebar: the language switch, what is in the corpus, adding a document."""
+"""The sidebar: the language switch, what is in the corpus (each document with its
+region, level, kind and year), adding a document."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from ui.common import md, show_error
+from ui.documents import facts, listing
 from ui.state import work
 from ui.strings import LANGS, t
 
@@ -45,8 +47,11 @@ def corpus(kb: KnowledgeBase) -> None:
     """The documents, index facts, and the upload of a new document."""
     with st.sidebar:
         st.subheader(t("corpus"))
-        for d in kb.documents:
-            st.caption(f"《{md(d.title)}》")
+        if len(kb.documents) == 1:
+            st.caption(f"《{md(kb.documents[0].title)}》 {md(facts(kb.documents[0]))}")
+        else:
+            with st.expander(t("documents_n", n=len(kb.documents))):
+                st.markdown(listing(kb.documents), unsafe_allow_html=True)
         m = kb.manifest
         st.caption(
             md(

@@ -1,7 +1,7 @@
 """What a user's work is, and how it survives a refresh, a download and a full page load.
 
 A Streamlit session ends with every full page load, so the work (chat history, language,
-the last search and fit) is kept on the server in a :class:`SessionStore`, keyed by a
+the last search, fit and comparison) is kept on the server in a :class:`SessionStore`, keyed by a
 random id carried in the URL as ``?s=…`` on every page (with ``&lang=zh|en``). A refresh
 or a link opened in the same tab finds it again. The store is bounded (least recently
 used first out) and forgets a session idle for ``ttl`` seconds; it is shared by the
@@ -41,6 +41,7 @@ class Work:
     history: list[tuple[str, Any]] = field(default_factory=list)  # (question, Answer)
     search: dict[str, Any] = field(default_factory=dict)  # query and filters
     fit: dict[str, Any] = field(default_factory=dict)  # text and report
+    compare: dict[str, Any] = field(default_factory=dict)  # topic, documents and result
     notice: str | None = None  # a message kept until dismissed (an upload's success)
 
 

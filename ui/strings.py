@@ -13,7 +13,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-__all__ = ["LANGS", "MEASURES", "STRINGS", "lang", "measure", "t", "text"]
+__all__ = [
+    "KINDS",
+    "LANGS",
+    "LEVELS",
+    "MEASURES",
+    "STRINGS",
+    "kind_label",
+    "lang",
+    "level_label",
+    "measure",
+    "t",
+    "text",
+]
 
 LANGS = ("zh", "en")
 
@@ -25,6 +37,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "browse": ("浏览", "Browse"),
     "fit": ("项目匹配", "Project fit"),
     "targets": ("规划指标", "Targets"),
+    "compare": ("对比", "Compare"),
     "loading": (
         "正在加载知识库…（首次打开需要几秒钟）",
         "Loading the knowledge base… (a few seconds on first open)",
@@ -144,6 +157,59 @@ STRINGS: dict[str, tuple[str, str]] = {
     "year_2025": ("2025年", "2025"),
     "row_sources": ("每行的出处", "Where each row comes from"),
     "no_targets": ("这些文件里没有指标表。", "These documents hold no targets table."),
+    # documents: their metadata, narrowing many, a scoped question
+    "documents_n": ("文件（{n} 个）", "Documents ({n})"),
+    "doc_kind": ("类型", "Kind"),
+    "doc_level": ("层级", "Level"),
+    "doc_region": ("地区", "Region"),
+    "doc_year": ("年份", "Year"),
+    "narrow_docs": ("按类型、层级、地区筛选文件", "Narrow the documents by kind, level, region"),
+    "scope_notice": ("只看{titles}（{why}）", "Only in {titles} ({why})"),
+    "scope_because": ("问题提到 {because}", "the question names {because}"),
+    "scope_home": (
+        "问题没有指明文件，由本库自有的文件回答",
+        "the question names no document, so the corpus's own answer it",
+    ),
+    "scope_more": ("等 {n} 个文件", " and {n} more"),
+    "ask_everywhere": ("在所有文件中问", "Ask across all documents"),
+    "search_everywhere": ("在所有文件中检索", "Search all documents"),
+    # compare
+    "topic": ("主题", "Topic"),
+    "topic_placeholder": (
+        "例如：数字经济、新能源、人工智能",
+        "e.g. digital economy, new energy, artificial intelligence",
+    ),
+    "compare_by": ("对比哪些文件", "Which documents"),
+    "by_docs": ("选择文件", "Choose documents"),
+    "by_kind": ("同一类型的全部文件", "Every document of a kind"),
+    "compare_docs": ("文件（至少两个）", "Documents (two or more)"),
+    "compare_run": ("开始对比", "Compare them"),
+    "compare_need": (
+        "请输入主题，并选择至少两个文件（或一种类型）。",
+        "Give a topic and choose two or more documents (or a kind).",
+    ),
+    "compare_one_doc": (
+        "索引里只有一个文件，无法对比；请先在侧栏添加文件。",
+        "The index holds one document; add another in the sidebar to compare.",
+    ),
+    "compare_found": (
+        "{n} 个文件中有 {m} 个谈到“{topic}”",
+        "{m} of {n} documents speak of “{topic}”",
+    ),
+    "said_nothing": ("未谈到这个主题", "Says nothing on this topic"),
+    "compare_title": ("对比：{topic}", "Compare: {topic}"),
+    "export_md": ("导出对比（Markdown）", "Export the comparison (Markdown)"),
+    "export_compare_csv": ("导出对比（CSV）", "Export the comparison (CSV)"),
+    "col_topic": ("主题", "Topic"),
+    "col_region": ("地区", "Region"),
+    "col_kind": ("类型", "Kind"),
+    "col_year": ("年份", "Year"),
+    "col_id": ("片段编号", "Passage id"),
+    # fit, several documents
+    "by_document": ("各文件的匹配情况", "Fit by document"),
+    "best_fit": ("最匹配的文件：{title}", "Fits best: {title}"),
+    "col_verdict": ("结论", "Verdict"),
+    "col_score": ("匹配度", "Score"),
     # sidebar
     "corpus": ("语料", "Corpus"),
     "corpus_facts": ("文件 {docs} 个 · 片段 {chunks} 个", "Documents: {docs} · passages: {chunks}"),
@@ -215,6 +281,34 @@ MEASURES = {
     "科技金融与基金": "Science finance and funds",
     "人才引进与培养": "Attracting and training talent",
 }
+
+
+# Documents' kinds and levels (kb.documents) are labels too.
+KINDS = {
+    "规划": "plan",
+    "政府工作报告": "work report",
+    "计划": "action plan",
+    "方案": "programme",
+    "意见": "opinions",
+    "办法": "measures",
+    "条例": "regulations",
+    "规定": "rules",
+    "决定": "decision",
+    "政策": "policies",
+    "报告": "report",
+    "通知": "notice",
+}
+LEVELS = {"国家": "national", "省": "province", "市": "city", "县": "county"}
+
+
+def kind_label(kind: str) -> str:
+    """A document's kind in the session's language (as kb gives it if unknown)."""
+    return KINDS.get(kind, kind) if lang() == "en" else kind
+
+
+def level_label(level: str) -> str:
+    """A document's level (国家 / 省 / 市 / 县) in the session's language."""
+    return LEVELS.get(level, level) if lang() == "en" else level
 
 
 def measure(label: str) -> str:

@@ -1,9 +1,11 @@
-"""Fixtures of the app's tests: an AppTest of the app over the plan's index; for the
-browser, one app server and one Chromium per session and a fresh browser context (so a
-fresh Streamlit session) for every test."""
+"""Fixtures of the app's tests: an AppTest of the app over the plan's index (and over
+the plan beside two provinces' work reports); for the browser, one app server per index
+and one Chromium per session and a fresh browser context (so a fresh Streamlit session)
+for every test."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,7 +13,8 @@ from typing import Any
 import pytest
 
 from bench.browser import CHROMIUM, FLAGS
-from tests.app.harness import DESKTOP, PHONE, require_browser, streamlit
+from tests.app.harness import DESKTOP, PHONE, REPORTS, require_browser, streamlit
+from tests.conftest import PLAN
 
 
 @pytest.fixture()
@@ -22,6 +25,33 @@ def app(plan_index: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     from tests.app.apptest import APP
 
     monkeypatch.setenv("POLICYKB_INDEX_DIR", str(plan_index))
+    return AppTest.from_file(APP, default_timeout=90).run()
+
+
+@pytest.fixture(scope="session")
+def multi_index(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> Path:
+    """The plan (the corpus's own document) beside two provinces' 2025 work reports
+    (copied with their ``SOURCES.tsv`` rows): three documents, two kinds."""
+    from kb import Settings, build_index
+
+    folder = tmp_path_factory.mktemp("multi")
+    (folder / "docs").mkdir()
+    for name in (*REPORTS, "SOURCES.tsv"):
+        shutil.copy(shared_dir / "corpus-extra" / name, folder / "docs" / name)
+    index = folder / "index"
+    config = Settings.load(env={}, index_dir=index, corpus_dir=PLAN.parent)
+    build_index(config, paths=[PLAN, folder / "docs"])
+    return index
+
+
+@pytest.fixture()
+def multi_app(multi_index: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The app, run once, over the plan and two work reports (AppTest: no browser)."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.apptest import APP
+
+    monkeypatch.setenv("POLICYKB_INDEX_DIR", str(multi_index))
     return AppTest.from_file(APP, default_timeout=90).run()
 
 
@@ -37,6 +67,12 @@ def _fresh_cache() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def server(plan_index: Path) -> Iterator[str]:
     with streamlit(plan_index) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def multi_server(multi_index: Path) -> Iterator[str]:
+    with streamlit(multi_index) as url:
         yield url
 
 

@@ -20,6 +20,7 @@ from ui.strings import text
 
 DOC = "liupanshui-14th-fyp-sci-tech"
 PAGES = ["ask", "search", "browse", "fit", "targets"]
+REPORTS = ("gwr_shandong_2025.docx", "gwr_zhejiang_2025.docx")  # beside the plan: multi_index
 DESKTOP = {"width": 1440, "height": 1000}
 PHONE = {"width": 390, "height": 844}
 
