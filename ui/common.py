@@ -144,7 +144,7 @@ class _Loader:
             kb.fit_checker()
             kb.warm_up()  # the embedding model: the first question must not wait for it
             kb.scoper()  # which documents a question names (the gazetteer, once)
-            kb.ask("科技创新", generative=False)  # the pipelines' lazy imports, the per-document searchers
+            kb.ask("科技创新", generative=False)  # lazy imports, per-document searchers
         except BaseException as exc:  # handed to the page, which shows it
             future.set_exception(exc)
         else:
