@@ -81,6 +81,7 @@ class KnowledgeBase:
         self._answerer: Answerer | None = None
         self._fit: FitChecker | None = None
         self._scoper: Scoper | None = None
+        self._masks: dict[tuple, np.ndarray | None] = {}  # filters -> rows, built once
         self._lock = threading.RLock()
 
     @classmethod
@@ -273,7 +274,18 @@ class KnowledgeBase:
         docs = _docs(doc)
         for d in docs or ():
             self.document(d)
-        return filter_mask(self.chunks, docs, section, industry)
+        key = (tuple(docs or ()), section, industry)
+        with self._lock:
+            if key in self._masks:
+                return self._masks[key]
+        mask = filter_mask(self.chunks, docs, section, industry)
+        if mask is not None:
+            mask.setflags(write=False)  # shared by every query with these filters
+        with self._lock:
+            if len(self._masks) >= 256:  # bounded: filters come from users
+                self._masks.pop(next(iter(self._masks)))
+            self._masks[key] = mask
+        return mask
 
     def search(
         self,
