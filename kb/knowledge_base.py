@@ -214,7 +214,8 @@ class KnowledgeBase:
         """Which documents a question names (see :mod:`kb.scope`), built once."""
         with self._lock:
             if self._scoper is None:
-                self._scoper = Scoper(self.documents)
+                frequency = self.searcher().tokenizer.general_frequency
+                self._scoper = Scoper(self.documents, frequency=frequency)
             return self._scoper
 
     def scope(self, question: str) -> Scope | None:

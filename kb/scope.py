@@ -25,6 +25,7 @@ Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,13 +80,22 @@ class Scope:
         return {"docs": self.docs, "because": self.because or ("home" if self.home else "")}
 
 
+#: jieba's general frequency from which a word is everyday Chinese, not a county's name.
+COMMON_WORD = 200
+
+
 class Scoper:
     """Detects the documents a question names, among one index's documents.
 
     :param documents: the indexed documents (with region, level, kind, year).
     """
 
-    def __init__(self, documents: list[DocumentInfo], gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self,
+        documents: list[DocumentInfo],
+        gazetteer: Gazetteer | None = None,
+        frequency: Callable[[str], int] | None = None,
+    ) -> None:
         self.documents = documents
         self.gazetteer = gazetteer or Gazetteer.load()
         regions = {
@@ -101,7 +111,16 @@ class Scoper:
             if any(r in self.gazetteer.ancestors(candidate) for r in regions.values()):
                 related[candidate.code] = candidate
         self.regions = regions
-        self.matcher = self.gazetteer.matcher(related.values())
+        # A county's short name that is also an everyday word (振兴 of 振兴区 in 乡村振兴,
+        # 和平 of 和平区) names the county only with its suffix; rare ones (盘州) alone too.
+        common = frozenset(
+            name
+            for r in related.values()
+            if r.level == "county"
+            for name in r.names
+            if name != r.name and frequency is not None and frequency(name) >= COMMON_WORD
+        )
+        self.matcher = self.gazetteer.matcher(related.values(), common=common)
 
     def _for_region(self, region: Region) -> list[DocumentInfo]:
         same = [d for d in self.documents if d.region_code == region.code]

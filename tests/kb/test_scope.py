@@ -84,3 +84,20 @@ def test_a_year_picks_the_report_that_reviews_it() -> None:
     docs = [*DOCS, _doc("shandong24", "山东省", "370000000000", "省", "政府工作报告", 2024)]
     scope = Scoper(docs).detect("山东2024年粮食产量")
     assert scope is not None and scope.docs == ["shandong"]  # the 2025 report reviews 2024
+
+
+@pytest.mark.parametrize(
+    ("question", "named", "doc"),
+    [
+        ("乡村振兴意见 宅基地三权分置", False, "liaoning"),  # 振兴 (振兴区): an everyday word
+        ("丹东振兴区的营商环境", True, "liaoning"),  # with its suffix it names the district
+        ("盘州数字经济专项资金", True, "plan"),  # a rare county name names its county alone
+    ],
+)
+def test_a_county_name_that_is_an_everyday_word_needs_its_suffix(
+    question: str, named: bool, doc: str
+) -> None:
+    frequency = {"振兴": 659, "盘州": 0}.get
+    documents = [*DOCS, _doc("liaoning", "辽宁省", "210000000000", "省", "政府工作报告", 2025)]
+    scope = Scoper(documents, frequency=lambda w: frequency(w, 0)).detect(question)
+    assert (doc in (scope.docs if scope else [])) is named
