@@ -9,11 +9,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kb import Settings, build_index
+from tests.app.apptest import APP, ask_at, html, open_page
 
 pytest.importorskip("qdrant_client", reason="needs the qdrant extra")
 
 ROOT = Path(__file__).resolve().parents[2]
-APP = str(ROOT / "app.py")
 PLAN = ROOT / "corpus" / "liupanshui-14th-fyp-sci-tech.txt"
 
 
@@ -24,13 +24,12 @@ def test_the_app_asks_and_searches_a_qdrant_index(
     shutil.copytree(plan_index, index)
     build_index(Settings.load(env={}, index_dir=index, store="qdrant"), [PLAN])
     monkeypatch.setenv("POLICYKB_INDEX_DIR", str(index))
-    at = AppTest.from_file(APP, default_timeout=90).run()
-    at.chat_input[0].set_value("哪些氢能技术被列为重点？").run()
+    at = ask_at(AppTest.from_file(APP, default_timeout=90).run(), "哪些氢能技术被列为重点？")
     assert not at.exception
-    html = "\n".join(m.value for m in at.markdown)
-    assert "专栏1 能源产业技术攻关" in html and "<sup>[1]</sup>" in html
-    at.switch_page("pages/search.py").run()
-    at.selectbox[2].select("钢铁产业").run()
-    at.text_input(key="search_query").input("技术研发").run()
+    page = html(at)
+    assert "专栏1 能源产业技术攻关" in page and "data-cite='pkb-cite-0-1'>[1]</a>" in page
+    open_page(at, "search")
+    at.selectbox(key="search_industry").select("钢铁产业").run()
+    at.text_input(key="search_q").input("技术研发").run()
     hits = [m.value for m in at.markdown if "pkb-hit" in m.value]
     assert hits and all("钢铁产业" in h for h in hits)

@@ -321,7 +321,7 @@ def test_the_api_key_is_read_from_the_environment_only(monkeypatch: pytest.Monke
     ("settings", "match"),
     [
         ({"store": "elastic"}, "store='elastic' is not one of embedded, qdrant"),
-        ({"qdrant_shards": 0}, "qdrant_shards=0 must be a positive integer"),
+        ({"qdrant_shards": 0}, "qdrant_shards=0 must be a number > 0"),
     ],
 )
 def test_bad_store_settings_name_the_value_and_the_choices(settings: dict, match: str) -> None:

@@ -51,6 +51,6 @@ def test_document_evidence_prefers_the_document_that_matches_throughout() -> Non
 
 def test_priors_are_configurable_from_the_environment() -> None:
     env = {"POLICYKB_ITEM_PRIOR": "1.0", "POLICYKB_TABLE_ROW_PRIOR": "1.0"}
-    settings = Settings.load(env=env).search_settings()
+    settings = Settings.load(env=env).search
     assert (settings.item_prior, settings.table_row_prior) == (1.0, 1.0)
-    assert Settings.load(env={}).search_settings().item_prior == pytest.approx(1.1)
+    assert Settings.load(env={}).search.item_prior == pytest.approx(1.1)
