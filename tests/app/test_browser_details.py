@@ -51,7 +51,11 @@ def test_upload_is_labelled_and_its_success_message_stays_until_dismissed(
         settle(page)
         nav(page, "检索")
         assert notice.is_visible()  # still there on another page
-        assert sidebar.get_by_text("《", exact=False).count() == 2  # the new document is listed
+        listed = sidebar.get_by_text("文件（2 个）")  # the new document is listed beside the plan
+        listed.click()
+        items = sidebar.locator("ul.pkb-docs li")
+        items.first.wait_for(timeout=30_000)
+        assert items.count() == 2
         sidebar.get_by_role("button", name="知道了").click()
         notice.wait_for(state="detached", timeout=30_000)
         assert (corpus / "试点方案.txt").is_file()
