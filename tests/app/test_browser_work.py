@@ -84,7 +84,7 @@ def test_deep_link_opened_first_on_a_fresh_server_renders_the_full_app(
         title.first.wait_for(timeout=60_000)
         links = page.get_by_test_id("stSidebarNav").get_by_role("link").all_inner_texts()
         titles = [x.split("\n")[-1].strip() for x in links]
-        assert titles == ["问答", "检索", "浏览", "项目匹配", "规划指标"]
+        assert titles == ["问答", "检索", "浏览", "项目匹配", "对比", "规划指标"]
         page.get_by_test_id("stSidebar").get_by_text("English", exact=True).wait_for()
         if path.startswith("browse"):
             assert page.locator("mark#cited").inner_text().startswith("2．氢能源")
