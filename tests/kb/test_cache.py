@@ -4,7 +4,9 @@ concurrently built entries are never trusted and always end up whole."""
 from __future__ import annotations
 
 import json
-import multiprocessing
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +20,9 @@ from kb.strmap import StrMap
 def isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     return tmp_path / "xdg" / "policykb"
+
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _arrays() -> dict[str, np.ndarray]:
@@ -87,22 +92,29 @@ def test_an_unwritable_cache_still_returns_the_arrays(
     assert load_arrays("t", "k" * 64) is None
 
 
-def _build(xdg: str) -> str:
-    import os
+# Each writer is a process of its own (not multiprocessing's spawn, which re-runs the
+# parent's __main__: under pytest that may be a script an earlier test installed).
+_BUILD = """
+import numpy as np
+from kb.cache import save_arrays
+arrays, _ = save_arrays("t", "c" * 64, {"big": np.arange(3_000_000, dtype=np.int64)}, {})
+print(int(arrays["big"].sum()))
+"""
 
-    os.environ["XDG_CACHE_HOME"] = xdg
-    arrays, _ = save_arrays("t", "c" * 64, {"big": np.arange(3_000_000, dtype=np.int64)}, {})
-    return str(int(arrays["big"].sum()))
 
-
-def test_two_processes_building_at_once_both_succeed(tmp_path: Path) -> None:
+def test_two_processes_building_at_once_both_succeed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     xdg = str(tmp_path / "shared")
-    with multiprocessing.get_context("spawn").Pool(2) as pool:
-        sums = pool.map(_build, [xdg, xdg])
+    env = {**os.environ, "XDG_CACHE_HOME": xdg, "PYTHONPATH": str(ROOT)}
+    runs = [
+        subprocess.Popen([sys.executable, "-c", _BUILD], env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    sums = [run.communicate(timeout=300)[0].strip() for run in runs]
+    assert [run.returncode for run in runs] == [0, 0]
     assert sums == [str(sum(range(3_000_000)))] * 2
-    import os
-
-    os.environ["XDG_CACHE_HOME"] = xdg
+    monkeypatch.setenv("XDG_CACHE_HOME", xdg)
     loaded = load_arrays("t", "c" * 64)
     assert loaded is not None and int(loaded[0]["big"][-1]) == 2_999_999
     manifest = json.loads(next(Path(xdg).rglob("manifest.json")).read_text(encoding="utf-8"))
