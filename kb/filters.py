@@ -12,6 +12,7 @@ Example::
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,7 +21,7 @@ from haystack import Document
 
 from kb.errors import BadQuery
 
-__all__ = ["RowFilter", "RowMask", "allowed", "filter_mask", "in_section"]
+__all__ = ["MaskCache", "RowFilter", "RowMask", "allowed", "filter_mask", "in_section"]
 
 
 @dataclass(frozen=True)
@@ -92,3 +93,38 @@ def filter_mask(
     docs = () if not doc else (doc,) if isinstance(doc, str) else tuple(doc)
     mask.filters = RowFilter(docs, section or None, industry or None)
     return mask
+
+
+class MaskCache:
+    """Row masks by filter, built once each and shared read-only (bounded: filters come
+    from users). Thread-safe.
+
+    :param chunks: every chunk, in row order.
+    :param size: masks kept at most (the oldest goes first).
+    """
+
+    def __init__(self, chunks: list, size: int = 256) -> None:
+        self.chunks = chunks
+        self.size = size
+        self._masks: dict[tuple, np.ndarray | None] = {}
+        self._lock = threading.Lock()
+
+    def get(
+        self, docs: list[str] | None, section: str | None, industry: str | None
+    ) -> np.ndarray | None:
+        """:func:`filter_mask` of these filters (``None``: no filter).
+
+        :raises BadQuery: nothing has that section or industry.
+        """
+        key = (tuple(docs or ()), section, industry)
+        with self._lock:
+            if key in self._masks:
+                return self._masks[key]
+        mask = filter_mask(self.chunks, docs, section, industry)
+        if mask is not None:
+            mask.setflags(write=False)
+        with self._lock:
+            if len(self._masks) >= self.size:
+                self._masks.pop(next(iter(self._masks)))
+            self._masks[key] = mask
+        return mask

@@ -29,10 +29,10 @@ from kb.errors import IndexCorrupt, IndexStale, UnknownDocument
 from kb.search import SharedDocument
 from kb.settings import QdrantPlace
 from kb.sparse import SparseIndex
-from kb.store import open_generation, read_manifest, verify_index
+from kb.store import FORMAT_VERSION, MANIFEST, _sha256, open_generation
 from kb.stores import open_indexes
 
-__all__ = ["LoadedIndex", "changes", "load_index"]
+__all__ = ["LoadedIndex", "changes", "load_index", "read_manifest", "verify_index"]
 
 
 @dataclass(frozen=True)
@@ -212,3 +212,44 @@ def changes(documents: list[DocumentInfo], corpus_dir: Path | None = None) -> li
         new = [p for p in found if p.resolve() not in known]
         notes += [f"{p}: in the corpus but not indexed" for p in new]
     return notes
+
+
+def read_manifest(generation: Path) -> dict[str, Any]:
+    """The manifest of one generation (see :func:`current_generation`).
+
+    :raises IndexCorrupt: missing, not JSON, or another format version.
+    """
+    path = Path(generation) / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise IndexCorrupt(f"{path} is missing; re-run `policykb ingest` to rebuild.") from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise IndexCorrupt(
+            f"{path} is not valid JSON ({exc}); re-run `policykb ingest` to rebuild."
+        ) from exc
+    if not isinstance(manifest, dict) or manifest.get("format_version") != FORMAT_VERSION:
+        found = manifest.get("format_version") if isinstance(manifest, dict) else None
+        raise IndexCorrupt(
+            f"{path}: index format {found!r}, this PolicyKB reads format "
+            f"{FORMAT_VERSION}; re-run `policykb ingest` to rebuild."
+        )
+    return manifest
+
+
+def verify_index(generation: Path, manifest: dict[str, Any]) -> None:
+    """Check every file of a generation against the manifest's checksums.
+
+    :raises IndexCorrupt: a file is missing or its bytes changed.
+    """
+    for name, digest in manifest.get("files", {}).items():
+        path = Path(generation) / name
+        if not path.is_file():
+            raise IndexCorrupt(
+                f"index file {path} is missing; re-run `policykb ingest` to rebuild."
+            )
+        if _sha256(path) != digest:
+            raise IndexCorrupt(
+                f"index file {path} fails its checksum (truncated or altered); "
+                "re-run `policykb ingest` to rebuild."
+            )

@@ -21,7 +21,7 @@ from haystack import Document
 from ingest import Indicator
 from kb.documents import DocumentInfo
 from kb.embed import Embedder, QueryCache, make_embedder
-from kb.filters import filter_mask
+from kb.filters import MaskCache
 from kb.index import LoadedIndex, changes, load_index
 from kb.per_document import DocumentSearchers
 from kb.scope import Scope, Scoper
@@ -81,7 +81,7 @@ class KnowledgeBase:
         self._answerer: Answerer | None = None
         self._fit: FitChecker | None = None
         self._scoper: Scoper | None = None
-        self._masks: dict[tuple, np.ndarray | None] = {}  # filters -> rows, built once
+        self._masks = MaskCache(index.chunks)  # filters -> rows, built once each
         self._lock = threading.RLock()
 
     @classmethod
@@ -275,18 +275,7 @@ class KnowledgeBase:
         docs = _docs(doc)
         for d in docs or ():
             self.document(d)
-        key = (tuple(docs or ()), section, industry)
-        with self._lock:
-            if key in self._masks:
-                return self._masks[key]
-        mask = filter_mask(self.chunks, docs, section, industry)
-        if mask is not None:
-            mask.setflags(write=False)  # shared by every query with these filters
-        with self._lock:
-            if len(self._masks) >= 256:  # bounded: filters come from users
-                self._masks.pop(next(iter(self._masks)))
-            self._masks[key] = mask
-        return mask
+        return self._masks.get(docs, section, industry)
 
     def search(
         self,

@@ -26,7 +26,7 @@ Example::
         w.write_json("documents.json", [...])
         w.commit(manifest={"chunk_count": 3})
     generation = current_generation(Path(".policykb"))
-    manifest = read_manifest(generation)
+    manifest = read_manifest(generation)          # kb.index: read and verify it
 """
 
 from __future__ import annotations
@@ -52,8 +52,6 @@ __all__ = [
     "current_generation",
     "generation_id",
     "open_generation",
-    "read_manifest",
-    "verify_index",
 ]
 
 FORMAT_VERSION = 2
@@ -293,44 +291,3 @@ class IndexWriter:
         self._clean(keep={name, previous})
         if (self.index_dir / MANIFEST).is_file():
             self._retire_format_1()
-
-
-def read_manifest(generation: Path) -> dict[str, Any]:
-    """The manifest of one generation (see :func:`current_generation`).
-
-    :raises IndexCorrupt: missing, not JSON, or another format version.
-    """
-    path = Path(generation) / MANIFEST
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise IndexCorrupt(f"{path} is missing; re-run `policykb ingest` to rebuild.") from exc
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise IndexCorrupt(
-            f"{path} is not valid JSON ({exc}); re-run `policykb ingest` to rebuild."
-        ) from exc
-    if not isinstance(manifest, dict) or manifest.get("format_version") != FORMAT_VERSION:
-        found = manifest.get("format_version") if isinstance(manifest, dict) else None
-        raise IndexCorrupt(
-            f"{path}: index format {found!r}, this PolicyKB reads format "
-            f"{FORMAT_VERSION}; re-run `policykb ingest` to rebuild."
-        )
-    return manifest
-
-
-def verify_index(generation: Path, manifest: dict[str, Any]) -> None:
-    """Check every file of a generation against the manifest's checksums.
-
-    :raises IndexCorrupt: a file is missing or its bytes changed.
-    """
-    for name, digest in manifest.get("files", {}).items():
-        path = Path(generation) / name
-        if not path.is_file():
-            raise IndexCorrupt(
-                f"index file {path} is missing; re-run `policykb ingest` to rebuild."
-            )
-        if _sha256(path) != digest:
-            raise IndexCorrupt(
-                f"index file {path} fails its checksum (truncated or altered); "
-                "re-run `policykb ingest` to rebuild."
-            )

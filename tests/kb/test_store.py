@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 
 from kb.errors import IndexBusy, IndexCorrupt, IndexMissing, NotAnIndex
+from kb.index import read_manifest, verify_index
 from kb.store import (
     IndexWriter,
     check_index_dir,
     current_generation,
     generation_id,
     open_generation,
-    read_manifest,
-    verify_index,
 )
 
 
