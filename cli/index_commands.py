@@ -49,7 +49,7 @@ def _print_nodes(nodes: list[dict], depth: int) -> None:
 
 
 def cmd_outline(args: argparse.Namespace, config: Settings) -> int:
-    outline = KnowledgeBase.open(config.paths.index_dir).outline(args.doc)
+    outline = KnowledgeBase.open(config.paths.index_dir, settings=config).outline(args.doc)
     if args.json:
         print_json(outline)
         return 0
@@ -60,7 +60,7 @@ def cmd_outline(args: argparse.Namespace, config: Settings) -> int:
 
 
 def cmd_indicators(args: argparse.Namespace, config: Settings) -> int:
-    rows = KnowledgeBase.open(config.paths.index_dir).indicators(args.doc)
+    rows = KnowledgeBase.open(config.paths.index_dir, settings=config).indicators(args.doc)
     if args.json:
         print_json({"indicators": [r.to_dict() for r in rows]})
         return 0
@@ -75,7 +75,7 @@ def cmd_indicators(args: argparse.Namespace, config: Settings) -> int:
 
 
 def cmd_docs(args: argparse.Namespace, config: Settings) -> int:
-    kb = KnowledgeBase.open(config.paths.index_dir)
+    kb = KnowledgeBase.open(config.paths.index_dir, settings=config)
     docs = [d.to_dict() for d in kb.documents]
     if args.json:
         print_json({"documents": docs})

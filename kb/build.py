@@ -176,8 +176,9 @@ def build_index(
         terms = corpus_terms(chunks)
         tokenizer = Tokenizer(terms)
         words = [index_tokens(c, tokenizer) for c in chunks]
-        builder.sparse(words, [index_chars(c) for c in chunks])
-        own = document_indexes(chunks, tokenizer) if len(parsed) > 1 else {}
+        chars = [index_chars(c) for c in chunks]
+        builder.sparse(words, chars)
+        own = document_indexes(chunks, tokenizer, chars) if len(parsed) > 1 else {}
         timings["tokenize"] = time.perf_counter() - t
 
         t = time.perf_counter()

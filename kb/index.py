@@ -29,7 +29,7 @@ from kb.errors import IndexCorrupt, IndexStale, UnknownDocument
 from kb.search import SharedDocument
 from kb.settings import QdrantPlace
 from kb.sparse import SparseIndex
-from kb.store import FORMAT_VERSION, MANIFEST, _sha256, open_generation
+from kb.store import FORMAT_VERSION, MANIFEST, file_sha256, open_generation
 from kb.stores import open_indexes
 
 __all__ = ["LoadedIndex", "changes", "load_index", "read_manifest", "verify_index"]
@@ -248,7 +248,7 @@ def verify_index(generation: Path, manifest: dict[str, Any]) -> None:
             raise IndexCorrupt(
                 f"index file {path} is missing; re-run `policykb ingest` to rebuild."
             )
-        if _sha256(path) != digest:
+        if file_sha256(path) != digest:
             raise IndexCorrupt(
                 f"index file {path} fails its checksum (truncated or altered); "
                 "re-run `policykb ingest` to rebuild."

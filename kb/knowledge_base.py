@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # the services import this module's users; typed, not importe
     from kb.citation import Answer
     from kb.fit import FitChecker
     from kb.fit_report import FitReport
+    from kb.generate import AnswerWriter
 
 __all__ = ["DocumentInfo", "KnowledgeBase"]
 
@@ -81,6 +82,7 @@ class KnowledgeBase:
         self._answerer: Answerer | None = None
         self._fit: FitChecker | None = None
         self._scoper: Scoper | None = None
+        self._answer_writer: AnswerWriter | None = None
         self._masks = MaskCache(index.chunks)  # filters -> rows, built once each
         self._lock = threading.RLock()
 
@@ -199,12 +201,21 @@ class KnowledgeBase:
         (see :mod:`kb.generate`: its citations are checked; on failure the extractive
         answer comes back with a notice)."""
         answer = self.answerer().ask(question, doc=doc)
+        writer = self._writer() if generative else None
+        return writer.write(answer) if writer is not None else answer
+
+    def _writer(self) -> AnswerWriter | None:
+        """The configured model's :class:`~kb.generate.AnswerWriter`, built once (``None``
+        without a model)."""
         llm = self.settings.llm
-        if not (generative and llm.enabled):
-            return answer
+        if not llm.enabled:
+            return None
         from kb.generate import AnswerWriter
 
-        return AnswerWriter(llm.url, llm.model, llm.timeout).write(answer)
+        with self._lock:
+            if self._answer_writer is None:
+                self._answer_writer = AnswerWriter(llm.url, llm.model, llm.timeout)
+            return self._answer_writer
 
     def fit(self, text: str, doc: Docs = None) -> FitReport:
         """A project-fit report (see :mod:`kb.fit`), against ``doc`` or every document."""

@@ -48,24 +48,31 @@ def _by_document(chunks: list[Document]) -> dict[str, list[int]]:
     return rows
 
 
-def _indexes(chunks: list[Document], tokenizer: Tokenizer) -> tuple[SparseIndex, SparseIndex]:
-    """A document's word and character BM25, its words split with its own terms."""
+def _indexes(
+    chunks: list[Document], tokenizer: Tokenizer, chars: list[list[str]] | None = None
+) -> tuple[SparseIndex, SparseIndex]:
+    """A document's word and character BM25, its words split with its own terms.
+
+    :param chars: the chunks' character n-grams when already computed (they do not
+        depend on the document).
+    """
     own = tokenizer.derive(corpus_terms(chunks))
     return (
         SparseIndex.build([index_tokens(c, own) for c in chunks]),
-        SparseIndex.build([index_chars(c) for c in chunks]),
+        SparseIndex.build(chars if chars is not None else [index_chars(c) for c in chunks]),
     )
 
 
 def document_indexes(
-    chunks: list[Document], tokenizer: Tokenizer
+    chunks: list[Document], tokenizer: Tokenizer, chars: list[list[str]]
 ) -> dict[str, tuple[SparseIndex, SparseIndex]]:
     """Every document's own word and character BM25 (what a build stores).
 
     :param tokenizer: the whole index's tokenizer (each document's is derived from it).
+    :param chars: every chunk's character n-grams, in chunk order (the build's own).
     """
     return {
-        doc: _indexes([chunks[i] for i in rows], tokenizer)
+        doc: _indexes([chunks[i] for i in rows], tokenizer, [chars[i] for i in rows])
         for doc, rows in _by_document(chunks).items()
     }
 

@@ -47,9 +47,11 @@ from kb.errors import IndexBusy, IndexCorrupt, IndexMissing, NotAnIndex
 
 __all__ = [
     "FORMAT_VERSION",
+    "MANIFEST",
     "IndexWriter",
     "check_index_dir",
     "current_generation",
+    "file_sha256",
     "generation_id",
     "open_generation",
 ]
@@ -68,7 +70,8 @@ _LEGACY_DIRS = {"sources", "bm25", "chars", "dense"}
 T = TypeVar("T")
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes (the manifest's checksum), read in 1 MiB blocks."""
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -267,7 +270,7 @@ class IndexWriter:
     def commit(self, manifest: dict[str, Any]) -> None:
         """Checksum every file, write the manifest, fsync, and make the generation current."""
         files = {
-            str(p.relative_to(self.tmp)): _sha256(p)
+            str(p.relative_to(self.tmp)): file_sha256(p)
             for p in sorted(self.tmp.rglob("*"))
             if p.is_file()
         }

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.errors import ConfigError, IndexCorrupt
-from kb.settings import Paths, QdrantPlace, Settings
+from kb.settings import QdrantPlace, Settings
 
 __all__ = ["API_KEY_ENV", "QdrantSettings"]
 
@@ -68,15 +68,20 @@ class QdrantSettings:
     @classmethod
     def from_config(cls, config: Settings) -> QdrantSettings:
         """The settings a build uses (local mode in ``<index_dir>/qdrant`` by default)."""
-        path = config.qdrant.path
-        if not (config.qdrant.url or path):
-            path = str(Path(config.paths.index_dir) / LOCAL_FOLDER)
+        return cls.from_place(config.qdrant, Path(config.paths.index_dir))
+
+    @classmethod
+    def from_place(cls, place: QdrantPlace, index_dir: Path) -> QdrantSettings:
+        """The settings tree's ``qdrant`` section, with local mode's default folder."""
+        path = place.path
+        if not (place.url or path):
+            path = str(index_dir / LOCAL_FOLDER)
         return cls(
-            url=config.qdrant.url,
+            url=place.url,
             path=path,
-            collection=config.qdrant.collection,
-            shards=config.qdrant.shards,
-            replicas=config.qdrant.replicas,
+            collection=place.collection,
+            shards=place.shards,
+            replicas=place.replicas,
         )
 
     @classmethod
@@ -90,7 +95,7 @@ class QdrantSettings:
         :raises IndexCorrupt: the manifest records no location.
         """
         if place is not None and (place.url or place.path):
-            return cls.from_config(Settings(paths=Paths(index_dir=index_dir), qdrant=place))
+            return cls.from_place(place, Path(index_dir))
         if recorded.get("url"):
             return cls(url=recorded["url"], collection=recorded.get("alias", "policykb"))
         if recorded.get("path"):
