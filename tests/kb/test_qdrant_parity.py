@@ -50,8 +50,9 @@ def _parity(embedded: KnowledgeBase, qdrant: KnowledgeBase, rows: list[dict], wa
         for r in rows
     ]
 
-    def mrr(name: str) -> dict[str, float]:
-        report = evaluate(rows, lambda q, k: [h.text for h in hits[name][q][:k]])
+    def mrr(name: str) -> dict[str, float]:  # over the queries with anchors (rank needs one)
+        anchored = [r for r in rows if r.get("anchors")]
+        report = evaluate(anchored, lambda q, k: [h.text for h in hits[name][q][:k]])
         return {lang: s["mrr@10"] for lang, s in report.items() if lang != "queries"}
 
     ours, theirs = mrr("embedded"), mrr("qdrant")
