@@ -17,12 +17,13 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from haystack import Document, component
+
+from kb.shared_document import rescored
 
 __all__ = ["ANN_THRESHOLD", "DenseIndex", "DenseRetriever", "dense_text"]
 
@@ -180,4 +181,4 @@ class DenseRetriever:
     @component.output_types(documents=list[Document])
     def run(self, embedding: Any, top_k: int = 10, mask: Any = None) -> dict[str, Any]:
         hits = self.index.top(embedding, top_k, mask)
-        return {"documents": [replace(self.documents[i], score=s) for i, s in hits]}
+        return {"documents": [rescored(self.documents[i], s) for i, s in hits]}

@@ -26,8 +26,8 @@ from ingest import Indicator, Tree, indicators
 from kb.dense import DenseIndex
 from kb.documents import DocumentInfo
 from kb.errors import IndexCorrupt, IndexStale, UnknownDocument
-from kb.search import SharedDocument
 from kb.settings import QdrantPlace
+from kb.shared_document import SharedDocument
 from kb.sparse import SparseIndex
 from kb.store import FORMAT_VERSION, MANIFEST, file_sha256, open_generation
 from kb.stores import open_indexes

@@ -10,10 +10,11 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from haystack import Document, component
+
+from kb.shared_document import rescored
 
 __all__ = ["DocumentEvidence", "KindPrior"]
 
@@ -38,12 +39,12 @@ class DocumentEvidence:
             per_doc.setdefault(d.meta["doc"], []).append(d.score or 0.0)
         evidence = {doc: sum(sorted(v, reverse=True)[: self.top]) for doc, v in per_doc.items()}
         best = max(evidence.values(), default=0.0) or 1.0
-        rescored = [
-            replace(d, score=(d.score or 0.0) * (1 + self.weight * evidence[d.meta["doc"]] / best))
+        out = [
+            rescored(d, (d.score or 0.0) * (1 + self.weight * evidence[d.meta["doc"]] / best))
             for d in documents
         ]
-        rescored.sort(key=lambda d: -(d.score or 0.0))
-        return {"documents": rescored[:top_k]}
+        out.sort(key=lambda d: -(d.score or 0.0))
+        return {"documents": out[:top_k]}
 
 
 @component
@@ -64,9 +65,9 @@ class KindPrior:
 
     @component.output_types(documents=list[Document])
     def run(self, documents: list[Document], top_k: int = 10) -> dict[str, Any]:
-        rescored = [
-            replace(d, score=(d.score or 0.0) * self.factors.get(d.meta.get("kind"), 1.0))
+        out = [
+            rescored(d, (d.score or 0.0) * self.factors.get(d.meta.get("kind"), 1.0))
             for d in documents
         ]
-        rescored.sort(key=lambda d: -(d.score or 0.0))
-        return {"documents": rescored[:top_k]}
+        out.sort(key=lambda d: -(d.score or 0.0))
+        return {"documents": out[:top_k]}

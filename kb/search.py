@@ -35,32 +35,20 @@ from typing import Any
 import numpy as np
 from haystack import Document, Pipeline, component
 from haystack.components.joiners import DocumentJoiner
-from haystack.core.errors import PipelineRuntimeError
 
 from kb.dense import DenseIndex, DenseRetriever
 from kb.embed import Embedder
-from kb.errors import BadQuery, KBError
+from kb.errors import BadQuery
+from kb.pipeline_run import OrderedRun
 from kb.rerank import DocumentEvidence, KindPrior
 from kb.settings import SearchSettings
 from kb.sparse import MaxNormalizer, SparseIndex, SparseRetriever
 from kb.tokenize import QueryExpander, Tokenizer, char_ngrams, clean_query, is_english
 
-__all__ = ["FUSIONS", "MODES", "Hit", "SearchSettings", "Searcher", "SharedDocument"]
+__all__ = ["FUSIONS", "MODES", "Hit", "SearchSettings", "Searcher"]
 
 MODES = ("hybrid", "bm25", "dense")
 FUSIONS = {"merge": "merge", "rrf": "reciprocal_rank_fusion"}
-
-
-class SharedDocument(Document):
-    """A Haystack ``Document`` that pipelines pass along instead of deep-copying.
-
-    Haystack deep-copies every component input; for chunks that are never mutated
-    (components make new ones with :func:`dataclasses.replace`) that copying was most
-    of a query's time. Copying returns the document itself.
-    """
-
-    def __deepcopy__(self, memo: dict) -> SharedDocument:
-        return self
 
 
 @dataclass(frozen=True)
@@ -218,6 +206,7 @@ class Searcher:
             "dense": self._pipeline("dense"),
         }
         self._analyzer = self._analyze()
+        self._runs = {name: OrderedRun(p) for name, p in self._pipelines.items()}
 
     def _analyze(self) -> QueryAnalyzer:
         return QueryAnalyzer(self.tokenizer, self.expander, self.settings.synonym_weight)
@@ -291,12 +280,7 @@ class Searcher:
             data["evidence"] = {"top_k": n}
             data["prior"] = {"top_k": k}
             pipeline = "hybrid_en" if is_english(text) else "hybrid"
-        try:
-            out = self._pipelines[pipeline].run(data, include_outputs_from={"analyze"})
-        except PipelineRuntimeError as exc:  # a store's own error (Qdrant down): say it plainly
-            if isinstance(exc.__cause__, KBError):
-                raise exc.__cause__ from None
-            raise
+        out = self._runs[pipeline].run(data, include_outputs_from={"analyze"})
         tokens = out["analyze"]["tokens"] + out["analyze"]["expansion"]
         return [self._hit(rank, d, tokens) for rank, d in enumerate(out[last]["documents"][:k], 1)]
 

@@ -13,13 +13,13 @@ Example::
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from haystack import Document, component
 
+from kb.shared_document import rescored
 from kb.tokenize import Tokenizer, char_ngrams, harvest_terms
 
 __all__ = [
@@ -269,7 +269,7 @@ class SparseRetriever:
         hits = self.index.top(
             tokens, top_k, mask, expansion or [], expansion_weight, groups, self.group_others
         )
-        return {"documents": [replace(self.documents[i], score=s) for i, s in hits]}
+        return {"documents": [rescored(self.documents[i], s) for i, s in hits]}
 
 
 @component
@@ -281,7 +281,7 @@ class MaxNormalizer:
         top = max((d.score or 0.0 for d in documents), default=0.0)
         if top <= 0:
             return {"documents": documents}
-        return {"documents": [replace(d, score=(d.score or 0.0) / top) for d in documents]}
+        return {"documents": [rescored(d, (d.score or 0.0) / top) for d in documents]}
 
 
 def corpus_terms(chunks: list[Document]) -> set[str]:

@@ -144,7 +144,7 @@ def test_bad_parameters_raise(plan_kb: KnowledgeBase, kwargs: dict, match: str) 
 def test_pipelines_pass_loaded_chunks_without_copying_them(plan_kb: KnowledgeBase) -> None:
     import copy
 
-    from kb.search import SharedDocument
+    from kb.shared_document import SharedDocument
 
     chunk = plan_kb.chunks[0]
     assert isinstance(chunk, SharedDocument) and copy.deepcopy(chunk) is chunk
