@@ -34,8 +34,8 @@ from kb.search import Hit
 __all__ = ["NumberAnswerer", "NumberFound"]
 
 _CHANGE_BEFORE = re.compile(
-    r"(增加|增长|增幅|增速|提高|提升|翻|较[^，。；]{0,12}?(多|增))[^，。；\d]{0,4}$"
-)
+    r"(增加|增长|增幅|增速|提高|提升|翻|较[^，。；]{0,12}?(多|增))(?![至到])[^，。；\d]{0,4}$"
+)  # 增加46家, 增幅为64.8%; not 增加至0.89% (the level it reached)
 _QUALIFIER = re.compile(r"(不少于|不低于|不超过|超过|高于|低于|约|近|达到|突破)$")
 _TABLE_YEARS = {"2020", "2025"}
 
@@ -109,7 +109,7 @@ class NumberAnswerer:
         if not asked.growth and set(asked.years) <= _TABLE_YEARS:
             renderings = [t for f in focus for t in (f.word, *f.alternatives)] if english else []
             row = self._matcher(doc).match(question, renderings)
-            if row is not None and asked.unit_agrees(row[0].unit):
+            if row is not None and asked.unit_agrees(row[0].unit) and asked.fits_row(row[0]):
                 return self._from_row(row[0], asked, english)
         return self._from_prose(asked, relevant, focus)
 

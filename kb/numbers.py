@@ -141,6 +141,13 @@ _TO = re.compile(
 _FROM = re.compile(r"原来|原先|以前|过去|从多少|起初|\bused to\b|\boriginally\b", re.I)
 
 
+_SHARE_ASKED = re.compile(
+    r"比重|占比|比例|之比|率|强度|百分|%|％|\b(?:share|proportion|ratio|percent\w*|rate|intensity|"
+    r"as a (?:share|percentage))\b",
+    re.I,
+)
+
+
 _MEASURE = re.compile(
     r"产量|产值|总量|吞吐量|覆盖率|增长率|增速|生产总值|总产|营收|收入|人均|客流|开行量|装机|"
     r"成交额|投资额|利用率|\b(?:output|throughput|turnover|revenue|rate|gdp|capacity|per capita)\b",
@@ -165,6 +172,14 @@ class NumberQuestion:
     def unit_agrees(self, unit: str) -> bool:
         """Could a figure in ``unit`` answer? (人 agrees with 人/万人; a guessed % with any.)"""
         return not self.unit or self.soft_unit or unit.startswith(self.unit) or self.unit in unit
+
+    def fits_row(self, row: Indicator) -> bool:
+        """Could ``row`` answer? A share row (技术合同成交额占地区生产总值比重, %) answers a
+        question that asks for a share (比重, 强度, 率, share, percent…), not one about
+        the amount itself ("technology contract turnover in 2020" is 18.69亿元)."""
+        if row.unit.strip() not in ("%", "％"):
+            return True
+        return bool(_SHARE_ASKED.search(self.text))
 
     @staticmethod
     def asks_number(question: str) -> bool:
