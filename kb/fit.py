@@ -108,15 +108,23 @@ class FitChecker:
         """Does ``form`` name the row's area (the head of its industry headings or title)?"""
         return self.mentions.in_area(row, form)
 
+    def _joined(self, row: int, form: str, specific: list[str]) -> bool:
+        """Does the row write ``form`` joined to another of the project's specific terms,
+        as one word of the plan (脱硫石膏 for a project that says 脱硫 … 石膏)?"""
+        text = fold(self.kb.chunks[row].content or "")
+        return any(f"{s}{form}" in text or f"{form}{s}" in text for s in specific if s != form)
+
     def _evidence(self, terms: ProjectTerms, rows: frozenset[int]) -> dict[int, _Row]:
         found: dict[int, _Row] = {}
+        specific = [f for t in terms.named if not t.common for f, _ in t.forms]
         for term in terms.named:
             for form, credit in term.forms:
                 weight = self._weight(form) * credit
                 own = self.mentions.rows(form) & rows
                 for r in own | (self.mentions.heading_rows(form) & rows):
                     area = self._is_area(r, term, form)
-                    if not area and (term.common or r not in own):
+                    common = term.common and not (r in own and self._joined(r, form, specific))
+                    if not area and (common or r not in own):
                         if r in own and not term.background:  # 医疗 beside 5G: ranks, never proves
                             found.setdefault(r, _Row(terms={})).support += weight
                         continue

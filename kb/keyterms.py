@@ -32,6 +32,30 @@ from kb.tokenize import QueryExpander, Tokenizer, fold, is_english
 __all__ = ["KeyTerm", "KeyTerms", "ProjectTerms", "project_words"]
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+_ENGLISH_STOP = re.compile(
+    r"(?<=[a-z0-9)\]\"'])\.\s+(?=[A-Z0-9\"'(])"
+)  # ". Next", not "Co., Ltd. was"
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences: at 。！？；and line ends, and in English at a full stop before a capital."""
+    pieces = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    return [
+        part.strip()
+        for piece in pieces
+        for part in (_ENGLISH_STOP.split(piece) if is_english(piece) else [piece])
+        if part.strip()
+    ]
+
+
+def _said(words: frozenset[str], folded: str, english: bool) -> list[str]:
+    """The ``words`` a sentence says: in English whole words only (sale is not in
+    wholesale, rent not in current, shop not in workshop)."""
+    if not english:
+        return [w for w in words if w in folded]
+    return [w for w in words if re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", folded)]
+
+
 _COMPANY = re.compile(
     r"[\u4e00-\u9fffA-Za-z（）()“”]{2,24}?(?:股份有限公司|有限责任公司|有限公司|合作社|集团)"
     r"|[A-Z][\w&.\- ]{1,40}(?:Co\.,? Ltd\.?|Inc\.|Ltd\.?|Group)"
@@ -145,7 +169,7 @@ class KeyTerms:
 
     def find(self, text: str) -> ProjectTerms:
         """The key terms of a description (Chinese or English; see module doc)."""
-        sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+        sentences = _sentences(text)
         about = [any(w in fold(s) for w in self.words["about"]) for s in sentences]
         if all(about):  # a description that is all about the company: read it all
             about = [False] * len(sentences)
@@ -155,12 +179,13 @@ class KeyTerms:
         trade = make = 0
         for sentence, background in zip(sentences, about, strict=True):
             folded = fold(_COMPANY.sub(" ", sentence))  # 旅游开发有限公司 is a name, not an act
+            english = is_english(sentence)
             if not background:
-                said = [w for w in self.words["commerce"] if w in folded]
+                said = _said(self.words["commerce"], folded, english)
                 commerce.update(dict.fromkeys(said))
                 trade += len(said)
-                make += sum(w in folded for w in self.words["make"])
-            if is_english(sentence):
+                make += len(_said(self.words["make"], folded, english))
+            if english:
                 terms, unnamed = self._english(sentence, background)
             else:
                 terms, unnamed = self._chinese(sentence, background)
@@ -168,8 +193,6 @@ class KeyTerms:
                 if term.text not in found or found[term.text].background > term.background:
                     found[term.text] = term
             missing.update(dict.fromkeys(w for w in unnamed if w not in found))
-        if is_english(text):  # English words match inside longer ones (sale in wholesale)
-            commerce = {w: None for w in commerce if re.search(rf"\b{re.escape(w)}\b", fold(text))}
         folded = fold(text)
         named = [replace(t, count=max(1, folded.count(t.text))) for t in found.values()]
         return ProjectTerms(
@@ -201,7 +224,14 @@ class KeyTerms:
                 continue
             lo, hi = bisect.bisect_left(ends, start + 2), bisect.bisect_right(ends, start + 12)
             window = ends[lo:hi]
-            best = next((e for e in reversed(window) if self.named(folded[start:e])), None)
+            best = next(
+                (
+                    e
+                    for e in reversed(window)
+                    if self.named(folded[start:e]) and not self._all_generic(content, start, e)
+                ),
+                None,
+            )
             if best is not None:
                 word = folded[start:best]
                 if not any(ps <= start and best <= pe for ps, pe in places):  # 六盘, not 黑山羊
@@ -225,6 +255,11 @@ class KeyTerms:
                 unnamed.append(word)
             covered[s:e] = [True] * (e - s)
         return terms, unnamed
+
+    def _all_generic(self, content: list[tuple[str, int, int]], start: int, end: int) -> bool:
+        """Is the stretch only words every project uses (重点开展, 建设完善)?"""
+        inside = [w for w, s, e in content if start <= s and e <= end]
+        return bool(inside) and all(self.generic(w) for w in inside)
 
     def _stand_ins(self, word: str) -> list[str]:
         """The thesaurus's terms for a Chinese word; the glossary's for a Latin one (UAV)."""
@@ -260,6 +295,9 @@ class KeyTerms:
         terms: list[KeyTerm] = []
         unnamed: list[str] = []
         for phrase, renderings in phrases:
+            places = self.places.find(phrase)
+            if any(m.end - m.start >= len(phrase) and m.region.level != "county" for m in places):
+                continue  # Liupanshui, Guizhou: where, not what (a county's name may be a word)
             named = [r for r in renderings if self.named(r)]
             if named:
                 common = all(self.common(r) for r in named)

@@ -28,6 +28,14 @@ CASES = [
     ("开设一家宠物用品网店", "no_fit", []),
     ("举办明星演唱会", "no_fit", []),
     ("在本市开一家火锅店", "no_fit", []),
+    ("利用电厂脱硫副产的石膏做石膏砌块", "fit", ["脱硫石膏"]),  # 脱硫 + 石膏: the plan's one word
+    (
+        "Founded in 2010 with 300 employees, we integrate R&D, production and sales, with a "
+        "sales network across 12 provinces. We will produce plasterboard from the FGD gypsum "
+        "of coal-fired power plants.",
+        "fit",
+        ["脱硫石膏"],
+    ),  # its sales are the company's, not the project's
 ]
 
 

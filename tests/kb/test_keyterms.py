@@ -50,3 +50,26 @@ def test_thesaurus_stands_in_for_an_everyday_word(keyterms) -> None:
     terms = keyterms.find("自产玻璃钢三格化粪池")
     stand_ins = {t.text: [f for f, _ in t.forms] for t in terms.named}
     assert "厕所" in stand_ins.get("化粪池", [])
+
+
+def test_english_business_words_count_as_whole_words_only(keyterms) -> None:
+    terms = keyterms.find("We repair workshop machines and restore current transformers.")
+    assert terms.commerce == [] and not terms.commerce_only  # shop, store, rent: not here
+
+
+def test_english_text_splits_into_sentences_at_full_stops(keyterms) -> None:
+    terms = keyterms.find(
+        "Guizhou Shuncheng Building Materials Co., Ltd. was founded in 2016 and has 200 "
+        "employees. We will produce plasterboard from FGD gypsum."
+    )
+    background = {t.text: t.background for t in terms.named}
+    assert terms.sentences == 2 and background["plasterboard"] is False
+
+
+def test_a_stretch_of_words_every_project_uses_is_never_a_term(keyterms) -> None:
+    assert "重点开展" not in _named(keyterms.find("重点开展法律咨询和诉讼代理"))
+
+
+def test_english_city_names_are_never_terms_but_county_sounding_words_stay(keyterms) -> None:
+    named = _named(keyterms.find("A Liupanshui company making cili fruit extract"))
+    assert "liupanshui" not in named and "cili" in named  # Cili is also a county (慈利)
