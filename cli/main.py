@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus-dir", help="default folder of documents (env POLICYKB_CORPUS_DIR)")
     p.add_argument("--embedder", help="embedding model (env POLICYKB_EMBEDDER)")
     p.add_argument(
+        "--home",
+        metavar="DOC[,DOC]",
+        help="the corpus's own documents, answered first when a question names none "
+        "(default: those of the first path; env POLICYKB_HOME)",
+    )
+    p.add_argument(
         "--store",
         choices=STORES,
         help="where search runs: embedded files (default) or a Qdrant collection "
@@ -201,7 +207,8 @@ def _flags(args: argparse.Namespace) -> dict[str, str | None]:
     :raises ConfigError: a ``--set`` without ``=``.
     """
     flags = {
-        key: getattr(args, key, None) for key in ("index_dir", "corpus_dir", "embedder", "store")
+        key: getattr(args, key, None)
+        for key in ("index_dir", "corpus_dir", "home", "embedder", "store")
     }
     for item in args.set:
         key, sep, value = item.partition("=")

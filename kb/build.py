@@ -27,6 +27,7 @@ from ingest import IngestError, ParsedDocument, discover, ingest_file
 from kb.dense import dense_text
 from kb.documents import describe
 from kb.embed import Embedder, make_embedder
+from kb.home import home_ids
 from kb.industries import assign_industries
 from kb.per_document import document_indexes, save_document_indexes
 from kb.regions import Gazetteer
@@ -143,19 +144,28 @@ def build_index(
     previous index with the same embedder), index (FAISS), write. The index folder is
     checked and the writer lock taken first, so a refused build costs nothing.
 
-    :param paths: files or folders; default ``[config.paths.corpus_dir]``.
+    :param paths: files or folders; default ``[config.paths.corpus_dir]``. The documents
+        of the first are the home ones (see :mod:`kb.home`) unless ``config.paths.home``
+        names them.
     :param progress: called as ``progress(stage, done, total)``.
     :param embedder: an embedder instance (default: made from ``config.index.embedder``).
     :raises IngestError: a document cannot be ingested, or no document has any text
         beyond headings (nothing is written).
     :raises NotAnIndex: the index folder holds other things (nothing is written).
     :raises IndexBusy: another build holds the lock.
+    :raises UnknownDocument: ``config.paths.home`` names a document not ingested.
     """
     timings: dict[str, float] = {}
+    paths = list(paths or [config.paths.corpus_dir])
     builder = index_builder(config, progress)
     with IndexWriter(config.paths.index_dir) as writer, discard_on_failure(builder, writer):
         t = time.perf_counter()
-        parsed = ingest_documents(paths or [config.paths.corpus_dir], config, progress)
+        parsed = ingest_documents(paths, config, progress)
+        home = home_ids(
+            [(p.source.doc, p.source.path) for p in parsed],
+            discover(paths[:1]),
+            config.paths.home,
+        )
         timings["parse"] = time.perf_counter() - t
         chunks = [c for p in parsed for c in p.chunks]
         assign_industries(chunks)
@@ -191,10 +201,15 @@ def build_index(
         timings["index"] = time.perf_counter() - t
 
         t1 = time.perf_counter()
-        _write(writer, parsed, chunks, terms, keys, config)
+        _write(writer, parsed, chunks, terms, keys, home)
         save_document_indexes(writer, own)
         store = builder.write(writer)
-        writer.commit(manifest={**_manifest(config, parsed, chunks, embedder, vectors), **store})
+        manifest = _manifest(config, parsed, chunks, embedder, vectors)
+        manifest["home"] = {
+            "docs": home,
+            "from": "setting home" if config.paths.home.strip() else f"first path {paths[0]}",
+        }
+        writer.commit(manifest={**manifest, **store})
         timings["write"] = time.perf_counter() - t1
         warnings += builder.publish()
     return BuildReport(
@@ -214,13 +229,12 @@ def _write(
     chunks: list[Document],
     terms: set[str],
     keys: list[str],
-    config: Settings,
+    home: list[str],
 ) -> None:
     """Every file of a generation but the manifest and the store's own."""
     writer.write_json("dense/keys.json", keys)
     writer.write_text("terms.txt", "\n".join(sorted(terms)))
     gazetteer = Gazetteer.load()
-    home = Path(config.paths.corpus_dir).resolve()
     writer.write_json(
         "documents.json",
         [
@@ -233,7 +247,7 @@ def _write(
                 "sha256": p.source.sha256,
                 "meta": p.source.meta,
                 **describe(p.source.title, p.source.meta, p.source.text, gazetteer),
-                "home": Path(p.source.path).resolve().is_relative_to(home),
+                "home": p.source.doc in home,
                 "chunks": len(p.chunks),
                 "tree": p.tree.to_dict(),
             }

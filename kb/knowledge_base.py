@@ -22,6 +22,7 @@ from ingest import Indicator
 from kb.documents import DocumentInfo
 from kb.embed import Embedder, QueryCache, make_embedder
 from kb.filters import MaskCache
+from kb.home import with_home
 from kb.index import LoadedIndex, changes, load_index
 from kb.per_document import DocumentSearchers
 from kb.scope import Scope, Scoper
@@ -55,7 +56,9 @@ class KnowledgeBase:
 
     :param index: the loaded files (see :func:`kb.index.load_index`).
     :param settings: the settings tree; its ``search``, ``answer`` and ``fit`` sections
-        configure the services (defaults when omitted).
+        configure the services (defaults when omitted); ``paths.home``, when set,
+        overrides the home documents the index recorded (see :mod:`kb.home`).
+    :raises UnknownDocument: ``paths.home`` names a document the index does not have.
 
     Example::
 
@@ -68,7 +71,7 @@ class KnowledgeBase:
         self.settings = settings or Settings()
         self.index_dir = index.index_dir
         self.manifest = index.manifest
-        self.documents = index.documents
+        self.documents = with_home(index.documents, self.settings.paths.home)
         self.trees = index.trees
         self.chunks = index.chunks
         self.sources = index.sources

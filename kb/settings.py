@@ -51,10 +51,14 @@ class Paths:
 
     :param index_dir: where the index lives (built by ``policykb ingest``).
     :param corpus_dir: the documents ``policykb ingest`` reads by default.
+    :param home: the corpus's own documents, ids comma-separated: a question that names
+        no document is answered from these first. Empty: those of the first path ingest
+        reads (the corpus folder by default), as recorded in the index.
     """
 
     index_dir: Path = Path(".policykb")
     corpus_dir: Path = Path("corpus")
+    home: str = ""
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from kb.english import EnglishGlossary
+
 __all__ = [
     "QueryExpander",
     "Tokenizer",
@@ -207,25 +209,11 @@ def char_ngrams(text: str) -> list[str]:
     return grams + re.findall(r"[a-z0-9]+", text)
 
 
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
 class QueryExpander:
     """Official Chinese terms for a query's English words or everyday Chinese words."""
 
     def __init__(self) -> None:
-        self._english: dict[tuple[str, ...], list[str]] = {}
-        for line in _data_lines("en_zh.tsv"):
-            english, _, chinese = line.partition("\t")
-            key = tuple(_singular(w) for w in re.findall(r"[a-z0-9&\-]+", english.lower()))
-            self._english.setdefault(key, []).extend(chinese.split())
-        self._longest = max((len(k) for k in self._english), default=1)
-        self._hyphenated = {w for key in self._english for w in key if "-" in w}
+        self.glossary = EnglishGlossary.load()
         self._chinese: list[tuple[str, list[str]]] = []
         for line in _data_lines("zh_synonyms.tsv"):
             word, _, terms = line.partition("\t")
@@ -234,49 +222,18 @@ class QueryExpander:
 
     def expand(self, text: str) -> list[str]:
         """Expansion terms, longest matches first, no duplicates."""
-        return self._expand_english(text) if is_english(text) else self._expand_chinese(text)
-
-    def _words(self, text: str) -> list[str]:
-        """English words, singular; a hyphenated word the glossary lacks is split
-        (sponge-city → sponge city), one it knows is kept (coal-bed)."""
-        words: list[str] = []
-        for word in re.findall(r"[a-z0-9&\-]+", text.lower()):
-            whole = _singular(word)
-            if "-" in word.strip("-") and not any(whole in key for key in self._hyphenated):
-                words += [_singular(w) for w in word.split("-") if w]
-            else:
-                words.append(whole)
-        return words
-
-    def _expand_english(self, text: str) -> list[str]:
-        words = self._words(text)
-        found: list[str] = []
-        for n in range(self._longest, 0, -1):
-            for i in range(len(words) - n + 1):
-                for term in self._english.get(tuple(words[i : i + n]), []):
-                    if term not in found:
-                        found.append(term)
-        return found
+        return self.glossary.renderings(text) if is_english(text) else self._expand_chinese(text)
 
     def english_phrases(self, text: str) -> tuple[list[tuple[str, list[str]]], list[str]]:
         """The English phrases the glossary knows, each with its Chinese renderings, in
-        text order (longest phrases first, no word used twice), and the words it does not.
+        text order (longest phrases first, no word used twice), and the words it does not
+        (see :meth:`EnglishGlossary.phrases <kb.english.EnglishGlossary.phrases>`).
 
         ``"high-purity manganese sulfate from manganese ore"`` gives
         ``([("manganese sulfate", ["硫酸锰", …]), ("manganese ore", ["锰矿", "锰"])],
         ["high", "purity", "from"])``.
         """
-        words = self._words(text)
-        used = [False] * len(words)
-        found: list[tuple[int, str, list[str]]] = []
-        for n in range(self._longest, 0, -1):
-            for i in range(len(words) - n + 1):
-                terms = self._english.get(tuple(words[i : i + n]))
-                if terms and not any(used[i : i + n]):
-                    used[i : i + n] = [True] * n
-                    found.append((i, " ".join(words[i : i + n]), list(dict.fromkeys(terms))))
-        unknown = [w for w, u in zip(words, used, strict=True) if not u]
-        return [(phrase, terms) for _, phrase, terms in sorted(found)], unknown
+        return self.glossary.phrases(text)
 
     def english_groups(self, text: str) -> list[list[str]]:
         """Chinese renderings per English phrase (see :meth:`english_phrases`): each group

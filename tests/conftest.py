@@ -61,8 +61,8 @@ def two_doc_kb(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path):
 
     index = tmp_path_factory.mktemp("two") / "index"
     other = shared_dir / "corpus-extra" / "opinion_central_rural_revitalization_2018.txt"
-    # neither document is the corpus's own (home): questions are answered from both
-    config = Settings.load(env={}, index_dir=index, corpus_dir=index.parent / "no-corpus")
+    # both are home, so neither is preferred: questions are answered from both
+    config = Settings.load(env={}, index_dir=index, home=f"{PLAN.stem},{other.stem}")
     build_index(config, paths=[PLAN, other])
     return KnowledgeBase.open(index)
 

@@ -1,0 +1,151 @@
+"""English phrases of a query and their Chinese renderings, from a curated glossary.
+
+BM25 cannot match English against Chinese, so an English query is read as phrases the
+glossary (``kb/data/en_zh.tsv``) knows, each rendered by the official Chinese terms. An
+analyst words the same idea many ways, so a phrase is found
+
+- in any inflection: plurals (enterprises), regular verb forms (developing, visited) and
+  the irregular or derived forms listed in ``kb/data/en_forms.tsv`` (grew → grow);
+- either way round an "of": "days of good air quality" is the glossary's "good air
+  quality day", "value of technology contracts" its "technology contract value".
+
+Example::
+
+    glossary = EnglishGlossary.load()
+    glossary.phrases("How many days of good air quality did Beijing have?")[0]
+    # [('how many', ['多少', …]), ('good air quality day', ['空气质量优良天数', '优良天数'])]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["EnglishGlossary", "singular"]
+
+_WORD = re.compile(r"[a-z0-9&\-]+")
+#: How many words may stand on each side of an "of" that is read the other way round.
+_BEFORE_OF, _AFTER_OF = 3, 4
+
+
+def singular(word: str) -> str:
+    """A plural's singular by rule (enterprises → enterprise, industries → industry)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "is", "us")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+@cache
+def _lines(name: str) -> tuple[str, ...]:
+    text = resources.files("kb").joinpath("data", name).read_text(encoding="utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@dataclass(frozen=True)
+class EnglishGlossary:
+    """English phrases (singular words) → Chinese renderings, and word forms → base.
+
+    :param entries: phrase (a tuple of words) → its renderings.
+    :param forms: an inflected or derived word → the glossary's word (grew → grow).
+    """
+
+    entries: dict[tuple[str, ...], list[str]]
+    forms: dict[str, str]
+    vocabulary: frozenset[str] = frozenset()  # every word of a phrase (made by ``load``)
+    longest: int = 1  # words in the longest phrase
+
+    @classmethod
+    def load(cls) -> EnglishGlossary:
+        """The glossary shipped in ``kb/data/en_zh.tsv`` and ``kb/data/en_forms.tsv``."""
+        forms = {}
+        for line in _lines("en_forms.tsv"):
+            form, _, base = line.partition("\t")
+            forms[form.strip().lower()] = base.strip().lower()
+        entries: dict[tuple[str, ...], list[str]] = {}
+        for line in _lines("en_zh.tsv"):
+            english, _, chinese = line.partition("\t")
+            words = (singular(w) for w in _WORD.findall(english.lower()))
+            key = tuple(forms.get(w, w) for w in words)
+            entries.setdefault(key, []).extend(chinese.split())
+        vocabulary = frozenset(w for key in entries for w in key)
+        return cls(entries, forms, vocabulary, max((len(k) for k in entries), default=1))
+
+    def _base(self, word: str, vocabulary: frozenset[str]) -> str:
+        """The glossary's form of a word: listed forms, else a regular verb form's stem
+        when the glossary knows it (developing → develop, produced → produce)."""
+        if word in self.forms:
+            return self.forms[word]
+        if word in vocabulary:
+            return word
+        for suffix, ends in (("ing", ("", "e")), ("ed", ("", "e"))):
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                stem = word[: -len(suffix)]
+                for end in ends:
+                    if stem + end in vocabulary:
+                        return stem + end
+                if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in vocabulary:
+                    return stem[:-1]  # planned → plan
+        return word
+
+    def words(self, text: str) -> list[str]:
+        """The text's words in the glossary's form; a hyphenated word the glossary lacks
+        is split (sponge-city → sponge city), one it knows is kept (coal-bed)."""
+        vocabulary = self.vocabulary
+        words: list[str] = []
+        for raw in _WORD.findall(text.lower()):
+            whole = self._base(singular(raw), vocabulary)
+            if "-" in raw.strip("-") and whole not in vocabulary:
+                words += [self._base(singular(w), vocabulary) for w in raw.split("-") if w]
+            else:
+                words.append(whole)
+        return words
+
+    def phrases(self, text: str) -> tuple[list[tuple[str, list[str]]], list[str]]:
+        """The phrases the glossary knows, each with its renderings, in text order (longest
+        first, no word used twice; "A of B" also as "B A"), and the words it does not.
+
+        :returns: ``([(phrase, renderings), …], unknown words)``.
+        """
+        words = self.words(text)
+        used = [False] * len(words)
+        found: list[tuple[int, str, list[str]]] = []
+
+        def take(start: int, end: int, key: tuple[str, ...]) -> None:
+            used[start:end] = [True] * (end - start)
+            found.append((start, " ".join(key), list(dict.fromkeys(self.entries[key]))))
+
+        for n in range(self.longest, 0, -1):
+            for i in range(len(words) - n + 1):
+                key = tuple(words[i : i + n])
+                if key in self.entries and not any(used[i : i + n]):
+                    take(i, i + n, key)
+            for i, word in enumerate(words):  # "days of good air quality": n words, "of" between
+                if word != "of" or used[i]:
+                    continue
+                for before in range(min(_BEFORE_OF, n - 1, i), 0, -1):
+                    after = n - before
+                    if after > _AFTER_OF or i + 1 + after > len(words):
+                        continue
+                    key = (*words[i + 1 : i + 1 + after], *words[i - before : i])
+                    if key in self.entries and not any(used[i - before : i + 1 + after]):
+                        take(i - before, i + 1 + after, key)
+                        break
+        unknown = [w for w, u in zip(words, used, strict=True) if not u]
+        return [(phrase, terms) for _, phrase, terms in sorted(found)], unknown
+
+    def renderings(self, text: str) -> list[str]:
+        """The renderings of every phrase in the text, shorter ones inside longer ones
+        too, longest phrases first, no duplicates."""
+        words = self.words(text)
+        found: list[str] = []
+        said = " " + " ".join(words) + " "
+        reordered = [(p, t) for p, t in self.phrases(text)[0] if f" {p} " not in said]
+        for n in range(self.longest, 0, -1):
+            for i in range(len(words) - n + 1):
+                found += self.entries.get(tuple(words[i : i + n]), [])
+            found += [t for p, terms in reordered if len(p.split()) == n for t in terms]
+        return list(dict.fromkeys(found))

@@ -1,0 +1,71 @@
+"""English phrases of a query: inflections, "A of B" either way round, renderings."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.english import EnglishGlossary, singular
+
+
+@pytest.fixture(scope="module")
+def glossary() -> EnglishGlossary:
+    return EnglishGlossary.load()
+
+
+def _tiny(**entries: str) -> EnglishGlossary:
+    """A glossary of a few entries (keys written with spaces as underscores)."""
+    table = {tuple(k.split("_")): v.split() for k, v in entries.items()}
+    vocabulary = frozenset(w for key in table for w in key)
+    return EnglishGlossary(table, {"grew": "grow"}, vocabulary, max(map(len, table)))
+
+
+@pytest.mark.parametrize(
+    ("word", "base"),
+    [("enterprises", "enterprise"), ("industries", "industry"), ("this", "this"), ("gas", "gas")],
+)
+def test_singular_strips_plurals_but_not_words_ending_in_s(word: str, base: str) -> None:
+    assert singular(word) == base
+
+
+def test_regular_and_listed_verb_forms_find_the_glossary_word() -> None:
+    tiny = _tiny(grow="增长", develop="发展", produce="产量")
+    assert tiny.words("grew developing produced") == ["grow", "develop", "produce"]
+
+
+def test_unknown_stems_are_left_alone() -> None:
+    assert _tiny(ski="滑雪").words("skids") == ["skid"]
+
+
+def test_of_phrase_is_read_the_other_way_round() -> None:
+    tiny = _tiny(good_air_quality_day="优良天数", how_many="多少")
+    phrases, unknown = tiny.phrases("How many days of good air quality did Beijing have")
+    assert phrases == [("how many", ["多少"]), ("good air quality day", ["优良天数"])]
+    assert "of" not in unknown and "beijing" in unknown
+
+
+def test_contiguous_phrase_wins_over_a_shorter_reordered_one() -> None:
+    tiny = _tiny(share_of_gdp="比重", gdp_share="占比")
+    assert tiny.phrases("share of gdp")[0] == [("share of gdp", ["比重"])]
+
+
+def test_renderings_include_reordered_phrases() -> None:
+    tiny = _tiny(technology_contract_value="技术合同成交额", value="产值")
+    assert tiny.renderings("value of technology contracts") == ["技术合同成交额", "产值"]
+
+
+@pytest.mark.parametrize(
+    ("question", "rendering"),
+    [
+        ("How fast did the economy grow in 2024?", "生产总值增长"),
+        ("How many days of good air quality did Beijing have?", "优良天数"),
+        ("value of technology contracts", "技术合同成交额"),
+        ("How many new high-tech companies were added?", "高新技术企业"),
+        ("What R&D spending intensity did it reach?", "研发投入强度"),
+        ("tourism spending", "旅游总花费"),
+        ("new energy vehicle production", "新能源汽车产量"),
+    ],
+)
+def test_an_analysts_wording_finds_the_reports_terms(
+    glossary: EnglishGlossary, question: str, rendering: str
+) -> None:
+    assert rendering in glossary.renderings(question)
