@@ -185,7 +185,11 @@ class FitChecker:
         )
         if work and not terms.commerce_only:
             verdict = "fit"
-        elif work or any(self._established(evidence[r], terms, "area") for r in area):
+        elif (
+            work
+            or any(self._established(evidence[r], terms, "area") for r in area)
+            or (terms.commerce_only and any(self._english_word(evidence[r], terms) for r in order))
+        ):  # trading in something the plan names in one English word (robots): its area
             verdict = "partial"
         else:
             verdict = "no_fit"
@@ -213,8 +217,7 @@ class FitChecker:
             doc_title=self.kb.document(doc).title,
         )
 
-    @staticmethod
-    def _established(row: _Row, terms: ProjectTerms, kind: str) -> bool:
+    def _established(self, row: _Row, terms: ProjectTerms, kind: str) -> bool:
         """Does a row name the project's work (or area), said about the project itself?
 
         One short word proves little (小区 of a nail salon's address, 线上 of its booking):
@@ -233,8 +236,25 @@ class FitChecker:
         (term,) = found
         if kind == "area":  # the head of an industry heading (煤炭 of 煤炭产业)
             return not terms.long or term.count >= 2
-        strong = term.compound or len(term.text) >= 3
+        form = (row.terms or {})[term.text][0]
+        if term.text.isascii():  # one English word is like one short Chinese word: weak
+            strong = " " in term.text or self._unknown_compound(form)
+        else:
+            strong = term.compound or len(term.text) >= 3
         return strong and (not terms.long or term.count >= 2 or term.compound)
+
+    @staticmethod
+    def _english_word(row: _Row, terms: ProjectTerms) -> bool:
+        """Does the row name one specific English word of the project (robot → 机器人)?"""
+        said = {t.text for t in terms.named if not t.background and not t.common}
+        return any(
+            kind == "work" and t.isascii() and t in said
+            for t, (_, kind) in (row.terms or {}).items()
+        )
+
+    def _unknown_compound(self, form: str) -> bool:
+        """A term of three characters or more that general Chinese does not know (膜电极)."""
+        return len(form) >= 3 and self.keyterms.tokenizer.general_frequency(form) == 0
 
     def _named(
         self, terms: ProjectTerms, evidence: dict[int, _Row], order: list[int]

@@ -295,12 +295,18 @@ class KeyTerms:
         terms: list[KeyTerm] = []
         unnamed: list[str] = []
         for phrase, renderings in phrases:
+            if fold(phrase) in self.words["generic"]:
+                continue  # smart, data, platform: said of every project
             places = self.places.find(phrase)
             if any(m.end - m.start >= len(phrase) and m.region.level != "county" for m in places):
                 continue  # Liupanshui, Guizhou: where, not what (a county's name may be a word)
             named = [r for r in renderings if self.named(r)]
             if named:
-                common = all(self.common(r) for r in named)
+                common = (  # one word that general Chinese renders commonly (smart: 智能)
+                    any(self.common(r) for r in renderings)
+                    if " " not in phrase
+                    else all(self.common(r) for r in named)
+                )
                 compound = any(self.tokenizer.general_frequency(r) == 0 for r in named)
                 forms = tuple((r, 1.0) for r in named)
                 terms.append(KeyTerm(phrase, forms, background, common, compound=compound))

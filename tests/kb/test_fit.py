@@ -36,6 +36,13 @@ CASES = [
         "fit",
         ["脱硫石膏"],
     ),  # its sales are the company's, not the project's
+    # one everyday English word names no work: a salon's "smart queue" is not 智能化
+    (
+        "Our nail salon chain is launching a smart queueing system and a data dashboard.",
+        "no_fit",
+        [],
+    ),
+    ("We are a sales agent importing and distributing industrial robots.", "partial", []),
 ]
 
 

@@ -73,3 +73,13 @@ def test_a_stretch_of_words_every_project_uses_is_never_a_term(keyterms) -> None
 def test_english_city_names_are_never_terms_but_county_sounding_words_stay(keyterms) -> None:
     named = _named(keyterms.find("A Liupanshui company making cili fruit extract"))
     assert "liupanshui" not in named and "cili" in named  # Cili is also a county (慈利)
+
+
+@pytest.mark.parametrize("word", ["smart", "data", "platform", "online"])
+def test_english_words_every_project_uses_are_never_terms(keyterms, word: str) -> None:
+    assert word not in _named(keyterms.find(f"Our hotel adds a {word} booking service."))
+
+
+def test_an_english_word_general_chinese_renders_commonly_is_common(keyterms) -> None:
+    terms = {t.text: t for t in keyterms.find("We restore fire trucks for rescue teams.").named}
+    assert terms["rescue"].common  # 救援 is everyday Chinese: an area word, not a work
