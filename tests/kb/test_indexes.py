@@ -83,14 +83,25 @@ def test_every_piece_of_a_split_item_counts_its_title_once(piece: int) -> None:
 
 
 @pytest.mark.parametrize("masked", [False, True])
-def test_dense_exact_view_matches_flat_search_without_copying(masked: bool) -> None:
+@pytest.mark.parametrize("k", [1, 5, 34, 200])
+def test_dense_exact_search_is_a_full_sort_with_ties_in_row_order(masked: bool, k: int) -> None:
+    vectors = _unit(100, 16, seed=3)
+    vectors[60] = vectors[20]  # a tie: the earlier row comes first
+    index = DenseIndex.build(vectors)
+    mask = (np.arange(100) % 3 != 1) if masked else None
+    q = vectors[20]
+    rows = np.flatnonzero(mask) if masked else np.arange(100)
+    sims = vectors[rows] @ q
+    expected = [int(rows[i]) for i in np.argsort(-sims, kind="stable")[:k]]
+    got = [r for r, _ in index.top(q, k, mask)]
+    assert got == expected and got[:2] == [20, 60][:k]
+
+
+def test_dense_exact_view_of_a_slice_does_not_copy_it() -> None:
     vectors = _unit(300, 16, seed=3)
-    part = vectors[100:200]
-    view, flat = DenseIndex.exact_view(part), DenseIndex(np.array(part))
-    mask = (np.arange(100) % 3 == 0) if masked else None
-    q = vectors[150]
-    assert [r for r, _ in view.top(q, 5, mask)] == [r for r, _ in flat.top(q, 5, mask)]
+    view = DenseIndex.exact_view(vectors[100:200])
     assert np.shares_memory(view.vectors, vectors)
+    assert view.top(vectors[150], 1)[0][0] == 50
 
 
 def test_sparse_save_load_round_trip(tmp_path: Path) -> None:
