@@ -45,8 +45,7 @@ def open_knowledge_base(settings: ApiSettings) -> KnowledgeBase:
     :raises IndexCorrupt: the index fails its checksums.
     :raises IndexStale: built with another embedder than ``settings.embedder``.
     """
-    tree = settings.tree or Settings(search=settings.search)
-    kb = KnowledgeBase.open(settings.index_dir, settings=tree)
+    kb = KnowledgeBase.open(settings.index_dir, settings=settings.tree)
     if settings.embedder:
         kb.check_embedder(settings.embedder)
     for note in kb.changes(settings.corpus_dir):

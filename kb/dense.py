@@ -128,13 +128,15 @@ class DenseIndex:
 
     @classmethod
     def load(cls, folder: Path) -> DenseIndex:
-        import faiss
-
         vectors = np.load(folder / "vectors.npy", mmap_mode="r", allow_pickle=False)
         ann = next(
             (folder / f for f in ("hnsw.faiss", "ivf.faiss") if (folder / f).is_file()), None
         )
-        return cls(vectors, faiss.read_index(str(ann)) if ann else None)
+        if ann is None:  # exact search needs no FAISS (nor its import time)
+            return cls(vectors)
+        import faiss
+
+        return cls(vectors, faiss.read_index(str(ann)))
 
     def top(
         self, query: np.ndarray, k: int, mask: np.ndarray | None = None

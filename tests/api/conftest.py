@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api import ApiSettings, create_app
+from kb.settings import Paths, Settings
 
 ClientFactory = Callable[..., Any]
 
@@ -19,7 +19,7 @@ ClientFactory = Callable[..., Any]
 @pytest.fixture(scope="session")
 def api_settings(plan_index: Path) -> ApiSettings:
     """The API's default settings over the plan's index."""
-    return ApiSettings(index_dir=plan_index)
+    return ApiSettings(Settings(paths=Paths(index_dir=plan_index)))
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,7 @@ def make_client(plan_kb: Any, api_settings: ApiSettings) -> ClientFactory:
 
     @contextmanager
     def make(kb: Any = None, **changes: Any) -> Iterator[TestClient]:
-        app = create_app(kb or plan_kb, replace(api_settings, **changes))
+        app = create_app(kb or plan_kb, api_settings.changed(**changes))
         with TestClient(app) as test_client:
             yield test_client
 

@@ -38,7 +38,7 @@ def test_flags_given_to_the_config_win_over_the_environment() -> None:
 
 def test_defaults_without_any_variable() -> None:
     settings = load_settings(env={})
-    assert settings == ApiSettings(corpus_dir=settings.corpus_dir)
+    assert settings == ApiSettings(Settings())
     assert settings.api_key == "" and settings.max_body == 1024 * 1024
 
 
@@ -67,3 +67,17 @@ def test_the_fit_limit_is_the_knowledge_bases_own() -> None:
 def test_the_modes_accepted_are_the_searchers_modes() -> None:
     search = request_models(1000, 20_000).search
     assert get_args(search.model_fields["mode"].annotation) == MODES
+
+
+def test_settings_hold_the_tree_and_the_key_only() -> None:
+    tree = Settings.load({}, index_dir="/srv/kb", api_max_body=4096)
+    settings = ApiSettings(tree, api_key="k")
+    assert settings.tree is tree and settings.max_body == 4096
+    assert str(settings.index_dir) == "/srv/kb"
+    changed = settings.changed(timeout=2.0)
+    assert (changed.timeout, changed.max_body, changed.api_key) == (2.0, 4096, "k")
+
+
+def test_changed_limits_are_checked_by_the_tree() -> None:
+    with pytest.raises(ConfigError, match="POLICYKB_API_TIMEOUT"):
+        ApiSettings().changed(timeout=-1)
