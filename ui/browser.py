@@ -134,6 +134,7 @@ _SCRIPT = """
       area.remove();
     }
     if (ok) {
+      button.setAttribute('data-copied', String(Date.now()));  // stays: tests and tools can see it
       const label = button.textContent;
       button.textContent = button.getAttribute('data-done') || label;
       setTimeout(() => { button.textContent = label; }, 1500);

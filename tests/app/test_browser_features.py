@@ -23,8 +23,10 @@ TITLE = "《六盘水市“十四五”科技创新规划》"
 def _copy(page: Any, button: Any) -> str:
     """Click a copy button, wait for it to say so, and read the clipboard."""
     page.bring_to_front()  # the Clipboard API writes only for the focused page
+    assert button.get_attribute("data-done") == "已复制"  # what the button says once done
     button.click()
-    page.locator("button.pkb-copy", has_text="已复制").wait_for(timeout=10_000)
+    # the "已复制" label lasts 1.5 s, which a loaded machine can miss; the mark stays
+    page.locator("button.pkb-copy[data-copied]").first.wait_for(timeout=10_000)
     return page.evaluate("navigator.clipboard.readText()")
 
 
