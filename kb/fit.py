@@ -34,6 +34,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ingest import Node
 from kb.clauses import CLAUSE, spans, trim
 from kb.errors import BadQuery
 from kb.fit_report import FitMatch, FitReport, Named
@@ -82,6 +83,17 @@ class _Row:
     terms: dict[str, tuple[str, str]] | None = None  # term -> (form found, work|area)
 
 
+def _distinct(matches: list[FitMatch]) -> list[FitMatch]:
+    """Matches without repeats of one span (chunks under one heading cite it once)."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for m in matches:
+        if (m.doc, m.start, m.end) not in seen:
+            seen.add((m.doc, m.start, m.end))
+            out.append(m)
+    return out
+
+
 class FitChecker:
     """Checks project descriptions against one knowledge base.
 
@@ -98,6 +110,7 @@ class FitChecker:
             searcher.tokenizer, searcher.expander, self.mentions, rows=self.priority
         )
         self.n = max(1, len(kb.chunks))
+        self._trees: dict[str, dict[str, tuple[Node, ...]]] = {}
 
     def _weight(self, form: str) -> float:
         """How specific a form is: its IDF over every chunk (rare = specific)."""
@@ -193,10 +206,15 @@ class FitChecker:
             verdict = "partial"
         else:
             verdict = "no_fit"
+        limit = self.settings.max_matches
         shown = (work + [r for r in order if r not in work and evidence[r].work > 0] + area)[
-            : self.settings.max_matches
-        ]
-        matches = [self._match(r, evidence[r]) for r in shown] if verdict != "no_fit" else []
+            : 4 * limit
+        ]  # chunks under one heading cite it once: the distinct ones, then the first few
+        matches = (
+            _distinct([self._match(r, evidence[r]) for r in shown])[:limit]
+            if verdict != "no_fit"
+            else []
+        )
         total = sum(self._weight(t.forms[0][0]) for t in terms.named if not t.background)
         best = (
             evidence[work[0]].foreground
@@ -285,12 +303,47 @@ class FitChecker:
             return trim(text, naming[0][0], naming[-1][1])
         return trim(text, *max(naming, key=lambda c: weight[c]))
 
+    def _ancestors(self, doc: str) -> dict[str, tuple[Node, ...]]:
+        """Each node id of a document's tree → its ancestors (root first)."""
+        if doc not in self._trees:
+            self._trees[doc] = {n.id: up for n, up in self.kb.trees[doc].root.walk()}
+        return self._trees[doc]
+
+    def _heading(self, chunk: Any, forms: list[str]) -> tuple[list[str], str, int, int] | None:
+        """The highest heading above ``chunk`` that names one of ``forms`` (（二）煤炭产业,
+        not the box 专栏2 煤炭产业技术攻关 under it): its address, words and span."""
+        doc = chunk.meta["doc"]
+        if doc not in self.kb.trees:
+            return None
+        up = self._ancestors(doc).get(chunk.meta.get("node", ""), ())
+        for depth in range(1, len(up)):  # the highest heading naming it: the area itself
+            node = up[depth]
+            if node.head and node.heading and any(f in fold(node.heading) for f in forms):
+                address = [n.heading for n in (*up[1:depth], node) if n.heading]
+                return address, node.heading, node.head[0], node.head[1]
+        return None
+
     def _match(self, row: int, evidence: _Row) -> FitMatch:
         chunk = self.kb.chunks[row]
         m = chunk.meta
         forms = [form for form, _ in (evidence.terms or {}).values()]
-        s, e = self._quote(chunk, forms)
         kind = "work" if evidence.work > 0 else "area"
+        heading = self._heading(chunk, forms) if kind == "area" else None
+        if heading is not None:  # only the area is named: cite the heading that names it
+            address, words, start, end = heading
+            terms = list(evidence.terms or {})
+            return FitMatch(
+                chunk.id,
+                m["doc"],
+                address,
+                words,
+                round(evidence.area, 3),
+                start,
+                end,
+                terms=terms,
+                kind=kind,
+            )
+        s, e = self._quote(chunk, forms)
         score = evidence.work if kind == "work" else evidence.area
         return FitMatch(
             chunk.id,

@@ -174,3 +174,22 @@ def test_report_downloads_as_markdown_in_either_language(plan_kb: KnowledgeBase,
 def test_bad_description_raises(plan_kb: KnowledgeBase, text: str, match: str) -> None:
     with pytest.raises(BadQuery, match=match):
         plan_kb.fit(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Road freight company hauling coal with 45 heavy trucks", "（四）现代物流产业"),
+        ("经营一家煤炭贸易公司，销售电煤和焦煤", "（二）煤炭产业"),
+    ],
+)
+def test_an_area_match_cites_the_heading_that_names_the_area(
+    plan_kb: KnowledgeBase, text: str, heading: str
+) -> None:
+    report = plan_kb.fit(text)
+    assert report.verdict == "partial"
+    areas = [m for m in report.matches if m.kind == "area"]
+    cited = [m for m in areas if m.text == heading]
+    assert cited and cited[0].section[-1] == heading
+    assert plan_kb.sources[cited[0].doc][cited[0].start : cited[0].end] == heading
+    assert len({(m.start, m.end) for m in report.matches}) == len(report.matches)  # no repeats
