@@ -235,7 +235,10 @@ class Searcher:
             p.add_component("evidence", DocumentEvidence(self.settings.doc_evidence))
             p.connect("fuse.documents", "evidence.documents")
             st = self.settings
-            p.add_component("prior", KindPrior(item=st.item_prior, table_row=st.table_row_prior))
+            prior = KindPrior(
+                item=st.item_prior, table_row=st.table_row_prior, title=st.title_prior
+            )
+            p.add_component("prior", prior)
             p.connect("evidence.documents", "prior.documents")
         return p
 

@@ -102,6 +102,8 @@ class SearchSettings:
         commitments, short and specific, before the summary paragraphs.
     :param table_row_prior: score factor of a bare table row, so prose that states the
         same fact in words comes first.
+    :param title_prior: score factor of a chunk that only repeats its document's title
+        (a notice's heading, the title line): it names the document, it answers nothing.
     :param fusion: ``merge`` (weighted sum of normalised scores) or ``rrf``
         (reciprocal-rank fusion, Haystack's ``DocumentJoiner``).
     :param doc_evidence: how much a document's overall match lifts its chunks (0 = off).
@@ -117,6 +119,7 @@ class SearchSettings:
     translation_others: float = 0.2
     item_prior: float = 1.1
     table_row_prior: float = 0.8
+    title_prior: float = 0.5
     fusion: str = "merge"
     doc_evidence: float = 1.0
     candidates: int = 50

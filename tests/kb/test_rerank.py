@@ -54,3 +54,14 @@ def test_priors_are_configurable_from_the_environment() -> None:
     settings = Settings.load(env=env).search
     assert (settings.item_prior, settings.table_row_prior) == (1.0, 1.0)
     assert Settings.load(env={}).search.item_prior == pytest.approx(1.1)
+
+
+def test_kind_prior_lowers_a_chunk_that_only_repeats_its_documents_title() -> None:
+    title = "“十三五”生态环境保护规划（含《国务院关于印发“十三五”生态环境保护规划的通知》）"
+    meta = {"kind": "paragraph", "doc_title": title}
+    notice = Document(
+        id="t", content="国务院关于印发“十三五”生态环境保护规划的通知", meta=meta, score=1.0
+    )
+    answer = Document(id="a", content="全国森林覆盖率提高至21.66%。", meta=meta, score=0.6)
+    ranked = KindPrior(title=0.5).run([notice, answer])["documents"]
+    assert [d.id for d in ranked] == ["a", "t"] and ranked[1].score == 0.5
