@@ -140,12 +140,12 @@ class Answerer:
         return replace(self._ask(scope.query(text), scope.docs), question=text, scope=scope)
 
     def _ask(self, text: str, doc: str | list[str] | None) -> Answer:
-        hits = self.kb.search(text, k=self.settings.depth, doc=doc)
+        hits = self.kb.search(text, k=self.settings.depth, doc=doc, join=False)  # cite chunks
         focus = self.coverage.focus(text)
         if focus:  # aggregation needs every chunk on the focus, not only the top ranks
             seen = {h.id for h in hits}
             focused = self.kb.search(
-                " ".join(t.word for t in focus), k=self.settings.depth, doc=doc
+                " ".join(t.word for t in focus), k=self.settings.depth, doc=doc, join=False
             )
             hits += [h for h in focused if h.id not in seen]
         relevant = self.relevant(focus, hits)

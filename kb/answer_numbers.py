@@ -136,7 +136,7 @@ class NumberAnswerer:
 
     def _stated(self, row: Indicator, value: float | int) -> list[tuple[Hit, int, int]]:
         """A phrase of the prose that states the same figure (高新技术企业达180家)."""
-        for hit in self.kb.search(row.name, k=10, doc=row.doc):
+        for hit in self.kb.search(row.name, k=10, doc=row.doc, join=False):
             if hit.kind == "table_row":
                 continue
             for s, e in spans(hit.text, PHRASE):

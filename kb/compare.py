@@ -141,7 +141,7 @@ def compare(
     for order, info in enumerate(chosen):
         quotes: list[Quote] = []
         best = 0.0
-        for hit in answerer.relevant(focus, kb.search(text, k=depth, doc=info.doc)):
+        for hit in answerer.relevant(focus, kb.search(text, k=depth, doc=info.doc, join=False)):
             best = max(best, answerer.coverage.score(focus, answerer.context(hit)))
             for s, e in answerer.answering_spans(hit, focus):
                 if any(w in hit.text[s:e].lower() for w in words):  # says it in so many words

@@ -299,6 +299,7 @@ class KnowledgeBase:
         section: str | None = None,
         industry: str | None = None,
         mode: str = "hybrid",
+        join: bool = True,
     ) -> list[Hit]:
         """Search the index (see :meth:`Searcher.search`), with filters applied first.
 
@@ -312,11 +313,11 @@ class KnowledgeBase:
         docs = _docs(doc)
         mask = self.mask(docs, section, industry)
         if len(self.documents) < 2:
-            return self.searcher().search(query, k=k, mask=mask, mode=mode)
+            return self.searcher().search(query, k=k, mask=mask, mode=mode, join=join)
         if docs and len(docs) == 1:
-            return self._per_document().search_in(docs[0], query, k, mask, mode)
-        hits = self.searcher().search(query, k=k, mask=mask, mode=mode)
-        return self._per_document().in_own_order(hits, query, mask, mode)
+            return self._per_document().search_in(docs[0], query, k, mask, mode, join)
+        hits = self.searcher().search(query, k=k, mask=mask, mode=mode, join=join)
+        return self._per_document().in_own_order(hits, query, mask, mode, join)
 
     # -- lookups (see :class:`~kb.index.LoadedIndex`) -------------------------------
     def document(self, doc: str) -> DocumentInfo:

@@ -157,17 +157,28 @@ class DocumentSearchers:
         return _indexes(chunks, self.whole.tokenizer)
 
     def search_in(
-        self, doc: str, query: str, k: int, mask: np.ndarray | None = None, mode: str = "hybrid"
+        self,
+        doc: str,
+        query: str,
+        k: int,
+        mask: np.ndarray | None = None,
+        mode: str = "hybrid",
+        join: bool = True,
     ) -> list[Hit]:
         """``doc``'s best ``k`` chunks on its own statistics, among ``mask`` (whole-index rows)."""
         searcher, rows = self.get(doc)
         if searcher is None:
             return []
         inner = None if mask is None or mask[rows].all() else mask[rows]
-        return searcher.search(query, k=k, mask=inner, mode=mode)
+        return searcher.search(query, k=k, mask=inner, mode=mode, join=join)
 
     def in_own_order(
-        self, hits: list[Hit], query: str, mask: np.ndarray | None = None, mode: str = "hybrid"
+        self,
+        hits: list[Hit],
+        query: str,
+        mask: np.ndarray | None = None,
+        mode: str = "hybrid",
+        join: bool = True,
     ) -> list[Hit]:
         """``hits`` with each document's ranks refilled from its own search, in its order.
 
@@ -179,7 +190,7 @@ class DocumentSearchers:
         seen: set[str] = set()
         for hit in hits:
             if hit.doc not in own:
-                own[hit.doc] = iter(self.search_in(hit.doc, query, len(hits), mask, mode))
+                own[hit.doc] = iter(self.search_in(hit.doc, query, len(hits), mask, mode, join))
             pick = next((h for h in own[hit.doc] if h.id not in seen), hit)
             if pick.id not in seen:
                 seen.add(pick.id)

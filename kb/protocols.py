@@ -42,6 +42,7 @@ class Index(Protocol):
         section: str | None = None,
         industry: str | None = None,
         mode: str = "hybrid",
+        join: bool = True,
     ) -> list[Hit]: ...
 
     def scope(self, question: str) -> Scope | None: ...

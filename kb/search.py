@@ -42,6 +42,7 @@ from kb.errors import BadQuery
 from kb.pipeline_run import OrderedRun
 from kb.rerank import DocumentEvidence, KindPrior
 from kb.settings import SearchSettings
+from kb.siblings import JoinSiblings
 from kb.sparse import MaxNormalizer, SparseIndex, SparseRetriever
 from kb.tokenize import QueryExpander, Tokenizer, char_ngrams, clean_query, is_english
 
@@ -240,6 +241,8 @@ class Searcher:
             )
             p.add_component("prior", prior)
             p.connect("evidence.documents", "prior.documents")
+            p.add_component("siblings", JoinSiblings(st.sibling_chars))
+            p.connect("prior.documents", "siblings.documents")
         return p
 
     def query_tokens(self, query: str) -> list[str]:
@@ -248,9 +251,17 @@ class Searcher:
         return out["tokens"] + out["expansion"]
 
     def search(
-        self, query: str, k: int = 10, mask: np.ndarray | None = None, mode: str = "hybrid"
+        self,
+        query: str,
+        k: int = 10,
+        mask: np.ndarray | None = None,
+        mode: str = "hybrid",
+        join: bool = True,
     ) -> list[Hit]:
         """The ``k`` best chunks for ``query`` among the rows allowed by ``mask``.
+
+        :param join: a hit brings the touching pieces of its paragraph that are also
+            candidates (:mod:`kb.siblings`); ``False``: one chunk per hit (hybrid mode).
 
         :raises BadQuery: empty, too long, ``k`` < 1, or an unknown mode.
         :returns: hits best first; empty when the query has no searchable characters.
@@ -277,11 +288,12 @@ class Searcher:
             mode, ("dense",)
         ):
             data[name] = {"top_k": n, "mask": mask}
-        pipeline, last = mode, {"bm25": "sparse", "dense": "dense"}.get(mode, "prior")
+        pipeline, last = mode, {"bm25": "sparse", "dense": "dense"}.get(mode, "siblings")
         if mode == "hybrid":
             data["fuse"] = {"top_k": n}
             data["evidence"] = {"top_k": n}
-            data["prior"] = {"top_k": k}
+            data["prior"] = {"top_k": n}
+            data["siblings"] = {"top_k": k, "join": join}
             pipeline = "hybrid_en" if is_english(text) else "hybrid"
         out = self._runs[pipeline].run(data, include_outputs_from={"analyze"})
         tokens = out["analyze"]["tokens"] + out["analyze"]["expansion"]

@@ -104,6 +104,8 @@ class SearchSettings:
         same fact in words comes first.
     :param title_prior: score factor of a chunk that only repeats its document's title
         (a notice's heading, the title line): it names the document, it answers nothing.
+    :param sibling_chars: a hit is joined with the touching pieces of its paragraph
+        among the candidates, up to this many characters (0 = never).
     :param fusion: ``merge`` (weighted sum of normalised scores) or ``rrf``
         (reciprocal-rank fusion, Haystack's ``DocumentJoiner``).
     :param doc_evidence: how much a document's overall match lifts its chunks (0 = off).
@@ -120,6 +122,7 @@ class SearchSettings:
     item_prior: float = 1.1
     table_row_prior: float = 0.8
     title_prior: float = 0.5
+    sibling_chars: int = 480
     fusion: str = "merge"
     doc_evidence: float = 1.0
     candidates: int = 50
