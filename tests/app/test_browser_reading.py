@@ -31,7 +31,7 @@ def test_opening_a_citation_shows_the_cited_span_in_view_and_marks_the_contents(
     citation = page.locator(".st-key-pkb-cite-0-3")
     citation.get_by_role("link", name="在原文中查看").click()
     mark = page.locator("mark#cited")
-    mark.wait_for(timeout=30_000)
+    mark.wait_for(timeout=90_000)  # generous: a loaded machine; speed is bench.app's to measure
     settle(page)
     page.wait_for_timeout(1_300)
     assert in_view(page, mark)
