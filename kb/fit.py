@@ -361,7 +361,7 @@ class FitChecker:
         """One cited clause per support-measure topic, from the plan's measure sections."""
         found: list[FitMatch] = []
         for label, words in _measure_topics():
-            for hit in self.kb.search(" ".join(words), k=5, doc=doc):
+            for hit in self.kb.search(" ".join(words), k=5, doc=doc, join=False):
                 chunk = self.kb.chunk(hit.id)
                 past = any("回顾" in h for h in hit.section)
                 item = is_industry_item(chunk.meta)

@@ -215,7 +215,10 @@ class KeyTerms:
         # 联网 of 互联网): a compound's head is its end, its leading part names its kind
         inside = {i for s, e in whole for i in range(s + 1, e)}
         starts = sorted({s for _, s, _ in content} - inside)
-        ends = sorted({e for _, _, e in content})
+        # ... and only after a part of it that is a word itself (线上 of 线上线下, not 线上线)
+        parts = {(s, e) for _, s, e in spans}
+        cut = {e: s for s, e2 in whole for e in range(s + 1, e2)}
+        ends = sorted({e for _, _, e in content if e not in cut or (cut[e], e) in parts})
         terms: list[KeyTerm] = []
         covered = [False] * len(folded)
         places = [(m.start, m.end) for m in self.places.find(folded)]

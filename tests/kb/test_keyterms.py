@@ -83,3 +83,12 @@ def test_english_words_every_project_uses_are_never_terms(keyterms, word: str) -
 def test_an_english_word_general_chinese_renders_commonly_is_common(keyterms) -> None:
     terms = {t.text: t for t in keyterms.find("We restore fire trucks for rescue teams.").named}
     assert terms["rescue"].common  # 救援 is everyday Chinese: an area word, not a work
+
+
+def test_a_term_never_ends_inside_a_word_the_plan_writes_whole(keyterms) -> None:
+    named = _named(keyterms.find("开展线上线下融合教学"))
+    assert "线上线下" in named and "线上线" not in named
+
+
+def test_company_form_words_are_never_terms(keyterms) -> None:
+    assert "有限" not in _named(keyterms.find("六盘水某某新材料有限责任公司计划研发玄武岩纤维"))
