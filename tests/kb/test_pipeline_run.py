@@ -44,10 +44,11 @@ def test_ordered_run_gives_the_same_ranking_as_pipeline_run(
         **{c: {"top_k": 50, "mask": None} for c in ("sparse", "chars", "dense")},
         "fuse": {"top_k": 50},
         "evidence": {"top_k": 50},
-        "prior": {"top_k": 10},
+        "prior": {"top_k": 50},
+        "siblings": {"top_k": 10},
     }
-    ours = OrderedRun(pipeline).run(data)["prior"]["documents"]
-    theirs = pipeline.run(data)["prior"]["documents"]
+    ours = OrderedRun(pipeline).run(data)["siblings"]["documents"]
+    theirs = pipeline.run(data)["siblings"]["documents"]
     assert len(ours) == 10
     assert [(d.id, d.score) for d in ours] == [(d.id, d.score) for d in theirs]
 
