@@ -30,13 +30,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
-from typing import Any
 
-from ingest import Node
-from kb.clauses import CLAUSE, spans, trim
 from kb.errors import BadQuery
+from kb.fit_quotes import FitQuotes, distinct, is_priority
 from kb.fit_report import FitMatch, FitReport, Named
 from kb.keyterms import KeyTerm, KeyTerms, ProjectTerms
 from kb.mentions import Mentions
@@ -45,28 +41,6 @@ from kb.settings import FitSettings
 from kb.tokenize import clean_query, fold, is_english
 
 __all__ = ["FitChecker", "FitMatch", "FitReport", "FitSettings"]
-
-
-@cache
-def _measure_topics() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    text = resources.files("kb").joinpath("data", "measures.tsv").read_text("utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return tuple((label, tuple(words.split())) for label, words in rows)
-
-
-# Headings of what a plan reviews, analyses or defines rather than plans to do.
-_NOT_PLANNED = re.compile(r"回顾|形势|指导思想|基本原则|名词解释|附录|附件")
-
-
-def is_industry_item(meta: dict) -> bool:
-    """An item of an industry: under an industry heading, or a numbered item or sub-item."""
-    return bool(meta.get("industry")) or meta.get("kind") in ("item", "subitem")
-
-
-def is_priority(meta: dict) -> bool:
-    """A priority the plan names: an industry item (not a review of past work)."""
-    section = meta.get("section") or []
-    return is_industry_item(meta) and not any(_NOT_PLANNED.search(h) for h in section)
 
 
 _RANK = {"fit": 0, "partial": 1, "no_fit": 2}
@@ -81,17 +55,6 @@ class _Row:
     area: float = 0.0  # weight of key terms naming its area
     support: float = 0.0  # common words of the project in its words: ranking only
     terms: dict[str, tuple[str, str]] | None = None  # term -> (form found, work|area)
-
-
-def _distinct(matches: list[FitMatch]) -> list[FitMatch]:
-    """Matches without repeats of one span (chunks under one heading cite it once)."""
-    seen: set[tuple[str, int, int]] = set()
-    out = []
-    for m in matches:
-        if (m.doc, m.start, m.end) not in seen:
-            seen.add((m.doc, m.start, m.end))
-            out.append(m)
-    return out
 
 
 class FitChecker:
@@ -110,7 +73,7 @@ class FitChecker:
             searcher.tokenizer, searcher.expander, self.mentions, rows=self.priority
         )
         self.n = max(1, len(kb.chunks))
-        self._trees: dict[str, dict[str, tuple[Node, ...]]] = {}
+        self.quotes = FitQuotes(kb, self._weight)
 
     def _weight(self, form: str) -> float:
         """How specific a form is: its IDF over every chunk (rare = specific)."""
@@ -180,7 +143,7 @@ class FitChecker:
         reports.sort(key=lambda r: (_RANK[r.verdict], -r.score))
         for n, report in enumerate(reports[: self.settings.measured_documents]):
             if report.verdict != "no_fit":  # a document's own support measures
-                reports[n] = replace(report, measures=self._measures(report.doc))
+                reports[n] = replace(report, measures=self.quotes.measures(report.doc))
         return replace(reports[0], documents=reports if len(reports) > 1 else [])
 
     def _judge(self, text: str, terms: ProjectTerms, doc: str) -> FitReport:
@@ -211,7 +174,7 @@ class FitChecker:
             : 4 * limit
         ]  # chunks under one heading cite it once: the distinct ones, then the first few
         matches = (
-            _distinct([self._match(r, evidence[r]) for r in shown])[:limit]
+            distinct([self._match(r, evidence[r]) for r in shown])[:limit]
             if verdict != "no_fit"
             else []
         )
@@ -289,101 +252,5 @@ class FitChecker:
             n for t, n in named.items() if t not in foreground
         ]
 
-    def _quote(self, chunk: Any, forms: list[str], limit: int = 240) -> tuple[int, int]:
-        """Whole clauses of ``chunk`` that name ``forms``: from the first to the last of
-        them when that is at most ``limit`` characters, else the one naming the most
-        specific ones."""
-        text = chunk.content or ""
-        clauses = spans(text, CLAUSE) or [(0, len(text))]
-        weight = {
-            (s, e): sum(self._weight(f) for f in forms if f in fold(text[s:e])) for s, e in clauses
-        }
-        naming = [c for c in clauses if weight[c] > 0] or clauses[:1]
-        if naming[-1][1] - naming[0][0] <= limit:
-            return trim(text, naming[0][0], naming[-1][1])
-        return trim(text, *max(naming, key=lambda c: weight[c]))
-
-    def _ancestors(self, doc: str) -> dict[str, tuple[Node, ...]]:
-        """Each node id of a document's tree → its ancestors (root first)."""
-        if doc not in self._trees:
-            self._trees[doc] = {n.id: up for n, up in self.kb.trees[doc].root.walk()}
-        return self._trees[doc]
-
-    def _heading(self, chunk: Any, forms: list[str]) -> tuple[list[str], str, int, int] | None:
-        """The highest heading above ``chunk`` that names one of ``forms`` (（二）煤炭产业,
-        not the box 专栏2 煤炭产业技术攻关 under it): its address, words and span."""
-        doc = chunk.meta["doc"]
-        if doc not in self.kb.trees:
-            return None
-        up = self._ancestors(doc).get(chunk.meta.get("node", ""), ())
-        for depth in range(1, len(up)):  # the highest heading naming it: the area itself
-            node = up[depth]
-            if node.head and node.heading and any(f in fold(node.heading) for f in forms):
-                address = [n.heading for n in (*up[1:depth], node) if n.heading]
-                return address, node.heading, node.head[0], node.head[1]
-        return None
-
     def _match(self, row: int, evidence: _Row) -> FitMatch:
-        chunk = self.kb.chunks[row]
-        m = chunk.meta
-        forms = [form for form, _ in (evidence.terms or {}).values()]
-        kind = "work" if evidence.work > 0 else "area"
-        heading = self._heading(chunk, forms) if kind == "area" else None
-        if heading is not None:  # only the area is named: cite the heading that names it
-            address, words, start, end = heading
-            terms = list(evidence.terms or {})
-            return FitMatch(
-                chunk.id,
-                m["doc"],
-                address,
-                words,
-                round(evidence.area, 3),
-                start,
-                end,
-                terms=terms,
-                kind=kind,
-            )
-        s, e = self._quote(chunk, forms)
-        score = evidence.work if kind == "work" else evidence.area
-        return FitMatch(
-            chunk.id,
-            m["doc"],
-            list(m["section"]),
-            (chunk.content or "")[s:e],
-            round(score, 3),
-            int(m["start"]) + s,
-            int(m["start"]) + e,
-            terms=list(evidence.terms or {}),
-            kind=kind,
-        )
-
-    def _measures(self, doc: str) -> list[FitMatch]:
-        """One cited clause per support-measure topic, from the plan's measure sections."""
-        found: list[FitMatch] = []
-        for label, words in _measure_topics():
-            for hit in self.kb.search(" ".join(words), k=5, doc=doc, join=False):
-                chunk = self.kb.chunk(hit.id)
-                past = any("回顾" in h for h in hit.section)
-                item = is_industry_item(chunk.meta)
-                if item or past or hit.kind == "term" or any(m.id == hit.id for m in found):
-                    continue  # measures live outside industry boxes, the review and glossary
-                forms = [w for w in words if w in (hit.text or "")]
-                if not forms:
-                    continue
-                s, e = self._quote(chunk, forms)
-                found.append(
-                    FitMatch(
-                        hit.id,
-                        hit.doc,
-                        hit.section,
-                        hit.text[s:e],
-                        round(hit.score, 3),
-                        hit.start + s,
-                        hit.start + e,
-                        label=label,
-                        terms=forms,
-                        kind="measure",
-                    )
-                )
-                break
-        return found
+        return self.quotes.match(row, evidence.terms or {}, evidence.work, evidence.area)

@@ -1,0 +1,159 @@
+"""What a fit report quotes: whole clauses that name the project's terms, the heading that
+names its area, and one clause per support measure — each with its exact span.
+
+Example::
+
+    quotes = FitQuotes(kb, weight=lambda form: 1.0)
+    quotes.match(row, {"膜电极": ("膜电极", "work")}, work=2.3, area=0.0).text
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ingest import Node
+from kb.clauses import CLAUSE, spans, trim
+from kb.fit_report import FitMatch
+from kb.protocols import Index
+from kb.tokenize import fold
+
+__all__ = ["FitQuotes", "distinct", "is_industry_item", "is_priority"]
+
+# Headings of what a plan reviews, analyses or defines rather than plans to do.
+_NOT_PLANNED = re.compile(r"回顾|形势|指导思想|基本原则|名词解释|附录|附件")
+
+
+def is_industry_item(meta: dict) -> bool:
+    """An item of an industry: under an industry heading, or a numbered item or sub-item."""
+    return bool(meta.get("industry")) or meta.get("kind") in ("item", "subitem")
+
+
+def is_priority(meta: dict) -> bool:
+    """A priority the plan names: an industry item (not a review of past work)."""
+    section = meta.get("section") or []
+    return is_industry_item(meta) and not any(_NOT_PLANNED.search(h) for h in section)
+
+
+@cache
+def _measure_topics() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    text = resources.files("kb").joinpath("data", "measures.tsv").read_text("utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return tuple((label, tuple(words.split())) for label, words in rows)
+
+
+def distinct(matches: list[FitMatch]) -> list[FitMatch]:
+    """Matches without repeats of one span (chunks under one heading cite it once)."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for m in matches:
+        if (m.doc, m.start, m.end) not in seen:
+            seen.add((m.doc, m.start, m.end))
+            out.append(m)
+    return out
+
+
+class FitQuotes:
+    """Cites the plan for a fit report.
+
+    :param kb: the knowledge base (chunks, trees, search).
+    :param weight: how specific a term's form is (its IDF): quotes prefer clauses that
+        name the most specific terms.
+    """
+
+    def __init__(self, kb: Index, weight: Callable[[str], float]) -> None:
+        self.kb = kb
+        self.weight = weight
+        self._trees: dict[str, dict[str, tuple[Node, ...]]] = {}
+
+    def quote(self, chunk: Any, forms: list[str], limit: int = 240) -> tuple[int, int]:
+        """Whole clauses of ``chunk`` that name ``forms``: from the first to the last of
+        them when that is at most ``limit`` characters, else the one naming the most
+        specific ones."""
+        text = chunk.content or ""
+        clauses = spans(text, CLAUSE) or [(0, len(text))]
+        weight = {
+            (s, e): sum(self.weight(f) for f in forms if f in fold(text[s:e])) for s, e in clauses
+        }
+        naming = [c for c in clauses if weight[c] > 0] or clauses[:1]
+        if naming[-1][1] - naming[0][0] <= limit:
+            return trim(text, naming[0][0], naming[-1][1])
+        return trim(text, *max(naming, key=lambda c: weight[c]))
+
+    def _ancestors(self, doc: str) -> dict[str, tuple[Node, ...]]:
+        """Each node id of a document's tree → its ancestors (root first)."""
+        if doc not in self._trees:
+            self._trees[doc] = {n.id: up for n, up in self.kb.trees[doc].root.walk()}
+        return self._trees[doc]
+
+    def heading(self, chunk: Any, forms: list[str]) -> tuple[list[str], str, int, int] | None:
+        """The highest heading above ``chunk`` that names one of ``forms`` (（二）煤炭产业,
+        not the box 专栏2 煤炭产业技术攻关 under it): its address, words and span."""
+        doc = chunk.meta["doc"]
+        if doc not in self.kb.trees:
+            return None
+        up = self._ancestors(doc).get(chunk.meta.get("node", ""), ())
+        for depth in range(1, len(up)):  # the highest heading naming it: the area itself
+            node = up[depth]
+            if node.head and node.heading and any(f in fold(node.heading) for f in forms):
+                address = [n.heading for n in (*up[1:depth], node) if n.heading]
+                return address, node.heading, node.head[0], node.head[1]
+        return None
+
+    def match(
+        self, row: int, terms: dict[str, tuple[str, str]], work: float, area: float
+    ) -> FitMatch:
+        """The match of one priority chunk: the clauses naming the project's work, or,
+        when it names only the area, the heading that names it.
+
+        :param terms: the project's terms this chunk names → (form found, work|area).
+        """
+        chunk = self.kb.chunks[row]
+        m = chunk.meta
+        forms = [form for form, _ in terms.values()]
+        kind = "work" if work > 0 else "area"
+        heading = self.heading(chunk, forms) if kind == "area" else None
+        if heading is not None:  # only the area is named: the heading that names it
+            address, words, start, end = heading
+        else:
+            s, e = self.quote(chunk, forms)
+            address, words = list(m["section"]), (chunk.content or "")[s:e]
+            start, end = int(m["start"]) + s, int(m["start"]) + e
+        score = round(work if kind == "work" else area, 3)
+        return FitMatch(
+            chunk.id, m["doc"], address, words, score, start, end, terms=list(terms), kind=kind
+        )
+
+    def measures(self, doc: str) -> list[FitMatch]:
+        """One cited clause per support-measure topic, from the plan's measure sections."""
+        found: list[FitMatch] = []
+        for label, words in _measure_topics():
+            for hit in self.kb.search(" ".join(words), k=5, doc=doc, join=False):
+                chunk = self.kb.chunk(hit.id)
+                past = any("回顾" in h for h in hit.section)
+                item = is_industry_item(chunk.meta)
+                if item or past or hit.kind == "term" or any(m.id == hit.id for m in found):
+                    continue  # measures live outside industry boxes, the review and glossary
+                forms = [w for w in words if w in (hit.text or "")]
+                if not forms:
+                    continue
+                s, e = self.quote(chunk, forms)
+                found.append(
+                    FitMatch(
+                        hit.id,
+                        hit.doc,
+                        hit.section,
+                        hit.text[s:e],
+                        round(hit.score, 3),
+                        hit.start + s,
+                        hit.start + e,
+                        label=label,
+                        terms=forms,
+                        kind="measure",
+                    )
+                )
+                break
+        return found
