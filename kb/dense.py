@@ -61,7 +61,6 @@ class DenseIndex:
     """
 
     def __init__(self, vectors: np.ndarray, ann: Any = None, ef_search: int = 512) -> None:
-
         self.vectors = vectors
         self.ann = ann
         self.ef_search = ef_search

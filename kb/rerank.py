@@ -71,10 +71,16 @@ class KindPrior:
     def __init__(self, item: float = 1.1, table_row: float = 0.8, title: float = 0.5) -> None:
         self.factors = {"item": item, "subitem": item, "table_row": table_row}
         self.title = title
+        self._titles: dict[str, bool] = {}  # chunk id -> only its title, found once
+
+    def _is_title(self, doc: Document) -> bool:
+        if doc.id not in self._titles:  # chunks are fixed: decided once per chunk
+            text = _plain(doc.content or "")
+            self._titles[doc.id] = bool(text) and text in _plain(doc.meta.get("doc_title") or "")
+        return self._titles[doc.id]
 
     def _factor(self, doc: Document) -> float:
-        text = _plain(doc.content or "")
-        if text and text in _plain(doc.meta.get("doc_title") or ""):
+        if self._is_title(doc):
             return self.title
         return self.factors.get(doc.meta.get("kind"), 1.0)
 
