@@ -74,9 +74,10 @@ class EnglishGlossary:
         vocabulary = frozenset(w for key in entries for w in key)
         return cls(entries, forms, vocabulary, max((len(k) for k in entries), default=1))
 
-    def _base(self, word: str, vocabulary: frozenset[str]) -> str:
+    def _base(self, word: str) -> str:
         """The glossary's form of a word: listed forms, else a regular verb form's stem
         when the glossary knows it (developing → develop, produced → produce)."""
+        vocabulary = self.vocabulary
         if word in self.forms:
             return self.forms[word]
         if word in vocabulary:
@@ -94,12 +95,11 @@ class EnglishGlossary:
     def words(self, text: str) -> list[str]:
         """The text's words in the glossary's form; a hyphenated word the glossary lacks
         is split (sponge-city → sponge city), one it knows is kept (coal-bed)."""
-        vocabulary = self.vocabulary
         words: list[str] = []
         for raw in _WORD.findall(text.lower()):
-            whole = self._base(singular(raw), vocabulary)
-            if "-" in raw.strip("-") and whole not in vocabulary:
-                words += [self._base(singular(w), vocabulary) for w in raw.split("-") if w]
+            whole = self._base(singular(raw))
+            if "-" in raw.strip("-") and whole not in self.vocabulary:
+                words += [self._base(singular(w)) for w in raw.split("-") if w]
             else:
                 words.append(whole)
         return words
@@ -110,7 +110,10 @@ class EnglishGlossary:
 
         :returns: ``([(phrase, renderings), …], unknown words)``.
         """
-        words = self.words(text)
+        return self._phrases(self.words(text))
+
+    def _phrases(self, words: list[str]) -> tuple[list[tuple[str, list[str]]], list[str]]:
+        """:meth:`phrases` of words already in the glossary's form."""
         used = [False] * len(words)
         found: list[tuple[int, str, list[str]]] = []
 
@@ -143,7 +146,7 @@ class EnglishGlossary:
         words = self.words(text)
         found: list[str] = []
         said = " " + " ".join(words) + " "
-        reordered = [(p, t) for p, t in self.phrases(text)[0] if f" {p} " not in said]
+        reordered = [(p, t) for p, t in self._phrases(words)[0] if f" {p} " not in said]
         for n in range(self.longest, 0, -1):
             for i in range(len(words) - n + 1):
                 found += self.entries.get(tuple(words[i : i + n]), [])

@@ -38,7 +38,7 @@ from kb.keyterms import KeyTerm, KeyTerms, ProjectTerms
 from kb.mentions import Mentions
 from kb.protocols import Index
 from kb.settings import FitSettings
-from kb.tokenize import clean_query, fold, is_english
+from kb.tokenize import clean_query, is_english
 
 __all__ = ["FitChecker", "FitMatch", "FitReport", "FitSettings"]
 
@@ -87,7 +87,7 @@ class FitChecker:
     def _joined(self, row: int, form: str, specific: list[str]) -> bool:
         """Does the row write ``form`` joined to another of the project's specific terms,
         as one word of the plan (脱硫石膏 for a project that says 脱硫 … 石膏)?"""
-        text = fold(self.kb.chunks[row].content or "")
+        text = self.mentions.text(row)
         return any(f"{s}{form}" in text or f"{form}{s}" in text for s in specific if s != form)
 
     def _evidence(self, terms: ProjectTerms, rows: frozenset[int]) -> dict[int, _Row]:
@@ -219,7 +219,7 @@ class FitChecker:
             return not terms.long or term.count >= 2
         form = (row.terms or {})[term.text][0]
         if term.text.isascii():  # one English word is like one short Chinese word: weak
-            strong = " " in term.text or self._unknown_compound(form)
+            strong = " " in term.text or self.keyterms.unknown_compound(form)
         else:
             strong = term.compound or len(term.text) >= 3
         return strong and (not terms.long or term.count >= 2 or term.compound)
@@ -232,10 +232,6 @@ class FitChecker:
             kind == "work" and t.isascii() and t in said
             for t, (_, kind) in (row.terms or {}).items()
         )
-
-    def _unknown_compound(self, form: str) -> bool:
-        """A term of three characters or more that general Chinese does not know (膜电极)."""
-        return len(form) >= 3 and self.keyterms.tokenizer.general_frequency(form) == 0
 
     def _named(
         self, terms: ProjectTerms, evidence: dict[int, _Row], order: list[int]

@@ -151,6 +151,11 @@ class KeyTerms:
         """A common word of general Chinese (or English words glossed as one)."""
         return self.tokenizer.general_frequency(word) >= self.common_frequency
 
+    def unknown_compound(self, word: str) -> bool:
+        """A term of three characters or more that general Chinese does not know (膜电极,
+        煤制烯烃): a domain compound, specific by itself."""
+        return len(word) >= 3 and self.tokenizer.general_frequency(word) == 0
+
     def generic(self, term: str) -> bool:
         """A word every project or every chunk uses: never a key term."""
         term = fold(term)
@@ -289,8 +294,7 @@ class KeyTerms:
     def _term(self, word: str, forms: tuple[tuple[str, float], ...], background: bool) -> KeyTerm:
         common = self.common(word)
         noun = not common or self.tokenizer.is_noun(word)
-        compound = self.tokenizer.general_frequency(word) == 0 and len(word) >= 3
-        return KeyTerm(word, forms, background, common, noun, compound=compound)
+        return KeyTerm(word, forms, background, common, noun, compound=self.unknown_compound(word))
 
     def _english(self, sentence: str, background: bool) -> tuple[list[KeyTerm], list[str]]:
         """Glossary phrases whose renderings the documents name; other content words."""

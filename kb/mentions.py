@@ -99,6 +99,10 @@ class Mentions:
             self._cache[term] = frozenset(found)
         return self._cache[term]
 
+    def text(self, row: int) -> str:
+        """A looked-at row's text as terms are matched in it (folded)."""
+        return self._text[row]
+
     def heading_rows(self, term: str) -> set[int]:
         """Rows one of whose area headings holds ``term`` (see :func:`area_headings`)."""
         term = fold(term)

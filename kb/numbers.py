@@ -142,8 +142,7 @@ _FROM = re.compile(r"原来|原先|以前|过去|从多少|起初|\bused to\b|\b
 
 
 _SHARE_ASKED = re.compile(
-    r"比重|占比|比例|之比|率|强度|百分|%|％|\b(?:share|proportion|ratio|percent\w*|rate|intensity|"
-    r"as a (?:share|percentage))\b",
+    r"比重|占比|比例|之比|率|强度|百分|%|％|\b(?:share|proportion|ratio|percent\w*|rate|intensity)\b",
     re.I,
 )
 

@@ -142,6 +142,7 @@ class DocumentSearchers:
                     tokenizer,
                     self.whole.embedder,
                     self.whole.settings,
+                    self.whole.expander,
                 )
                 self._built[doc] = (searcher, rows)
             return self._built[doc]

@@ -176,6 +176,8 @@ class Searcher:
     :param sparse: word BM25 index; ``chars``: character BM25 index; ``dense``: vectors.
     :param tokenizer: the index's tokenizer (same dictionary as at ingest).
     :param embedder: the index's embedder.
+    :param expander: the query expander to share (read-only; one document's searcher
+        uses the whole index's); a new one when omitted.
     :raises BadQuery: an unknown fusion setting.
     """
 
@@ -188,6 +190,7 @@ class Searcher:
         tokenizer: Tokenizer,
         embedder: Embedder,
         settings: SearchSettings | None = None,
+        expander: QueryExpander | None = None,
     ) -> None:
         self.documents = documents
         self.sparse, self.chars, self.dense = sparse, chars, dense
@@ -198,16 +201,16 @@ class Searcher:
             raise BadQuery(
                 f"fusion {st.fusion!r} is not one of {', '.join(FUSIONS)} (POLICYKB_FUSION)."
             )
-        self.expander = QueryExpander()
+        self.expander = expander or QueryExpander()
         english = [st.english_sparse_weight, 0.0, 1.0 - st.english_sparse_weight]
-        self._pipelines = {
+        pipelines = {
             "hybrid": self._pipeline("hybrid", [st.sparse_weight, st.char_weight, st.dense_weight]),
             "hybrid_en": self._pipeline("hybrid", english),
             "bm25": self._pipeline("bm25"),
             "dense": self._pipeline("dense"),
         }
+        self._runs = {name: OrderedRun(p) for name, p in pipelines.items()}  # .pipeline: each
         self._analyzer = self._analyze()
-        self._runs = {name: OrderedRun(p) for name, p in self._pipelines.items()}
 
     def _analyze(self) -> QueryAnalyzer:
         return QueryAnalyzer(self.tokenizer, self.expander, self.settings.synonym_weight)

@@ -38,7 +38,7 @@ def test_ordered_run_gives_the_same_ranking_as_pipeline_run(
 ) -> None:
     searcher = plan_kb.searcher()
     name = "hybrid_en" if query.isascii() else "hybrid"
-    pipeline = searcher._pipelines[name]
+    pipeline = searcher._runs[name].pipeline
     data = {
         "analyze": {"query": query},
         **{c: {"top_k": 50, "mask": None} for c in ("sparse", "chars", "dense")},
