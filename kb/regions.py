@@ -4,8 +4,10 @@ The gazetteer is data (``kb/data/regions.tsv``, built from the ``cpca`` package'
 administrative codes by ``tools/build_regions.py``): every province, prefecture-level
 city and county, with its parent, its English name, its short name (甘肃 of 甘肃省), its
 one-character abbreviation (陇, 鲁) and a few nicknames (凉都). A text names a region
-by any of these; a one-character abbreviation only standing alone ("冀 2024年粮食总产量",
-not 京津冀), and a county only by a name distinctive enough not to be a common word.
+by any of these; a one-character abbreviation only standing apart ("冀 2024年粮食总产量",
+"湘去年粮食产量": not next to another abbreviation, as in 京津冀, nor part of a word,
+as in 晋升 or 鲁菜馆), and a county only by a name distinctive enough not to be a common
+word.
 
 Example::
 
@@ -18,7 +20,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -27,6 +29,11 @@ __all__ = ["Gazetteer", "Mention", "Region"]
 
 LEVELS = {"province": "省", "city": "市", "county": "县"}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# One-character abbreviations that mean little else in today's Chinese: beside other
+# characters they still name their province unless they make a word with them (湘去年,
+# 冀研发). The others are everyday characters too (云 cloud, 新 new, 京, 青, 台 …) and name
+# a province only standing alone.
+_DISTINCTIVE = frozenset("冀陇琼陕赣皖浙滇闽豫粤黔渝晋鲁川湘鄂沪桂辽苏")
 
 
 @dataclass(frozen=True)
@@ -100,11 +107,18 @@ class Gazetteer:
         return inner.code == outer.code or outer in self.ancestors(inner)
 
     def matcher(
-        self, regions: Iterable[Region] | None = None, common: frozenset[str] = frozenset()
+        self,
+        regions: Iterable[Region] | None = None,
+        common: frozenset[str] = frozenset(),
+        word: Callable[[str], bool] | None = None,
     ) -> RegionMatcher:
         """A matcher for these regions' names (default: every region), built once.
 
         :param common: words that, alone, are too common to name a county.
+        :param word: is a string an everyday word (jieba's dictionary)? With it, a
+            one-character abbreviation beside other Chinese characters names its region
+            unless it forms a word with them (湘去年 → Hunan; 晋升, 鲁迅 → nothing);
+            without it, only an abbreviation with no Chinese neighbour does.
         """
         names: dict[str, list[Region]] = {}
         for region in self.by_code.values() if regions is None else regions:
@@ -117,7 +131,7 @@ class Gazetteer:
                     names.setdefault(english.lower(), []).append(region)
         rank = {"province": 0, "city": 1, "county": 2}  # Hebei is the province, not 河北区
         return RegionMatcher(
-            {n: sorted(rs, key=lambda r: rank[r.level]) for n, rs in names.items()}
+            {n: sorted(rs, key=lambda r: rank[r.level]) for n, rs in names.items()}, word
         )
 
     def find(self, text: str) -> list[Mention]:
@@ -129,8 +143,12 @@ class RegionMatcher:
     """Finds names of a set of regions in texts: longest first, none overlapping; a
     one-character abbreviation only standing alone, English names as whole words."""
 
-    def __init__(self, names: dict[str, list[Region]]) -> None:
+    def __init__(
+        self, names: dict[str, list[Region]], word: Callable[[str], bool] | None = None
+    ) -> None:
         self.names = names
+        self.word = word
+        self.abbreviations = frozenset(n for n in names if len(n) == 1)
         self.longest = max((len(n) for n in names), default=1)
         self.english = {n for n in names if not _CJK.search(n)}
         self.words = max((len(n.split()) for n in self.english), default=1)
@@ -146,7 +164,7 @@ class RegionMatcher:
                     for n in range(min(self.longest, len(lowered) - i), 0, -1)
                     if lowered[i : i + n] in self.names
                     and _CJK.match(lowered[i])
-                    and (n > 1 or _alone(lowered, i))
+                    and (n > 1 or self._apart(lowered, i))
                 ),
                 None,
             )
@@ -169,6 +187,25 @@ class RegionMatcher:
                     )
                     break
         return sorted(found, key=lambda m: m.start)
+
+    def _apart(self, text: str, i: int) -> bool:
+        """Does the one-character abbreviation at ``i`` stand apart from its neighbours?
+
+        Alone; or, for a distinctive one (see ``_DISTINCTIVE``), not beside another
+        abbreviation (京津冀, 川渝: a topic) and not in a word with them: 湘 of 湘去年 (湘去,
+        湘去年 are no words), not 晋 of 晋升 or 鲁 of 鲁菜馆; never 云 of 上云.
+        """
+        if _alone(text, i):
+            return True
+        if self.word is None or text[i] not in _DISTINCTIVE:
+            return False
+        if any(0 <= j < len(text) and text[j] in self.abbreviations for j in (i - 1, i + 1)):
+            return False
+        stretches = [text[i - 1 : i + 1]] if i > 0 else []
+        stretches += [text[i : i + n] for n in (2, 3, 4) if i + n <= len(text)]
+        return not any(
+            _CJK.fullmatch(s[0]) and _CJK.fullmatch(s[-1]) and self.word(s) for s in stretches
+        )
 
 
 def _alone(text: str, i: int) -> bool:

@@ -14,7 +14,8 @@ answer says why (``because``). Deterministic, from the documents' own metadata
   report of 2025 reviews 2024).
 
 A place that is part of a topic (京津冀, 长江经济带, 成渝) names no document: one-character
-abbreviations count only standing alone, and known multi-region topics are skipped.
+abbreviations count only standing apart (not beside another, not inside a word), and
+known multi-region topics are skipped.
 
 Example::
 
@@ -37,14 +38,15 @@ __all__ = ["Scope", "Scoper"]
 # 国家 as the issuer, not 国家级 / 国家重点… / 国家高新区, and not national-level
 _NATIONAL = re.compile(
     r"国务院|党中央|中共中央|中央(?![厨空])|国家(?![级重高农火星大自标])"
-    r"|\bnational\b(?![- ]level|[- ]key)|\bstate council\b",
+    r"|\bnational\b(?![- ]level|[- ]key)|\bstate council\b|\bcpc\b|\bcommunist party\b"
+    r"|\bcentral (?:committee|government|authorities|document|no\.? ?1)|\bno\.? ?1 central",
     re.I,
 )
 _KIND_WORDS = (
-    (re.compile(r"政府工作报告|工作报告|work report", re.I), "政府工作报告"),
-    (re.compile(r"中央一号文件|一号文件"), "意见"),
+    (re.compile(r"政府工作报告|工作报告|work report|government report", re.I), "政府工作报告"),
+    (re.compile(r"中央一号文件|一号文件|no\.? ?1 (?:central )?document", re.I), "意见"),
     (re.compile(r"规划|\bplan\b", re.I), "规划"),
-    (re.compile(r"意见|opinion", re.I), "意见"),
+    (re.compile(r"意见|opinion|guideline", re.I), "意见"),
     (re.compile(r"办法|考评|measures", re.I), "办法"),
     (re.compile(r"行动计划|action plan", re.I), "计划"),
 )
@@ -120,7 +122,8 @@ class Scoper:
             for name in r.names
             if name != r.name and frequency is not None and frequency(name) >= COMMON_WORD
         )
-        self.matcher = self.gazetteer.matcher(related.values(), common=common)
+        word = None if frequency is None else (lambda s: frequency(s) > 0)
+        self.matcher = self.gazetteer.matcher(related.values(), common=common, word=word)
 
     def _for_region(self, region: Region) -> list[DocumentInfo]:
         same = [d for d in self.documents if d.region_code == region.code]
@@ -174,7 +177,9 @@ class Scoper:
             rest = rest[:start] + " " + rest[end:]
         return Scope(
             [d.doc for d in named],
-            "、".join(dict.fromkeys(because)),
+            "、".join(
+                w for w in dict.fromkeys(because) if not any(w != o and w in o for o in because)
+            ),
             regions,
             rest=rest,
             kind_only=not spans,

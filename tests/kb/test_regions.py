@@ -48,3 +48,23 @@ def test_every_province_has_its_english_name_and_abbreviation(gazetteer: Gazette
     provinces = [r for r in gazetteer.by_code.values() if r.level == "province"]
     assert len(provinces) == 34
     assert all(r.english and any(len(n) == 1 for n in r.names) for r in provinces)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("湘去年粮食产量", ["湖南省"]), ("晋升机制", []), ("鲁迅文化", []), ("川渝合作", [])],
+)
+def test_with_a_dictionary_an_abbreviation_apart_from_words_names_its_region(
+    gazetteer: Gazetteer, text: str, found: list[str]
+) -> None:
+    words = {"晋升", "晋升机制", "鲁迅", "鲁迅文化", "合作"}
+    matcher = gazetteer.matcher(word=words.__contains__)
+    assert [m.region.name for m in matcher.find(text) if len(m.text) == 1] == found
+
+
+def test_an_everyday_character_names_its_province_only_standing_alone(
+    gazetteer: Gazetteer,
+) -> None:
+    matcher = gazetteer.matcher(word=lambda s: False)
+    assert [m.text for m in matcher.find("推动企业上云用数")] == []  # 云 is cloud here
+    assert [m.region.name for m in matcher.find("云 2024年粮食产量")] == ["云南省"]

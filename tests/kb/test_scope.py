@@ -55,7 +55,7 @@ def scoper() -> Scoper:
         ("凉都的猕猴桃产业", ["plan"], "凉都"),  # Liupanshui's nickname: its plan
         ("贵州电力装机容量", ["guizhou"], "贵州"),  # the province's own report, not the city's
         ("国务院的生态环境规划", ["eco"], "国务院、规划"),
-        ("中央一号文件对农村厕所的要求", ["rural"], "中央、中央一号文件"),
+        ("中央一号文件对农村厕所的要求", ["rural"], "中央一号文件"),  # one word, once
         ("各省政府工作报告里的氢能", ["shandong", "gansu", "guizhou", "hebei"], "政府工作报告"),
     ],
 )
@@ -101,3 +101,36 @@ def test_a_county_name_that_is_an_everyday_word_needs_its_suffix(
     documents = [*DOCS, _doc("liaoning", "辽宁省", "210000000000", "省", "政府工作报告", 2025)]
     scope = Scoper(documents, frequency=lambda w: frequency(w, 0)).detect(question)
     assert (doc in (scope.docs if scope else [])) is named
+
+
+@pytest.mark.parametrize(
+    ("question", "docs"),
+    [
+        ("冀研发投入强度是多少", ["hebei"]),  # 冀研 is no word: the abbreviation stands apart
+        ("请问陇2024年粮食产量", ["gansu"]),
+        ("鲁菜馆的发展", None),  # 鲁菜 is a word
+        ("鲁冀两省的粮食", None),  # two abbreviations side by side: a topic, not a document
+    ],
+)
+def test_an_abbreviation_beside_other_characters_names_its_region_unless_a_word(
+    question: str, docs: list[str] | None
+) -> None:
+    words = {"鲁菜", "鲁菜馆", "两省", "粮食"}
+    scope = Scoper(DOCS, frequency=lambda w: 100 if w in words else 0).detect(question)
+    assert (scope.docs if scope else None) == docs
+
+
+@pytest.mark.parametrize(
+    ("question", "docs"),
+    [
+        ("the 2018 central document on rural revitalization", ["rural"]),
+        ("What does the CPC Central Committee's opinion say about rural talent?", ["rural"]),
+        ("No. 1 central document on homestead reform", ["rural"]),
+        ("national eco-environment plan PM2.5 target", ["eco"]),
+    ],
+)
+def test_an_english_question_names_the_national_issuer_and_kind(
+    scoper: Scoper, question: str, docs: list[str]
+) -> None:
+    scope = scoper.detect(question)
+    assert scope is not None and scope.docs == docs
