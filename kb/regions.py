@@ -33,6 +33,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # characters they still name their province unless they make a word with them (湘去年,
 # 冀研发). The others are everyday characters too (云 cloud, 新 new, 京, 青, 台 …) and name
 # a province only standing alone.
+# English words that are also a county's romanization (裕安区 "Yuan"): money, not a place.
+_ENGLISH_WORDS = frozenset({"yuan"})
 _DISTINCTIVE = frozenset("冀陇琼陕赣皖浙滇闽豫粤黔渝晋鲁川湘鄂沪桂辽苏")
 
 
@@ -127,7 +129,7 @@ class Gazetteer:
                 if not (county_short and (len(name) < 2 or name in common)):
                     names.setdefault(name.lower(), []).append(region)
             for english in region.english:
-                if len(english) > 3:
+                if len(english) > 3 and english.lower() not in _ENGLISH_WORDS:
                     names.setdefault(english.lower(), []).append(region)
         rank = {"province": 0, "city": 1, "county": 2}  # Hebei is the province, not 河北区
         return RegionMatcher(
@@ -141,7 +143,8 @@ class Gazetteer:
 
 class RegionMatcher:
     """Finds names of a set of regions in texts: longest first, none overlapping; a
-    one-character abbreviation only standing alone, English names as whole words."""
+    one-character abbreviation only standing apart, English names as whole words (a
+    county's only capitalised: its pinyin may be a word)."""
 
     def __init__(
         self, names: dict[str, list[Region]], word: Callable[[str], bool] | None = None
@@ -180,6 +183,8 @@ class RegionMatcher:
                 if phrase in self.english:
                     start = words[j][1]
                     region = self.names[phrase][0]
+                    if region.level == "county" and not text[start].isupper():
+                        continue  # a county's pinyin may be an English word: Yuan, yuan
                     found.append(
                         Mention(
                             region, text[start : start + len(phrase)], start, start + len(phrase)

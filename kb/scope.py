@@ -50,6 +50,14 @@ _KIND_WORDS = (
     (re.compile(r"办法|考评|measures", re.I), "办法"),
     (re.compile(r"行动计划|action plan", re.I), "计划"),
 )
+# An award named after a place (贵州省科学技术奖, Guizhou Provincial Science and Technology
+# Award): the place is part of the award's name, not the document asked about.
+_AWARD = re.compile(
+    r"(?:省|市|自治区)?(?:科学技术|科技进步|技术发明|自然科学|科技成果转化)(?:[一二三特]等)?奖"
+    r"|(?:'s)?(?: provincial| province| municipal)? (?:science and technology|s&t)"
+    r"(?: progress)? (?:award|prize)",
+    re.I,
+)
 # Places that are part of a topic, not a document's region.
 _TOPICS = re.compile(
     r"京津冀|长三角|长江三角洲|珠三角|粤港澳|成渝|长江经济带|黄河流域|东北振兴|西部大开发|"
@@ -148,6 +156,8 @@ class Scoper:
         regions = []
         spans: list[tuple[int, int]] = []
         for mention in self.matcher.find(text):
+            if _AWARD.match(text, mention.end):
+                continue
             found = self._for_region(mention.region)
             if found:
                 named += [d for d in found if d not in named]

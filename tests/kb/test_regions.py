@@ -68,3 +68,13 @@ def test_an_everyday_character_names_its_province_only_standing_alone(
     matcher = gazetteer.matcher(word=lambda s: False)
     assert [m.text for m in matcher.find("推动企业上云用数")] == []  # 云 is cloud here
     assert [m.region.name for m in matcher.find("云 2024年粮食产量")] == ["云南省"]
+
+
+@pytest.mark.parametrize("text", ["How many yuan did it cost?", "cost 10,000 Yuan"])
+def test_the_currency_is_not_the_county_romanised_the_same(gazetteer: Gazetteer, text: str) -> None:
+    assert gazetteer.find(text) == []
+
+
+def test_a_county_is_named_in_english_only_capitalised(gazetteer: Gazetteer) -> None:
+    assert [m.region.name for m in gazetteer.find("Cili county tea")] == ["慈利县"]
+    assert gazetteer.find("cili county tea") == []

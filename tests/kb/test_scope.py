@@ -134,3 +134,19 @@ def test_an_english_question_names_the_national_issuer_and_kind(
 ) -> None:
     scope = scoper.detect(question)
     assert scope is not None and scope.docs == docs
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "十三五时期获得贵州省科学技术奖多少项",
+        "How many Guizhou Provincial Science and Technology Awards did the city win?",
+        "How many yuan did the ministry give the robot project?",  # yuan: money, not 裕安
+    ],
+)
+def test_a_place_in_an_award_name_or_a_currency_names_no_document(
+    scoper: Scoper, question: str
+) -> None:
+    scope = scoper.detect(question)
+    assert scope is None or scope.docs != ["guizhou"]
+    assert scope is None or not scope.regions
