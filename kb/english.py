@@ -60,13 +60,15 @@ class EnglishGlossary:
 
     @classmethod
     def load(cls) -> EnglishGlossary:
-        """The glossary shipped in ``kb/data/en_zh.tsv`` and ``kb/data/en_forms.tsv``."""
+        """The glossary shipped in ``kb/data/``: ``en_zh.tsv`` (the domain's terms),
+        ``en_everyday.tsv`` (ordinary business English for the plan's items) and
+        ``en_forms.tsv`` (irregular word forms)."""
         forms = {}
         for line in _lines("en_forms.tsv"):
             form, _, base = line.partition("\t")
             forms[form.strip().lower()] = base.strip().lower()
         entries: dict[tuple[str, ...], list[str]] = {}
-        for line in _lines("en_zh.tsv"):
+        for line in (*_lines("en_zh.tsv"), *_lines("en_everyday.tsv")):
             english, _, chinese = line.partition("\t")
             words = (singular(w) for w in _WORD.findall(english.lower()))
             key = tuple(forms.get(w, w) for w in words)

@@ -226,6 +226,7 @@ class KeyTerms:
         ends = sorted({e for _, _, e in content if e not in cut or (cut[e], e) in parts})
         terms: list[KeyTerm] = []
         covered = [False] * len(folded)
+        stretches: dict[tuple[int, int], KeyTerm | None] = {}  # named stretches by span
         places = [(m.start, m.end) for m in self.places.find(folded)]
         for start in starts:
             if covered[start]:
@@ -242,14 +243,15 @@ class KeyTerms:
             )
             if best is not None:
                 word = folded[start:best]
+                stretches[start, best] = None
                 if not any(ps <= start and best <= pe for ps, pe in places):  # 六盘, not 黑山羊
-                    terms.append(self._term(word, ((word, 1.0),), background))
+                    stretches[start, best] = self._term(word, ((word, 1.0),), background)
                 covered[start:best] = [True] * (best - start)
+        for key, stand_ins in self._thesaurus_in(folded, covered, stretches):
+            term = self._term(key, ((key, 1.0), *((w, STAND_IN) for w in stand_ins)), background)
+            terms.append(term)
+        terms[:0] = [t for t in stretches.values() if t is not None]
         unnamed: list[str] = []
-        for key, stand_ins in self._thesaurus_in(folded, covered):
-            terms.append(
-                self._term(key, ((key, 1.0), *((w, STAND_IN) for w in stand_ins)), background)
-            )
         for word, s, e in content:
             if any(covered[s:e]) or self.generic(word) or e - s < 2:
                 continue
@@ -277,18 +279,35 @@ class KeyTerms:
             ]
         return self.expander.synonyms(word)
 
-    def _thesaurus_in(self, folded: str, covered: list[bool]) -> list[tuple[str, list[str]]]:
+    def _thesaurus_in(
+        self,
+        folded: str,
+        covered: list[bool],
+        stretches: dict[tuple[int, int], KeyTerm | None],
+    ) -> list[tuple[str, list[str]]]:
         """Thesaurus words inside the sentence that jieba does not cut out (血管纹路), with
-        their named stand-ins; marks them covered."""
+        their named stand-ins; marks them covered.
+
+        A thesaurus word takes the place of the shorter named stretches inside it (工厂化育苗
+        over 育苗: the enterprise's phrase for 集约化育苗 says more than its last word); a
+        named stretch that reaches beyond it (a longer term of the plan) keeps its place.
+        """
         found = []
+        taken = [False] * len(folded)
         for key, terms in self.expander.chinese_entries():
             at = folded.find(key)
-            if len(key) < 3 or at < 0 or any(covered[at : at + len(key)]):
+            end = at + len(key)
+            if len(key) < 3 or at < 0 or any(taken[at:end]):
+                continue
+            inside = [(s, e) for s, e in stretches if s < end and at < e]
+            if any(s < at or e > end or e - s >= len(key) for s, e in inside):
                 continue
             stand_ins = [t for t in terms if self.named(t)]
             if stand_ins:
                 found.append((key, stand_ins))
-                covered[at : at + len(key)] = [True] * len(key)
+                for span in inside:
+                    del stretches[span]
+                covered[at:end] = taken[at:end] = [True] * len(key)
         return found
 
     def _term(self, word: str, forms: tuple[tuple[str, float], ...], background: bool) -> KeyTerm:

@@ -69,3 +69,9 @@ def test_an_analysts_wording_finds_the_reports_terms(
     glossary: EnglishGlossary, question: str, rendering: str
 ) -> None:
     assert rendering in glossary.renderings(question)
+
+
+def test_ordinary_business_english_finds_the_plans_terms(glossary: EnglishGlossary) -> None:
+    phrases = dict(glossary.phrases("We make spray drones and gas diffusion layers")[0])
+    assert "植保无人机" in phrases["spray drone"]
+    assert "膜电极" in phrases["gas diffusion layer"]

@@ -43,6 +43,9 @@ CASES = [
         [],
     ),
     ("We are a sales agent importing and distributing industrial robots.", "partial", []),
+    # an enterprise's own words for the plan's items (kb/data/zh_everyday.tsv, en_everyday.tsv)
+    ("合作社新建工厂化育苗中心，年供应辣椒、番茄商品苗", "fit", ["集约化育苗"]),
+    ("Our company designs spray drones for tea gardens on steep slopes.", "fit", ["植保无人机"]),
 ]
 
 

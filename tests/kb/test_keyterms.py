@@ -23,7 +23,8 @@ def test_longest_stretches_the_plan_names_are_the_terms(keyterms) -> None:
 
 
 def test_a_word_part_counts_only_from_the_words_start(keyterms) -> None:
-    assert "滑雪" in _named(keyterms.find("滑雪板和雪具装备制造"))  # 滑雪 of 滑雪板
+    named = _named(keyterms.find("滑雪板和雪具装备制造"))  # 滑雪 of 滑雪板 (or 滑雪板 itself)
+    assert any(t.startswith("滑雪") for t in named) and "雪板" not in named
     assert "联网" not in _named(keyterms.find("建设互联网医院平台"))  # not 联网 of 互联网
 
 
@@ -49,7 +50,13 @@ def test_english_phrases_count_through_their_renderings(keyterms) -> None:
 def test_thesaurus_stands_in_for_an_everyday_word(keyterms) -> None:
     terms = keyterms.find("自产玻璃钢三格化粪池")
     stand_ins = {t.text: [f for f, _ in t.forms] for t in terms.named}
-    assert "厕所" in stand_ins.get("化粪池", [])
+    assert any("厕所" in form for form in stand_ins.get("三格化粪池", []))
+
+
+def test_an_everyday_phrase_outranks_the_named_word_inside_it(keyterms) -> None:
+    named = {t.text: [f for f, _ in t.forms] for t in keyterms.find("新建工厂化育苗中心").named}
+    assert "集约化育苗" in named.get("工厂化育苗", [])  # not just 育苗, its last word
+    assert "育苗" not in named
 
 
 def test_english_business_words_count_as_whole_words_only(keyterms) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from importlib import resources
+from pathlib import Path
+
 import pytest
 
 from kb.tokenize import (
@@ -97,3 +100,24 @@ def test_clean_query_strips_control_and_format_characters(raw: str, clean: str) 
 )
 def test_is_english(text: str, english: bool) -> None:
     assert is_english(text) is english
+
+
+@pytest.mark.parametrize("name", ["zh_synonyms.tsv", "zh_everyday.tsv", "en_everyday.tsv"])
+def test_everyday_words_stand_for_terms_the_plan_writes(name: str) -> None:
+    """Every plan-side term of the everyday-word files is a string of the plan (else
+    it stands for nothing the plan says): checked on the files written from the plan."""
+    plan = (Path(__file__).parents[2] / "corpus" / "liupanshui-14th-fyp-sci-tech.txt").read_text(
+        "utf-8"
+    )
+    text = resources.files("kb").joinpath("data", name).read_text("utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    assert rows and all(len(r) == 2 and r[1].split() for r in rows)
+    if name != "zh_synonyms.tsv":  # the older thesaurus also serves the other documents
+        absent = [t for _, terms in rows for t in terms.split() if t not in plan]
+        assert absent == []
+
+
+def test_the_expander_reads_an_enterprises_own_words() -> None:
+    expander = QueryExpander()
+    assert "集约化育苗" in expander.synonyms("穴盘育苗")
+    assert "植保无人机" in expander.expand("打药飞机")
