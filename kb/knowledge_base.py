@@ -228,8 +228,10 @@ class KnowledgeBase:
         """Which documents a question names (see :mod:`kb.scope`), built once."""
         with self._lock:
             if self._scoper is None:
-                frequency = self.searcher().tokenizer.general_frequency
-                self._scoper = Scoper(self.documents, frequency=frequency)
+                tokenizer = self.searcher().tokenizer
+                self._scoper = Scoper(
+                    self.documents, frequency=tokenizer.general_frequency, tag=tokenizer.tag
+                )
             return self._scoper
 
     def scope(self, question: str) -> Scope | None:
@@ -242,17 +244,21 @@ class KnowledgeBase:
         named = self.scoper().detect(question)
         home = [d.doc for d in self.documents if d.home]
         if named is not None and named.kind_only and set(home) & set(named.docs):
-            # "规划的基本原则": of several plans, the corpus's own is "the plan"
-            return replace(named, docs=[d for d in named.docs if d in home], home=True)
+            # "规划的基本原则": of several plans, the corpus's own is "the plan" — when it
+            # covers the question (not "the 2021 plan on industrial internet": Anhui's)
+            own = [d for d in named.docs if d in home]
+            return replace(named, docs=own, home=True) if self._covers(own, question) else named
         if named is not None:
             return named
         if not home or len(home) == len(self.documents):
             return None
+        return Scope(home, "", home=True) if self._covers(home, question) else None
+
+    def _covers(self, docs: list[str], question: str) -> bool:
+        """Do these documents answer the question (its focus words in their first hits)?"""
         answerer = self.answerer()
-        hits = self.search(question, k=5, doc=home)
-        if answerer.relevant(answerer.coverage.focus(question), hits):
-            return Scope(home, "", home=True)
-        return None
+        hits = self.search(question, k=5, doc=docs)
+        return answerer.relevant(answerer.coverage.focus(question), hits)
 
     def search_scoped(
         self,

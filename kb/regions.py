@@ -112,15 +112,17 @@ class Gazetteer:
         self,
         regions: Iterable[Region] | None = None,
         common: frozenset[str] = frozenset(),
-        word: Callable[[str], bool] | None = None,
+        word: Callable[[str], str | None] | None = None,
     ) -> RegionMatcher:
         """A matcher for these regions' names (default: every region), built once.
 
         :param common: words that, alone, are too common to name a county.
-        :param word: is a string an everyday word (jieba's dictionary)? With it, a
-            one-character abbreviation beside other Chinese characters names its region
-            unless it forms a word with them (湘去年 → Hunan; 晋升, 鲁迅 → nothing);
-            without it, only an abbreviation with no Chinese neighbour does.
+        :param word: a string's part-of-speech tag if it is a word of the dictionary
+            (jieba's), else ``None``. With it, a distinctive one-character abbreviation
+            beside other Chinese characters names its province unless it forms a word
+            with them (湘去年 → Hunan; 晋升, 鲁迅 → nothing) — or starts a place word (皖南,
+            陇东, 湘江 → the province); without it, only an abbreviation with no Chinese
+            neighbour does.
         """
         names: dict[str, list[Region]] = {}
         for region in self.by_code.values() if regions is None else regions:
@@ -147,7 +149,7 @@ class RegionMatcher:
     county's only capitalised: its pinyin may be a word)."""
 
     def __init__(
-        self, names: dict[str, list[Region]], word: Callable[[str], bool] | None = None
+        self, names: dict[str, list[Region]], word: Callable[[str], str | None] | None = None
     ) -> None:
         self.names = names
         self.word = word
@@ -198,7 +200,8 @@ class RegionMatcher:
 
         Alone; or, for a distinctive one (see ``_DISTINCTIVE``), not beside another
         abbreviation (京津冀, 川渝: a topic) and not in a word with them: 湘 of 湘去年 (湘去,
-        湘去年 are no words), not 晋 of 晋升 or 鲁 of 鲁菜馆; never 云 of 上云.
+        湘去年 are no words) or of 湘西 (a place word), not 晋 of 晋升 or 鲁 of 鲁菜馆; never
+        云 of 上云.
         """
         if _alone(text, i):
             return True
@@ -206,10 +209,13 @@ class RegionMatcher:
             return False
         if any(0 <= j < len(text) and text[j] in self.abbreviations for j in (i - 1, i + 1)):
             return False
-        stretches = [text[i - 1 : i + 1]] if i > 0 else []
-        stretches += [text[i : i + n] for n in (2, 3, 4) if i + n <= len(text)]
+        after = [text[i : i + n] for n in (2, 3, 4) if i + n <= len(text)]
+        if any(self.word(s) == "ns" for s in after):
+            return True  # 皖南, 陇东, 湘江: a place in the province
+        stretches = ([text[i - 1 : i + 1]] if i > 0 else []) + after
         return not any(
-            _CJK.fullmatch(s[0]) and _CJK.fullmatch(s[-1]) and self.word(s) for s in stretches
+            _CJK.fullmatch(s[0]) and _CJK.fullmatch(s[-1]) and self.word(s) is not None
+            for s in stretches
         )
 
 

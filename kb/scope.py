@@ -42,13 +42,14 @@ _NATIONAL = re.compile(
     r"|\bcentral (?:committee|government|authorities|document|no\.? ?1)|\bno\.? ?1 central",
     re.I,
 )
-_KIND_WORDS = (
-    (re.compile(r"政府工作报告|工作报告|work report|government report", re.I), "政府工作报告"),
-    (re.compile(r"中央一号文件|一号文件|no\.? ?1 (?:central )?document", re.I), "意见"),
-    (re.compile(r"规划|\bplan\b", re.I), "规划"),
-    (re.compile(r"意见|opinion|guideline", re.I), "意见"),
-    (re.compile(r"办法|考评|measures", re.I), "办法"),
-    (re.compile(r"行动计划|action plan", re.I), "计划"),
+_KIND_WORDS = (  # the words of a kind, and the kinds they name
+    (re.compile(r"政府工作报告|工作报告|work report|government report", re.I), ("政府工作报告",)),
+    (re.compile(r"中央一号文件|一号文件|no\.? ?1 (?:central )?document", re.I), ("意见",)),
+    (re.compile(r"行动计划|action plan", re.I), ("计划",)),
+    (re.compile(r"规划"), ("规划",)),
+    (re.compile(r"\bplans?\b", re.I), ("规划", "计划")),  # English says plan for both
+    (re.compile(r"意见|opinion|guideline", re.I), ("意见",)),
+    (re.compile(r"办法|考评|measures", re.I), ("办法",)),
 )
 # An award named after a place (贵州省科学技术奖, Guizhou Provincial Science and Technology
 # Award): the place is part of the award's name, not the document asked about.
@@ -98,6 +99,9 @@ class Scoper:
     """Detects the documents a question names, among one index's documents.
 
     :param documents: the indexed documents (with region, level, kind, year).
+    :param frequency: a word's frequency in general Chinese (jieba's dictionary): tells
+        everyday words from places (振兴 of 乡村振兴; 晋升 beside 晋).
+    :param tag: a dictionary word's part-of-speech tag (``ns``: a place, 皖南).
     """
 
     def __init__(
@@ -105,6 +109,7 @@ class Scoper:
         documents: list[DocumentInfo],
         gazetteer: Gazetteer | None = None,
         frequency: Callable[[str], int] | None = None,
+        tag: Callable[[str], str | None] | None = None,
     ) -> None:
         self.documents = documents
         self.gazetteer = gazetteer or Gazetteer.load()
@@ -130,8 +135,15 @@ class Scoper:
             for name in r.names
             if name != r.name and frequency is not None and frequency(name) >= COMMON_WORD
         )
-        word = None if frequency is None else (lambda s: frequency(s) > 0)
-        self.matcher = self.gazetteer.matcher(related.values(), common=common, word=word)
+
+        def word(text: str) -> str | None:  # a dictionary word's tag ("x" if untagged)
+            if frequency is None or frequency(text) <= 0:
+                return None
+            return (tag(text) if tag else None) or "x"
+
+        self.matcher = self.gazetteer.matcher(
+            related.values(), common=common, word=word if frequency else None
+        )
 
     def _for_region(self, region: Region) -> list[DocumentInfo]:
         same = [d for d in self.documents if d.region_code == region.code]
@@ -174,7 +186,7 @@ class Scoper:
         if kinds:
             word, kind = kinds[0]
             pool = named or self.documents
-            of_kind = [d for d in pool if d.kind == kind]
+            of_kind = [d for d in pool if d.kind in kind]
             if of_kind and (named or len(of_kind) < len(self.documents)):
                 named = of_kind
                 because.append(word)
@@ -198,7 +210,8 @@ class Scoper:
     @staticmethod
     def _by_year(question: str, docs: list[DocumentInfo], because: list[str]) -> list[DocumentInfo]:
         """Of several documents, those of the year asked about: a work report of the next
-        year (which reviews it) first, else a document of that year."""
+        year (which reviews it) first, else a document of that year. (Not one whose period
+        covers it: a year in a question is mostly a data year, 2020 of a base value.)"""
         for year in (int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", question)):
             reviews = [d for d in docs if d.kind == "政府工作报告" and d.year == year + 1]
             dated = reviews or [d for d in docs if d.year == year]

@@ -157,17 +157,25 @@ class Tokenizer:
         """
         return int(self._base[0].get(word, 0) or 0)
 
+    def _tagger(self):
+        import jieba.posseg
+
+        if self._pos is None:
+            self._pos = jieba.posseg.POSTokenizer(self._jieba)
+        return self._pos
+
+    def tag(self, word: str) -> str | None:
+        """jieba's part-of-speech tag of a word of its dictionary (``ns``: a place, as 皖南,
+        湘江), or ``None`` for a string it does not list. Loads the tags on first use."""
+        return self._tagger().word_tag_tab.get(word)
+
     def is_noun(self, term: str) -> bool:
         """Does ``term`` end in a noun (煤炭, 钢材, 管理体系; not 不断, 坚持, 第一)?
 
         jieba's part-of-speech tags of its last word; a word jieba does not know (a
         domain compound) counts as a noun.
         """
-        import jieba.posseg
-
-        if self._pos is None:
-            self._pos = jieba.posseg.POSTokenizer(self._jieba)
-        words = list(self._pos.cut(fold(term)))
+        words = list(self._tagger().cut(fold(term)))
         flag = words[-1].flag if words else ""
         return flag[:1] == "n" or flag in ("vn", "eng", "x")
 

@@ -37,6 +37,7 @@ DOCS = [
     _doc("hebei", "河北省", "130000000000", "省", "政府工作报告", 2025),
     _doc("rural", "全国", "000000000000", "国家", "意见", 2018),
     _doc("eco", "全国", "000000000000", "国家", "规划", 2016),
+    _doc("anhui", "安徽省", "340000000000", "省", "计划", 2021),
 ]
 
 
@@ -57,6 +58,8 @@ def scoper() -> Scoper:
         ("国务院的生态环境规划", ["eco"], "国务院、规划"),
         ("中央一号文件对农村厕所的要求", ["rural"], "中央一号文件"),  # one word, once
         ("各省政府工作报告里的氢能", ["shandong", "gansu", "guizhou", "hebei"], "政府工作报告"),
+        ("the action plan on industrial internet platforms", ["anhui"], "action plan"),
+        ("What do the 2021 plans say about industrial internet?", ["plan", "anhui"], "plans、2021"),
     ],
 )
 def test_question_naming_a_document_is_kept_to_it(
@@ -117,6 +120,20 @@ def test_an_abbreviation_beside_other_characters_names_its_region_unless_a_word(
 ) -> None:
     words = {"鲁菜", "鲁菜馆", "两省", "粮食"}
     scope = Scoper(DOCS, frequency=lambda w: 100 if w in words else 0).detect(question)
+    assert (scope.docs if scope else None) == docs
+
+
+@pytest.mark.parametrize(
+    ("question", "docs"),
+    [("陇东能源基地", ["gansu"]), ("皖南的工业互联网", ["anhui"]), ("晋升机制", None)],
+)
+def test_an_abbreviation_that_starts_a_place_word_names_its_province(
+    question: str, docs: list[str] | None
+) -> None:
+    tags = {"陇东": "ns", "皖南": "ns", "晋升": "nr"}
+    scope = Scoper(DOCS, frequency=lambda w: 50 if tags.get(w) else 0, tag=tags.get).detect(
+        question
+    )
     assert (scope.docs if scope else None) == docs
 
 
