@@ -41,7 +41,9 @@ _TARGET = re.compile(
     re.I,
 )
 _BASE = re.compile(
-    r"2020|十三五|现状|完成值|目前|现在|已经|当时|\b(?:was|were|had|did|grew|in 20\d\d|back in)\b",
+    r"2020|十三五|现状|完成值|目前|现在|已经|当时|基期|基数|基准|起点|起始|当前|现有|"
+    r"\b(?:was|were|had|did|grew|in 20\d\d|back in|baseline|base (?:year|value|level)|"
+    r"starting (?:value|point|level)|current(?:ly)?|at present|now|today|existing)\b",
     re.I,
 )
 _GROWTH = re.compile(
@@ -130,7 +132,8 @@ def figures(text: str) -> list[Figure]:
 _ASKS_NUMBER = re.compile(
     r"多少|几个|几家|几项|几件|几组|几人|百分之几|数量|目标值?|指标|比重|占比|强度|规模|金额|增幅|增速|"
     r"how many|how much|\bshare\b|percent|proportion|\bratio\b|\brate\b|number of|target|goal|"
-    r"by how|value of|amount",
+    r"by how|value of|amount|基期值|基数|"
+    r"\bbaseline\b|\b(?:current|base|starting) (?:level|value)\b",
     re.I,
 )
 

@@ -9,6 +9,7 @@ import pytest
 
 from kb import BadQuery, KnowledgeBase
 from kb.citation import Answer
+from kb.evaluate import lead_number
 
 NEGATIVES = [
     "住房限购政策有哪些",
@@ -252,3 +253,17 @@ def test_number_in_an_added_document_is_its_clause_not_its_title_year(
     answer = KnowledgeBase.open(index).ask("盘州数字经济专项资金每年多少？")
     assert answer.kind == "number" and answer.value == "2000万元"
     assert answer.answer.startswith("**不少于2000万元**")
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("研发经费投入强度的基数是多少", "0.89"),  # 基数: the base value, not the 1.8 target
+        ("Invention patents per 10,000 people: current level?", "0.9"),
+        ("What is the starting value of provincial innovation platforms?", "8"),
+    ],
+)
+def test_a_base_value_asked_in_other_words_leads_with_the_2020_figure(
+    plan_kb: KnowledgeBase, question: str, value: str
+) -> None:
+    assert lead_number(plan_kb.ask(question)) == value

@@ -38,6 +38,9 @@ def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: li
         ("What is the 2025 target for high-tech enterprises?", "target", ("2025",), None, False),
         ("高新技术企业数量较2015年的增速是多少？", None, ("2015",), "%", True),
         ("十三五时期向上争取资金多少亿元", "base", (), "亿元", False),
+        ("高新技术企业数量的基期值是多少？", "base", (), "家", False),
+        ("省级及以上创新创业平台起点是几个", "base", (), "个", False),
+        ("What is the baseline for high-tech enterprises?", "base", (), None, False),
         (
             "By how many did high-tech enterprises grow from 2015 to 2020?",
             "base",
