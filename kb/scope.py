@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kb.documents import DocumentInfo
-from kb.regions import Gazetteer, Region
+from kb.regions import Gazetteer, Mention, Region
 
 __all__ = ["Scope", "Scoper"]
 
@@ -64,6 +64,29 @@ _TOPICS = re.compile(
     r"京津冀|长三角|长江三角洲|珠三角|粤港澳|成渝|长江经济带|黄河流域|东北振兴|西部大开发|"
     r"中部崛起|一带一路|川渝|黔中|滇中|关中|北部湾|海峡西岸|大湾区"
 )
+
+
+def _inside(mention: Mention, docs: list[DocumentInfo], text: str, gazetteer: Gazetteer) -> str:
+    """What of a place's English mention stays in the query searched inside its
+    documents: a place inside their region, used as content, in Chinese (Tongzhou → 通州,
+    for 通州校区); nothing for their own region or one around it (inside 山东's report,
+    山东 says nothing), for a place that only points at the province (Shijiazhuang's
+    province), or for a Chinese mention (the Chinese text is searched as it is)."""
+    region = mention.region
+    inner = all(
+        d.region_code != region.code
+        and d.region_code in gazetteer.by_code
+        and gazetteer.within(region, gazetteer.by_code[d.region_code])
+        for d in docs
+    )
+    if not inner or _CJK_TEXT.search(mention.text) or _POINTER.match(text, mention.end):
+        return " "
+    chinese = [n for n in region.names if len(n) >= 2 and _CJK_TEXT.fullmatch(n)]
+    return f" {min(chinese, key=len)} " if chinese else " "
+
+
+_POINTER = re.compile(r"(?:'s)?\s*(?:province|region|municipality)\b", re.I)
+_CJK_TEXT = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @dataclass(frozen=True)
@@ -166,7 +189,7 @@ class Scoper:
         named: list[DocumentInfo] = []
         because: list[str] = []
         regions = []
-        spans: list[tuple[int, int]] = []
+        spans: list[tuple[int, int, str]] = []  # what named a document, and what stays
         for mention in self.matcher.find(text):
             if _AWARD.match(text, mention.end):
                 continue
@@ -175,13 +198,14 @@ class Scoper:
                 named += [d for d in found if d not in named]
                 because.append(mention.text)
                 regions.append(mention.region.name)
-                spans.append((mention.start, mention.end))
+                kept = _inside(mention, found, text, self.gazetteer)
+                spans.append((mention.start, mention.end, kept))
         national = _NATIONAL.search(text)
         if national and not named:
             named = [d for d in self.documents if d.level == "国家"]
             if named:
                 because.append(national.group())
-                spans.append(national.span())
+                spans.append((*national.span(), " "))
         kinds = [(m.group(), kind) for pattern, kind in _KIND_WORDS if (m := pattern.search(text))]
         if kinds:
             word, kind = kinds[0]
@@ -195,8 +219,8 @@ class Scoper:
         if not named or len(named) == len(self.documents):
             return None
         rest = question
-        for start, end in sorted(spans, reverse=True):
-            rest = rest[:start] + " " + rest[end:]
+        for start, end, words in sorted(spans, reverse=True):
+            rest = rest[:start] + words + rest[end:]
         return Scope(
             [d.doc for d in named],
             "、".join(

@@ -167,3 +167,21 @@ def test_a_place_in_an_award_name_or_a_currency_names_no_document(
     scope = scoper.detect(question)
     assert scope is None or scope.docs != ["guizhou"]
     assert scope is None or not scope.regions
+
+
+@pytest.mark.parametrize(
+    ("question", "searched", "dropped"),
+    [
+        ("Which campus opened in Lanzhou's Chengguan district?", "城关", "Chengguan"),
+        ("兰州中川机场旅客吞吐量", "中川机场旅客吞吐量", "兰州"),  # Chinese: searched as written
+        ("How many jobs were created in Lanzhou's province?", "jobs", "兰州"),  # a pointer
+        ("What did Gansu report on grain?", "grain", "Gansu"),  # the document's own region
+    ],
+)
+def test_a_place_inside_the_document_stays_in_the_query_in_chinese(
+    scoper: Scoper, question: str, searched: str, dropped: str
+) -> None:
+    scope = scoper.detect(question)
+    assert scope is not None and scope.docs == ["gansu"]
+    query = scope.query(question)
+    assert searched in query and dropped not in query
