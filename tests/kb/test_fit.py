@@ -43,6 +43,8 @@ CASES = [
         [],
     ),
     ("We are a sales agent importing and distributing industrial robots.", "partial", []),
+    # marketing words every business uses (线上线下, 融合, 个性化) name no work and no area
+    ("我们是一家少儿美术培训机构，计划开发线上线下融合的个性化课程，并新开一个校区", "no_fit", []),
     # an enterprise's own words for the plan's items (kb/data/zh_everyday.tsv, en_everyday.tsv)
     ("合作社新建工厂化育苗中心，年供应辣椒、番茄商品苗", "fit", ["集约化育苗"]),
     ("Our company designs spray drones for tea gardens on steep slopes.", "fit", ["植保无人机"]),
