@@ -241,6 +241,8 @@ class KnowledgeBase:
         corpus's own documents (``home``) when they cover the question, so the plan's
         questions stay on the plan beside many other documents; else ``None`` (all).
         """
+        if len(self.documents) < 2:
+            return None  # one document: nothing to choose (and no gazetteer to load)
         named = self.scoper().detect(question)
         home = [d.doc for d in self.documents if d.home]
         if named is not None and named.kind_only and set(home) & set(named.docs):
