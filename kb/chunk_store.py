@@ -82,10 +82,13 @@ class ChunkStore(Sequence[Document]):
     parsed at opening but ``docs.json``.
 
     :param folder: the store's folder.
+    :param keep: keep each chunk once built (the same object on every read), for
+        callers that read every row again and again; a row is built at most once per
+        thread race, never wrongly (chunks are equal and never mutated).
     :raises ChunkStoreMissing: a file is missing (the message names it).
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, keep: bool = False) -> None:
         self.folder = folder
         try:
             self._blobs = {f: self._map(folder / _files(f)[0]) for f in FIELDS}
@@ -101,6 +104,7 @@ class ChunkStore(Sequence[Document]):
         self.doc_codes: np.ndarray = codes
         self.doc_names: list[str] = names
         self._size = len(self._offsets["ids"]) - 1
+        self._kept: list[Document | None] | None = [None] * self._size if keep else None
 
     @staticmethod
     def _map(path: Path) -> np.ndarray:
@@ -119,6 +123,14 @@ class ChunkStore(Sequence[Document]):
         return self._blobs[field][start:end].tobytes().decode("utf-8")
 
     def _row(self, row: int) -> Document:
+        if self._kept is None:
+            return self._build(row)
+        doc = self._kept[row]
+        if doc is None:
+            doc = self._kept[row] = self._build(row)
+        return doc
+
+    def _build(self, row: int) -> Document:
         return SharedDocument(
             id=self._text("ids", row),
             content=self._text("content", row),
