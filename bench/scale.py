@@ -111,13 +111,13 @@ def _baseline(docs, vecs, embedder, queries: list[str]) -> dict:
     return out
 
 
-def run(n: int, repeat: int, cache: Path, baseline: bool = False) -> dict:
+def run(n: int, repeat: int, cache: Path, baseline: bool = False, keep: Path | None = None) -> dict:
     chunks, words, chars, vectors, terms = real_parts(cache)
     queries = [
         json.loads(line)["q"] for line in QUERIES.read_text("utf-8").splitlines() if line.strip()
     ]
     tmp = tempfile.TemporaryDirectory()
-    folder = Path(tmp.name)
+    folder = keep or Path(tmp.name)
     t = time.perf_counter()
     synth = Synthetic(n, chunks, words, chars, vectors)
     vecs = synth.mixed_vectors()
@@ -175,11 +175,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--baseline", action="store_true", help="also Haystack's default")
     parser.add_argument(
+        "--keep", type=Path, help="build the index in this folder and keep it (for scale_serve)"
+    )
+    parser.add_argument(
         "--cache", type=Path, default=Path(tempfile.gettempdir()) / "policykb-bench"
     )
     args = parser.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
-    print(json.dumps(run(args.n, args.repeat, args.cache, args.baseline)))
+    print(json.dumps(run(args.n, args.repeat, args.cache, args.baseline, args.keep)))
     return 0
 
 

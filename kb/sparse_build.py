@@ -167,7 +167,9 @@ def build_bm25(
     vocab: dict[str, int] = {}
     df = np.zeros(0, np.int64)
     all_lengths: list[np.ndarray] = []
-    with tempfile.TemporaryDirectory(dir=folder.parent if folder else None) as tmp:
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:  # the spill, beside the index
         spill = _Spill(tmp)
         for tokens in _blocks(corpus_tokens, block):
             lengths, counts, ids, tf = _block(tokens, vocab)

@@ -78,8 +78,16 @@ def test_index_written_to_a_folder_is_read_back_with_the_same_scores(
 ) -> None:
     chars = [index_chars(c) for c in plan.chunks]
     in_memory = SparseIndex.build(chars)
-    SparseIndex.build(iter(chars), folder=tmp_path / "chars")
-    loaded = SparseIndex.load(tmp_path / "chars", mmap=True)
+    folder = tmp_path / "new" / "chars"  # parents made as needed
+    SparseIndex.build(iter(chars), folder=folder)
+    assert sorted(p.name for p in folder.iterdir()) == [  # the spill file is gone
+        "data.csc.index.npy",
+        "indices.csc.index.npy",
+        "indptr.csc.index.npy",
+        "params.index.json",
+        "vocab.index.json",
+    ]
+    loaded = SparseIndex.load(folder, mmap=True)
     assert isinstance(loaded.bm25, StoredBM25)
     query = index_chars(plan.chunks[10])[:6]
     np.testing.assert_array_equal(loaded.scores(query), in_memory.scores(query))
