@@ -18,6 +18,7 @@ Example::
 from __future__ import annotations
 
 import json
+import mmap
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import overload
@@ -92,8 +93,9 @@ class ChunkStore(Sequence[Document]):
         self.folder = folder
         try:
             self._blobs = {f: self._map(folder / _files(f)[0]) for f in FIELDS}
-            self._offsets = {
-                f: np.load(folder / _files(f)[1], mmap_mode="r", allow_pickle=False) for f in FIELDS
+            self._offsets = {  # plain views of the mappings: no np.memmap per-item overhead
+                f: np.asarray(np.load(folder / _files(f)[1], mmap_mode="r", allow_pickle=False))
+                for f in FIELDS
             }
             codes = np.load(folder / "doc_codes.npy", mmap_mode="r", allow_pickle=False)
             names = json.loads((folder / "docs.json").read_text(encoding="utf-8"))
@@ -107,12 +109,11 @@ class ChunkStore(Sequence[Document]):
         self._kept: list[Document | None] | None = [None] * self._size if keep else None
 
     @staticmethod
-    def _map(path: Path) -> np.ndarray:
-        if not path.is_file():
-            raise FileNotFoundError(2, "missing", str(path))
-        if path.stat().st_size == 0:  # mmap refuses empty files
-            return np.zeros(0, np.uint8)
-        return np.memmap(path, np.uint8, mode="r")
+    def _map(path: Path) -> mmap.mmap | bytes:
+        with path.open("rb") as fh:  # raises FileNotFoundError naming the file
+            if path.stat().st_size == 0:  # mmap refuses empty files
+                return b""
+            return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
 
     def __len__(self) -> int:
         return self._size
@@ -120,7 +121,7 @@ class ChunkStore(Sequence[Document]):
     def _text(self, field: str, row: int) -> str:
         offsets = self._offsets[field]
         start, end = int(offsets[row]), int(offsets[row + 1])
-        return self._blobs[field][start:end].tobytes().decode("utf-8")
+        return self._blobs[field][start:end].decode("utf-8")
 
     def _row(self, row: int) -> Document:
         if self._kept is None:
