@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import math
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,7 @@ class BM25Arrays:
 
     @property
     def vocab(self) -> dict[str, int]:
+        """Token → column (first appearance order)."""
         return self.vocab_dict
 
     @property
@@ -100,7 +101,9 @@ def _idf(method: str, df: int, n: int) -> float:
     return math.log(max(inner, 1))
 
 
-def _tfc(method: str, tf: np.ndarray, length: np.ndarray, avgdl: np.float64, k1, b) -> np.ndarray:
+def _tfc(
+    method: str, tf: np.ndarray, length: np.ndarray, avgdl: np.float64, k1: float, b: float
+) -> np.ndarray:
     """bm25s's term-frequency component, with its dtypes (float32 tf, float64 norm)."""
     norm = k1 * ((1 - b) + b * length / avgdl)
     if method == "atire":
@@ -122,7 +125,7 @@ class _Spill:
         self.fh.write(tf.astype(np.int32).tobytes())
         self.blocks.append((len(counts), len(tokens)))
 
-    def read(self):
+    def read(self) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         """Yield ``(counts, tokens, tf)`` per block, in order."""
         self.fh.close()
         with self.path.open("rb") as fh:
@@ -131,7 +134,9 @@ class _Spill:
                 yield counts, np.fromfile(fh, np.int32, pairs), np.fromfile(fh, np.int32, pairs)
 
 
-def _block(tokens: list[list[str]], vocab: dict[str, int]):
+def _block(
+    tokens: list[list[str]], vocab: dict[str, int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Lengths, distinct-token counts, token ids and term frequencies of one block."""
     lengths = np.fromiter((len(t) for t in tokens), np.int64, len(tokens))
     ids = np.fromiter(
@@ -187,7 +192,7 @@ def build_bm25(
     return BM25Arrays(vocab, scores, params)
 
 
-def _blocks(corpus_tokens: Iterable[list[str]], size: int):
+def _blocks(corpus_tokens: Iterable[list[str]], size: int) -> Iterator[list[list[str]]]:
     batch: list[list[str]] = []
     for tokens in corpus_tokens:
         batch.append(tokens)
@@ -198,7 +203,15 @@ def _blocks(corpus_tokens: Iterable[list[str]], size: int):
         yield batch
 
 
-def _score(spill: _Spill, df, lengths, folder: Path | None, k1, b, method) -> dict[str, Any]:
+def _score(
+    spill: _Spill,
+    df: np.ndarray,
+    lengths: np.ndarray,
+    folder: Path | None,
+    k1: float,
+    b: float,
+    method: str,
+) -> dict[str, Any]:
     """Score every pair and lay the pairs out by token (CSC), one block at a time."""
     n_docs, nnz = len(lengths), int(df.sum())
     # bm25s: np.array(lengths).mean(); an exact integer sum, then one division
