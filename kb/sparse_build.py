@@ -72,7 +72,7 @@ class BM25Arrays:
         :param allow_pickle: must be ``False``: indexes are never pickled.
         """
         if allow_pickle:
-            raise ValueError("allow_pickle=True: BM25 indexes are saved without pickle.")
+            raise ValueError("BM25 indexes are saved without pickle; leave allow_pickle False.")
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         for name, file in FILES.items():
