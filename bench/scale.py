@@ -26,6 +26,7 @@ from haystack import Document
 from bench.timing import peak_rss_mb, time_calls
 from kb import Settings
 from kb.build import ingest_documents
+from kb.chunk_store import write_chunks
 from kb.dense import DenseIndex, dense_text
 from kb.embed import USEEmbedder
 from kb.sparse import SparseIndex, corpus_terms, index_chars, index_tokens
@@ -56,21 +57,45 @@ def real_parts(
     return chunks, words, chars, vectors, terms
 
 
-def synthesize(n: int, chunks, words, chars, vectors, seed: int = 0):
-    """N recombined chunks: documents, word tokens, char tokens, vectors."""
-    rng = np.random.default_rng(seed)
-    a, b = rng.integers(0, len(chunks), n), rng.integers(0, len(chunks), n)
-    docs, w, c = [], [], []
-    for i, (x, y) in enumerate(zip(a, b, strict=True)):
-        tail = chunks[y].content[len(chunks[y].content) // 2 :]
-        meta = {**chunks[x].meta, "doc": f"synthetic-{i // 1000}", "id": f"s{i}"}
-        docs.append(Document(id=f"s{i}", content=chunks[x].content + tail, meta=meta))
-        w.append(words[x] + words[y][len(words[y]) // 2 :])
-        c.append(chars[x] + chars[y][len(chars[y]) // 2 :])
-    mixed = 0.7 * vectors[a] + 0.3 * vectors[b]
-    mixed += 0.05 * rng.standard_normal(mixed.shape).astype(np.float32)
-    mixed /= np.linalg.norm(mixed, axis=1, keepdims=True)
-    return docs, w, c, mixed.astype(np.float32)
+class Synthetic:
+    """N recombined chunks, made on demand: documents, word and char tokens, vectors.
+
+    Chunk ``i`` joins real chunk ``a[i]`` with the second half of real chunk ``b[i]``;
+    each stream is a generator, so a million chunks are never held as Python objects.
+    """
+
+    def __init__(self, n: int, chunks, words, chars, vectors, seed: int = 0) -> None:
+        self.n, self.chunks, self.words, self.chars, self.vectors = n, chunks, words, chars, vectors
+        self.rng = np.random.default_rng(seed)
+        self.a, self.b = self.rng.integers(0, len(chunks), n), self.rng.integers(0, len(chunks), n)
+
+    def _pairs(self):
+        return zip(self.a.tolist(), self.b.tolist(), strict=True)
+
+    def documents(self):
+        for i, (x, y) in enumerate(self._pairs()):
+            tail = self.chunks[y].content[len(self.chunks[y].content) // 2 :]
+            meta = {**self.chunks[x].meta, "doc": f"synthetic-{i // 1000}", "id": f"s{i}"}
+            yield Document(id=f"s{i}", content=self.chunks[x].content + tail, meta=meta)
+
+    def word_tokens(self):
+        w = self.words
+        return (w[x] + w[y][len(w[y]) // 2 :] for x, y in self._pairs())
+
+    def char_tokens(self):
+        c = self.chars
+        return (c[x] + c[y][len(c[y]) // 2 :] for x, y in self._pairs())
+
+    def mixed_vectors(self, block: int = 65536) -> np.ndarray:
+        """Real vectors mixed 0.7/0.3 with noise, normalised (filled block by block)."""
+        out = np.empty((self.n, self.vectors.shape[1]), np.float32)
+        for s in range(0, self.n, block):
+            e = min(s + block, self.n)
+            mixed = 0.7 * self.vectors[self.a[s:e]] + 0.3 * self.vectors[self.b[s:e]]
+            mixed += 0.05 * self.rng.standard_normal(mixed.shape).astype(np.float32)
+            mixed /= np.linalg.norm(mixed, axis=1, keepdims=True)
+            out[s:e] = mixed
+        return out
 
 
 def _baseline(docs, vecs, embedder, queries: list[str]) -> dict:
@@ -86,39 +111,32 @@ def _baseline(docs, vecs, embedder, queries: list[str]) -> dict:
     return out
 
 
-def run(n: int, repeat: int, cache: Path, baseline: bool = False) -> dict:
+def run(n: int, repeat: int, cache: Path, baseline: bool = False, keep: Path | None = None) -> dict:
     chunks, words, chars, vectors, terms = real_parts(cache)
     queries = [
         json.loads(line)["q"] for line in QUERIES.read_text("utf-8").splitlines() if line.strip()
     ]
+    tmp = tempfile.TemporaryDirectory()
+    folder = keep or Path(tmp.name)
     t = time.perf_counter()
-    docs, w, c, vecs = synthesize(n, chunks, words, chars, vectors)
+    synth = Synthetic(n, chunks, words, chars, vectors)
+    vecs = synth.mixed_vectors()
     out: dict = {"n": n, "synthesize_s": time.perf_counter() - t}
     t = time.perf_counter()
-    sparse = SparseIndex.build(w)
+    SparseIndex.build(synth.word_tokens(), folder=folder / "bm25")
     out["bm25_build_s"] = time.perf_counter() - t
     t = time.perf_counter()
-    char_index = SparseIndex.build(c)
+    SparseIndex.build(synth.char_tokens(), folder=folder / "chars")
     out["chars_build_s"] = time.perf_counter() - t
-    del w, c
     t = time.perf_counter()
     dense = DenseIndex.build(vecs)
     out["dense_build_s"] = time.perf_counter() - t
     out["dense_index"] = dense.kind
-    tmp = tempfile.TemporaryDirectory()
-    folder = Path(tmp.name)
     t = time.perf_counter()
-    sparse.save(folder / "bm25")
-    char_index.save(folder / "chars")
     dense.save(folder / "dense")
+    write_chunks(folder / "chunks", synth.documents())
     out["save_s"] = time.perf_counter() - t
     out["disk_mb"] = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
-    with (folder / "docs.jsonl").open("w", encoding="utf-8") as fh:
-        for d in docs:
-            fh.write(
-                json.dumps({"id": d.id, "content": d.content, "meta": d.meta}, ensure_ascii=False)
-            )
-            fh.write("\n")
     (folder / "setup.json").write_text(json.dumps({"terms": terms, "queries": queries}), "utf-8")
     out["build_peak_rss_mb"] = peak_rss_mb()
     embedder = USEEmbedder()
@@ -134,7 +152,7 @@ def run(n: int, repeat: int, cache: Path, baseline: bool = False) -> dict:
             )
         )
         del exact
-    del sparse, char_index, dense
+    del dense
     gc.collect()
     # Serve from disk in a fresh process, as a server would (no leftovers of the build).
     served = subprocess.run(
@@ -146,7 +164,7 @@ def run(n: int, repeat: int, cache: Path, baseline: bool = False) -> dict:
     )
     out.update(json.loads(served.stdout.strip().splitlines()[-1]))
     if baseline:
-        out["baseline"] = _baseline(docs, vecs, embedder, queries)
+        out["baseline"] = _baseline(list(synth.documents()), vecs, embedder, queries)
     tmp.cleanup()
     return out
 
@@ -157,11 +175,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--baseline", action="store_true", help="also Haystack's default")
     parser.add_argument(
+        "--keep", type=Path, help="build the index in this folder and keep it (for scale_serve)"
+    )
+    parser.add_argument(
         "--cache", type=Path, default=Path(tempfile.gettempdir()) / "policykb-bench"
     )
     args = parser.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
-    print(json.dumps(run(args.n, args.repeat, args.cache, args.baseline)))
+    print(json.dumps(run(args.n, args.repeat, args.cache, args.baseline, args.keep)))
     return 0
 
 

@@ -1,9 +1,10 @@
 """Serve a saved synthetic index in a fresh process and report its memory and latency.
 
-``python -m bench.scale_serve FOLDER`` loads ``docs.jsonl``, ``bm25/``, ``chars/`` and
-``dense/`` from FOLDER (written by :mod:`bench.scale`), runs the development queries and
-prints JSON: load time, latency per mode, and the process's RSS (what a server holding
-this index needs, without the build's leftovers).
+``python -m bench.scale_serve FOLDER`` opens ``chunks/`` (a memory-mapped
+:class:`~kb.chunk_store.ChunkStore`), ``bm25/``, ``chars/`` and ``dense/`` from FOLDER
+(written by :mod:`bench.scale`), runs the development queries and prints JSON: load
+time, latency per mode, and the process's RSS (what a server holding this index needs,
+without the build's leftovers).
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-from haystack import Document
-
 from bench.timing import current_rss_mb, time_calls
+from kb.chunk_store import ChunkStore
 from kb.dense import DenseIndex
 from kb.embed import USEEmbedder
 from kb.search import Searcher
@@ -28,10 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     folder, repeat = Path(args[0]), int(args[1]) if len(args) > 1 else 2
     setup = json.loads((folder / "setup.json").read_text("utf-8"))
     t = time.perf_counter()
-    with (folder / "docs.jsonl").open(encoding="utf-8") as fh:
-        docs = [
-            Document(id=r["id"], content=r["content"], meta=r["meta"]) for r in map(json.loads, fh)
-        ]
+    docs = ChunkStore(folder / "chunks")
     sparse = SparseIndex.load(folder / "bm25", mmap=True)
     chars = SparseIndex.load(folder / "chars", mmap=True)
     dense = DenseIndex.load(folder / "dense")

@@ -12,7 +12,6 @@ Example::
 from __future__ import annotations
 
 import hashlib
-import json
 import platform
 import time
 from collections.abc import Callable, Sequence
@@ -24,6 +23,7 @@ import numpy as np
 from haystack import Document
 
 from ingest import IngestError, ParsedDocument, discover, ingest_file
+from kb.chunk_store import write_chunks
 from kb.dense import dense_text
 from kb.documents import describe
 from kb.embed import Embedder, make_embedder
@@ -254,10 +254,7 @@ def _write(
             for p in parsed
         ],
     )
-    with writer.path("chunks.jsonl").open("w", encoding="utf-8") as fh:
-        for c in chunks:
-            record = {"id": c.id, "content": c.content, "meta": c.meta}
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    write_chunks(writer.folder("chunks"), chunks)
     for p in parsed:
         writer.write_text(f"sources/{p.source.doc}.txt", p.source.text)
 

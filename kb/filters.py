@@ -68,7 +68,7 @@ def allowed(
 
 
 def filter_mask(
-    chunks: list[Document],
+    chunks: Sequence[Document],
     doc: str | Sequence[str] | None = None,
     section: str | None = None,
     industry: str | None = None,
@@ -79,7 +79,10 @@ def filter_mask(
     """
     if not (doc or section or industry):
         return None
-    keep = np.array([allowed(c.meta, doc, section, industry) for c in chunks], bool)
+    if doc and not (section or industry) and hasattr(chunks, "rows_of"):
+        keep = chunks.rows_of([doc] if isinstance(doc, str) else doc)  # codes, no meta read
+    else:
+        keep = np.array([allowed(c.meta, doc, section, industry) for c in chunks], bool)
     if not keep.any() and (section or industry):
         known = sorted({c.meta.get("industry") for c in chunks} - {None})
         chapters = sorted({c.meta["section"][0] for c in chunks if c.meta["section"]})

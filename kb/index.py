@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -23,6 +24,7 @@ from typing import Any
 from haystack import Document
 
 from ingest import Indicator, Tree, indicators
+from kb.chunk_store import ChunkStore
 from kb.dense import DenseIndex
 from kb.documents import DocumentInfo
 from kb.errors import IndexCorrupt, IndexStale, UnknownDocument
@@ -41,7 +43,8 @@ class LoadedIndex:
 
     :param index_dir: the index folder; ``generation`` the name of the one read.
     :param chunks: every chunk, in row order (the row numbers of ``sparse``,
-        ``chars`` and ``dense``).
+        ``chars`` and ``dense``): a :class:`~kb.chunk_store.ChunkStore`, or a list
+        for an index written before it.
     :param sources: each document's decoded text (every offset indexes it).
     :param terms: the domain terms jieba was given at build time.
     """
@@ -50,7 +53,7 @@ class LoadedIndex:
     manifest: dict[str, Any]
     documents: list[DocumentInfo]
     trees: dict[str, Tree]
-    chunks: list[Document]
+    chunks: Sequence[Document]
     sources: dict[str, str]
     sparse: SparseIndex
     chars: SparseIndex
@@ -146,11 +149,7 @@ def _read(
         verify_index(generation, manifest)
     try:
         raw_docs = json.loads((generation / "documents.json").read_text(encoding="utf-8"))
-        with (generation / "chunks.jsonl").open(encoding="utf-8") as fh:
-            chunks = [
-                SharedDocument(id=r["id"], content=r["content"], meta=r["meta"])
-                for r in map(json.loads, fh)
-            ]
+        chunks = _chunks(generation)
         documents = [
             DocumentInfo(**{k: d[k] for k in DocumentInfo.__dataclass_fields__ if k in d})
             for d in raw_docs
@@ -180,6 +179,21 @@ def _read(
         index_dir, manifest, documents, trees, chunks, sources, sparse, chars, dense, terms,
         generation.name,
     )  # fmt: skip
+
+
+def _chunks(generation: Path) -> Sequence[Document]:
+    """The chunks of a generation: its column store, or an older index's JSON lines.
+
+    The store is read row by row as chunks are asked for (each kept once built); an
+    index written before the store (``chunks.jsonl``) is still read whole.
+    """
+    if (generation / "chunks").is_dir():
+        return ChunkStore(generation / "chunks", keep=True)
+    with (generation / "chunks.jsonl").open(encoding="utf-8") as fh:
+        return [
+            SharedDocument(id=r["id"], content=r["content"], meta=r["meta"])
+            for r in map(json.loads, fh)
+        ]
 
 
 def changes(documents: list[DocumentInfo], corpus_dir: Path | None = None) -> list[str]:

@@ -13,6 +13,7 @@ Example::
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ import numpy as np
 from haystack import Document, component
 
 from kb.shared_document import rescored
+from kb.sparse_build import build_bm25
 from kb.tokenize import Tokenizer, char_ngrams, harvest_terms
 
 __all__ = [
@@ -75,7 +77,7 @@ def index_chars(doc: Document) -> list[str]:
 
 
 class SparseIndex:
-    """A bm25s index plus its vocabulary."""
+    """A BM25 index (built here, or saved by bm25s) plus its vocabulary."""
 
     def __init__(self, bm25: Any) -> None:
         self.bm25 = bm25
@@ -83,13 +85,26 @@ class SparseIndex:
         self.size = int(bm25.scores["num_docs"])
 
     @classmethod
-    def build(cls, corpus_tokens: list[list[str]], k1: float = 1.2, b: float = 0.75) -> SparseIndex:
-        """Index tokenised documents (rows follow chunk order)."""
-        import bm25s
+    def build(
+        cls,
+        corpus_tokens: Iterable[list[str]],
+        k1: float = 1.2,
+        b: float = 0.75,
+        folder: Path | None = None,
+    ) -> SparseIndex:
+        """Index tokenised documents (rows follow chunk order), streaming them in blocks.
 
-        bm25 = bm25s.BM25(k1=k1, b=b)
-        bm25.index([t or [""] for t in corpus_tokens], show_progress=False)
-        return cls(bm25)
+        Scores are bm25s's (see :mod:`kb.sparse_build`); a document without tokens is
+        indexed as the one empty token.
+
+        :param corpus_tokens: each chunk's tokens, read once (a generator is best).
+        :param folder: write the index there as it is built (as :meth:`save` would).
+        :returns: the index.
+        """
+        arrays = build_bm25((t or [""] for t in corpus_tokens), folder, k1, b)
+        if folder is not None:
+            arrays.save(folder)
+        return cls(arrays)
 
     def document_frequencies(self) -> dict[str, int]:
         """Chunks holding each token (what :class:`~kb.coverage.Coverage` weighs)."""
@@ -234,11 +249,20 @@ class StoredBM25:
         :returns: ``(num_docs,)`` scores.
         :raises ValueError: an id beyond the score matrix (as bm25s raises).
         """
-        data, indices, indptr = (self.scores[k] for k in ("data", "indices", "indptr"))
-        ids = np.asarray(query_tokens_ids, dtype=self.int_dtype)
+        return self.score(self.scores, query_tokens_ids, self.dtype)
+
+    @staticmethod
+    def score(arrays: dict[str, Any], query_tokens_ids: list[int], dtype: np.dtype) -> np.ndarray:
+        """Sum the score columns of these token ids (bm25s's numpy scoring).
+
+        :param arrays: ``data``, ``indices``, ``indptr`` (CSC by token) and ``num_docs``.
+        :raises ValueError: an id beyond the score matrix.
+        """
+        data, indices, indptr = (arrays[k] for k in ("data", "indices", "indptr"))
+        ids = np.asarray(query_tokens_ids, dtype=indices.dtype)
         if int(ids.max(initial=0)) >= len(indptr) - 1:
             raise ValueError(f"token id {int(ids.max())} is beyond the index's {len(indptr)}")
-        scores = np.zeros(self.scores["num_docs"], dtype=self.dtype)
+        scores = np.zeros(arrays["num_docs"], dtype=dtype)
         for start, end in zip(indptr[ids].tolist(), indptr[ids + 1].tolist(), strict=True):
             # one token's rows are distinct, so this equals bm25s's np.add.at
             scores[indices[start:end]] += data[start:end]

@@ -6,7 +6,7 @@ Layout (``.policykb/`` by default)::
     .lock              held with ``flock`` by the one writer (released if it dies)
     gen-<stamp>-<id>/  a complete index: manifest.json (format version, package
                        versions, documents with hashes, chunk count, a sha256 for
-                       every other file), documents.json, chunks.jsonl, sources/ …
+                       every other file), documents.json, chunks/, sources/ …
     .tmp-<id>/         a generation being written
 
 A build writes a whole new generation into a ``.tmp-`` folder, renames it to ``gen-…``

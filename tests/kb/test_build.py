@@ -32,7 +32,7 @@ def test_manifest_records_documents_embedder_and_versions(plan_kb: KnowledgeBase
     assert m["dense_index"] == "flat"
     assert len(m["documents"]["liupanshui-14th-fyp-sci-tech"]["sha256"]) == 64
     assert {"haystack-ai", "bm25s", "faiss-cpu", "jieba"} <= set(m["versions"])
-    assert {"bm25/params.index.json", "dense/vectors.npy", "chunks.jsonl"} <= set(m["files"])
+    assert {"bm25/params.index.json", "dense/vectors.npy", "chunks/content.bin"} <= set(m["files"])
 
 
 def test_loaded_index_answers_like_the_built_one(plan_index: Path, plan_kb: KnowledgeBase) -> None:

@@ -88,7 +88,9 @@ def test_sigkill_at_thirty_two_points(tmp_path: Path, plan_path: Path, shared_di
 
 
 @pytest.mark.parametrize("damage", ["truncate", "flip"])
-@pytest.mark.parametrize("name", ["chunks.jsonl", "dense/vectors.npy", "bm25/params.index.json"])
+@pytest.mark.parametrize(
+    "name", ["chunks/content.bin", "dense/vectors.npy", "bm25/params.index.json"]
+)
 def test_damaged_index_file_is_reported_with_the_fix(
     tmp_path: Path, plan_index: Path, name: str, damage: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
