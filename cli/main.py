@@ -9,9 +9,11 @@ handlers live beside this module, one module per kind of command.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from cli.eval_command import cmd_eval
 from cli.index_commands import cmd_docs, cmd_indicators, cmd_ingest, cmd_outline
@@ -218,15 +220,48 @@ def _flags(args: argparse.Namespace) -> dict[str, str | None]:
     return flags
 
 
+#: Commands that only read the index: run from the shell, they end without the
+#: interpreter's teardown (see :func:`_leave`).
+READ_ONLY = frozenset({"search", "ask", "fit", "compare", "outline", "indicators", "docs"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit code (0 ok, 2 error, 130 interrupted)."""
+    """Run the CLI; returns the exit code (0 ok, 2 error, 130 interrupted).
+
+    With ``argv`` None (the ``policykb`` command itself), a read-only command ends the
+    process at once instead of returning (:func:`_leave`).
+    """
     args = build_parser().parse_args(argv)
+    code = _run(args)
+    if argv is None and args.command in READ_ONLY:
+        _leave(code)
+    return code
+
+
+def _leave(code: int) -> NoReturn:
+    """End the process now: flush what was printed and skip the interpreter's teardown.
+
+    Freeing the dictionaries and models one query loaded (jieba's, the USE vocabulary,
+    Haystack's modules) is a quarter of a cold ``policykb search``; a read-only command
+    has written no file and left no thread, so there is nothing for teardown to finish.
+    """
+    with contextlib.suppress(BrokenPipeError):  # the reader went away: nothing to say
+        sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command's work, with errors turned into messages and exit codes."""
     try:
         config = Settings.load(file=args.config, **_flags(args))
         return args.func(args, config)
     except (KBError, IngestError) as exc:
         print(f"policykb {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader (e.g. `| head`) closed the pipe: stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter exit quiet
+        return 0
     except OSError as exc:  # the environment, not a bug: a file or folder we could not use
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"policykb {args.command}: error: {exc.strerror or exc}{where}", file=sys.stderr)
@@ -234,9 +269,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"policykb {args.command}: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # the reader (e.g. `| head`) closed the pipe: stop quietly
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter exit quiet
-        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -266,3 +266,25 @@ def test_ingest_of_a_file_deleted_meanwhile_is_one_line_with_exit_2(
     assert main(["ingest", str(tmp_path), "--index-dir", str(tmp_path / "index")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "plan.txt: cannot be read" in err[0]
+
+
+def test_a_read_only_command_from_the_shell_prints_all_and_exits_with_its_code(
+    index_dir: Path,
+) -> None:
+    """Run as a command, search ends without the interpreter's teardown: what it printed
+    must still arrive whole, and its exit code must still be the command's."""
+    cli = [sys.executable, "-m", "cli", "search", "--index-dir", str(index_dir)]
+    done = subprocess.run([*cli, "氢能", "--json"], capture_output=True, text=True)
+    assert done.returncode == 0 and json.loads(done.stdout)["results"]
+    empty = subprocess.run([*cli, ""], capture_output=True, text=True)
+    assert empty.returncode == 2 and "give a QUERY" in empty.stderr
+
+
+def test_a_reader_that_stops_early_is_no_error(index_dir: Path) -> None:
+    # 200 results as JSON are more than a pipe holds: the write itself meets the closed pipe
+    command = (
+        f"set -o pipefail; '{sys.executable}' -m cli search 氢能 -k 200 --json "
+        f"--index-dir '{index_dir}' | head -c 20"
+    )
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True)
+    assert done.returncode == 0 and "error" not in done.stderr
