@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     folder, repeat = Path(args[0]), int(args[1]) if len(args) > 1 else 2
     setup = json.loads((folder / "setup.json").read_text("utf-8"))
     t = time.perf_counter()
-    docs = ChunkStore(folder / "chunks")
+    docs = ChunkStore(folder / "chunks", keep=True)  # as the index opens it: a row built once
     sparse = SparseIndex.load(folder / "bm25", mmap=True)
     chars = SparseIndex.load(folder / "chars", mmap=True)
     dense = DenseIndex.load(folder / "dense")
