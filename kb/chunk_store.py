@@ -165,5 +165,6 @@ class ChunkStore(Sequence[Document]):
         :param docs: document ids; unknown ones match no row.
         :returns: ``(len(self),)`` booleans.
         """
-        wanted = [i for i, name in enumerate(self.doc_names) if name in set(docs)]
+        asked = set(docs)
+        wanted = [i for i, name in enumerate(self.doc_names) if name in asked]
         return np.isin(self.doc_codes, np.array(wanted, np.int32))

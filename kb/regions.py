@@ -29,12 +29,12 @@ __all__ = ["Gazetteer", "Mention", "Region"]
 
 LEVELS = {"province": "省", "city": "市", "county": "县"}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# English words that are also a county's romanization (裕安区 "Yuan"): money, not a place.
+_ENGLISH_WORDS = frozenset({"yuan"})
 # One-character abbreviations that mean little else in today's Chinese: beside other
 # characters they still name their province unless they make a word with them (湘去年,
 # 冀研发). The others are everyday characters too (云 cloud, 新 new, 京, 青, 台 …) and name
 # a province only standing alone.
-# English words that are also a county's romanization (裕安区 "Yuan"): money, not a place.
-_ENGLISH_WORDS = frozenset({"yuan"})
 _DISTINCTIVE = frozenset("冀陇琼陕赣皖浙滇闽豫粤黔渝晋鲁川湘鄂沪桂辽苏")
 
 

@@ -66,22 +66,15 @@ _TOPICS = re.compile(
 )
 
 
-def _inside(mention: Mention, docs: list[DocumentInfo], text: str, gazetteer: Gazetteer) -> str:
+def _inside(mention: Mention, inner: bool, text: str) -> str:
     """What of a place's English mention stays in the query searched inside its
-    documents: a place inside their region, used as content, in Chinese (Tongzhou → 通州,
-    for 通州校区); nothing for their own region or one around it (inside 山东's report,
-    山东 says nothing), for a place that only points at the province (Shijiazhuang's
-    province), or for a Chinese mention (the Chinese text is searched as it is)."""
-    region = mention.region
-    inner = all(
-        d.region_code != region.code
-        and d.region_code in gazetteer.by_code
-        and gazetteer.within(region, gazetteer.by_code[d.region_code])
-        for d in docs
-    )
+    documents: a place ``inner`` to their region, used as content, in Chinese (Tongzhou
+    → 通州, for 通州校区); nothing for their own region or one around it (inside 山东's
+    report, 山东 says nothing), for a place that only points at the province
+    (Shijiazhuang's province), or for a Chinese mention (searched as it is written)."""
     if not inner or _CJK_TEXT.search(mention.text) or _POINTER.match(text, mention.end):
         return " "
-    chinese = [n for n in region.names if len(n) >= 2 and _CJK_TEXT.fullmatch(n)]
+    chinese = [n for n in mention.region.names if len(n) >= 2 and _CJK_TEXT.fullmatch(n)]
     return f" {min(chinese, key=len)} " if chinese else " "
 
 
@@ -160,28 +153,34 @@ class Scoper:
         )
 
         def word(text: str) -> str | None:  # a dictionary word's tag ("x" if untagged)
-            if frequency is None or frequency(text) <= 0:
+            if frequency(text) <= 0:
                 return None
             return (tag(text) if tag else None) or "x"
 
         self.matcher = self.gazetteer.matcher(
-            related.values(), common=common, word=word if frequency else None
+            related.values(), common=common, word=word if frequency is not None else None
         )
 
-    def _for_region(self, region: Region) -> list[DocumentInfo]:
+    def _for_region(self, region: Region) -> tuple[list[DocumentInfo], bool]:
+        """The documents a region names, and whether the region lies inside theirs.
+
+        :returns: the documents of exactly that region; else of the nearest region that
+            contains it (兰州 → the Gansu report: inside); else those inside it.
+        """
         same = [d for d in self.documents if d.region_code == region.code]
         if same:
-            return same
+            return same, False
         for outer in self.gazetteer.ancestors(region):  # 兰州 → the Gansu report
             found = [d for d in self.documents if d.region_code == outer.code]
             if found:
-                return found
-        return [
+                return found, True
+        around = [
             d
             for d in self.documents
             if d.region_code in self.gazetteer.by_code
             and self.gazetteer.within(self.gazetteer.by_code[d.region_code], region)
         ]
+        return around, False
 
     def detect(self, question: str) -> Scope | None:
         """The documents the question names, or ``None`` when it names none of them."""
@@ -193,13 +192,12 @@ class Scoper:
         for mention in self.matcher.find(text):
             if _AWARD.match(text, mention.end):
                 continue
-            found = self._for_region(mention.region)
+            found, inner = self._for_region(mention.region)
             if found:
                 named += [d for d in found if d not in named]
                 because.append(mention.text)
                 regions.append(mention.region.name)
-                kept = _inside(mention, found, text, self.gazetteer)
-                spans.append((mention.start, mention.end, kept))
+                spans.append((mention.start, mention.end, _inside(mention, inner, text)))
         national = _NATIONAL.search(text)
         if national and not named:
             named = [d for d in self.documents if d.level == "国家"]

@@ -157,7 +157,8 @@ class Tokenizer:
         """
         return int(self._base[0].get(word, 0) or 0)
 
-    def _tagger(self):
+    def _tagger(self) -> Any:
+        """jieba's part-of-speech tokenizer over this dictionary, made on first use."""
         import jieba.posseg
 
         if self._pos is None:
@@ -228,6 +229,9 @@ class QueryExpander:
             word, _, terms = line.partition("\t")
             self._chinese.append((word, terms.split()))
         self._chinese.sort(key=lambda pair: -len(pair[0]))
+        self._by_word: dict[str, list[str]] = {}
+        for word, terms in self._chinese:  # the first entry of a word, as a scan finds it
+            self._by_word.setdefault(word, terms)
 
     def expand(self, text: str) -> list[str]:
         """Expansion terms, longest matches first, no duplicates."""
@@ -255,7 +259,7 @@ class QueryExpander:
 
     def synonyms(self, word: str) -> list[str]:
         """The thesaurus entry for exactly this word (no substring matches)."""
-        return next((terms for key, terms in self._chinese if key == word), [])
+        return self._by_word.get(word, [])
 
     def _expand_chinese(self, text: str) -> list[str]:
         found: list[str] = []
