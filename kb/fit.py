@@ -159,13 +159,14 @@ class FitChecker:
             (r for r in evidence if evidence[r].area > 0 and evidence[r].work == 0),
             key=lambda r: (-evidence[r].area, self.kb.chunks[r].meta["kind"] != "paragraph", r),
         )
+        traded = [r for r in order if self._product(evidence[r], terms)]
         if work and not terms.commerce_only:
             verdict = "fit"
         elif (
             work
             or any(self._established(evidence[r], terms, "area") for r in area)
-            or (terms.commerce_only and any(self._english_word(evidence[r], terms) for r in order))
-        ):  # trading in something the plan names in one English word (robots): its area
+            or (terms.commerce_only and traded)
+        ):  # it sells, rents or hosts what the plan names (雪具, 采煤机械): its area
             verdict = "partial"
         else:
             verdict = "no_fit"
@@ -173,11 +174,10 @@ class FitChecker:
         shown = (work + [r for r in order if r not in work and evidence[r].work > 0] + area)[
             : 4 * limit
         ]  # chunks under one heading cite it once: the distinct ones, then the first few
-        matches = (
-            distinct([self._match(r, evidence[r]) for r in shown])[:limit]
-            if verdict != "no_fit"
-            else []
-        )
+        cited = [self._match(r, evidence[r]) for r in shown]
+        if verdict == "partial" and terms.commerce_only:  # it trades in what the plan names
+            cited = self._areas(work or traded, evidence) + cited
+        matches = distinct(cited)[:limit] if verdict != "no_fit" else []
         total = sum(self._weight(t.forms[0][0]) for t in terms.named if not t.background)
         best = (
             evidence[work[0]].foreground
@@ -197,6 +197,23 @@ class FitChecker:
             doc=doc,
             doc_title=self.kb.document(doc).title,
         )
+
+    def _areas(self, rows: list[int], evidence: dict[int, _Row], limit: int = 3) -> list[FitMatch]:
+        """The industry headings above the rows that name a trading project's products:
+        headings that name one of them first (1．猕猴桃产业 for 红心猕猴桃), then the
+        headings of the rows that name the most of the project, at most ``limit``."""
+        weight: dict[tuple[int, int], float] = {}
+        heads: dict[tuple[int, int], FitMatch] = {}
+        for r in rows:
+            e = evidence[r]
+            for a in self.quotes.areas(r):
+                heads.setdefault((a.start, a.end), a)
+                weight[a.start, a.end] = max(weight.get((a.start, a.end), 0.0), e.work + e.area)
+        forms = {form for r in rows for form, _ in (evidence[r].terms or {}).values()}
+        ranked = sorted(
+            heads, key=lambda k: (not any(f in heads[k].text for f in forms), -weight[k])
+        )
+        return [heads[k] for k in ranked[:limit]]
 
     def _established(self, row: _Row, terms: ProjectTerms, kind: str) -> bool:
         """Does a row name the project's work (or area), said about the project itself?
@@ -224,14 +241,15 @@ class FitChecker:
             strong = term.compound or len(term.text) >= 3
         return strong and (not terms.long or term.count >= 2 or term.compound)
 
-    @staticmethod
-    def _english_word(row: _Row, terms: ProjectTerms) -> bool:
-        """Does the row name one specific English word of the project (robot → 机器人)?"""
-        said = {t.text for t in terms.named if not t.background and not t.common}
-        return any(
-            kind == "work" and t.isascii() and t in said
-            for t, (_, kind) in (row.terms or {}).items()
-        )
+    def _product(self, row: _Row, terms: ProjectTerms) -> bool:
+        """Does the row name, in its own words, a thing the project deals in (雪具, 面料,
+        spring tea; not a manner such as 线上 or 虚拟), said anywhere in the description?"""
+        things = {
+            t.text
+            for t in terms.named
+            if not t.common and (t.text.isascii() or self.keyterms.tokenizer.is_noun(t.text))
+        }
+        return any(kind == "work" and t in things for t, (_, kind) in (row.terms or {}).items())
 
     def _named(
         self, terms: ProjectTerms, evidence: dict[int, _Row], order: list[int]

@@ -84,9 +84,9 @@ class FitQuotes:
         return trim(text, *max(naming, key=lambda c: weight[c]))
 
     def _ancestors(self, doc: str) -> dict[str, tuple[Node, ...]]:
-        """Each node id of a document's tree → its ancestors (root first)."""
+        """Each node id of a document's tree → its ancestors, root first, and itself."""
         if doc not in self._trees:
-            self._trees[doc] = {n.id: up for n, up in self.kb.trees[doc].root.walk()}
+            self._trees[doc] = {n.id: (*up, n) for n, up in self.kb.trees[doc].root.walk()}
         return self._trees[doc]
 
     def heading(self, chunk: Any, forms: list[str]) -> tuple[list[str], str, int, int] | None:
@@ -95,13 +95,31 @@ class FitQuotes:
         doc = chunk.meta["doc"]
         if doc not in self.kb.trees:
             return None
-        up = self._ancestors(doc).get(chunk.meta.get("node", ""), ())
+        up = self._ancestors(doc).get(chunk.meta.get("node", ""), ())[:-1]
         for depth in range(1, len(up)):  # the highest heading naming it: the area itself
             node = up[depth]
             if node.head and node.heading and any(f in fold(node.heading) for f in forms):
                 address = [n.heading for n in (*up[1:depth], node) if n.heading]
                 return address, node.heading, node.head[0], node.head[1]
         return None
+
+    def areas(self, row: int) -> list[FitMatch]:
+        """The industry headings a priority chunk sits under, narrowest first (6．生态畜禽业,
+        then （一）生态特色农业): what a project that only trades in its products shares
+        with the plan. Boxes repeat their industry's heading and untitled items name
+        nothing, so neither is cited."""
+        chunk = self.kb.chunks[row]
+        doc = chunk.meta["doc"]
+        if doc not in self.kb.trees:
+            return []
+        path = self._ancestors(doc).get(chunk.meta.get("node", ""), ())
+        found = []
+        for depth, node in enumerate(path):
+            if node.industry and node.head and node.title and node.kind != "box":
+                address = [n.heading for n in path[1 : depth + 1] if n.heading]
+                words, (start, end) = node.heading, node.head
+                found.append(FitMatch(chunk.id, doc, address, words, 0.0, start, end, kind="area"))
+        return found[::-1]
 
     def match(
         self, row: int, terms: dict[str, tuple[str, str]], work: float, area: float

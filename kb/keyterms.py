@@ -50,10 +50,15 @@ def _sentences(text: str) -> list[str]:
 
 def _said(words: frozenset[str], folded: str, english: bool) -> list[str]:
     """The ``words`` a sentence says: in English whole words only (sale is not in
-    wholesale, rent not in current, shop not in workshop)."""
+    wholesale, rent not in current, shop not in workshop), or their plurals (stores)."""
     if not english:
         return [w for w in words if w in folded]
-    return [w for w in words if re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", folded)]
+    said: dict[tuple[int, int], str] = {}  # sale and sales say one word in "sales"
+    for w in sorted(words):
+        found = re.search(rf"(?<![a-z]){re.escape(w)}(?:e?s)?(?![a-z])", folded)
+        if found:
+            said.setdefault(found.span(), w)
+    return list(said.values())
 
 
 _COMPANY = re.compile(

@@ -198,3 +198,28 @@ def test_an_area_match_cites_the_heading_that_names_the_area(
     assert cited and cited[0].section[-1] == heading
     assert plan_kb.sources[cited[0].doc][cited[0].start : cited[0].end] == heading
     assert len({(m.start, m.end) for m in report.matches}) == len(report.matches)  # no repeats
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("在玉舍雪山脚下开家雪具出租店，租雪板、雪服和头盔", "（一）旅游装备制造"),
+        ("We run tea shops selling local spring tea; we will open 6 more stores.", "3．茶叶产业"),
+        ("公司主营电煤、焦精煤贸易，从本地煤矿采购后转售给电厂和焦化厂", "（二）煤炭产业"),
+    ],
+)
+def test_trading_in_what_the_plan_names_is_partial_and_cites_its_industry_first(
+    plan_kb: KnowledgeBase, text: str, heading: str
+) -> None:
+    report = plan_kb.fit(text)
+    assert report.verdict == "partial", report.reason
+    assert report.commerce
+    areas = [m.text for m in report.matches if m.kind == "area"]
+    assert heading in areas and report.matches[0].kind == "area"
+
+
+@pytest.mark.parametrize("text", ["开一家剧本杀+KTV复合门店，线上小程序预约", "在商场开一家美甲店"])
+def test_a_store_whose_only_plan_word_is_a_manner_does_not_fit(
+    plan_kb: KnowledgeBase, text: str
+) -> None:
+    assert plan_kb.fit(text).verdict == "no_fit"  # 线上 is how it books, not what it sells

@@ -99,3 +99,8 @@ def test_a_term_never_ends_inside_a_word_the_plan_writes_whole(keyterms) -> None
 
 def test_company_form_words_are_never_terms(keyterms) -> None:
     assert "有限" not in _named(keyterms.find("六盘水某某新材料有限责任公司计划研发玄武岩纤维"))
+
+
+def test_english_business_words_count_in_the_plural_once(keyterms) -> None:
+    terms = keyterms.find("We will open 6 more stores and grow our sales of tea.")
+    assert set(terms.commerce) == {"store", "sale"} and terms.trade == 2
