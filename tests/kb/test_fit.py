@@ -223,3 +223,15 @@ def test_a_store_whose_only_plan_word_is_a_manner_does_not_fit(
     plan_kb: KnowledgeBase, text: str
 ) -> None:
     assert plan_kb.fit(text).verdict == "no_fit"  # 线上 is how it books, not what it sells
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "承接煤矿井下巷道掘进、锚网支护等劳务分包工程",
+        "We overhaul boilers and turbines of coal-fired power plants under yearly contracts.",
+    ],
+)
+def test_a_service_on_what_the_plan_names_is_partial(plan_kb: KnowledgeBase, text: str) -> None:
+    report = plan_kb.fit(text)  # upkeep and labour contracting are not research or making
+    assert report.verdict == "partial", report.reason

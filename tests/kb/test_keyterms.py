@@ -60,7 +60,7 @@ def test_an_everyday_phrase_outranks_the_named_word_inside_it(keyterms) -> None:
 
 
 def test_english_business_words_count_as_whole_words_only(keyterms) -> None:
-    terms = keyterms.find("We repair workshop machines and restore current transformers.")
+    terms = keyterms.find("We test workshop machines and restore current transformers.")
     assert terms.commerce == [] and not terms.commerce_only  # shop, store, rent: not here
 
 
