@@ -179,10 +179,9 @@ class FitChecker:
             cited = self._areas(work or traded, evidence) + cited
         matches = distinct(cited)[:limit] if verdict != "no_fit" else []
         total = sum(self._weight(t.forms[0][0]) for t in terms.named if not t.background)
-        best = (
-            evidence[work[0]].foreground
-            if work
-            else max((evidence[r].area for r in area), default=0.0)
+        best = max(
+            [evidence[work[0]].foreground] if work else [evidence[r].area for r in area],
+            default=evidence[traded[0]].work if verdict == "partial" and traded else 0.0,
         )
         return FitReport(
             text=text,

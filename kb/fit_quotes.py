@@ -23,6 +23,9 @@ from kb.tokenize import fold
 
 __all__ = ["FitQuotes", "distinct", "is_industry_item", "is_priority"]
 
+# Titles that name no area: an untitled item, or the box's catch-all "8．其他".
+_UNNAMED = frozenset({"", "其他", "其它"})
+
 # Headings of what a plan reviews, analyses or defines rather than plans to do.
 _NOT_PLANNED = re.compile(r"回顾|形势|指导思想|基本原则|名词解释|附录|附件")
 
@@ -106,8 +109,8 @@ class FitQuotes:
     def areas(self, row: int) -> list[FitMatch]:
         """The industry headings a priority chunk sits under, narrowest first (6．生态畜禽业,
         then （一）生态特色农业): what a project that only trades in its products shares
-        with the plan. Boxes repeat their industry's heading and untitled items name
-        nothing, so neither is cited."""
+        with the plan. Boxes repeat their industry's heading, and untitled items and
+        catch-alls (8．其他) name nothing, so none of them is cited."""
         chunk = self.kb.chunks[row]
         doc = chunk.meta["doc"]
         if doc not in self.kb.trees:
@@ -115,7 +118,7 @@ class FitQuotes:
         path = self._ancestors(doc).get(chunk.meta.get("node", ""), ())
         found = []
         for depth, node in enumerate(path):
-            if node.industry and node.head and node.title and node.kind != "box":
+            if node.industry and node.head and node.kind != "box" and node.title not in _UNNAMED:
                 address = [n.heading for n in path[1 : depth + 1] if n.heading]
                 words, (start, end) = node.heading, node.head
                 found.append(FitMatch(chunk.id, doc, address, words, 0.0, start, end, kind="area"))

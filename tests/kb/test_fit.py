@@ -235,3 +235,12 @@ def test_a_store_whose_only_plan_word_is_a_manner_does_not_fit(
 def test_a_service_on_what_the_plan_names_is_partial(plan_kb: KnowledgeBase, text: str) -> None:
     report = plan_kb.fit(text)  # upkeep and labour contracting are not research or making
     assert report.verdict == "partial", report.reason
+
+
+def test_a_trading_project_never_cites_a_catch_all_heading_and_scores_its_evidence(
+    plan_kb: KnowledgeBase,
+) -> None:
+    report = plan_kb.fit("在乡镇开设种子、化肥、农药零售门店，兼做农技咨询")
+    assert report.verdict == "partial" and report.score > 0
+    assert report.matches[0].text == "（一）生态特色农业"  # not 专栏11's "8．其他"
+    assert not any(m.text.endswith("其他") for m in report.matches)
