@@ -139,15 +139,19 @@ class FitChecker:
         for d in chosen:
             self.kb.document(d)
         terms = self.keyterms.find(text)
-        reports = [self._judge(text, terms, d) for d in chosen]
+        things = self._things(terms) if terms.commerce_only else frozenset()
+        reports = [self._judge(text, terms, things, d) for d in chosen]
         reports.sort(key=lambda r: (_RANK[r.verdict], -r.score))
         for n, report in enumerate(reports[: self.settings.measured_documents]):
             if report.verdict != "no_fit":  # a document's own support measures
                 reports[n] = replace(report, measures=self.quotes.measures(report.doc))
         return replace(reports[0], documents=reports if len(reports) > 1 else [])
 
-    def _judge(self, text: str, terms: ProjectTerms, doc: str) -> FitReport:
-        """The verdict against one document (its priority items)."""
+    def _judge(self, text: str, terms: ProjectTerms, things: frozenset[str], doc: str) -> FitReport:
+        """The verdict against one document (its priority items).
+
+        :param things: what a trading project deals in (:meth:`_things`; empty otherwise).
+        """
         rows = frozenset(r for r in self.priority if self.kb.chunks[r].meta["doc"] == doc)
         evidence = self._evidence(terms, rows)
         order = sorted(
@@ -159,14 +163,12 @@ class FitChecker:
             (r for r in evidence if evidence[r].area > 0 and evidence[r].work == 0),
             key=lambda r: (-evidence[r].area, self.kb.chunks[r].meta["kind"] != "paragraph", r),
         )
-        traded = [r for r in order if self._product(evidence[r], terms)]
+        traded = [r for r in order if self._deals_in(evidence[r], things)]
         if work and not terms.commerce_only:
             verdict = "fit"
         elif (
-            work
-            or any(self._established(evidence[r], terms, "area") for r in area)
-            or (terms.commerce_only and traded)
-        ):  # it sells, rents or hosts what the plan names (雪具, 采煤机械): its area
+            work or any(self._established(evidence[r], terms, "area") for r in area) or traded
+        ):  # it sells, rents, hosts or services what the plan names (雪具): its area
             verdict = "partial"
         else:
             verdict = "no_fit"
@@ -240,14 +242,17 @@ class FitChecker:
             strong = term.compound or len(term.text) >= 3
         return strong and (not terms.long or term.count >= 2 or term.compound)
 
-    def _product(self, row: _Row, terms: ProjectTerms) -> bool:
-        """Does the row name, in its own words, a thing the project deals in (雪具, 面料,
-        spring tea; not a manner such as 线上 or 虚拟), said anywhere in the description?"""
-        things = {
-            t.text
-            for t in terms.named
-            if not t.common and (t.text.isascii() or self.keyterms.tokenizer.is_noun(t.text))
-        }
+    def _things(self, terms: ProjectTerms) -> frozenset[str]:
+        """The project's terms that name a thing it could deal in (雪具, 面料, spring tea),
+        said anywhere in the description — not a manner (线上, 虚拟)."""
+        is_noun = self.keyterms.tokenizer.is_noun
+        return frozenset(
+            t.text for t in terms.named if not t.common and (t.text.isascii() or is_noun(t.text))
+        )
+
+    @staticmethod
+    def _deals_in(row: _Row, things: frozenset[str]) -> bool:
+        """Does the row name, in its own words, one of the things a project deals in?"""
         return any(kind == "work" and t in things for t, (_, kind) in (row.terms or {}).items())
 
     def _named(
