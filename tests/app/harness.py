@@ -79,6 +79,30 @@ def ask(page: Any, question: str) -> None:
     page.wait_for_timeout(1_300)  # the page script scrolls to the answer once the run is done
 
 
+def opened(expander: Any) -> Any:
+    """Wait until the (just opened) expander inside ``expander`` can be clicked; return it.
+
+    Opening sets ``<details open>`` at once; Streamlit then lifts the content's ``inert``
+    on React's next render and slides the content in. A click before that ends is dropped
+    or lands beside its target (no user is that fast; a test is).
+    """
+    expander.locator("[data-testid=stExpanderDetails]:not([inert])").wait_for(timeout=10_000)
+    expander.page.wait_for_function(
+        "el => !el.querySelector('[data-testid=stExpanderDetails][inert]')"
+        " && el.getAnimations({subtree: true}).length === 0",
+        arg=expander.element_handle(),
+        timeout=10_000,
+    )
+    return expander
+
+
+def open_citation(page: Any, n: int, turn: int = 0) -> Any:
+    """Click the answer's ``[n]`` marker; return its citation once it can be used."""
+    key = f"pkb-cite-{turn}-{n}"
+    page.locator(f"a.pkb-ref[data-cite='{key}']").first.click()
+    return opened(page.locator(f".st-key-{key}"))
+
+
 def search(page: Any, words: str) -> None:
     """Type ``words`` into Search and wait for the results."""
     field = page.get_by_test_id("stTextInputRootElement").locator("input")

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.app.harness import ask, open_app, questions, search, settle
+from tests.app.harness import ask, open_app, opened, questions, search, settle
 
 pytestmark = pytest.mark.browser
 
@@ -47,6 +47,7 @@ def test_copy_citation_puts_its_words_and_address_on_the_clipboard(page: Any, se
     ask(page, "哪些氢能技术被列为重点？")
     citation = page.locator(".st-key-pkb-cite-0-2")
     citation.locator("summary").click()
+    opened(citation)
     button = citation.locator("button.pkb-copy", has_text="复制引文")
     button.wait_for()
     words, address = _copy(page, button).split("\n—— ")

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.app.harness import DOC, ask, in_view, open_app, settle
+from tests.app.harness import DOC, ask, in_view, open_app, open_citation, settle
 
 pytestmark = pytest.mark.browser
 
@@ -27,8 +27,7 @@ def test_opening_a_citation_shows_the_cited_span_in_view_and_marks_the_contents(
 ) -> None:
     open_app(page, server)
     ask(page, "哪些氢能技术被列为重点？")
-    page.locator("a.pkb-ref[data-cite='pkb-cite-0-3']").first.click()
-    citation = page.locator(".st-key-pkb-cite-0-3")
+    citation = open_citation(page, 3)
     citation.get_by_role("link", name="在原文中查看").click()
     mark = page.locator("mark#cited")
     mark.wait_for(timeout=90_000)  # generous: a loaded machine; speed is bench.app's to measure
@@ -69,9 +68,7 @@ def test_after_asking_the_answer_is_in_view_with_short_headings(page: Any, serve
 def test_a_citation_marker_opens_its_citation(page: Any, server: str) -> None:
     open_app(page, server)
     ask(page, "哪些氢能技术被列为重点？")
-    page.locator("a.pkb-ref[data-cite='pkb-cite-0-2']").first.click()
-    page.wait_for_timeout(500)
-    citation = page.locator(".st-key-pkb-cite-0-2")
+    citation = open_citation(page, 2)
     assert citation.locator("details").get_attribute("open") is not None
     assert in_view(page, citation.locator("summary"))
     assert citation.locator("mark").first.is_visible()  # the quoted clause, highlighted
