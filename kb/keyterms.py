@@ -22,63 +22,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
-from importlib import resources
 
+from kb.description import COMPANY, project_words, said, sentences
 from kb.mentions import Mentions
 from kb.regions import Gazetteer
 from kb.tokenize import QueryExpander, Tokenizer, fold, is_english
 
-__all__ = ["KeyTerm", "KeyTerms", "ProjectTerms", "project_words"]
+__all__ = ["KeyTerm", "KeyTerms", "ProjectTerms"]
 
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
-_ENGLISH_STOP = re.compile(
-    r"(?<=[a-z0-9)\]\"'])\.\s+(?=[A-Z0-9\"'(])"
-)  # ". Next", not "Co., Ltd. was"
-
-
-def _sentences(text: str) -> list[str]:
-    """Sentences: at 。！？；and line ends, and in English at a full stop before a capital."""
-    pieces = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
-    return [
-        part.strip()
-        for piece in pieces
-        for part in (_ENGLISH_STOP.split(piece) if is_english(piece) else [piece])
-        if part.strip()
-    ]
-
-
-def _said(words: frozenset[str], folded: str, english: bool) -> list[str]:
-    """The ``words`` a sentence says: in English whole words only (sale is not in
-    wholesale, rent not in current, shop not in workshop), or their plurals (stores)."""
-    if not english:
-        return [w for w in words if w in folded]
-    said: dict[tuple[int, int], str] = {}  # sale and sales say one word in "sales"
-    for w in sorted(words):
-        found = re.search(rf"(?<![a-z]){re.escape(w)}(?:e?s)?(?![a-z])", folded)
-        if found:
-            said.setdefault(found.span(), w)
-    return list(said.values())
-
-
-_COMPANY = re.compile(
-    r"[\u4e00-\u9fffA-Za-z（）()“”]{2,24}?(?:股份有限公司|有限责任公司|有限公司|合作社|集团)"
-    r"|[A-Z][\w&.\- ]{1,40}(?:Co\.,? Ltd\.?|Inc\.|Ltd\.?|Group)"
-)
 _CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[a-z][a-z0-9&\-]{2,}|[a-z0-9]*[a-z][a-z0-9]*")
 STAND_IN = 0.8  # credit of a thesaurus word that stands in for the project's own
-
-
-@cache
-def project_words() -> dict[str, frozenset[str]]:
-    """The word lists of ``kb/data/project_words.tsv`` by kind (about, generic, …)."""
-    text = resources.files("kb").joinpath("data", "project_words.tsv").read_text("utf-8")
-    kinds: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, _, words = line.partition("\t")
-            kinds.setdefault(kind, set()).update(fold(w) for w in words.split())
-    return {kind: frozenset(words) for kind, words in kinds.items()}
 
 
 @dataclass(frozen=True)
@@ -179,22 +132,22 @@ class KeyTerms:
 
     def find(self, text: str) -> ProjectTerms:
         """The key terms of a description (Chinese or English; see module doc)."""
-        sentences = _sentences(text)
-        about = [any(w in fold(s) for w in self.words["about"]) for s in sentences]
+        parts = sentences(text)
+        about = [any(w in fold(s) for w in self.words["about"]) for s in parts]
         if all(about):  # a description that is all about the company: read it all
-            about = [False] * len(sentences)
+            about = [False] * len(parts)
         found: dict[str, KeyTerm] = {}
         missing: dict[str, None] = {}
         commerce: dict[str, None] = {}
         trade = make = 0
-        for sentence, background in zip(sentences, about, strict=True):
-            folded = fold(_COMPANY.sub(" ", sentence))  # 旅游开发有限公司 is a name, not an act
+        for sentence, background in zip(parts, about, strict=True):
+            folded = fold(COMPANY.sub(" ", sentence))  # 旅游开发有限公司 is a name, not an act
             english = is_english(sentence)
             if not background:
-                said = _said(self.words["commerce"], folded, english)
-                commerce.update(dict.fromkeys(said))
-                trade += len(said)
-                make += len(_said(self.words["make"], folded, english))
+                sold = said(self.words["commerce"], folded, english)
+                commerce.update(dict.fromkeys(sold))
+                trade += len(sold)
+                make += len(said(self.words["make"], folded, english))
             if english:
                 terms, unnamed = self._english(sentence, background)
             else:
@@ -211,7 +164,7 @@ class KeyTerms:
             list(commerce),
             trade,
             make,
-            len(sentences),
+            len(parts),
             len(text) > 300,
         )
 

@@ -1,0 +1,54 @@
+"""A description read as text: sentences, company names, the business words it says."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.description import COMPANY, project_words, said, sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我公司成立于2010年。计划建设膜电极生产线；年产10万片", 3),
+        ("Shuncheng Co., Ltd. was founded in 2016. We make plasterboard.", 2),
+        ("We make board from FGD gypsum.\nIt sells in Guizhou", 2),
+        ("   ", 0),
+    ],
+)
+def test_sentences_end_at_chinese_stops_and_english_full_stops_before_a_capital(
+    text: str, expected: int
+) -> None:
+    assert len(sentences(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("we run two stores and sell tools", {"store", "sell"}),
+        ("our sales team", {"sale"}),  # sale and sales: one word said once
+        ("we test workshop machines and restore current transformers", set()),
+    ],
+)
+def test_said_finds_english_business_words_whole_or_plural_only(
+    sentence: str, expected: set[str]
+) -> None:
+    found = said(project_words()["commerce"], sentence, english=True)
+    assert set(found) == expected and len(found) == len(set(found))
+
+
+def test_said_finds_chinese_business_words_inside_the_sentence() -> None:
+    assert "批发" in said(project_words()["commerce"], "从事农资批发和零售", english=False)
+
+
+@pytest.mark.parametrize(
+    "name", ["六盘水市旅游开发有限公司", "贵州顺成建材股份有限公司", "Shuncheng Building Co., Ltd."]
+)
+def test_company_names_are_found_so_their_words_are_not_read_as_acts(name: str) -> None:
+    assert COMPANY.search(f"我们是{name}，做石膏板")
+
+
+def test_project_words_has_every_kind_the_key_terms_read() -> None:
+    words = project_words()
+    assert {"about", "generic", "commerce", "make"} <= set(words)
+    assert all(words[kind] for kind in ("about", "generic", "commerce", "make"))
