@@ -38,6 +38,12 @@ _CHANGE_BEFORE = re.compile(
 )  # 增加46家, 增幅为64.8%; not 增加至0.89% (the level it reached)
 _QUALIFIER = re.compile(r"(不少于|不低于|不超过|超过|高于|低于|约|近|达到|突破)$")
 _TABLE_YEARS = {"2020", "2025"}
+#: A clause of a report's review (一、2024年工作回顾, 第一章 “十三五”…回顾) states what was
+#: reached; one of its plans (2025年目标任务, 工作安排) or one that strives (力争, 左右)
+#: states a target: a question about last year is not answered by this year's aim.
+_PAST = re.compile(r"回顾|过去|成就|发展基础|总结")
+_AHEAD = re.compile(r"目标|任务|安排|要求|部署|展望|关于20\d\d年")
+_STRIVES = re.compile(r"力争|预期|确保|左右")
 
 
 _ASKING = re.compile(r"多少|几|how many|how much|what share|what percentage|what (?:is|was)", re.I)
@@ -54,6 +60,17 @@ def _anchor(question: str, focus: list[FocusTerm]) -> FocusTerm | None:
     if not placed:
         return None
     return min(placed, key=lambda fa: abs(fa[1] - asking.start()))[0]
+
+
+def _tense(hit: Hit, clause: str) -> str | None:
+    """``"ahead"`` for a clause that aims (or stands under a heading of aims), ``"past"``
+    for one under a review, else ``None``."""
+    if _STRIVES.search(clause):
+        return "ahead"
+    headings = " ".join(hit.section)
+    if _PAST.search(headings):
+        return "past"
+    return "ahead" if _AHEAD.search(headings) else None
 
 
 @dataclass(frozen=True)
@@ -152,6 +169,7 @@ class NumberAnswerer:
         asked: NumberQuestion,
         focus: list[FocusTerm],
         words: list[str],
+        tense: str | None = None,
     ) -> float:
         """How well a figure of a covering clause answers (added to the clause's coverage):
         mostly, how much of the question the words right before it say (中文 states
@@ -173,7 +191,12 @@ class NumberAnswerer:
             ),
             default=0.0,
         )  # right after the question's words, the rarer the better
-        score = near
+        after = clause[figure.end : figure.end + 12]
+        named = max(  # or right before them (建设839个海外仓)
+            (weight / top for w, weight in weights.items() if w and after.startswith(w)),
+            default=0.0,
+        )
+        score = max(near, named)
         compared = re.search(r"(?:较|比(?!重|例))(.*)$", phrase)
         asked_about = compared is not None and any(w in compared.group(1) for w in words)
         if compared and not _CHANGE_BEFORE.search(before) and not asked_about:
@@ -185,11 +208,13 @@ class NumberAnswerer:
             weight = 0.2 if asked.soft_unit else 0.4
             score += weight if same and figure.unit else (-weight if figure.unit else -0.1)
         is_change = bool(_CHANGE_BEFORE.search(before))
-        score += 0.3 if is_change == asked.growth else -0.3
-        if asked.end and re.search(r"(至|到)[^，。；\d]{0,2}$", before):
+        score += 0.5 if is_change == asked.growth else -0.5
+        if asked.end and re.search(r"(至|到)(?:20\d\d年的?)?[^，。；\d]{0,2}$", before):
             score += 0.4 if asked.end == "to" else -0.4  # 从60%增加至70%: the end
         elif asked.end and re.search(r"(从|由)[^，。；至到]{0,8}$", before):
             score += 0.4 if asked.end == "from" else -0.4  # … the start
+        if asked.wants and tense:
+            score += 0.3 if (asked.wants == "base") == (tense == "past") else -0.3
         for year in () if asked.growth else asked.years:  # a change spans its years
             at = before.rfind(f"{year}年")
             if at >= 0 and figure.start - at <= 12:
@@ -207,8 +232,10 @@ class NumberAnswerer:
                 cover = self.coverage.score(focus, clause)
                 if cover < self.min_coverage:
                     continue
+                tense = _tense(hit, clause)
                 for figure in figures(clause):
-                    score = cover + self._score(clause, figure, asked, focus, words) - 0.02 * rank
+                    fit = self._score(clause, figure, asked, focus, words, tense)
+                    score = cover + fit - 0.02 * rank
                     if best is None or score > best[0]:
                         best = (score, hit, s, e, figure)
         if best is None:

@@ -36,23 +36,25 @@ _NOT_QUANTITY_AFTER = re.compile(r"\s*(?:年(?!度?\d)|月|日|号|届|章|节|�
 _NOT_QUANTITY_BEFORE = re.compile(r"(?:专栏|第|[A-Za-z]|—|-|~|～)\s*$")
 
 _TARGET = re.compile(
-    r"2025|目标|到.{0,6}末|十四五|要达到|将达到|力争|预期|"
-    r"\b(?:target|goal|by 20\d\d|will|should|planned)\b",
+    r"2025|目标|到.{0,6}末|十四五|要达到|将达到|力争|预期|今年|"
+    r"\b(?:target|goal|by 20\d\d|will|should|planned|aim(?:s|ing)?|striv\w*|wants? to|"
+    r"this year|calls? for|set for|expect\w*|seek\w*|intend\w*|plans? to)\b",
     re.I,
 )
 _BASE = re.compile(
     r"2020|十三五|现状|完成值|目前|现在|已经|当时|基期|基数|基准|起点|起始|当前|现有|"
-    r"\b(?:was|were|had|did|grew|in 20\d\d|back in|baseline|base (?:year|value|level)|"
+    r"去年|上年|\b(?:was|were|had|did|grew|in 20\d\d|back in|baseline|base (?:year|value|level)|"
+    r"last year|so far|past year|previous year|"
     r"starting (?:value|point|level)|current(?:ly)?|at present|now|today|existing)\b",
     re.I,
 )
 _GROWTH = re.compile(
     r"增长了?多少|增加了?多少|增幅|增速|多了|多出|少了|增加了|增长了|翻|"
-    r"\b(?:grow|grew|grown|increased?|rise|rose|risen|by how (?:many|much)|by what)\b",
+    r"\b(?:grow|grew|grown|growth|increased?|rise|rose|risen|by how (?:many|much)|by what)\b",
     re.I,
 )
 _UNIT_HINTS = [
-    (re.compile(r"增速|增幅|增长率|百分之|%|percent", re.I), "%"),
+    (re.compile(r"增速|增幅|增长率|百分之|%|percent|\bwhat (?:proportion|share)\b", re.I), "%"),
     (re.compile(r"比重|占比|比例|强度|率|share|proportion|ratio", re.I), "%~"),
     (re.compile(r"多少亿元|几亿|多少亿"), "亿元"),
     (re.compile(r"多少万元|几万元"), "万元"),
@@ -132,14 +134,30 @@ def figures(text: str) -> list[Figure]:
 _ASKS_NUMBER = re.compile(
     r"多少|几个|几家|几项|几件|几组|几人|百分之几|数量|目标值?|指标|比重|占比|强度|规模|金额|增幅|增速|"
     r"how many|how much|\bshare\b|percent|proportion|\bratio\b|\brate\b|number of|target|goal|"
-    r"by how|value of|amount|基期值|基数|"
+    r"by how|value of|amount|基期值|基数|to what (?:level|extent)|what level|\btotal\b|"
+    r"how (?:fast|large|big|high)\b(?!-)|\bfigure\b|\bintensity\b|\bconcentration\b|\bvolume\b|"
     r"\bbaseline\b|\b(?:current|base|starting) (?:level|value)\b",
     re.I,
 )
 
 
+_PAPERS = r"(?:government )?work report|plan|scheme|measures|opinions?|programme|program"
+_WORDS = r"(?:(?!(?:do|does|did|is|was|were|are|has|have|had|will|would)\b)[\w\-'’&.]+\s+){0,9}?"
+#: Where a question says which document it asks ("according to its 2025 government work
+#: report", "under Liupanshui's plan", 《…》): words about the source, not the figure.
+_SOURCE = re.compile(
+    r"(?:,\s*)?\b(?:(?:according to|as (?:reported|stated|set out|laid out|given) in|per)\s+"
+    rf"{_WORDS}(?:report|{_PAPERS})|(?:in|under|from)\s+{_WORDS}(?:{_PAPERS}))\b(?!\s+to\b)"
+    r"|\b20\d\d\s+(?:government\s+)?work report\b"
+    r"|《[^》]*》|(?:20\d\d年)?(?:省|市|自治区)?政府工作报告",
+    re.I,
+)
+
+
 _TO = re.compile(
-    r"提高到|增加到|增长到|提升到|上升到|达到|到了|至多少|到多少|现在|目前|\bnow\b", re.I
+    r"提高到|增加到|增长到|提升到|上升到|达到|到了|至多少|到多少|现在|目前|"
+    r"\b(?:now|to what|reach(?:ed|es)?|(?:rise|rose|risen|climb(?:ed)?|raised?|increased?) to)\b",
+    re.I,
 )
 _FROM = re.compile(r"原来|原先|以前|过去|从多少|起初|\bused to\b|\boriginally\b", re.I)
 
@@ -193,6 +211,9 @@ class NumberQuestion:
 
     @classmethod
     def parse(cls, question: str) -> NumberQuestion:
+        """What ``question`` asks, read without the words naming its document (the
+        2025 of "its 2025 work report" asks for no 2025 figure)."""
+        question = _SOURCE.sub(" ", question)
         target, base = bool(_TARGET.search(question)), bool(_BASE.search(question))
         explicit = re.search(r"2025|目标|target|goal", question, re.I)
         wants = "base" if base and not explicit else ("target" if target else None)

@@ -123,3 +123,24 @@ def test_docs_command_lists_documents(all_index: Path, capsys: pytest.CaptureFix
     assert main(["docs", "--json", "--index-dir", str(all_index)]) == 0
     docs = json.loads(capsys.readouterr().out)["documents"]
     assert len(docs) == 21 and docs[0]["doc"] == PLAN
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("山东去年地区生产总值增长多少", "5.7%"),  # 一、2024年工作回顾
+        ("山东今年地区生产总值预期增长多少", "5%"),  # 主要预期目标：增长5%以上
+        ("How much did Shandong's GDP grow last year?", "5.7%"),  # not the 9.86万亿元 level
+        (
+            "What GDP growth is Zhejiang aiming for this year, according to its 2025 "
+            "government work report?",
+            "5.5%",  # 生产总值增长5.5%左右; not the 5% of 失业率控制在5%以内
+        ),
+        ("How many science facilities at Beijing's Huairou centre entered research use?", "29个"),
+    ],
+)
+def test_a_report_answers_last_year_from_its_review_and_this_year_from_its_aims(
+    all_kb: KnowledgeBase, question: str, value: str
+) -> None:
+    answer = all_kb.ask(question, generative=False)
+    assert answer.kind == "number" and answer.value == value

@@ -48,6 +48,32 @@ def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: li
             "家",
             True,
         ),
+        # the words naming the document (its year, "plan") ask for no figure of their own
+        (
+            "What was Hebei's grain output last year, according to its 2025 government work "
+            "report?",
+            "base",
+            (),
+            None,
+            False,
+        ),
+        (
+            "How fast did Yunnan's exports grow in 2024, as reported in its 2025 report?",
+            "base",
+            ("2024",),
+            None,
+            True,
+        ),
+        ("What GDP growth is Sichuan aiming for this year?", "target", (), None, True),
+        ("How many 5G base stations have been built so far?", "base", (), "个", False),
+        (
+            "What proportion of firms use industrial internet platforms, under Anhui's 2021 plan?",
+            None,
+            (),
+            "%",
+            False,
+        ),
+        ("去年天津港集装箱吞吐量是多少（《2025年天津市政府工作报告》）", "base", (), None, False),
     ],
 )
 def test_number_question_says_target_or_base_years_unit_and_change(
@@ -59,10 +85,31 @@ def test_number_question_says_target_or_base_years_unit_and_change(
 
 @pytest.mark.parametrize(
     ("question", "end"),
-    [("职务科技成果转化奖励比例提高到了多少", "to"), ("奖励比例原来是多少", "from")],
+    [
+        ("职务科技成果转化奖励比例提高到了多少", "to"),
+        ("奖励比例原来是多少", "from"),
+        ("What level did technology contract turnover reach in 2020?", "to"),
+        ("To what percentage was the reward share raised?", "to"),
+    ],
 )
 def test_number_question_about_a_change_asks_for_its_end_or_start(question: str, end: str) -> None:
     assert NumberQuestion.parse(question).end == end
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("To what level did R&D intensity climb in 2024?", True),
+        ("What was the total grain output?", True),
+        ("How fast did exports grow?", True),
+        ("What is the average PM2.5 concentration?", True),
+        ("How high-tech firms are supported", False),
+        ("Which industries does Gansu prioritise?", False),
+        ("哪些氢能技术被列为重点？", False),
+    ],
+)
+def test_number_question_is_told_from_other_questions(question: str, asks: bool) -> None:
+    assert NumberQuestion.asks_number(question) is asks
 
 
 def test_abbreviations_are_spelled_out() -> None:
