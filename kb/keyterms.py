@@ -273,12 +273,23 @@ class KeyTerms:
         noun = not common or self.tokenizer.is_noun(word)
         return KeyTerm(word, forms, background, common, noun, compound=self.unknown_compound(word))
 
+    def _named_parts(self, phrase: str, renderings: list[str]) -> list[tuple[str, list[str]]]:
+        """The phrase, or — when the documents name none of its renderings — its words
+        that they do name: a longer phrase (industrial robot: 工业机器人) must not hide a
+        shorter one the plan says (robot: 机器人)."""
+        if " " not in phrase or any(self.named(r) for r in renderings):
+            return [(phrase, renderings)]
+        entries = self.expander.glossary.entries
+        words = [(w, entries.get((w,), [])) for w in phrase.split()]
+        named = [(w, r) for w, r in words if any(self.named(t) for t in r)]
+        return named or [(phrase, renderings)]
+
     def _english(self, sentence: str, background: bool) -> tuple[list[KeyTerm], list[str]]:
         """Glossary phrases whose renderings the documents name; other content words."""
         phrases, unknown = self.expander.english_phrases(sentence)
         terms: list[KeyTerm] = []
         unnamed: list[str] = []
-        for phrase, renderings in phrases:
+        for phrase, renderings in (p for pair in phrases for p in self._named_parts(*pair)):
             if fold(phrase) in self.words["generic"]:
                 continue  # smart, data, platform: said of every project
             places = self.places.find(phrase)

@@ -104,3 +104,8 @@ def test_company_form_words_are_never_terms(keyterms) -> None:
 def test_english_business_words_count_in_the_plural_once(keyterms) -> None:
     terms = keyterms.find("We will open 6 more stores and grow our sales of tea.")
     assert set(terms.commerce) == {"store", "sale"} and terms.trade == 2
+
+
+def test_a_longer_english_phrase_the_plan_lacks_keeps_its_word_the_plan_names(keyterms) -> None:
+    terms = keyterms.find("We build industrial robot grippers for car plants.")
+    assert "robot" in _named(terms)  # industrial robot (工业机器人) is not the plan's; 机器人 is
