@@ -11,7 +11,9 @@ Two sources, in this order:
    labels, years, dates or title numbers: :func:`kb.numbers.figures`); a figure gains
    for standing right after the question's words (中文 states "指标 + 为/达 + 数字"), for
    the unit asked (多少亿元, 百分之几), for following the year asked (从2015年的0.54%),
-   and for being a change exactly when a change is asked (增加46家, 增速575%).
+   for being a change exactly when a change is asked (增加46家, 增速575%), and for
+   standing in a report's review when last year is asked or among its aims (目标任务,
+   力争, 左右) when this year is (山东去年GDP增长 → 5.7%; 今年预期 → 5%).
 
 Example::
 

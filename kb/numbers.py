@@ -5,7 +5,8 @@ never a list label (1．, （2）), a year (2015年), a date, a box number (专�
 code (5G). A **number question** asks for a target (2025, 目标, 到“十四五”末, by 2025)
 or a base value (2020, “十三五”末, 现状, was), about an indicator named by its table
 name, its glossary name (R&D经费投入强度 is the row 全社会研发经费支出占地区生产总值的比重)
-or in English, perhaps in a unit (多少亿元, 百分之几, how many).
+or in English, perhaps in a unit (多少亿元, 百分之几, how many). It is read without the
+words that name its document (the 2025 of "according to its 2025 work report").
 
 Example::
 
