@@ -64,11 +64,9 @@ def _anchor(question: str, focus: list[FocusTerm]) -> FocusTerm | None:
     return min(placed, key=lambda fa: abs(fa[1] - asking.start()))[0]
 
 
-def _tense(hit: Hit, clause: str) -> str | None:
-    """``"ahead"`` for a clause that aims (or stands under a heading of aims), ``"past"``
-    for one under a review, else ``None``."""
-    if _STRIVES.search(clause):
-        return "ahead"
+def _section_tense(hit: Hit) -> str | None:
+    """``"past"`` for a chunk under a review, ``"ahead"`` for one under a heading of aims,
+    else ``None`` (a clause that strives is ahead wherever it stands)."""
     headings = " ".join(hit.section)
     if _PAST.search(headings):
         return "past"
@@ -229,12 +227,13 @@ class NumberAnswerer:
         words = [w for f in focus for w in (f.word, *f.alternatives)]
         best: tuple[float, Hit, int, int, Figure] | None = None
         for rank, hit in enumerate(relevant[:15]):
+            section = _section_tense(hit)  # once per chunk: its clauses share the headings
             for s, e in spans(hit.text, CLAUSE):
                 clause = hit.text[s:e]
                 cover = self.coverage.score(focus, clause)
                 if cover < self.min_coverage:
                     continue
-                tense = _tense(hit, clause)
+                tense = "ahead" if _STRIVES.search(clause) else section
                 for figure in figures(clause):
                     fit = self._score(clause, figure, asked, focus, words, tense)
                     score = cover + fit - 0.02 * rank

@@ -88,8 +88,7 @@ def opened(expander: Any) -> Any:
     """
     expander.locator("[data-testid=stExpanderDetails]:not([inert])").wait_for(timeout=10_000)
     expander.page.wait_for_function(
-        "el => !el.querySelector('[data-testid=stExpanderDetails][inert]')"
-        " && el.getAnimations({subtree: true}).length === 0",
+        "el => el.getAnimations({subtree: true}).length === 0",
         arg=expander.element_handle(),
         timeout=10_000,
     )

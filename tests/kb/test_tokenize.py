@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kb import KnowledgeBase
 from kb.tokenize import (
     QueryExpander,
     Tokenizer,
@@ -102,6 +103,14 @@ def test_is_english(text: str, english: bool) -> None:
     assert is_english(text) is english
 
 
+def _word_list(name: str) -> list[list[str]]:
+    """The rows (word, its terms) of a word list in ``kb/data/``; each has both."""
+    text = resources.files("kb").joinpath("data", name).read_text("utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    assert rows and all(len(r) == 2 and r[1].split() for r in rows)
+    return rows
+
+
 @pytest.mark.parametrize("name", ["zh_synonyms.tsv", "zh_everyday.tsv", "en_everyday.tsv"])
 def test_everyday_words_stand_for_terms_the_plan_writes(name: str) -> None:
     """Every plan-side term of the everyday-word files is a string of the plan (else
@@ -109,12 +118,21 @@ def test_everyday_words_stand_for_terms_the_plan_writes(name: str) -> None:
     plan = (Path(__file__).parents[2] / "corpus" / "liupanshui-14th-fyp-sci-tech.txt").read_text(
         "utf-8"
     )
-    text = resources.files("kb").joinpath("data", name).read_text("utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    assert rows and all(len(r) == 2 and r[1].split() for r in rows)
+    rows = _word_list(name)
     if name != "zh_synonyms.tsv":  # the older thesaurus also serves the other documents
         absent = [t for _, terms in rows for t in terms.split() if t not in plan]
         assert absent == []
+
+
+def test_document_glossary_renders_words_the_other_documents_write(
+    all_kb: KnowledgeBase,
+) -> None:
+    """``en_documents.tsv`` was written from corpus-extra's documents: every Chinese
+    rendering is a string of one of them (else it stands for nothing they say)."""
+    text = "\n".join(all_kb.index.sources.values())
+    rows = _word_list("en_documents.tsv")
+    assert len(rows) > 500
+    assert [t for _, terms in rows for t in terms.split() if t not in text] == []
 
 
 def test_the_expander_reads_an_enterprises_own_words() -> None:
