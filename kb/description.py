@@ -21,7 +21,7 @@ from importlib import resources
 
 from kb.tokenize import fold, is_english
 
-__all__ = ["COMPANY", "project_words", "said", "sentences"]
+__all__ = ["COMPANY", "parts", "project_words", "said", "sentences"]
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _ENGLISH_STOP = re.compile(
@@ -38,6 +38,46 @@ def sentences(text: str) -> list[str]:
         for part in (_ENGLISH_STOP.split(piece) if is_english(piece) else [piece])
         if part.strip()
     ]
+
+
+_CLAUSE = re.compile(r",(?!\d)")  # 300,000 is one number
+_ASIDE = re.compile(r"[（(][^）)]*[）)]")
+_ING = re.compile(r"(?<=[a-z]{3})ing\b")  # is building → build
+
+
+def parts(text: str, words: dict[str, frozenset[str]]) -> list[tuple[str, bool]]:
+    """The description's sentences, each with whether it is about the company (its
+    founding, staff, revenue: ``about`` words) rather than the project.
+
+    An English sentence about the company may still say what it makes: from a clause
+    that says a making word and no ``about`` word (asides in brackets aside), its
+    clauses are about the project until one says an ``about`` word again — "Founded in
+    2016, X (300 staff) is building a plant that gasifies coal". A Chinese sentence is
+    one record (成立于…，主营…，年销售额…) and stays whole. A description that is all
+    about the company is read as about the project.
+    """
+    pieces = sentences(text)
+    about = [any(w in fold(s) for w in words["about"]) for s in pieces]
+    if all(about):
+        return [(s, False) for s in pieces]
+    out: list[tuple[str, bool]] = []
+    for sentence, background in zip(pieces, about, strict=True):
+        if not background or not is_english(sentence):  # 主营…，年销售额…: one record
+            out.append((sentence, background))
+            continue
+        clauses, flags = _CLAUSE.split(sentence), []
+        for clause in clauses:  # a clause saying neither continues the one before
+            flags.append(_about_clause(clause, words, flags[-1] if flags else True))
+        out += list(zip(clauses, flags, strict=True)) if not all(flags) else [(sentence, True)]
+    return out
+
+
+def _about_clause(clause: str, words: dict[str, frozenset[str]], before: bool) -> bool:
+    folded = fold(_ASIDE.sub(" ", clause))
+    if any(w in folded for w in words["about"]):
+        return True
+    makes = said(words["make"], folded, True) or said(words["make"], _ING.sub("", folded), True)
+    return before and not makes
 
 
 def said(words: frozenset[str], folded: str, english: bool) -> list[str]:

@@ -74,6 +74,7 @@ class FitChecker:
         )
         self.n = max(1, len(kb.chunks))
         self.quotes = FitQuotes(kb, self._weight)
+        self._spreads: dict[str, bool] = {}
 
     def _weight(self, form: str) -> float:
         """How specific a form is: its IDF over every chunk (rare = specific)."""
@@ -95,7 +96,7 @@ class FitChecker:
         specific = [f for t in terms.named if not t.common for f, _ in t.forms]
         for term in terms.named:
             for form, credit in term.forms:
-                weight = self._weight(form) * credit
+                weight = self._weight(form) * credit * (1 + math.log(term.count))
                 own = self.mentions.rows(form) & rows
                 for r in own | (self.mentions.heading_rows(form) & rows):
                     area = self._is_area(r, term, form)
@@ -226,21 +227,35 @@ class FitChecker:
         said twice, or be such a compound.
         """
         said = {t.text: t for t in terms.named if not t.background}
-        named = [said[t] for t in row.terms or {} if t in said]
-        found = [said[t] for t, (_, k) in (row.terms or {}).items() if k == kind and t in said]
+        telling = {t: said[t] for t, (f, k) in (row.terms or {}).items() if t in said}
+        if kind == "work":  # 智能化, 大数据: named all over the plan, how not what
+            telling = {t: v for t, v in telling.items() if not self._spread(row.terms[t][0])}
+        named = list(telling.values())
+        found = [
+            telling[t] for t, (_, k) in (row.terms or {}).items() if k == kind and t in telling
+        ]
         if not found:
             return False
         if len(named) >= 2:
             return True
         (term,) = found
-        if kind == "area":  # the head of an industry heading (煤炭 of 煤炭产业)
-            return not terms.long or term.count >= 2
         form = (row.terms or {})[term.text][0]
+        if kind == "area":  # the head of an industry heading (煤炭 of 煤炭产业), as said
+            own = dict(term.forms).get(form, 0.0) >= 1.0  # not a thesaurus stand-in
+            return own and (not terms.long or term.count >= 2)
         if term.text.isascii():  # one English word is like one short Chinese word: weak
             strong = " " in term.text or self.keyterms.unknown_compound(form)
         else:
             strong = term.compound or len(term.text) >= 3
         return strong and (not terms.long or term.count >= 2 or term.compound)
+
+    def _spread(self, form: str) -> bool:
+        """Do the priority items name ``form`` in many sections (see ``spread_sections``)?"""
+        if form not in self._spreads:
+            rows = self.mentions.rows(form) & self.priority
+            sections = {tuple(self.kb.chunks[r].meta["section"][:3]) for r in rows}
+            self._spreads[form] = len(sections) >= self.settings.spread_sections
+        return self._spreads[form]
 
     def _things(self, terms: ProjectTerms) -> frozenset[str]:
         """The project's terms that name a thing it could deal in (雪具, 面料, spring tea),

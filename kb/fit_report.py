@@ -133,9 +133,10 @@ class FitReport:
                 f"making and use; it does not name trade such as {trade}"
             )
             return text + ("。" if zh else ".")
-        elif self.verdict == "partial":
-            terms = _join([n.term for n in area][:4], lang)
-            where = _where(area[0].where)
+        elif self.verdict == "partial":  # area names, or words named all over (智能化)
+            shown = area or work
+            terms = _join([n.term for n in shown][:4], lang)
+            where = _where(shown[0].where)
             text = (
                 f"规划把 {terms} 所在的领域列为重点（{where}），但没有点名项目的具体工作"
                 if zh

@@ -23,7 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from kb.description import COMPANY, project_words, said, sentences
+from kb.description import COMPANY, parts, project_words, said, sentences
 from kb.mentions import Mentions
 from kb.regions import Gazetteer
 from kb.tokenize import QueryExpander, Tokenizer, fold, is_english
@@ -132,15 +132,11 @@ class KeyTerms:
 
     def find(self, text: str) -> ProjectTerms:
         """The key terms of a description (Chinese or English; see module doc)."""
-        parts = sentences(text)
-        about = [any(w in fold(s) for w in self.words["about"]) for s in parts]
-        if all(about):  # a description that is all about the company: read it all
-            about = [False] * len(parts)
         found: dict[str, KeyTerm] = {}
         missing: dict[str, None] = {}
         commerce: dict[str, None] = {}
         trade = make = 0
-        for sentence, background in zip(parts, about, strict=True):
+        for sentence, background in parts(text, self.words):
             folded = fold(COMPANY.sub(" ", sentence))  # 旅游开发有限公司 is a name, not an act
             english = is_english(sentence)
             if not background:
@@ -164,7 +160,7 @@ class KeyTerms:
             list(commerce),
             trade,
             make,
-            len(parts),
+            len(sentences(text)),
             len(text) > 300,
         )
 
@@ -177,9 +173,12 @@ class KeyTerms:
         # a stretch may end inside a word only if it starts that word (滑雪 of 滑雪板, not
         # 联网 of 互联网): a compound's head is its end, its leading part names its kind
         inside = {i for s, e in whole for i in range(s + 1, e)}
-        starts = sorted({s for _, s, _ in content} - inside)
-        # ... and only after a part of it that is a word itself (线上 of 线上线下, not 线上线)
         parts = {(s, e) for _, s, e in spans}
+        # ... or it is the word's head, the word split cleanly in two (降解 of 生物降解 =
+        # 生物 + 降解; not 联网 of 互联网, whose 互 is no word)
+        heads = {m for s, e in whole for m in range(s + 2, e - 1) if {(s, m), (m, e)} <= parts}
+        starts = sorted({s for _, s, _ in content} - inside | heads)
+        # ... and only after a part of it that is a word itself (线上 of 线上线下, not 线上线)
         cut = {e: s for s, e2 in whole for e in range(s + 1, e2)}
         ends = sorted({e for _, _, e in content if e not in cut or (cut[e], e) in parts})
         terms: list[KeyTerm] = []

@@ -176,12 +176,16 @@ class FitSettings:
     :param max_chars: longer descriptions are refused with a clear error.
     :param background_credit: weight of a key term said only about the company.
     :param measured_documents: for this many best documents, their support measures.
+    :param spread_sections: a term the document's priority items name in this many
+        sections or more (智能化, 大数据) says how a project works, not what it is: it
+        never counts towards the evidence that an item names the project's work.
     """
 
     max_matches: int = 8
     max_chars: int = 20_000
     background_credit: float = 0.5
     measured_documents: int = 3
+    spread_sections: int = 4
 
     def __post_init__(self) -> None:
         for name in ("max_matches", "max_chars", "measured_documents"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.description import COMPANY, project_words, said, sentences
+from kb.description import COMPANY, parts, project_words, said, sentences
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,31 @@ def test_project_words_has_every_kind_the_key_terms_read() -> None:
     words = project_words()
     assert {"about", "generic", "commerce", "make"} <= set(words)
     assert all(words[kind] for kind in ("about", "generic", "commerce", "make"))
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        (  # the clause that says what the company makes is about the project
+            "Founded in 2018, Summit Gear (260 staff) makes climbing harnesses, carabiners "
+            "and trekking poles. We plan a new line.",
+            [True, False, False, False],
+        ),
+        (  # a sentence that only introduces the company stays whole
+            "Founded in 2018, Summit Gear has 260 staff. We make carabiners.",
+            [True, False],
+        ),
+        (  # Chinese sentences stay whole: their clauses run on from the company's record
+            "公司成立于2015年，曾获煤层气开发奖项。我们计划研发膜电极。",
+            [True, False],
+        ),
+        ("Founded in 2018, with 260 staff.", [False]),  # all about the company: read it all
+    ],
+)
+def test_parts_set_apart_what_is_said_about_the_company(text: str, about: list[bool]) -> None:
+    assert [flag for _, flag in parts(text, project_words())] == about
+
+
+def test_parts_read_english_ing_forms_as_making() -> None:
+    text = "Founded in 2016, it is building a plant. We plan a second line."
+    assert [flag for _, flag in parts(text, project_words())] == [True, False, False]

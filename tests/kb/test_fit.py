@@ -244,3 +244,31 @@ def test_a_trading_project_never_cites_a_catch_all_heading_and_scores_its_eviden
     assert report.verdict == "partial" and report.score > 0
     assert report.matches[0].text == "（一）生态特色农业"  # not 专栏11's "8．其他"
     assert not any(m.text.endswith("其他") for m in report.matches)
+
+
+@pytest.mark.parametrize(
+    "text", ["开发智能化、数字化的婚庆策划系统", "公司利用智能化手段开展家政保洁服务"]
+)
+def test_words_the_plan_names_in_many_sections_never_prove_the_work(
+    plan_kb: KnowledgeBase, text: str
+) -> None:
+    report = plan_kb.fit(text)  # 智能化 / 数字化: how a project works, not what it is
+    assert report.verdict != "fit" and report.reason  # the reason still renders
+
+
+def test_a_thesaurus_stand_in_alone_never_makes_the_projects_area(plan_kb: KnowledgeBase) -> None:
+    report = plan_kb.fit("生产电子烟雾化芯，建设自动化组装线")  # 自动化 ~ 智能化 of a heading
+    assert report.verdict == "no_fit"
+
+
+def test_the_term_a_description_says_most_ranks_its_item_first(plan_kb: KnowledgeBase) -> None:
+    report = plan_kb.fit(
+        "以香菇菇脚为原料提取香菇多糖，开发香菇多糖口服液和香菇多糖固体饮料；另建冷库保鲜鲜菇。"
+    )
+    assert report.verdict == "fit" and "食用菌多糖" in report.matches[0].text
+
+
+@pytest.mark.parametrize("metal", ["aluminium", "aluminum"])
+def test_british_and_american_spellings_get_one_verdict(plan_kb: KnowledgeBase, metal: str) -> None:
+    report = plan_kb.fit(f"We recycle used {metal} window frames into secondary {metal} ingots.")
+    assert report.verdict == "fit" and "废铝" in report.matches[0].text

@@ -41,6 +41,20 @@ def test_sentences_about_the_company_are_background(keyterms) -> None:
     assert background["膜电极"] is False and background.get("煤层气", True) is True
 
 
+def test_an_english_clause_saying_what_the_company_makes_is_about_the_project(keyterms) -> None:
+    terms = keyterms.find(
+        "Founded in 2016, Westgate Coal Chemicals (300 staff) is building a plant that "
+        "turns syngas into ethylene glycol. Total investment is RMB 4.5 billion."
+    )
+    background = {t.text: t.background for t in terms.named}
+    assert background["ethylene glycol"] is False  # the clause after "Founded in 2016,"
+
+
+def test_a_compounds_head_is_a_term_when_the_plan_names_only_the_head(keyterms) -> None:
+    named = _named(keyterms.find("生产全生物降解地膜"))  # 生物降解 = 生物 + 降解; plan: 农膜降解
+    assert "降解" in named
+
+
 def test_english_phrases_count_through_their_renderings(keyterms) -> None:
     terms = keyterms.find("We make membrane electrode assemblies and bipolar plates")
     forms = {f for t in terms.named for f, _ in t.forms}
