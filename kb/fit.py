@@ -258,11 +258,13 @@ class FitChecker:
         return self._spreads[form]
 
     def _things(self, terms: ProjectTerms) -> frozenset[str]:
-        """The project's terms that name a thing it could deal in (雪具, 面料, spring tea),
-        said anywhere in the description — not a manner (线上, 虚拟)."""
+        """The project's terms that name a thing it deals in (雪具, 面料, spring tea): said
+        in a sentence that sells, rents or hosts, and not a manner (线上, 虚拟)."""
         is_noun = self.keyterms.tokenizer.is_noun
         return frozenset(
-            t.text for t in terms.named if not t.common and (t.text.isascii() or is_noun(t.text))
+            t.text
+            for t in terms.named
+            if t.text in terms.traded and not t.common and (t.text.isascii() or is_noun(t.text))
         )
 
     @staticmethod

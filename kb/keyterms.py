@@ -70,6 +70,7 @@ class ProjectTerms:
     make: int = 0
     sentences: int = 0
     long: bool = False
+    traded: frozenset[str] = frozenset()  # terms said beside a business word (卖雪具)
 
     @property
     def commerce_only(self) -> bool:
@@ -135,19 +136,24 @@ class KeyTerms:
         found: dict[str, KeyTerm] = {}
         missing: dict[str, None] = {}
         commerce: dict[str, None] = {}
+        traded: set[str] = set()  # terms said in a sentence that sells, rents or hosts
         trade = make = 0
         for sentence, background in parts(text, self.words):
             folded = fold(COMPANY.sub(" ", sentence))  # 旅游开发有限公司 is a name, not an act
             english = is_english(sentence)
-            if not background:
-                sold = said(self.words["commerce"], folded, english)
-                commerce.update(dict.fromkeys(sold))
-                trade += len(sold)
-                make += len(said(self.words["make"], folded, english))
+            if background:  # the company's record says what it trades in too (经销商),
+                for w in sorted(self.words["about"], key=len, reverse=True):  # not 销售额
+                    folded = folded.replace(w, " ")
+            sold = said(self.words["commerce"], folded, english)
+            commerce.update(dict.fromkeys(sold))
+            trade += len(sold)
+            make += len(said(self.words["make"], folded, english))
             if english:
                 terms, unnamed = self._english(sentence, background)
             else:
                 terms, unnamed = self._chinese(sentence, background)
+            if sold:
+                traded.update(t.text for t in terms)
             for term in terms:
                 if term.text not in found or found[term.text].background > term.background:
                     found[term.text] = term
@@ -162,6 +168,7 @@ class KeyTerms:
             make,
             len(sentences(text)),
             len(text) > 300,
+            frozenset(traded),
         )
 
     def _chinese(self, sentence: str, background: bool) -> tuple[list[KeyTerm], list[str]]:

@@ -272,3 +272,32 @@ def test_the_term_a_description_says_most_ranks_its_item_first(plan_kb: Knowledg
 def test_british_and_american_spellings_get_one_verdict(plan_kb: KnowledgeBase, metal: str) -> None:
     report = plan_kb.fit(f"We recycle used {metal} window frames into secondary {metal} ingots.")
     assert report.verdict == "fit" and "废铝" in report.matches[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "贵州某公司成立于2018年，员工15人，是省内多家玄武岩纤维厂家的经销商，主要销售玄武岩纤维筋"
+        "和短切纱。公司计划扩建仓库。",
+        "Founded in 2012, we are a distributor of basalt fibre rebar. We plan a new warehouse.",
+    ],
+)
+def test_a_trader_known_by_its_company_record_is_partial(plan_kb: KnowledgeBase, text: str) -> None:
+    report = plan_kb.fit(text)  # 经销商 / distributor is said only about the company
+    assert report.verdict == "partial" and report.commerce, report.reason
+
+
+def test_what_a_service_firm_builds_is_not_what_it_trades_in(plan_kb: KnowledgeBase) -> None:
+    report = plan_kb.fit(  # 保洁 is its trade; the 实训基地 it builds is not traded goods
+        "公司成立于2015年，现有家政服务员860人，业务涵盖月嫂、日常保洁和家电清洗。"
+        "项目拟建设家政服务员实训基地。"
+    )
+    assert report.verdict == "no_fit", report.reason
+
+
+def test_a_maker_that_mentions_its_distributors_still_fits(plan_kb: KnowledgeBase) -> None:
+    report = plan_kb.fit(
+        "About us: founded in 2017, we sell through distributors in 18 provinces. Core project: "
+        "we will survey basalt deposits and study how ore composition affects fiber drawing."
+    )
+    assert report.verdict == "fit", report.reason
