@@ -213,8 +213,9 @@ class NumberAnswerer:
             score += 0.4 if asked.end == "to" else -0.4  # 从60%增加至70%: the end
         elif asked.end and re.search(r"(从|由)[^，。；至到]{0,8}$", before):
             score += 0.4 if asked.end == "from" else -0.4  # … the start
-        if asked.wants and tense:
-            score += 0.3 if (asked.wants == "base") == (tense == "past") else -0.3
+        if asked.wants and tense:  # a year named (in 2024) says the tense more firmly
+            weight = 0.5 if asked.years else 0.3
+            score += weight if (asked.wants == "base") == (tense == "past") else -weight
         for year in () if asked.growth else asked.years:  # a change spans its years
             at = before.rfind(f"{year}年")
             if at >= 0 and figure.start - at <= 12:

@@ -29,7 +29,8 @@ __all__ = ["Figure", "IndicatorMatcher", "NumberQuestion", "figures", "normalize
 
 _UNITS = (
     "人/万人|万千瓦|千瓦时|千瓦|万吨|亿吨|吨|亿元|万元|元|万人次|人次|万人|人|万家|家|个|项|件|组|"
-    "倍|万亩|亩|公里|平方米|万标准箱|标准箱|万辆|辆|万列|列|亿斤|斤|所|座|条|台|套|批|户|%|％"
+    "倍|万亩|亩|公里|平方米|万标准箱|标准箱|万辆|辆|万列|列|亿斤|斤|所|座|条|台|套|批|户|%|％|"
+    "GWh|MWh|kWh|GW|MW|kW"
 )
 _FIGURE = re.compile(rf"(?<![\d.])(\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(万|亿)?\s*({_UNITS})?")
 _LABEL_AFTER = re.compile(r"\s*[．.、)）]")
@@ -66,6 +67,7 @@ _UNIT_HINTS = [
     (re.compile(r"多少项|几项|how many .*(?:project|award|achievement)", re.I), "项"),
     (re.compile(r"多少件|几件|how many .*patent", re.I), "件"),
     (re.compile(r"多少组|几组"), "组"),
+    *((re.compile(rf"\b{u}\b"), u) for u in ("GWh", "MWh", "kWh", "GW", "MW", "kW")),
 ]
 
 

@@ -137,6 +137,11 @@ def test_docs_command_lists_documents(all_index: Path, capsys: pytest.CaptureFix
             "5.5%",  # 生产总值增长5.5%左右; not the 5% of 失业率控制在5%以内
         ),
         ("How many science facilities at Beijing's Huairou centre entered research use?", "29个"),
+        ("By how much did Qinghai's GDP grow in 2024?", "2.7%"),  # 全省生产总值, not 4.5%左右
+        (
+            "What new-energy battery production capacity had Guizhou built up by 2024, in GWh?",
+            "38GWh",
+        ),
     ],
 )
 def test_a_report_answers_last_year_from_its_review_and_this_year_from_its_aims(

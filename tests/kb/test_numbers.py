@@ -23,6 +23,7 @@ from kb.numbers import IndicatorMatcher, NumberQuestion, figures, normalize_term
         ("每年不少于2000万元", ["2000万元"]),
         ("（含省级企业技术创新平台9个）", ["9个"]),
         ("研发人员占就业人员的比重达45人/万人", ["45人/万人"]),
+        ("新能源电池产能达38GWh，装机1200MW", ["38GWh", "1200MW"]),  # Latin units, not 5G
     ],
 )
 def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: list[str]) -> None:
