@@ -82,12 +82,13 @@ def _about_clause(clause: str, words: dict[str, frozenset[str]], before: bool) -
 
 def said(words: frozenset[str], folded: str, english: bool) -> list[str]:
     """The ``words`` a sentence says: in English whole words only (sale is not in
-    wholesale, rent not in current, shop not in workshop), or their plurals (stores)."""
+    wholesale, rent not in current, shop not in workshop), their plurals (stores) or
+    regular past forms (repaired, rented)."""
     if not english:
         return [w for w in words if w in folded]
     spans: dict[tuple[int, int], str] = {}  # sale and sales say one word in "sales"
     for w in sorted(words):
-        found = re.search(rf"(?<![a-z]){re.escape(w)}(?:e?s)?(?![a-z])", folded)
+        found = re.search(rf"(?<![a-z]){re.escape(w)}(?:e?s|ed)?(?![a-z])", folded)
         if found:
             spans.setdefault(found.span(), w)
     return list(spans.values())

@@ -301,3 +301,17 @@ def test_a_maker_that_mentions_its_distributors_still_fits(plan_kb: KnowledgeBas
         "we will survey basalt deposits and study how ore composition affects fiber drawing."
     )
     assert report.verdict == "fit", report.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O&M contractor for rooftop PV plants: panel washing and inverter repairs.",
+        "Since 2015 we have repaired and rented out snowboards at a local ski resort.",
+    ],
+)
+def test_english_services_in_past_forms_and_o_and_m_are_business_forms(
+    plan_kb: KnowledgeBase, text: str
+) -> None:
+    report = plan_kb.fit(text)  # o&m, contractor, repaired, rented: upkeep and hire
+    assert report.verdict == "partial" and report.commerce, report.reason
