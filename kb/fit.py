@@ -34,8 +34,9 @@ from dataclasses import dataclass, replace
 from kb.errors import BadQuery
 from kb.fit_quotes import FitQuotes, distinct, is_priority
 from kb.fit_report import FitMatch, FitReport, Named
-from kb.keyterms import KeyTerm, KeyTerms, ProjectTerms
+from kb.keyterms import KeyTerms
 from kb.mentions import Mentions
+from kb.project_terms import KeyTerm, ProjectTerms
 from kb.protocols import Index
 from kb.settings import FitSettings
 from kb.tokenize import clean_query, is_english

@@ -21,61 +21,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from kb.description import COMPANY, parts, project_words, said, sentences
 from kb.mentions import Mentions
+from kb.project_terms import STAND_IN, KeyTerm, ProjectTerms
 from kb.regions import Gazetteer
 from kb.tokenize import QueryExpander, Tokenizer, fold, is_english
 
-__all__ = ["KeyTerm", "KeyTerms", "ProjectTerms"]
+__all__ = ["KeyTerms"]
 
 _CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[a-z][a-z0-9&\-]{2,}|[a-z0-9]*[a-z][a-z0-9]*")
-STAND_IN = 0.8  # credit of a thesaurus word that stands in for the project's own
-
-
-@dataclass(frozen=True)
-class KeyTerm:
-    """One thing a project makes or does, and how the documents may name it.
-
-    :param text: as the description says it (``膜电极``, ``membrane electrode``).
-    :param forms: ``(string to look for, credit)``: the term itself (1.0), a thesaurus
-        stand-in (0.8), or for English the glossary's Chinese renderings (1.0).
-    :param background: only said in sentences about the company, not about the project.
-    :param common: a common word of general Chinese (煤炭, 汽车, 旅游): it can name the
-        project's area, never its specific work.
-    :param noun: it names a thing (煤炭, 钢材), not a manner or an act (不断, 坚持).
-    :param count: how often the description says it.
-    :param compound: a domain compound general Chinese does not know (膜电极, 煤制烯烃):
-        strong evidence on its own.
-    """
-
-    text: str
-    forms: tuple[tuple[str, float], ...]
-    background: bool = False
-    common: bool = False
-    noun: bool = True
-    count: int = 1
-    compound: bool = False
-
-
-@dataclass(frozen=True)
-class ProjectTerms:
-    """A description's key terms (named by the documents or not) and business forms."""
-
-    named: list[KeyTerm] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    commerce: list[str] = field(default_factory=list)
-    trade: int = 0
-    make: int = 0
-    sentences: int = 0
-    long: bool = False
-    traded: frozenset[str] = frozenset()  # terms said beside a business word (卖雪具)
-
-    @property
-    def commerce_only(self) -> bool:
-        """Does the project sell, trade, rent or host more than it researches or makes?"""
-        return bool(self.commerce) and self.trade > self.make
 
 
 class KeyTerms:
