@@ -25,10 +25,10 @@ from kb.filters import MaskCache
 from kb.home import with_home
 from kb.index import LoadedIndex, changes, load_index
 from kb.per_document import DocumentSearchers
-from kb.scope import Scope, Scoper
+from kb.scope import Scope, Scoper, quotes_a_term
 from kb.search import Hit, Searcher
 from kb.settings import Settings
-from kb.tokenize import Tokenizer
+from kb.tokenize import Tokenizer, fold
 
 if TYPE_CHECKING:  # the services import this module's users; typed, not imported
     from kb.answer import Answerer
@@ -88,6 +88,7 @@ class KnowledgeBase:
         self._answer_writer: AnswerWriter | None = None
         self._masks = MaskCache(index.chunks)  # filters -> rows, built once each
         self._lock = threading.RLock()
+        self._texts: dict[str, str] = {}  # a document's folded text, for scoping
 
     @classmethod
     def open(
@@ -251,10 +252,32 @@ class KnowledgeBase:
             own = [d for d in named.docs if d in home]
             return replace(named, docs=own, home=True) if self._covers(own, question) else named
         if named is not None:
-            return named
+            if set(home) & set(named.docs) or not self._quotes_home(named, question, home):
+                return named
+            return Scope(home, "", home=True)  # 贵州省“千”层次创新人才: the plan's programme
         if not home or len(home) == len(self.documents):
             return None
         return Scope(home, "", home=True) if self._covers(home, question) else None
+
+    def _quotes_home(self, named: Scope, question: str, home: list[str]) -> bool:
+        """Does the question quote a home document's term that begins with the place it
+        names (see :func:`~kb.scope.quotes_a_term`)?"""
+        if not home:
+            return False
+        return quotes_a_term(
+            fold(question),
+            fold(named.because),
+            lambda phrase: any(phrase in self._text(d) for d in home),
+            lambda phrase: any(phrase in self._text(d) for d in named.docs),
+        )
+
+    def _text(self, doc: str) -> str:
+        """A document's folded text (its chunks joined), read once."""
+        with self._lock:
+            if doc not in self._texts:
+                rows = (c.content or "" for c in self.chunks if c.meta["doc"] == doc)
+                self._texts[doc] = fold("\n".join(rows))
+            return self._texts[doc]
 
     def _covers(self, docs: list[str], question: str) -> bool:
         """Do these documents answer the question (its focus words in their first hits)?"""
