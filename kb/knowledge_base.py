@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,10 +24,11 @@ from kb.filters import MaskCache
 from kb.home import with_home
 from kb.index import LoadedIndex, changes, load_index
 from kb.per_document import DocumentSearchers
-from kb.scope import Scope, Scoper, quotes_a_term
+from kb.scope import Scope, Scoper
+from kb.scope_choice import ScopeChoice
 from kb.search import Hit, Searcher
 from kb.settings import Settings
-from kb.tokenize import Tokenizer, fold
+from kb.tokenize import Tokenizer
 
 if TYPE_CHECKING:  # the services import this module's users; typed, not imported
     from kb.answer import Answerer
@@ -88,7 +88,7 @@ class KnowledgeBase:
         self._answer_writer: AnswerWriter | None = None
         self._masks = MaskCache(index.chunks)  # filters -> rows, built once each
         self._lock = threading.RLock()
-        self._texts: dict[str, str] = {}  # a document's folded text, for scoping
+        self._scope_choice: ScopeChoice | None = None
 
     @classmethod
     def open(
@@ -236,54 +236,13 @@ class KnowledgeBase:
             return self._scoper
 
     def scope(self, question: str) -> Scope | None:
-        """The documents a question should be answered from, and why.
-
-        The ones it names (a place, an issuer, a kind, a year); if it names none, the
-        corpus's own documents (``home``) when they cover the question, so the plan's
-        questions stay on the plan beside many other documents; else ``None`` (all).
-        """
-        if len(self.documents) < 2:
-            return None  # one document: nothing to choose (and no gazetteer to load)
-        named = self.scoper().detect(question)
-        home = [d.doc for d in self.documents if d.home]
-        if named is not None and named.kind_only and set(home) & set(named.docs):
-            # "规划的基本原则": of several plans, the corpus's own is "the plan" — when it
-            # covers the question (not "the 2021 plan on industrial internet": Anhui's)
-            own = [d for d in named.docs if d in home]
-            return replace(named, docs=own, home=True) if self._covers(own, question) else named
-        if named is not None:
-            if set(home) & set(named.docs) or not self._quotes_home(named, question, home):
-                return named
-            return Scope(home, "", home=True)  # 贵州省“千”层次创新人才: the plan's programme
-        if not home or len(home) == len(self.documents):
-            return None
-        return Scope(home, "", home=True) if self._covers(home, question) else None
-
-    def _quotes_home(self, named: Scope, question: str, home: list[str]) -> bool:
-        """Does the question quote a home document's term that begins with the place it
-        names (see :func:`~kb.scope.quotes_a_term`)?"""
-        if not home:
-            return False
-        return quotes_a_term(
-            fold(question),
-            fold(named.because),
-            lambda phrase: any(phrase in self._text(d) for d in home),
-            lambda phrase: any(phrase in self._text(d) for d in named.docs),
-        )
-
-    def _text(self, doc: str) -> str:
-        """A document's folded text (its chunks joined), read once."""
+        """The documents a question should be answered from, and why (see
+        :class:`~kb.scope_choice.ScopeChoice`): the ones it names; if it names none, the
+        corpus's own documents when they cover it; else ``None`` (all)."""
         with self._lock:
-            if doc not in self._texts:
-                rows = (c.content or "" for c in self.chunks if c.meta["doc"] == doc)
-                self._texts[doc] = fold("\n".join(rows))
-            return self._texts[doc]
-
-    def _covers(self, docs: list[str], question: str) -> bool:
-        """Do these documents answer the question (its focus words in their first hits)?"""
-        answerer = self.answerer()
-        hits = self.search(question, k=5, doc=docs)
-        return answerer.relevant(answerer.coverage.focus(question), hits)
+            if self._scope_choice is None:
+                self._scope_choice = ScopeChoice(self)
+        return self._scope_choice.choose(question)
 
     def search_scoped(
         self,

@@ -149,13 +149,3 @@ def test_a_report_answers_last_year_from_its_review_and_this_year_from_its_aims(
 ) -> None:
     answer = all_kb.ask(question, generative=False)
     assert answer.kind == "number" and answer.value == value
-
-
-def test_a_plan_programme_that_begins_with_a_province_stays_on_the_plan(
-    all_kb: KnowledgeBase,
-) -> None:
-    question = "贵州省“千”层次创新人才培养对象有多少人"  # the plan writes it; not Guizhou's report
-    scope = all_kb.scope(question)
-    assert scope is not None and scope.docs == [PLAN] and scope.home
-    answer = all_kb.ask(question, generative=False)
-    assert answer.kind == "number" and answer.value == "44人"

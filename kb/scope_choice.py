@@ -1,0 +1,90 @@
+"""Which documents a question is answered from: the ones it names, or the corpus's own.
+
+:class:`~kb.scope.Scoper` reads what a question names (a place, an issuer, a kind, a
+year). This decides, against one knowledge base, what to search: the named documents;
+the corpus's own (``home``) when the question names only a kind (“规划的基本原则”: of
+several plans, the corpus's own) or nothing, and they cover it; or every document.
+A place that begins a term the home documents write (贵州省“千”层次创新人才培养对象, a
+programme the plan names) is quoted, not named: the question stays home.
+
+Example::
+
+    ScopeChoice(kb).choose("山东高新技术企业数量").docs     # ['gwr_shandong_2025']
+    ScopeChoice(kb).choose("哪些氢能技术被列为重点？").home  # True: the plan answers it
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kb.scope import Scope, quotes_a_term
+from kb.tokenize import fold
+
+if TYPE_CHECKING:
+    from kb.knowledge_base import KnowledgeBase
+
+__all__ = ["ScopeChoice"]
+
+
+class ScopeChoice:
+    """Chooses the documents each question is answered from, for one knowledge base.
+
+    :param kb: the knowledge base (its documents, scoper, search and answerer).
+    """
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._texts: dict[str, str] = {}  # a document's folded text, read once
+        self._lock = threading.Lock()
+
+    def choose(self, question: str) -> Scope | None:
+        """The documents a question should be answered from, and why.
+
+        The ones it names (a place, an issuer, a kind, a year); if it names none, the
+        corpus's own documents (``home``) when they cover the question, so the plan's
+        questions stay on the plan beside many other documents; else ``None`` (all).
+        """
+        if len(self.kb.documents) < 2:
+            return None  # one document: nothing to choose (and no gazetteer to load)
+        named = self.kb.scoper().detect(question)
+        home = [d.doc for d in self.kb.documents if d.home]
+        if named is not None and named.kind_only and set(home) & set(named.docs):
+            # "规划的基本原则": of several plans, the corpus's own is "the plan" — when it
+            # covers the question (not "the 2021 plan on industrial internet": Anhui's)
+            own = [d for d in named.docs if d in home]
+            return replace(named, docs=own, home=True) if self._covers(own, question) else named
+        if named is not None:
+            if set(home) & set(named.docs) or not self._quotes_home(named, question, home):
+                return named
+            return Scope(home, "", home=True)  # 贵州省“千”层次创新人才: the plan's programme
+        if not home or len(home) == len(self.kb.documents):
+            return None
+        return Scope(home, "", home=True) if self._covers(home, question) else None
+
+    def _quotes_home(self, named: Scope, question: str, home: list[str]) -> bool:
+        """Does the question quote a home document's term that begins with the place it
+        names (see :func:`~kb.scope.quotes_a_term`)?"""
+        if not home:
+            return False
+        return quotes_a_term(
+            fold(question),
+            fold(named.because),
+            lambda phrase: any(phrase in self._text(d) for d in home),
+            lambda phrase: any(phrase in self._text(d) for d in named.docs),
+        )
+
+    def _text(self, doc: str) -> str:
+        """A document's folded text (its chunks joined), read once."""
+        with self._lock:
+            if doc not in self._texts:
+                rows = (c.content or "" for c in self.kb.chunks if c.meta["doc"] == doc)
+                self._texts[doc] = fold("\n".join(rows))
+            return self._texts[doc]
+
+    def _covers(self, docs: list[str], question: str) -> bool:
+        """Do these documents answer the question (its focus words in their first hits)?"""
+        answerer = self.kb.answerer()
+        hits = self.kb.search(question, k=5, doc=docs)
+        return answerer.relevant(answerer.coverage.focus(question), hits)
