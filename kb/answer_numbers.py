@@ -35,6 +35,8 @@ from kb.search import Hit
 
 __all__ = ["NumberAnswerer", "NumberFound"]
 
+# A share stated as such: 占…的68%, 比重达, 占比为.
+_SHARE_BEFORE = re.compile(r"(?:占[^，。；、]{0,24}的?|比重|占比)(?:为|达到?|是)?\s*$")
 _CHANGE_BEFORE = re.compile(
     r"(增加|增长|增幅|增速|提高|提升|翻|较[^，。；]{0,12}?(多|增))(?![至到])[^，。；\d]{0,4}$"
 )  # 增加46家, 增幅为64.8%; not 增加至0.89% (the level it reached)
@@ -207,6 +209,8 @@ class NumberAnswerer:
             )
             weight = 0.2 if asked.soft_unit else 0.4
             score += weight if same and figure.unit else (-weight if figure.unit else -0.1)
+        if asked.asks_share and _SHARE_BEFORE.search(before):
+            score += 0.3  # 占全省一般公共预算支出的68%: a share, as asked
         is_change = bool(_CHANGE_BEFORE.search(before))
         score += 0.5 if is_change == asked.growth else -0.5
         if asked.end and re.search(r"(至|到)(?:20\d\d年的?)?[^，。；\d]{0,2}$", before):

@@ -196,13 +196,18 @@ class NumberQuestion:
         """Could a figure in ``unit`` answer? (人 agrees with 人/万人; a guessed % with any.)"""
         return not self.unit or self.soft_unit or unit.startswith(self.unit) or self.unit in unit
 
+    @property
+    def asks_share(self) -> bool:
+        """Does it ask for a share (比重, 占比, what proportion, percent…)?"""
+        return bool(_SHARE_ASKED.search(self.text))
+
     def fits_row(self, row: Indicator) -> bool:
         """Could ``row`` answer? A share row (技术合同成交额占地区生产总值比重, %) answers a
         question that asks for a share (比重, 强度, 率, share, percent…), not one about
         the amount itself ("technology contract turnover in 2020" is 18.69亿元)."""
         if row.unit.strip() not in ("%", "％"):
             return True
-        return bool(_SHARE_ASKED.search(self.text))
+        return self.asks_share
 
     @staticmethod
     def asks_number(question: str) -> bool:

@@ -194,6 +194,11 @@ def test_answer_from_one_document_has_no_title_in_headings(plan_kb) -> None:
         ("十三五时期向上争取资金多少", "1.44亿元", "**1.44亿元**"),  # a prose fact
         ("职务科技成果转化奖励比例提高到了多少", "70%", "**70%**"),  # the end of 从60%至70%
         ("全市技术合同成交额2020年达到多少？", "18.69亿元", "**18.69亿元**"),  # not its share row
+        (  # spend → spending, across society → 全社会: 全社会R&D经费投入为11.98亿元
+            "How much did Liupanshui spend on R&D across society in 2020?",
+            "11.98亿元",
+            "**11.98亿元**",
+        ),
         ("研发经费投入占GDP比重的增幅是多少", "64.8%", "**64.8%**"),  # the change, not 增加至0.89%
         (
             "What share of GDP should technology contract turnover reach by 2025?",

@@ -138,6 +138,11 @@ def test_docs_command_lists_documents(all_index: Path, capsys: pytest.CaptureFix
         ),
         ("How many science facilities at Beijing's Huairou centre entered research use?", "29个"),
         ("By how much did Qinghai's GDP grow in 2024?", "2.7%"),  # 全省生产总值, not 4.5%左右
+        (  # 占全省一般公共预算支出的68%: a share as asked, not the 15% of a cut
+            "What share of Guizhou's general public budget spending went to key livelihood "
+            "items last year?",
+            "68%",
+        ),
         (
             "What new-energy battery production capacity had Guizhou built up by 2024, in GWh?",
             "38GWh",
