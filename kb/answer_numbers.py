@@ -209,6 +209,8 @@ class NumberAnswerer:
             )
             weight = 0.2 if asked.soft_unit else 0.4
             score += weight if same and figure.unit else (-weight if figure.unit else -0.1)
+        if asked.asks_count and re.search(r"元|%|％$", figure.unit or ""):
+            score -= 0.4  # "how many models": 105款, not the 3000亿元 beside it
         if asked.asks_share and _SHARE_BEFORE.search(before):
             score += 0.3  # 占全省一般公共预算支出的68%: a share, as asked
         is_change = bool(_CHANGE_BEFORE.search(before))

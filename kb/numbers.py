@@ -29,7 +29,7 @@ __all__ = ["Figure", "IndicatorMatcher", "NumberQuestion", "figures", "normalize
 
 _UNITS = (
     "人/万人|万千瓦|千瓦时|千瓦|万吨|亿吨|吨|亿元|万元|元|万人次|人次|万人|人|万家|家|个|项|件|组|"
-    "倍|万亩|亩|公里|平方米|万标准箱|标准箱|万辆|辆|万列|列|亿斤|斤|所|座|条|台|套|批|户|%|％|"
+    "倍|万亩|亩|万平方公里|平方公里|公里|平方米|万标准箱|标准箱|万辆|辆|万列|列|亿斤|斤|所|座|条|台|套|批|户|款|%|％|"
     "GWh|MWh|kWh|GW|MW|kW"
 )
 _FIGURE = re.compile(rf"(?<![\d.])(\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(万|亿)?\s*({_UNITS})?")
@@ -165,6 +165,8 @@ _TO = re.compile(
 _FROM = re.compile(r"原来|原先|以前|过去|从多少|起初|\bused to\b|\boriginally\b", re.I)
 
 
+_COUNT_ASKED = re.compile(r"\bhow many\b", re.I)
+_MONEY_OR_SHARE = re.compile(r"\b(?:yuan|rmb|percent\w*|share|proportion)\b|元|%", re.I)
 _SHARE_ASKED = re.compile(
     r"比重|占比|比例|之比|率|强度|百分|%|％|\b(?:share|proportion|ratio|percent\w*|rate|intensity)\b",
     re.I,
@@ -195,6 +197,11 @@ class NumberQuestion:
     def unit_agrees(self, unit: str) -> bool:
         """Could a figure in ``unit`` answer? (人 agrees with 人/万人; a guessed % with any.)"""
         return not self.unit or self.soft_unit or unit.startswith(self.unit) or self.unit in unit
+
+    @property
+    def asks_count(self) -> bool:
+        """Does it ask "how many" of something, which is never money or a share?"""
+        return bool(_COUNT_ASKED.search(self.text)) and not _MONEY_OR_SHARE.search(self.text)
 
     @property
     def asks_share(self) -> bool:

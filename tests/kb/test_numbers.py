@@ -24,6 +24,7 @@ from kb.numbers import IndicatorMatcher, NumberQuestion, figures, normalize_term
         ("（含省级企业技术创新平台9个）", ["9个"]),
         ("研发人员占就业人员的比重达45人/万人", ["45人/万人"]),
         ("新能源电池产能达38GWh，装机1200MW", ["38GWh", "1200MW"]),  # Latin units, not 5G
+        ("示范区完成600平方公里，备案上线大模型105款", ["600平方公里", "105款"]),
     ],
 )
 def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: list[str]) -> None:
@@ -139,3 +140,19 @@ def test_indicator_matcher_knows_table_and_glossary_names(
 
 def test_indicator_matcher_names_no_row_for_another_question(plan_kb: KnowledgeBase) -> None:
     assert IndicatorMatcher(plan_kb.indicators()).match("猕猴桃种植面积有多少亩") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "count", "share"),
+    [
+        ("How many large AI models were registered in Beijing?", True, False),
+        ("How many yuan did Beijing invest?", False, False),  # money asked in so many words
+        ("What proportion of spending went to livelihoods?", False, True),
+        ("民生支出占一般公共预算支出的比重是多少", False, True),
+    ],
+)
+def test_a_question_says_whether_it_counts_things_or_asks_a_share(
+    question: str, count: bool, share: bool
+) -> None:
+    asked = NumberQuestion.parse(question)
+    assert (asked.asks_count, asked.asks_share) == (count, share)
