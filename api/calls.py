@@ -30,10 +30,11 @@ def search(
     mode: str = "hybrid",
     all_docs: bool = False,
 ) -> JSON:
-    """``policykb search --json``: ``{"query", "scope", "results"}``.
+    """``policykb search --json``: ``{"query", "scope", "elsewhere", "results"}``.
 
     With ``doc`` or ``all_docs`` the search is not kept to the documents the query
-    names (``scope`` is then ``null``).
+    names (``scope`` is then ``null``). ``elsewhere``: the places the query names that
+    no indexed document is about or mentions (its hits may not answer it).
 
     :raises BadQuery: an empty or over-long query, an unknown section or industry.
     :raises UnknownDocument: ``doc`` is not indexed.
@@ -43,7 +44,9 @@ def search(
     else:
         hits, scope = kb.search_scoped(query, k, None, section, industry, mode)
     shown = scope.to_dict() if scope else None
-    return {"query": query, "scope": shown, "results": [h.to_dict() for h in hits]}
+    places = kb.elsewhere(query) if scope is None and not doc else []
+    results = [h.to_dict() for h in hits]
+    return {"query": query, "scope": shown, "elsewhere": places, "results": results}
 
 
 def ask(kb: KnowledgeBase, question: str, doc: str | None = None, all_docs: bool = False) -> JSON:

@@ -59,7 +59,7 @@ def knowledge_routes(
 
     @router.post("/search", responses=_errors(400, 404), summary="Search the clauses")
     async def search(body: Search, request: Request) -> Response:
-        """As `policykb search --json`: `{"query", "scope", "results": [hit, …]}`.
+        """As `policykb search --json`: `{"query", "scope", "elsewhere", "results": [hit, …]}`.
 
         Without `doc` or `all_docs`, a query that names a place, issuer, kind or year is
         kept to those documents (`scope` says which and why).

@@ -38,11 +38,16 @@ def cmd_search(args: argparse.Namespace, config: Settings) -> int:
             else:
                 print(f"# {query}\n  error: {exc}")
             continue
+        places = kb.elsewhere(query) if scope is None and not args.doc else []
         if args.json:
             shown = scope.to_dict() if scope else None
-            print_json({"query": query, "scope": shown, "results": [h.to_dict() for h in hits]})
+            results = [h.to_dict() for h in hits]
+            print_json({"query": query, "scope": shown, "elsewhere": places, "results": results})
         else:
-            print_hits(query, hits, scope_line(kb, scope))
+            line = scope_line(kb, scope)
+            if places:  # 青海… over Liupanshui's plan: the hits may not answer it
+                line = f"no indexed document is about {'、'.join(places)} or mentions it"
+            print_hits(query, hits, line)
     return 1 if failed else 0
 
 

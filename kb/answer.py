@@ -136,6 +136,9 @@ class Answerer:
             raise BadQuery("the question is empty; ask something about the plan.")
         scope = self.kb.scope(text) if not doc else None
         if scope is None:
+            places = [] if doc else self.kb.elsewhere(text)
+            if places:  # 青海… over Liupanshui's plan: not here, whatever ranks first
+                return self._elsewhere(text, places, is_english(text))
             return self._ask(text, doc)
         return replace(self._ask(scope.query(text), scope.docs), question=text, scope=scope)
 
@@ -161,6 +164,20 @@ class Answerer:
             if found is not None:
                 return self._number(text, found, english)
         return self._list(text, relevant, focus, english)
+
+    def _elsewhere(self, question: str, places: list[str], english: bool) -> Answer:
+        """The question is about a place no indexed document is about or mentions."""
+        titles = "、".join(f"《{d.title}》" for d in self.kb.documents[:5])
+        more = "…" if len(self.kb.documents) > 5 else ""
+        where = (", " if english else "、").join(places)
+        text = (
+            f"No indexed document is about {where}, and none mentions it. Indexed: "
+            f"{titles}{more}. Add that place's documents to ask about it."
+            if english
+            else f"已索引的文件都不是关于 {where} 的，也没有提到它。已索引：{titles}{more}。"
+            "如需回答，请先添加该地的文件。"
+        )
+        return Answer(question, False, text, kind="none", notice=text)
 
     def _not_found(self, question: str, related: list[Hit], english: bool) -> Answer:
         lead = (

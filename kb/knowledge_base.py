@@ -239,10 +239,18 @@ class KnowledgeBase:
         """The documents a question should be answered from, and why (see
         :class:`~kb.scope_choice.ScopeChoice`): the ones it names; if it names none, the
         corpus's own documents when they cover it; else ``None`` (all)."""
+        return self._choice().choose(question)
+
+    def _choice(self) -> ScopeChoice:
         with self._lock:
             if self._scope_choice is None:
                 self._scope_choice = ScopeChoice(self)
-        return self._scope_choice.choose(question)
+            return self._scope_choice
+
+    def elsewhere(self, question: str) -> list[str]:
+        """Places the question names that no indexed document is about or mentions
+        (see :meth:`ScopeChoice.elsewhere <kb.scope_choice.ScopeChoice.elsewhere>`)."""
+        return self._choice().elsewhere(question)
 
     def search_scoped(
         self,

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kb.documents import DocumentInfo
-from kb.regions import Gazetteer, Mention, Region
+from kb.regions import Gazetteer, Mention, Region, RegionMatcher
 
 __all__ = ["Scope", "Scoper", "quotes_a_term"]
 
@@ -58,6 +58,11 @@ _AWARD = re.compile(
     r"|(?:'s)?(?: provincial| province| municipal)? (?:science and technology|s&t)"
     r"(?: progress)? (?:award|prize)",
     re.I,
+)
+# An institution named after a place (中山大学, 北京理工大学, 上海交通大学): not the place.
+_INSTITUTION = re.compile(
+    r"[\u4e00-\u9fff]{0,4}(?:大学|学院|研究院|研究所|科学院|医院|银行|集团)|"
+    r"(?: [A-Z][a-z]+)* (?:University|Institute|College|Academy|Hospital|Bank)\b"
 )
 # Places that are part of a topic, not a document's region.
 _TOPICS = re.compile(
@@ -157,9 +162,10 @@ class Scoper:
                 return None
             return (tag(text) if tag else None) or "x"
 
-        self.matcher = self.gazetteer.matcher(
-            related.values(), common=common, word=word if frequency is not None else None
-        )
+        self._word = word if frequency is not None else None
+        self._frequency = frequency
+        self.matcher = self.gazetteer.matcher(related.values(), common=common, word=self._word)
+        self._everywhere: RegionMatcher | None = None  # every province and city, on demand
 
     def _for_region(self, region: Region) -> tuple[list[DocumentInfo], bool]:
         """The documents a region names, and whether the region lies inside theirs.
@@ -181,6 +187,28 @@ class Scoper:
             and self.gazetteer.within(self.gazetteer.by_code[d.region_code], region)
         ]
         return around, False
+
+    def elsewhere(self, question: str) -> list[Mention]:
+        """The provinces and cities the question names that no document is about, lies
+        in or contains (青海 beside a plan of 六盘水; not 贵州, which holds it, nor 长江经济带,
+        a topic, nor 白银 or 大同 without 市: everyday words first)."""
+        if self._everywhere is None:
+            wide = [r for r in self.gazetteer.by_code.values() if r.level != "county"]
+            self._everywhere = self.gazetteer.matcher(wide, word=self._word)
+        text = _TOPICS.sub(lambda m: " " * len(m.group()), question)
+        found = []
+        for m in self._everywhere.find(text):
+            everyday = m.text != m.region.name and self._everyday(m.text)
+            named_after = _AWARD.match(text, m.end) or _INSTITUTION.match(text, m.end)
+            if not (named_after or everyday or self._for_region(m.region)[0]):
+                found.append(m)
+        return found
+
+    def _everyday(self, name: str) -> bool:
+        """A frequent word the dictionary does not tag as a place (白银 silver, 大同, 开封)."""
+        if self._frequency is None or self._frequency(name) < COMMON_WORD:
+            return False
+        return self._word is None or self._word(name) != "ns"
 
     def detect(self, question: str) -> Scope | None:
         """The documents the question names, or ``None`` when it names none of them."""

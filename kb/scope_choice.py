@@ -63,6 +63,24 @@ class ScopeChoice:
             return None
         return Scope(home, "", home=True) if self._covers(home, question) else None
 
+    def elsewhere(self, question: str) -> list[str]:
+        """The places a question names that no indexed document is about or mentions
+        (“青海2024年生产总值增长多少” over the plan alone): what it asks is not here.
+
+        :returns: the names as the question says them (``Qinghai``, ``青海``).
+        """
+        found = []
+        for mention in self.kb.scoper().elsewhere(question):
+            names = [n for n in mention.region.names if len(n) >= 2]
+            if not any(self._mentioned(n) for n in names):
+                found.append(mention.text)
+        return list(dict.fromkeys(found))
+
+    def _mentioned(self, name: str) -> bool:
+        """Does any document write ``name``? (A word search, then the hit's own text.)"""
+        hits = self.kb.search(name, k=3, mode="bm25")
+        return any(name in h.text for h in hits)
+
     def _quotes_home(self, named: Scope, question: str, home: list[str]) -> bool:
         """Does the question quote a home document's term that begins with the place it
         names (see :func:`~kb.scope.quotes_a_term`)?"""

@@ -102,6 +102,8 @@ def render() -> None:
         return
     if scope is not None:
         scope_notice(kb, scope, t("search_everywhere"), _everywhere, (query,), "pkb-scope")
+    elif not doc and (places := kb.elsewhere(query)):  # 青海… over Liupanshui's plan
+        st.warning(t("scope_elsewhere", places="、".join(places)), icon=":material/wrong_location:")
     if not hits:
         st.info(t("no_results"))
         return

@@ -166,6 +166,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "narrow_docs": ("按类型、层级、地区筛选文件", "Narrow the documents by kind, level, region"),
     "scope_notice": ("只看{titles}（{why}）", "Only in {titles} ({why})"),
     "scope_because": ("问题提到 {because}", "the question names {because}"),
+    "scope_elsewhere": (
+        "已索引的文件都不是关于 {places} 的，也没有提到它；以下结果可能答非所问。",
+        "No indexed document is about {places} or mentions it; these results may not answer it.",
+    ),
     "scope_home": (
         "问题没有指明文件，由本库自有的文件回答",
         "the question names no document, so the corpus's own answer it",

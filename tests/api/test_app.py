@@ -37,10 +37,16 @@ def test_search_returns_the_query_its_scope_and_the_knowledge_bases_hits(
         {
             "query": "哪些氢能技术被列为重点？",
             "scope": scope.to_dict() if scope else None,
+            "elsewhere": [],
             "results": [h.to_dict() for h in hits],
         }
     )
     assert len(response.json()["results"]) == 5
+
+
+def test_search_names_the_places_no_document_is_about(client: TestClient) -> None:
+    response = client.post("/search", json={"query": "青海的生产总值", "k": 1})
+    assert response.status_code == 200 and response.json()["elsewhere"] == ["青海"]
 
 
 def test_search_with_filters_and_a_mode_passes_them_to_the_knowledge_base(
@@ -50,7 +56,12 @@ def test_search_with_filters_and_a_mode_passes_them_to_the_knowledge_base(
     response = client.post("/search", json=body)
     hits = plan_kb.search("技术研发", 3, PLAN, "第四章", None, "bm25")
     assert response.json() == _plain(
-        {"query": "技术研发", "scope": None, "results": [h.to_dict() for h in hits]}
+        {
+            "query": "技术研发",
+            "scope": None,
+            "elsewhere": [],
+            "results": [h.to_dict() for h in hits],
+        }
     )
     assert all(r["section"][0].startswith("第四章") for r in response.json()["results"])
 

@@ -128,6 +128,16 @@ def test_search_empty_result_says_so(app: AppTest) -> None:
     assert app.info[0].value == "没有找到结果。"
 
 
+def test_search_and_ask_about_a_place_no_document_covers_say_so(app: AppTest) -> None:
+    open_page(app, "search")
+    app.text_input(key="search_q").input("青海2024年生产总值增长多少").run()
+    assert "青海" in app.warning[0].value  # the hits may not answer it
+    open_page(app, "")  # the Ask page
+    ask_at(app, "By how much did Qinghai's GDP grow in 2024?")
+    notice = " ".join(i.value for i in app.info)
+    assert "Qinghai" in notice and "六盘水" in notice and "64.8%" not in html(app)
+
+
 def test_browse_deep_link_highlights_the_cited_chunk_and_marks_the_contents(
     app: AppTest,
 ) -> None:

@@ -288,3 +288,14 @@ def test_a_reader_that_stops_early_is_no_error(index_dir: Path) -> None:
     )
     done = subprocess.run(["bash", "-c", command], capture_output=True, text=True)
     assert done.returncode == 0 and "error" not in done.stderr
+
+
+def test_search_says_when_no_document_is_about_the_place_asked(
+    index_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["search", "青海的生产总值", "-k", "1", "--index-dir", str(index_dir)]) == 0
+    assert "no indexed document is about 青海 or mentions it" in capsys.readouterr().out
+    argv = ["search", "青海的生产总值", "-k", "1", "--json", "--index-dir", str(index_dir)]
+    assert main(argv) == 0
+    assert json.loads(capsys.readouterr().out)["elsewhere"] == ["青海"]

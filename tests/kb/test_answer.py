@@ -272,3 +272,18 @@ def test_a_base_value_asked_in_other_words_leads_with_the_2020_figure(
     plan_kb: KnowledgeBase, question: str, value: str
 ) -> None:
     assert lead_number(plan_kb.ask(question)) == value
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("By how much did Qinghai's GDP grow in 2024?", "Qinghai"),
+        ("青海2024年生产总值增长多少", "青海"),
+    ],
+)
+def test_a_question_about_a_place_no_document_covers_says_so(
+    plan_kb: KnowledgeBase, question: str, place: str
+) -> None:
+    answer = plan_kb.ask(question, generative=False)  # not 64.8% of Liupanshui's R&D
+    assert answer.kind == "none" and not answer.found and answer.value is None
+    assert place in answer.answer and "六盘水" in answer.answer  # names what is indexed

@@ -208,3 +208,21 @@ def test_a_term_the_named_document_also_writes_is_named() -> None:
     assert not quotes_a_term(
         "贵州省“千”层次创新人才", "贵州省", both.__contains__, both.__contains__
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [
+        ("青海2024年生产总值增长多少", ["青海"]),  # no document is about Qinghai
+        ("By how much did Qinghai's GDP grow in 2024?", ["Qinghai"]),
+        ("兰州的高新技术企业", []),  # inside Gansu, whose report is indexed
+        ("山东高新技术企业数量", []),  # Shandong's report
+        ("长江经济带生态保护", []),  # a topic
+        ("与中山大学合作", []),  # a university named after a place
+        ("贵州省科学技术奖", []),  # an award
+    ],
+)
+def test_places_no_document_is_about_are_found(
+    scoper: Scoper, question: str, places: list[str]
+) -> None:
+    assert [m.text for m in scoper.elsewhere(question)] == places

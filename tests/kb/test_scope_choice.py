@@ -38,3 +38,18 @@ def test_a_place_inside_a_topic_keeps_every_document(choice: ScopeChoice) -> Non
 def test_the_plans_programme_is_answered_from_the_plan(all_kb: KnowledgeBase) -> None:
     answer = all_kb.ask("贵州省“千”层次创新人才培养对象有多少人", generative=False)
     assert answer.kind == "number" and answer.value == "44人"
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [
+        ("By how much did Qinghai's GDP grow in 2024?", []),  # Qinghai's report is indexed
+        ("七台河的煤炭产业有哪些", ["七台河"]),  # no document is about or mentions Qitaihe
+        ("上海的科技金融有哪些举措", []),  # Yunnan's report mentions Shanghai
+        ("贵州省“千”层次创新人才培养对象有多少人", []),  # Guizhou's report
+    ],
+)
+def test_places_no_document_is_about_or_mentions_are_elsewhere(
+    choice: ScopeChoice, question: str, places: list[str]
+) -> None:
+    assert choice.elsewhere(question) == places
