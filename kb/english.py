@@ -31,10 +31,11 @@ _BEFORE_OF, _AFTER_OF = 3, 4
 
 
 def singular(word: str) -> str:
-    """A plural's singular by rule (enterprises → enterprise, industries → industry)."""
+    """A plural's singular by rule (enterprises → enterprise, industries → industry; gas,
+    syngas and biogas stay)."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "is", "us")) and len(word) > 3:
+    if word.endswith("s") and not word.endswith(("ss", "is", "us", "gas")) and len(word) > 3:
         return word[:-1]
     return word
 

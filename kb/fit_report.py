@@ -176,7 +176,7 @@ class FitReport:
             if rows:
                 lines += [f"## {title}", ""]
                 for m in rows:
-                    label = f"**{m.label}** " if m.label else ""
+                    label = f"**{m.label}**{'：' if zh else ': '}" if m.label else ""
                     lines.append(f"- {label}“{m.text}”  \n  {' › '.join(m.section)}")
                 lines.append("")
         return "\n".join(lines)

@@ -113,14 +113,17 @@ def fit_markdown(
         lines += [f"## {text('by_document', lang)}", ""]
         for r in report.documents:
             label = text(f"{r.verdict}_label", lang)
-            lines.append(f"- 《{r.doc_title}》: {label} ({r.score:.2f})")
+            lines.append(
+                f"- 《{r.doc_title}》{'：' if lang == 'zh' else ': '}{label} ({r.score:.2f})"
+            )
         lines.append("")
     for key, rows in (("matches", report.matches), ("measures", report.measures)):
         if not rows:
             continue
         lines += [f"## {text(key, lang)}", ""]
         for i, m in enumerate(rows, 1):
-            label = f"**{(labels or {}).get(m.label, m.label)}** " if m.label else ""
+            colon = "：" if lang == "zh" else ": "
+            label = f"**{(labels or {}).get(m.label, m.label)}**{colon}" if m.label else ""
             lines.append(f"{i}. {label}“{m.text}”")
             address = where(titles.get(m.doc, ""), m.section)
             lines.append(f"   {text('where_line', lang, where=address)}")

@@ -93,7 +93,8 @@ def _report(report: Any, titles: dict[str, str]) -> None:
         if rows:
             st.subheader(title)
         for m in rows:
-            label = f"<b>{esc(measure(m.label))}</b>: " if m.label else ""
+            colon = "：" if lang() == "zh" else ": "
+            label = f"<b>{esc(measure(m.label))}</b>{colon}" if m.label else ""
             st.markdown(
                 f"<div>{label}{plan('“' + esc(m.text) + '”')}"
                 f"<div class='pkb-addr'>{plan(esc(short_address(m.section)))}</div></div>",

@@ -132,7 +132,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "请先输入项目描述（或点“填入示例”）。",
         "Describe the project first (or use the example).",
     ),
-    "verdict_line": ("结论：{label}（匹配度 {score}）", "Verdict: {label} (score {score})"),
+    "verdict_line": (
+        "结论：{label}（关键词点名度 {score}）",
+        "Verdict: {label} (key terms named {score})",
+    ),
     "reason_line": ("理由：{reason}", "Why: {reason}"),
     "fit_label": ("符合", "fits"),
     "partial_label": ("部分相关", "partly related"),
@@ -213,7 +216,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "by_document": ("各文件的匹配情况", "Fit by document"),
     "best_fit": ("最匹配的文件：{title}", "Fits best: {title}"),
     "col_verdict": ("结论", "Verdict"),
-    "col_score": ("匹配度", "Score"),
+    "col_score": ("关键词点名度", "Key terms named"),
     # sidebar
     "corpus": ("语料", "Corpus"),
     "corpus_facts": ("文件 {docs} 个 · 片段 {chunks} 个", "Documents: {docs} · passages: {chunks}"),

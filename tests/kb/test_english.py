@@ -22,7 +22,14 @@ def _tiny(**entries: str) -> EnglishGlossary:
 
 @pytest.mark.parametrize(
     ("word", "base"),
-    [("enterprises", "enterprise"), ("industries", "industry"), ("this", "this"), ("gas", "gas")],
+    [
+        ("enterprises", "enterprise"),
+        ("industries", "industry"),
+        ("this", "this"),
+        ("gas", "gas"),
+        ("syngas", "syngas"),  # not synga
+        ("areas", "area"),
+    ],
 )
 def test_singular_strips_plurals_but_not_words_ending_in_s(word: str, base: str) -> None:
     assert singular(word) == base
