@@ -146,7 +146,7 @@ class FitChecker:
         reports.sort(key=lambda r: (_RANK[r.verdict], -r.score))
         for n, report in enumerate(reports[: self.settings.measured_documents]):
             if report.verdict != "no_fit":  # a document's own support measures
-                reports[n] = replace(report, measures=self.quotes.measures(report.doc))
+                reports[n] = replace(report, measures=self.quotes.measures(report.doc, text))
         return replace(reports[0], documents=reports if len(reports) > 1 else [])
 
     def _judge(self, text: str, terms: ProjectTerms, things: frozenset[str], doc: str) -> FitReport:

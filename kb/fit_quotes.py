@@ -17,9 +17,10 @@ from typing import Any
 
 from ingest import Node
 from kb.clauses import CLAUSE, spans, trim
+from kb.description import said
 from kb.fit_report import FitMatch
 from kb.protocols import Index
-from kb.tokenize import fold
+from kb.tokenize import fold, is_english
 
 __all__ = ["FitQuotes", "distinct", "is_industry_item", "is_priority"]
 
@@ -42,10 +43,14 @@ def is_priority(meta: dict) -> bool:
 
 
 @cache
-def _measure_topics() -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _measure_topics() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
+    """Each measure's label, the words to find it with, and the description words that
+    call for it (``kb/data/measures.tsv``)."""
     text = resources.files("kb").joinpath("data", "measures.tsv").read_text("utf-8")
     rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return tuple((label, tuple(words.split())) for label, words in rows)
+    return tuple(
+        (label, tuple(words.split()), frozenset(cues.split())) for label, words, cues in rows
+    )
 
 
 def distinct(matches: list[FitMatch]) -> list[FitMatch]:
@@ -148,10 +153,20 @@ class FitQuotes:
             chunk.id, m["doc"], address, words, score, start, end, terms=list(terms), kind=kind
         )
 
-    def measures(self, doc: str) -> list[FitMatch]:
-        """One cited clause per support-measure topic, from the plan's measure sections."""
+    def measures(self, doc: str, text: str = "", least: int = 4) -> list[FitMatch]:
+        """One cited clause per support-measure topic, from the document's measure
+        sections: the topics the description's words call for first (研发 → 研发费用加计扣除,
+        博士 → 人才), then the others in their order, up to ``least`` in all.
+
+        :param text: the project description (empty: every topic, in order).
+        """
+        folded, english = fold(text), is_english(text)
+        called = [bool(said(cues, folded, english)) for _, _, cues in _measure_topics()]
+        order = sorted(range(len(called)), key=lambda i: not called[i])
+        wanted = max(least, sum(called)) if text else len(called)
         found: list[FitMatch] = []
-        for label, words in _measure_topics():
+        for i in order[:wanted]:
+            label, words, _ = _measure_topics()[i]
             for hit in self.kb.search(" ".join(words), k=5, doc=doc, join=False):
                 chunk = self.kb.chunk(hit.id)
                 past = any("回顾" in h for h in hit.section)

@@ -141,6 +141,26 @@ def test_fit_lists_support_measures_from_the_measures_chapters(plan_kb: Knowledg
     assert any("加计扣除" in m.text for m in report.measures)
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "A start-up of two PhDs makes membrane electrode assemblies in a university incubator.",
+            {"成果转化与技术转移", "创业孵化", "人才引进与培养"},
+        ),
+        (
+            "我公司计划建设膜电极生产线，引进博士团队，申请银行贷款",
+            {"人才引进与培养", "科技银行与科技贷款"},
+        ),
+    ],
+)
+def test_support_measures_the_description_calls_for_come_first(
+    plan_kb: KnowledgeBase, text: str, first: set[str]
+) -> None:
+    labels = [m.label for m in plan_kb.fit(text).measures]
+    assert set(labels[: len(first)]) == first and len(labels) >= 4
+
+
 def test_fit_quotes_exact_spans(plan_kb: KnowledgeBase) -> None:
     report = plan_kb.fit("建设猕猴桃智慧果园物联网监测平台")
     for m in [*report.matches, *report.measures]:
