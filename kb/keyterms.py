@@ -93,6 +93,7 @@ class KeyTerms:
         missing: dict[str, None] = {}
         commerce: dict[str, None] = {}
         traded: set[str] = set()  # terms said in a sentence that sells, rents or hosts
+        names = frozenset(_names(text)) if is_english(text) else frozenset()
         trade = make = 0
         for sentence, background in parts(text, self.words):
             folded = fold(COMPANY.sub(" ", sentence))  # 旅游开发有限公司 is a name, not an act
@@ -105,7 +106,7 @@ class KeyTerms:
             trade += len(sold)
             make += len(said(self.words["make"], folded, english))
             if english:
-                terms, unnamed = self._english(sentence, background)
+                terms, unnamed = self._english(sentence, background, names)
             else:
                 terms, unnamed = self._chinese(sentence, background)
             if sold:
@@ -246,7 +247,9 @@ class KeyTerms:
         named = [(w, r) for w, r in words if any(self.named(t) for t in r)]
         return named or [(phrase, renderings)]
 
-    def _english(self, sentence: str, background: bool) -> tuple[list[KeyTerm], list[str]]:
+    def _english(
+        self, sentence: str, background: bool, names: frozenset[str] = frozenset()
+    ) -> tuple[list[KeyTerm], list[str]]:
         """Glossary phrases whose renderings the documents name; other content words."""
         phrases, unknown = self.expander.english_phrases(sentence)
         terms: list[KeyTerm] = []
@@ -269,9 +272,20 @@ class KeyTerms:
                 terms.append(KeyTerm(phrase, forms, background, common, compound=compound))
             elif not self.generic(phrase) and not all(self.generic(r) for r in renderings):
                 unnamed.append(phrase)
-        stop = set().union(*self.words.values())
+        stop = set().union(*self.words.values()) | names  # Westgate, Summit: names
         if not background:
             unnamed += [
                 w for w in unknown if w not in stop and self.tokenizer.tokens(w) and not w.isdigit()
             ]
         return terms, list(dict.fromkeys(unnamed))
+
+
+def _names(text: str) -> set[str]:
+    """Words an English text capitalises inside its sentences (Westgate, Summit): a
+    company's, a brand's or a place's name, not a thing the project makes."""
+    names = set()
+    for m in re.finditer(r"[A-Z][a-z]+", text):
+        before = text[: m.start()].rstrip()
+        if before and before[-1] not in '.!?:;\n"“(':
+            names.add(m.group().lower())
+    return names

@@ -123,3 +123,9 @@ def test_english_business_words_count_in_the_plural_once(keyterms) -> None:
 def test_a_longer_english_phrase_the_plan_lacks_keeps_its_word_the_plan_names(keyterms) -> None:
     terms = keyterms.find("We build industrial robot grippers for car plants.")
     assert "robot" in _named(terms)  # industrial robot (工业机器人) is not the plan's; 机器人 is
+
+
+def test_english_names_inside_sentences_are_not_missing_terms(keyterms) -> None:
+    terms = keyterms.find("Founded in 2016, Westgate Coal builds XRF sorters for Ballard.")
+    assert not {"westgate", "ballard"} & set(terms.missing)  # names of firms
+    assert "xrf" in terms.missing  # an acronym may be a thing the plan lacks
