@@ -221,16 +221,19 @@ class FitChecker:
     def _established(self, row: _Row, terms: ProjectTerms, kind: str) -> bool:
         """Does a row name the project's work (or area), said about the project itself?
 
-        One short word proves little (小区 of a nail salon's address, 线上 of its booking):
+        A word the document names in many sections (智能化, 大数据) proves neither. One
+        short word proves little (小区 of a nail salon's address, 线上 of its booking):
         the row must name two of the project's terms, or one strong one — a term of three
         characters or more, a compound the dictionary does not know (膜电极, 煤制烯烃), an
         English phrase of two words. In a long description the strong term must also be
         said twice, or be such a compound.
         """
         said = {t.text: t for t in terms.named if not t.background}
-        telling = {t: said[t] for t, (f, k) in (row.terms or {}).items() if t in said}
-        if kind == "work":  # 智能化, 大数据: named all over the plan, how not what
-            telling = {t: v for t, v in telling.items() if not self._spread(row.terms[t][0])}
+        telling = {  # not 智能化, 大数据: named all over the plan, they say how, not what
+            t: said[t]
+            for t, (form, _) in (row.terms or {}).items()
+            if t in said and not self._spread(form)
+        }
         named = list(telling.values())
         found = [
             telling[t] for t, (_, k) in (row.terms or {}).items() if k == kind and t in telling

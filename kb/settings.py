@@ -178,7 +178,7 @@ class FitSettings:
     :param measured_documents: for this many best documents, their support measures.
     :param spread_sections: a term the document's priority items name in this many
         sections or more (智能化, 大数据) says how a project works, not what it is: it
-        never counts towards the evidence that an item names the project's work.
+        never counts towards the evidence that an item names the project's work or area.
     """
 
     max_matches: int = 8

@@ -266,6 +266,13 @@ def test_a_trading_project_never_cites_a_catch_all_heading_and_scores_its_eviden
     assert not any(m.text.endswith("其他") for m in report.matches)
 
 
+def test_words_the_plan_names_in_many_sections_prove_neither_work_nor_area(
+    plan_kb: KnowledgeBase,
+) -> None:
+    report = plan_kb.fit("开发智能化、数字化的婚庆策划系统")  # how it works, not what it is
+    assert report.verdict == "no_fit", report.reason
+
+
 @pytest.mark.parametrize(
     "text", ["开发智能化、数字化的婚庆策划系统", "公司利用智能化手段开展家政保洁服务"]
 )
