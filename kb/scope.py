@@ -198,7 +198,8 @@ class Scoper:
         text = _TOPICS.sub(lambda m: " " * len(m.group()), question)
         found = []
         for m in self._everywhere.find(text):
-            everyday = m.text != m.region.name and self._everyday(m.text)
+            city = m.region.level != "province"  # a province's short name is a place
+            everyday = city and m.text != m.region.name and self._everyday(m.text)
             named_after = _AWARD.match(text, m.end) or _INSTITUTION.match(text, m.end)
             if not (named_after or everyday or self._for_region(m.region)[0]):
                 found.append(m)
