@@ -162,7 +162,8 @@ class Answerer:
         if NumberQuestion.asks_number(text):
             found = self.numbers.answer(text, relevant, focus, english, doc)
             if found is not None:
-                return self._number(text, found, english)
+                several = len({h.doc for h in relevant}) > 1  # say whose figure it is
+                return self._number(text, found, english, several)
         return self._list(text, relevant, focus, english)
 
     def _elsewhere(self, question: str, places: list[str], english: bool) -> Answer:
@@ -208,7 +209,13 @@ class Answerer:
             question, kind, [Group(hit.section, hit.doc, [clause])], citations, "", english
         )
 
-    def _number(self, question: str, found: NumberFound, english: bool) -> Answer:
+    def _number(
+        self, question: str, found: NumberFound, english: bool, several: bool = False
+    ) -> Answer:
+        """:param several: answered over several documents: the lead names the figure's."""
+        if several and found.quotes:
+            title = self.kb.document(found.quotes[0][0].doc).title
+            found = replace(found, lead=f"{found.lead}（《{title}》）")
         citations: list[Citation] = []
         groups: list[Group] = []
         for hit, s, e in found.quotes:

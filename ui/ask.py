@@ -123,7 +123,8 @@ def _show(kb: KnowledgeBase, turn: int, question: str, answer: Any, new: bool) -
         if not answer.found:
             if marker:
                 st.markdown(f"<div>{marker}</div>", unsafe_allow_html=True)
-            _not_found(answer)
+            if not answer.notice:  # the notice says why (no document is about 青海)
+                _not_found(answer)
             return
         if answer.kind.endswith("+generated"):  # the model's prose, escaped, then the sources
             st.markdown(f"<div>{marker}</div>", unsafe_allow_html=True)
@@ -169,7 +170,10 @@ def _body(kb: KnowledgeBase, turn: int, answer: Any, table_rows: frozenset[int])
             continue
         heading = answer.heading(group) if several else group.section
         context, leaf = heading[:-1], heading[-1] if heading else ""
-        parent = f"<small>{plan(esc(short_address(context, 1)))} › </small>" if context else ""
+        shown = short_address(context, 1)
+        if several and len(context) > 1:  # the document's title, then the nearest heading
+            shown = f"{context[0]} › {short_address(context[1:], 1)}"
+        parent = f"<small>{plan(esc(shown))} › </small>" if context else ""
         items = "".join(
             f"<li>{plan(esc(' '.join(c.text.split())))}{ref(c.citation, _key(turn, c.citation))}"
             "</li>"

@@ -175,7 +175,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "scope_home": (
         "问题没有指明文件，由本库自有的文件回答",
-        "the question names no document, so the corpus's own answer it",
+        "the question names no document, so the corpus's own documents answer it",
     ),
     "scope_more": ("等 {n} 个文件", " and {n} more"),
     "ask_everywhere": ("在所有文件中问", "Ask across all documents"),

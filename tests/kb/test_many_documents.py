@@ -154,3 +154,10 @@ def test_a_report_answers_last_year_from_its_review_and_this_year_from_its_aims(
 ) -> None:
     answer = all_kb.ask(question, generative=False)
     assert answer.kind == "number" and answer.value == value
+
+
+def test_a_figure_found_over_several_documents_names_its_document(all_kb: KnowledgeBase) -> None:
+    every = [d.doc for d in all_kb.documents]
+    answer = all_kb.ask("2025年高新技术企业目标是多少家", doc=every, generative=False)
+    lead = answer.answer.splitlines()[0]
+    assert answer.value == "180家" and "《六盘水市“十四五”科技创新规划》" in lead
