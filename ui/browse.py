@@ -44,16 +44,19 @@ def _choose_document(kb: KnowledgeBase) -> str:
     wanted = st.query_params.get("doc")
     if len(docs) == 1:
         return next(iter(docs))
+    # One widget for the whole session: a key that changed with the URL made every
+    # other pick land on a fresh widget and show the old document. A link or a refresh
+    # that names another document (the URL moved, not the widget) sets it.
+    if wanted in docs and st.session_state.get("browse_doc_url") != wanted:
+        st.session_state["browse_doc"] = wanted
+    st.session_state["browse_doc_url"] = wanted
     doc = st.selectbox(
-        t("document"),
-        list(docs),
-        format_func=lambda d: f"《{docs[d]}》",
-        index=list(docs).index(wanted) if wanted in docs else 0,
-        key=f"browse_doc-{wanted}",
+        t("document"), list(docs), format_func=lambda d: f"《{docs[d]}》", key="browse_doc"
     )
     if doc != wanted:  # keep the URL (and so a refresh) on the chosen document
         st.query_params.update({"doc": doc, **session_params()})
         st.query_params.pop("chunk", None)
+        st.session_state["browse_doc_url"] = doc
     return doc
 
 

@@ -184,3 +184,12 @@ def test_comparison_exports_as_markdown_and_csv_with_a_byte_order_mark(
         assert f"## 《{d.title}》" in markdown
     if not all(d.found for d in comparison.documents):
         assert "*未谈到这个主题*" in markdown
+
+
+def test_every_pick_of_the_browse_document_shows_that_document(multi_app: AppTest) -> None:
+    open_page(multi_app, "browse")
+    picks = [1, 2, 0, 2]  # each pick, not every other one
+    for i in picks:
+        multi_app.selectbox(key="browse_doc").select_index(i).run()
+        picker = multi_app.selectbox(key="browse_doc")
+        assert picker.index == i and multi_app.query_params["doc"] in (picker.value, [picker.value])
