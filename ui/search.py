@@ -86,6 +86,8 @@ def render() -> None:
     everywhere = work().search.get("everywhere")
     work().search = {key: st.session_state.get(key) for key in (*_FIELDS, "search_k")}
     if not query.strip():
+        if industry or doc or chapter:  # a filter alone searches nothing yet
+            st.caption(t("search_filter_only"))
         return
     work().search["everywhere"] = everywhere if everywhere == query else None
     # kept to what the query names (or the corpus's own) unless a document or chapter is

@@ -94,6 +94,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "results": ("显示条数", "Results shown"),
     "result_count": ("找到 {n} 条结果", "{n} results"),
     "no_results": ("没有找到结果。", "No results."),
+    "search_filter_only": (
+        "筛选已选好：输入检索词后在其中检索（按章节和产业通读请用“浏览”页）。",
+        "Filters set: type words to search within them (to read a chapter or industry: Browse).",
+    ),
     "export_csv": ("导出结果（CSV）", "Export results (CSV)"),
     "col_rank": ("序号", "Rank"),
     "col_document": ("文件", "Document"),

@@ -124,6 +124,12 @@ def test_with_several_documents_hits_and_answers_name_their_document(
     assert any("《中共中央 国务院关于实施乡村振兴战略的意见" in h for h in hits)
 
 
+def test_search_with_a_filter_and_no_words_says_to_type_some(app: AppTest) -> None:
+    open_page(app, "search")
+    app.selectbox(key="search_industry").select_index(1).run()
+    assert any("输入检索词" in c.value for c in app.caption)
+
+
 def test_search_empty_result_says_so(app: AppTest) -> None:
     open_page(app, "search")
     app.text_input(key="search_q").input("😀😀").run()
