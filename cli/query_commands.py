@@ -65,7 +65,7 @@ def cmd_ask(args: argparse.Namespace, config: Settings) -> int:
     kb = open_kb(config, args)
     every = [d.doc for d in kb.documents] if args.all_docs and not args.doc else None
     answer = kb.ask(args.question, doc=args.doc or every, generative=not args.extractive)
-    if answer.notice:
+    if answer.notice and answer.notice != answer.answer:  # not said twice
         print(f"policykb ask: notice: {answer.notice}", file=sys.stderr)
     if args.json:
         print_json(answer.to_dict())
