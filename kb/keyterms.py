@@ -60,6 +60,7 @@ class KeyTerms:
         self.generic_share = generic_share
         self.common_frequency = common_frequency
         self.words = project_words()
+        self._about_longest = sorted(self.words["about"], key=len, reverse=True)
         self.places = Gazetteer.load().matcher()  # place names are never key terms
 
     def common(self, word: str) -> bool:
@@ -99,7 +100,7 @@ class KeyTerms:
             folded = fold(COMPANY.sub(" ", sentence))  # 旅游开发有限公司 is a name, not an act
             english = is_english(sentence)
             if background:  # the company's record says what it trades in too (经销商),
-                for w in sorted(self.words["about"], key=len, reverse=True):  # not 销售额
+                for w in self._about_longest:  # but not the 销售 of 销售额
                     folded = folded.replace(w, " ")
             sold = said(self.words["commerce"], folded, english)
             commerce.update(dict.fromkeys(sold))
@@ -285,7 +286,9 @@ def _names(text: str) -> set[str]:
     company's, a brand's or a place's name, not a thing the project makes."""
     names = set()
     for m in re.finditer(r"[A-Z][a-z]+", text):
-        before = text[: m.start()].rstrip()
-        if before and before[-1] not in '.!?:;\n"“(':
+        at = m.start() - 1
+        while at >= 0 and text[at].isspace():  # the character before the word
+            at -= 1
+        if at >= 0 and text[at] not in '.!?:;\n"“(':
             names.add(m.group().lower())
     return names

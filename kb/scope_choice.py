@@ -94,11 +94,10 @@ class ScopeChoice:
         )
 
     def _text(self, doc: str) -> str:
-        """A document's folded text (its chunks joined), read once."""
+        """A document's text as the index keeps it (``sources``), folded once."""
         with self._lock:
             if doc not in self._texts:
-                rows = (c.content or "" for c in self.kb.chunks if c.meta["doc"] == doc)
-                self._texts[doc] = fold("\n".join(rows))
+                self._texts[doc] = fold(self.kb.sources[doc])
             return self._texts[doc]
 
     def _covers(self, docs: list[str], question: str) -> bool:
