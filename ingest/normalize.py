@@ -1,7 +1,7 @@
 """Normalise text for the parser while keeping a map back to the original.
 
-The parser sees full-width digits and letters as ASCII (``１．`` → ``1.``), ideographic
-spaces, tabs and no-break spaces as plain spaces. Every normalised character comes
+The parser sees full-width digits and letters as ASCII (``１．`` → ``1.``), tabs and every
+Unicode space (ideographic, no-break, em …) as plain spaces. Every normalised character comes
 from exactly one original character, so a normalised span maps back to an original
 span with :meth:`Normalized.original_span`, and chunks can cite the original text.
 
@@ -14,6 +14,7 @@ Example::
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,7 +29,9 @@ def _fold(ch: str) -> str:
         return chr(code - 0xFEE0)  # full-width digit or Latin letter
     if ch == "．":
         return "."
-    return _SPACES.get(ch, ch)
+    if ch in _SPACES or (code > 0x7F and unicodedata.category(ch) == "Zs"):
+        return " "  # also em, en, thin and figure spaces (辽宁's reports indent with \u2003\u2003)
+    return ch
 
 
 @dataclass(frozen=True)

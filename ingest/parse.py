@@ -36,6 +36,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("appendix", re.compile(r"(附录|附件)(?: *\d+)? *[:：]? *")),
     ("markdown", re.compile(r"(#{1,6}) +")),
 ]
+#: The longest first sentence read as the title of a heading that runs into its paragraph.
+_RUN_IN = 50
 _GLOSSARY_TITLES = {"名词解释", "名词术语", "术语解释", "名词术语解释"}
 _RANK = {"chapter": 1, "appendix": 1, "section": 2, "glossary": 2, "subsection": 3, "box": 4}
 _ITEM_RANK = {"item": 5, "term": 5, "subitem": 6}
@@ -75,12 +77,14 @@ def cn_number(text: str) -> int:
     return total + current
 
 
-def _lead(rest: str, limit: int, colon_limit: int = 0, enumeration: bool = False) -> int:
+def _lead(rest: str, limit: int, colon_limit: int = 0, allow: str = "") -> int:
     """Length of a short lead phrase ending in 。 (or ：) at the start of ``rest``, or 0.
 
-    ``enumeration`` lets the lead hold 、 (an item titled ``安全生产、防灾减灾``).
+    ``allow`` lets the lead hold some of the marks that otherwise end it: 、 for an item
+    titled ``安全生产、防灾减灾``; 、，“” for a heading that runs into its paragraph
+    (``（三）转型升级步伐加快、提质增效。注重…``).
     """
-    forbidden = r"[，,；;。“”]" if enumeration else r"[，,；;。、“”]"
+    forbidden = "[" + "".join(ch for ch in "，,；;。、“”" if ch not in allow) + "]"
     for stop, lim in (("。", limit), ("：", colon_limit), (":", colon_limit)):
         idx = rest.find(stop)
         if 0 < idx <= lim and not re.search(forbidden, rest[:idx]):
@@ -192,6 +196,11 @@ class _Builder:
         node.title = rest[:lead] if lead else ""
         node.head = self._orig(line.start, line.start + cut)
         node.heading = self._text(node.head).rstrip("。")
+        run_in = 0 if lead else _lead(rest, limit=_RUN_IN, allow="、，,“”")
+        if run_in:  # the title is the paragraph's first sentence, which stays in the paragraph
+            node.title = rest[:run_in]
+            node.head = self._orig(line.start, line.start + prefix + run_in)
+            node.heading = self._text(node.head)
         body = Line(
             line.text[cut:].lstrip(" "), line.end - len(line.text[cut:].lstrip(" ")), line.end
         )
@@ -208,7 +217,7 @@ class _Builder:
             idx = re.search(r"[：:]", rest)
             lead = idx.start() if idx and idx.start() <= 30 else 0
         else:
-            lead = _lead(rest, limit=16, colon_limit=16, enumeration=True)
+            lead = _lead(rest, limit=16, colon_limit=16, allow="、")
         node.title = rest[:lead] if lead else ""
         title_end = line.start + prefix + lead
         node.head = self._orig(line.start, title_end if lead else line.start + prefix)

@@ -8,7 +8,8 @@ A set is JSON Lines; its kind follows from its fields:
   of anchors a reader meets in the first 300 characters of the results read in order).
 - **fit** (``text``, ``expect``, ``anchors``): right when the verdict is ``expect`` and
   every anchor is inside one of the first five matches.
-- **numbers** (``q``, ``value``): right when the answer leads with that figure.
+- **numbers** (``q``, ``value``): right when the answer leads with that figure (a value
+  may carry its unit, ``25%``; the number is compared).
 - **documents** (``q``, ``doc``, ``anchors``): right when a result among the first three
   comes from ``doc`` (and holds an anchor, when anchors are given); the search is not
   told the document: the question names it.
@@ -93,7 +94,19 @@ def load_set(path: str | Path) -> tuple[str, list[dict]]:
         rows = [r for r in rows if r.get("anchors")]
     if kind == "documents":
         rows = [r for r in rows if r.get("doc")]
+    for row in rows if kind == "numbers" else ():
+        if _figure(row["value"]) is None:
+            raise BadQuery(
+                f"{path}: case {row.get('id', row['q'])!r} has value {row['value']!r}, which "
+                'holds no figure; write the figure the answer must lead with ("1.8", "25%").'
+            )
     return kind, rows
+
+
+def _figure(value: Any) -> float | None:
+    """The number of an expected value, written bare or with its unit (``"2.26万亩"``)."""
+    found = _NUMBER.search(str(value).replace(",", ""))
+    return float(found.group()) if found else None
 
 
 def load_queries(path: str | Path) -> list[dict]:
@@ -183,7 +196,7 @@ def evaluate_numbers(cases: list[dict], ask: Callable[[str], Any]) -> dict:
     rows = []
     for case in cases:
         got = lead_number(ask(case["q"]))
-        right = got is not None and float(got) == float(case["value"])
+        right = got is not None and float(got) == _figure(case["value"])
         rows.append(
             {
                 "id": case.get("id"),

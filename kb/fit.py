@@ -83,8 +83,10 @@ class FitChecker:
         return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
     def _is_area(self, row: int, term: KeyTerm, form: str) -> bool:
-        """Does ``form`` name the row's area (the head of its industry headings or title)?"""
-        return self.mentions.in_area(row, form)
+        """Does ``form`` name the row's area (the head of its industry headings or title),
+        or any industry's (新材料 of （五）新材料产业 proves the area, never the work, even in
+        an item of another industry that writes 煤基新材料)?"""
+        return self.mentions.in_area(row, form) or self.mentions.names_industry(form)
 
     def _joined(self, row: int, form: str, specific: list[str]) -> bool:
         """Does the row write ``form`` joined to another of the project's specific terms,

@@ -74,6 +74,7 @@ class Mentions:
         self._heads = {
             r: [fold(h) for h in area_headings(chunks[r].meta)] for r in self.rows_allowed
         }
+        self._industries = {core(h) for heads in self._heads.values() for h in heads}
         self._postings: dict[str, set[int]] = {}
         self._head_postings: dict[str, set[int]] = {}
         for r in self.rows_allowed:
@@ -115,6 +116,11 @@ class Mentions:
         term = fold(term)
         title = fold(self.chunks[row].meta.get("title") or "")
         return any(len(term) >= 2 and core(h).endswith(term) for h in [*self._heads[row], title])
+
+    def names_industry(self, term: str) -> bool:
+        """Is ``term`` what one of the looked-at rows' area headings names (新材料 of
+        （五）新材料产业, 煤炭 of （二）煤炭产业), wherever the term itself is written?"""
+        return fold(term) in self._industries
 
     def share(self, term: str) -> float:
         """The share of looked-at chunks whose text holds ``term`` (how generic it is)."""

@@ -138,6 +138,38 @@ def test_inline_heading_splits_title_from_body() -> None:
     assert section.children[0].kind == "paragraph"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（三）转型升级步伐加快、提质增效。注重以科技创新引领产业创新。",
+        "（一）聚力抓投资促消费，推动经济持续稳定增长。深入实施扩大内需战略。",
+        "（三）加强“三农”工作队伍建设。把懂农业作为基本要求。",
+    ],
+)
+def test_heading_running_into_its_paragraph_is_titled_by_its_first_sentence(line: str) -> None:
+    text = f"一、2024年工作回顾\n{line}\n"
+    title = line[3 : line.index("。")]
+    sub = _tree(text).find("subsection")[0]
+    assert sub.title == title
+    assert sub.heading == line[: line.index("。")]
+    paragraph = sub.children[0]
+    assert paragraph.kind == "paragraph" and paragraph.body is not None
+    assert text[slice(*paragraph.body)].startswith(title)  # the sentence stays in the body
+
+
+def test_heading_whose_first_sentence_is_long_prose_has_no_title() -> None:
+    sentence = "坚持" + "推进各项工作" * 10
+    tree = _tree(f"（一）{sentence}。第二句。\n")
+    assert tree.find("subsection")[0].title == ""
+
+
+def test_headings_indented_with_em_spaces_are_headings() -> None:
+    indent = "\u2003\u2003"  # 辽宁's report indents every line with two em spaces
+    tree = _tree(f"{indent}一、2024年工作回顾\n{indent}（一）政策举措加力见效。坚持稳中求进。\n")
+    assert [s.heading for s in tree.find("section")] == ["一、2024年工作回顾"]
+    assert tree.find("subsection")[0].title == "政策举措加力见效"
+
+
 def test_markdown_headings_build_levels() -> None:
     tree = _tree("# 总则\n正文。\n## 目标\n1. 发展\n")
     chapter = tree.find("chapter")[0]

@@ -112,6 +112,21 @@ def test_number_answer_is_right_when_it_leads_with_the_value() -> None:
     assert [r["right"] for r in report["queries"]] == [1.0, 0.0, 0.0]
 
 
+def test_number_value_may_carry_its_unit() -> None:
+    values = {"a": "2.26万亩", "b": "25%", "c": "1,670家"}
+    cases = [{"q": q, "value": v} for q, v in values.items()]
+    answers = {"a": _Answer("**2.26万亩**"), "b": _Answer("**2.5%**"), "c": _Answer("**1670家**")}
+    report = evaluate_numbers(cases, answers.__getitem__)
+    assert [r["right"] for r in report["queries"]] == [1.0, 0.0, 1.0]
+
+
+def test_number_set_with_a_value_that_holds_no_figure_raises(tmp_path: Path) -> None:
+    path = tmp_path / "numbers.jsonl"
+    path.write_text('{"id": "n1", "q": "多少？", "value": "很多"}\n', encoding="utf-8")
+    with pytest.raises(BadQuery, match="'n1' has value '很多', which holds no figure"):
+        load_set(path)
+
+
 @dataclass
 class _Hit:
     doc: str

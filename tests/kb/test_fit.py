@@ -283,6 +283,13 @@ def test_words_the_plan_names_in_many_sections_never_prove_the_work(
     assert report.verdict != "fit" and report.reason  # the reason still renders
 
 
+def test_an_industrys_name_proves_the_area_never_the_work(plan_kb: KnowledgeBase) -> None:
+    # 新材料 is written in a coal-chemistry item (煤基新材料), but it is the name of
+    # （五）新材料产业: a nail salon using "new materials" is not that item's work
+    report = plan_kb.fit("连锁美甲店，新推出采用进口新材料的可卸式光疗甲和穿戴甲。")
+    assert report.verdict != "fit", report.reason
+
+
 def test_a_thesaurus_stand_in_alone_never_makes_the_projects_area(plan_kb: KnowledgeBase) -> None:
     report = plan_kb.fit("生产电子烟雾化芯，建设自动化组装线")  # 自动化 ~ 智能化 of a heading
     assert report.verdict == "no_fit"

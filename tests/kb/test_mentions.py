@@ -36,6 +36,13 @@ def test_heading_rows_and_area_leave_out_the_items_own_title() -> None:
     assert mentions.in_area(1, "煤炭") and not mentions.in_area(0, "煤炭")
 
 
+def test_names_industry_knows_what_any_area_heading_names() -> None:
+    mentions = Mentions(CHUNKS)
+    assert mentions.names_industry("煤炭") and mentions.names_industry("能源")
+    assert not mentions.names_industry("膜电极")  # written in a text, not a heading's name
+    assert not mentions.names_industry("氢能源")  # an item's own title, not an area
+
+
 def test_share_says_how_generic_a_term_is() -> None:
     mentions = Mentions(CHUNKS)
     assert mentions.share("技术") == 2 / 3
