@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from kb.knowledge_base import KnowledgeBase
+from kb.scoped_search import search_as_asked
 
 __all__ = ["ask", "compare", "documents", "fit", "indicators", "outline", "search"]
 
@@ -39,14 +40,7 @@ def search(
     :raises BadQuery: an empty or over-long query, an unknown section or industry.
     :raises UnknownDocument: ``doc`` is not indexed.
     """
-    if doc or all_docs:
-        hits, scope = kb.search(query, k, doc, section, industry, mode), None
-    else:
-        hits, scope = kb.search_scoped(query, k, None, section, industry, mode)
-    shown = scope.to_dict() if scope else None
-    places = kb.elsewhere(query) if scope is None and not doc else []
-    results = [h.to_dict() for h in hits]
-    return {"query": query, "scope": shown, "elsewhere": places, "results": results}
+    return search_as_asked(kb, query, k, doc, section, industry, mode, all_docs).to_dict()
 
 
 def ask(kb: KnowledgeBase, question: str, doc: str | None = None, all_docs: bool = False) -> JSON:

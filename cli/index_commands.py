@@ -83,6 +83,7 @@ def cmd_docs(args: argparse.Namespace, config: Settings) -> int:
     for d in docs:
         home = " (home)" if d["home"] else ""
         print(f"《{d['title']}》{home}  [{d['doc']}]")
-        facts = [d["issuer"], d["region"], d["level"], d["kind"], str(d["year"] or ""), d["period"]]
+        level = f"{d['level']}级" if d["level"] else ""  # 省级: 北京市 is provincial-level
+        facts = [d["issuer"], d["region"], level, d["kind"], str(d["year"] or ""), d["period"]]
         print(f"    {' · '.join(f for f in facts if f)} · {d['chunks']} chunks")
     return 0

@@ -8,9 +8,7 @@ import sys
 from cli.output import open_kb, print_hits, print_json, read_text, scope_line
 from kb.errors import KBError
 from kb.inputs import read_lines
-from kb.knowledge_base import KnowledgeBase
-from kb.scope import Scope
-from kb.search import Hit
+from kb.scoped_search import search_as_asked
 from kb.settings import Settings
 
 __all__ = ["cmd_ask", "cmd_compare", "cmd_fit", "cmd_search"]
@@ -28,7 +26,9 @@ def cmd_search(args: argparse.Namespace, config: Settings) -> int:
     failed = 0
     for query in queries:
         try:
-            hits, scope = _search(kb, query, args)
+            found = search_as_asked(
+                kb, query, args.k, args.doc, args.section, args.industry, args.mode, args.all_docs
+            )
         except KBError as exc:
             if not batch:
                 raise
@@ -38,27 +38,14 @@ def cmd_search(args: argparse.Namespace, config: Settings) -> int:
             else:
                 print(f"# {query}\n  error: {exc}")
             continue
-        places = kb.elsewhere(query) if scope is None and not args.doc else []
         if args.json:
-            shown = scope.to_dict() if scope else None
-            results = [h.to_dict() for h in hits]
-            print_json({"query": query, "scope": shown, "elsewhere": places, "results": results})
-        else:
-            line = scope_line(kb, scope)
-            if places:  # 青海… over Liupanshui's plan: the hits may not answer it
-                line = f"no indexed document is about {'、'.join(places)} or mentions it"
-            print_hits(query, hits, line)
+            print_json(found.to_dict())
+            continue
+        line = scope_line(kb, found.scope)
+        if found.elsewhere:  # 青海… over Liupanshui's plan: the hits may not answer it
+            line = f"no indexed document is about {'、'.join(found.elsewhere)} or mentions it"
+        print_hits(query, found.hits, line)
     return 1 if failed else 0
-
-
-def _search(
-    kb: KnowledgeBase, query: str, args: argparse.Namespace
-) -> tuple[list[Hit], Scope | None]:
-    """Search as asked: --doc, else --all-docs, else kept to what the query names."""
-    filters = (args.section, args.industry, args.mode)
-    if args.doc or args.all_docs:
-        return kb.search(query, args.k, args.doc, *filters), None
-    return kb.search_scoped(query, args.k, None, *filters)
 
 
 def cmd_ask(args: argparse.Namespace, config: Settings) -> int:

@@ -61,6 +61,7 @@ def render() -> None:
     if kb is None:
         return
     from kb import KBError  # imported with the knowledge base, after the loading state
+    from kb.scoped_search import search_as_asked
 
     st.title(t("search"))
     docs = {d.doc: d.title for d in kb.documents}
@@ -94,18 +95,18 @@ def render() -> None:
     # chosen, or the user asked for every document
     scoped = not doc and not chapter and everywhere != query and len(docs) > 1
     try:
-        if scoped:
-            hits, scope = kb.search_scoped(query, k=k, industry=industry or None)
-        else:
-            filters = {"doc": doc or None, "section": chapter or None}
-            hits, scope = kb.search(query, k=k, industry=industry or None, **filters), None
+        found = search_as_asked(
+            kb, query, k, doc or None, chapter or None, industry or None, all_docs=not scoped
+        )
     except KBError as exc:  # shown in the user's language
         show_error(exc)
         return
+    hits, scope = found.hits, found.scope
     if scope is not None:
         scope_notice(kb, scope, t("search_everywhere"), _everywhere, (query,), "pkb-scope")
-    elif not doc and (places := kb.elsewhere(query)):  # 青海… over Liupanshui's plan
-        st.warning(t("scope_elsewhere", places="、".join(places)), icon=":material/wrong_location:")
+    elif found.elsewhere:  # 青海… over Liupanshui's plan
+        places = "、".join(found.elsewhere)
+        st.warning(t("scope_elsewhere", places=places), icon=":material/wrong_location:")
     if not hits:
         st.info(t("no_results"))
         return

@@ -309,7 +309,7 @@ KINDS = {
     "报告": "report",
     "通知": "notice",
 }
-LEVELS = {"国家": "national", "省": "province", "市": "city", "县": "county"}
+LEVELS = {"国家": "national", "省": "provincial", "市": "city", "县": "county"}
 
 
 def kind_label(kind: str) -> str:
@@ -318,8 +318,11 @@ def kind_label(kind: str) -> str:
 
 
 def level_label(level: str) -> str:
-    """A document's level (国家 / 省 / 市 / 县) in the session's language."""
-    return LEVELS.get(level, level) if lang() == "en" else level
+    """A document's level (国家 / 省 / 市 / 县) in the session's language, read as a level:
+    省级 / provincial (北京市 is a provincial-level city, not a province)."""
+    if lang() == "en":
+        return LEVELS.get(level, level)
+    return f"{level}级" if level in LEVELS else level
 
 
 def measure(label: str) -> str:

@@ -37,8 +37,8 @@ def test_the_sidebar_lists_the_documents_with_region_level_kind_and_year(
     assert [e.label for e in multi_app.sidebar.expander] == ["文件（3 个）"]
     listing = "\n".join(m.value for m in multi_app.sidebar.markdown)
     assert "2025年山东省政府工作报告" in listing
-    assert "山东省 · 省 · 政府工作报告 · 2025" in listing
-    assert "六盘水市 · 市 · 规划 · 2021" in listing
+    assert "山东省 · 省级 · 政府工作报告 · 2025" in listing
+    assert "六盘水市 · 市级 · 规划 · 2021" in listing
 
 
 def test_a_question_naming_shandong_says_so_and_one_click_asks_every_document(
@@ -83,7 +83,7 @@ def test_a_question_that_names_no_document_is_kept_to_the_corpus_own(
 def test_search_is_scoped_too_and_one_click_searches_every_document(multi_app: AppTest) -> None:
     open_page(multi_app, "search")
     labels = multi_app.selectbox(key="search_doc").options
-    assert "2025年山东省政府工作报告 · 山东省 · 省 · 政府工作报告 · 2025" in labels
+    assert "2025年山东省政府工作报告 · 山东省 · 省级 · 政府工作报告 · 2025" in labels
     multi_app.text_input(key="search_q").set_value("山东 数字经济").run()
     assert [i.value for i in multi_app.info] == [NOTICE]
     hits = [m.value for m in multi_app.markdown if "pkb-hit" in m.value]
@@ -105,8 +105,8 @@ def test_many_documents_can_be_narrowed_by_kind(
     assert [e.label for e in at.main.expander] == ["按类型、层级、地区筛选文件"]
     at.selectbox(key="search_narrow_kind").set_value("政府工作报告").run()
     assert at.selectbox(key="search_doc").options[1:] == [
-        "2025年山东省政府工作报告 · 山东省 · 省 · 政府工作报告 · 2025",
-        "2025年浙江省政府工作报告 · 浙江省 · 省 · 政府工作报告 · 2025",
+        "2025年山东省政府工作报告 · 山东省 · 省级 · 政府工作报告 · 2025",
+        "2025年浙江省政府工作报告 · 浙江省 · 省级 · 政府工作报告 · 2025",
     ]
 
 
