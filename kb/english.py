@@ -26,6 +26,7 @@ from importlib import resources
 __all__ = ["EnglishGlossary", "singular"]
 
 _WORD = re.compile(r"[a-z0-9&\-]+")
+_POSSESSIVE = re.compile(r"['’]s\b")  # the city's estates: no word "s"
 #: How many words may stand on each side of an "of" that is read the other way round.
 _BEFORE_OF, _AFTER_OF = 3, 4
 
@@ -102,7 +103,7 @@ class EnglishGlossary:
         """The text's words in the glossary's form; a hyphenated word the glossary lacks
         is split (sponge-city → sponge city), one it knows is kept (coal-bed)."""
         words: list[str] = []
-        for raw in _WORD.findall(text.lower()):
+        for raw in _WORD.findall(_POSSESSIVE.sub("", text.lower())):
             whole = self._base(singular(raw))
             if "-" in raw.strip("-") and whole not in self.vocabulary:
                 words += [self._base(singular(w)) for w in raw.split("-") if w]

@@ -99,3 +99,8 @@ def test_english_words_of_another_document_find_its_clause(
     scope = all_kb.scope(question)
     hits = all_kb.search(scope.query(question), k=3, doc=scope.docs)
     assert any(words in h.text for h in hits)
+
+
+@pytest.mark.parametrize("text", ["the city's estates", "the city’s estates"])
+def test_a_possessive_leaves_no_word_s(text: str) -> None:
+    assert "s" not in EnglishGlossary.load().words(text)

@@ -349,3 +349,8 @@ def test_english_services_in_past_forms_and_o_and_m_are_business_forms(
 ) -> None:
     report = plan_kb.fit(text)  # o&m, contractor, repaired, rented: upkeep and hire
     assert report.verdict == "partial" and report.commerce, report.reason
+
+
+def test_operation_and_maintenance_is_a_service_as_in_english(plan_kb: KnowledgeBase) -> None:
+    report = plan_kb.fit("公司承接全市智能安防系统的日常运维，提供驻场值守服务。")
+    assert report.verdict == "partial" and report.commerce, report.reason  # 运维 as O&M
