@@ -73,6 +73,7 @@ def render() -> None:
     same = st.query_params.get("doc") == doc
     chunk_id = st.query_params.get("chunk") if same else None
     node = st.query_params.get("at") if same else None
+    _keep_place(node, chunk_id)
     entries = outline(kb, doc)
     here = None
     try:
@@ -96,6 +97,15 @@ def render() -> None:
             _chapter_links(doc, entries, window.heading)
     with glossary_tab:
         _glossary(kb, doc)
+
+
+def _keep_place(node: str | None, chunk_id: str | None) -> None:
+    """Writes the passage shown into the address: a link within the app sets the
+    parameters for this run but leaves the browser's URL as it was, so a reload (or a
+    copied link) fell back to the document's start."""
+    for key, value in (("at", node), ("chunk", chunk_id)):
+        if value:
+            st.query_params[key] = value
 
 
 def _contents(kb: KnowledgeBase, doc: str, entries: list[OutlineEntry], here: int | None) -> None:

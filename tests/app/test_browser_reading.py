@@ -81,3 +81,15 @@ def test_number_answer_shows_the_figure_not_the_raw_table_row(page: Any, server:
     assert "180家" in lead.inner_text() and in_view(page, lead)
     answer = page.get_by_test_id("stChatMessage").nth(1).inner_text()
     assert "54\t180" not in answer and "| 54 | 180" not in answer and "54\n180" not in answer
+
+
+def test_reloading_the_reader_keeps_the_passage_it_shows(page: Any, server: str) -> None:
+    open_app(page, f"{server}/browse?doc={DOC}")
+    page.locator(".st-key-pkb-toc").get_by_text("第七章 保障措施", exact=False).first.click()
+    page.locator("mark#heading").wait_for(timeout=30_000)
+    settle(page)
+    assert "at=" in page.url  # the place is in the address: a reload or a shared link keeps it
+    page.reload()
+    heading = page.locator("mark#heading")
+    heading.wait_for(timeout=60_000)
+    assert heading.inner_text() == "第七章 保障措施"
