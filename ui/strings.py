@@ -155,7 +155,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unit": ("单位", "Unit"),
     "v2020": ("2020年完成值", "2020 value"),
     "v2025": ("2025年目标值", "2025 target"),
-    "growth": ("增长倍数", "Growth"),
+    "growth": ("变化", "Change"),
+    "points": ("{n}个百分点", "{n} pp"),
+    "targets_from": ("来自《{title}》", "From 《{title}》"),
     "chart_caption": (
         "每项指标：2020年完成值（浅色）与2025年目标值（深色）",
         "Each indicator: the 2020 value (light) against the 2025 target (dark)",

@@ -23,6 +23,10 @@ def _number(value: float | int) -> str:
 
 
 def _growth(row: Any) -> str:
+    """The change from 2020 to 2025: percentage points for a percentage (0.89% → 1.8%
+    is +0.91个百分点, not ×2.02), else a factor."""
+    if "%" in row.unit:
+        return t("points", n=f"{row.target_2025 - row.value_2020:+.2f}".rstrip("0").rstrip("."))
     return f"×{row.target_2025 / row.value_2020:.2f}" if row.value_2020 else "–"
 
 
@@ -74,11 +78,16 @@ def render() -> None:
     if not rows:
         st.info(t("no_targets"))
         return
-    st.markdown(_table(rows), unsafe_allow_html=True)
-    st.caption(t("chart_caption"))
-    for start in range(0, len(rows), 2):
-        for col, row in zip(st.columns(2), rows[start : start + 2], strict=False):
-            col.altair_chart(_chart(row), width="stretch")
+    by_doc: dict[str, list[Any]] = {}
+    for r in rows:
+        by_doc.setdefault(r.doc, []).append(r)
+    for doc, doc_rows in by_doc.items():  # whose targets they are, table by table
+        st.subheader(t("targets_from", title=kb.document(doc).title), divider="gray")
+        st.markdown(_table(doc_rows), unsafe_allow_html=True)
+        st.caption(t("chart_caption"))
+        for start in range(0, len(doc_rows), 2):
+            for col, row in zip(st.columns(2), doc_rows[start : start + 2], strict=False):
+                col.altair_chart(_chart(row), width="stretch")
     with st.expander(t("row_sources")):
         for r in rows:
             nav.reader_link(

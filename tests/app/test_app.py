@@ -206,7 +206,10 @@ def test_targets_page_shows_table_charts_and_sources_in_one_order(app: AppTest, 
     table = next(m.value for m in app.markdown if "pkb-table" in m.value)
     names = re.findall(r"<td><span lang='zh' class='pkb-plan'>(.*?)</span>", table)
     assert names == [r.name for r in plan_kb.indicators()] and len(names) == 8
-    assert "<td class='n'>54</td><td class='n'>180</td>" in table
+    assert "<td class='n'>54</td><td class='n'>180</td><td class='n'>×3.33</td>" in table
+    # a percentage changes by points (0.89% → 1.8%), not by a factor
+    assert "<td class='n'>0.89</td><td class='n'>1.8</td><td class='n'>+0.91个百分点</td>" in table
+    assert f"来自《{plan_kb.documents[0].title}》" in [h.value for h in app.main.subheader]
     charts = app.get("arrow_vega_lite_chart") or app.get("vega_lite_chart")
     assert len(charts) == 8
 
