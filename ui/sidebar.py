@@ -75,6 +75,7 @@ def corpus(kb: KnowledgeBase) -> None:
             type="primary",
             icon=":material/upload_file:",
             disabled=upload is None,
+            width="stretch",  # the sidebar's width: the label is not clipped
         )
         if clicked and upload is not None:
             add(upload.name, upload.getvalue())
