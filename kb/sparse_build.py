@@ -10,7 +10,7 @@ scores, and a counting sort by token writes the CSC arrays block by block.
 
 The result is what ``bm25s.BM25(k1, b, method).index(tokens)`` computes, score for
 score (float32; the formulas are bm25s's, operation for operation), saved in the files
-``bm25s.BM25.save`` writes, so :class:`~kb.sparse.StoredBM25` reads either. Token ids
+``bm25s.BM25.save`` writes, so :class:`~kb.stored_bm25.StoredBM25` reads either. Token ids
 follow first appearance (bm25s numbers them in set order, which varies by run).
 
 Example::
@@ -48,7 +48,7 @@ class BM25Arrays:
     """A built BM25 index: the CSC score matrix by token, and the vocabulary.
 
     ``data``/``indices`` may be memory-mapped files in the folder given to
-    :func:`build_bm25`; ``scores`` is the dict :class:`~kb.sparse.StoredBM25` and bm25s
+    :func:`build_bm25`; ``scores`` is the dict :class:`~kb.stored_bm25.StoredBM25` and bm25s
     keep (``data``, ``indices``, ``indptr``, ``num_docs``).
     """
 
@@ -85,8 +85,8 @@ class BM25Arrays:
         (folder / "params.index.json").write_text(json.dumps(params, indent=4), "utf-8")
 
     def get_scores_from_ids(self, query_tokens_ids: list[int]) -> np.ndarray:
-        """Score every document, as :meth:`kb.sparse.StoredBM25.get_scores_from_ids`."""
-        from kb.sparse import StoredBM25
+        """Score every document, as :meth:`kb.stored_bm25.StoredBM25.get_scores_from_ids`."""
+        from kb.stored_bm25 import StoredBM25
 
         return StoredBM25.score(self.scores, query_tokens_ids, np.dtype(np.float32))
 

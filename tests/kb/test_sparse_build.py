@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 from ingest import ParsedDocument
-from kb.sparse import SparseIndex, StoredBM25, corpus_terms, index_chars, index_tokens
+from kb.sparse import SparseIndex, corpus_terms, index_chars, index_tokens
 from kb.sparse_build import UnknownMethod, build_bm25
+from kb.stored_bm25 import StoredBM25
 from kb.tokenize import Tokenizer
 
 
