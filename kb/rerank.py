@@ -48,6 +48,10 @@ class DocumentEvidence:
         return {"documents": out[:top_k]}
 
 
+#: A chapter or section marker; a chunk holding three or more is a table of contents.
+_MARKER = re.compile(r"第[一二三四五六七八九十百零〇\d]+[章节]")
+
+
 def _plain(text: str) -> str:
     """Text without spaces and punctuation, to compare a chunk with a title."""
     return re.sub(r"[\W_]+", "", text)
@@ -65,7 +69,8 @@ class KindPrior:
     :param item: factor for ``item`` and ``subitem`` chunks.
     :param table_row: factor for ``table_row`` chunks.
     :param title: factor for a chunk whose whole text is part of its document's title
-        (国务院关于印发“十三五”生态环境保护规划的通知 above the plan it sends).
+        (国务院关于印发“十三五”生态环境保护规划的通知 above the plan it sends), and for
+        a table of contents (第一章 … 第一节 … 第二节 …).
     """
 
     def __init__(self, item: float = 1.1, table_row: float = 0.8, title: float = 0.5) -> None:
@@ -74,9 +79,12 @@ class KindPrior:
         self._titles: dict[str, bool] = {}  # chunk id -> only its title, found once
 
     def _is_title(self, doc: Document) -> bool:
+        """Is the chunk only its document's title, or a table of contents (a list of
+        chapter and section headings: where things are, not what they say)?"""
         if doc.id not in self._titles:  # chunks are fixed: decided once per chunk
             text = _plain(doc.content or "")
-            self._titles[doc.id] = bool(text) and text in _plain(doc.meta.get("doc_title") or "")
+            title = bool(text) and text in _plain(doc.meta.get("doc_title") or "")
+            self._titles[doc.id] = title or len(_MARKER.findall(text)) >= 3
         return self._titles[doc.id]
 
     def _factor(self, doc: Document) -> float:

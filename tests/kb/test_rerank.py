@@ -65,3 +65,18 @@ def test_kind_prior_lowers_a_chunk_that_only_repeats_its_documents_title() -> No
     answer = Document(id="a", content="全国森林覆盖率提高至21.66%。", meta=meta, score=0.6)
     ranked = KindPrior(title=0.5).run([notice, answer])["documents"]
     assert [d.id for d in ranked] == ["a", "t"] and ranked[1].score == 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "lowered"),
+    [
+        ("第一章　全国生态环境保护形势　第一节　取得积极进展　第二节　突出短板", True),
+        ("第四章 加快推进重点产业关键技术攻关", False),  # one heading is not a contents list
+        ("按照第一章和第二章的部署推进森林覆盖率提升。", False),
+    ],
+)
+def test_kind_prior_lowers_a_table_of_contents(text: str, lowered: bool) -> None:
+    meta = {"kind": "paragraph", "doc_title": "某规划"}
+    chunk = Document(id="c", content=text, meta=meta, score=1.0)
+    (ranked,) = KindPrior(title=0.5).run([chunk])["documents"]
+    assert ranked.score == (0.5 if lowered else 1.0)
