@@ -21,26 +21,18 @@ __all__ = ["ask", "compare", "documents", "fit", "indicators", "outline", "searc
 JSON = dict[str, Any]
 
 
-def search(
-    kb: KnowledgeBase,
-    query: str,
-    k: int = 10,
-    doc: str | None = None,
-    section: str | None = None,
-    industry: str | None = None,
-    mode: str = "hybrid",
-    all_docs: bool = False,
-) -> JSON:
+def search(kb: KnowledgeBase, query: str, **options: Any) -> JSON:
     """``policykb search --json``: ``{"query", "scope", "elsewhere", "results"}``.
 
-    With ``doc`` or ``all_docs`` the search is not kept to the documents the query
-    names (``scope`` is then ``null``). ``elsewhere``: the places the query names that
-    no indexed document is about or mentions (its hits may not answer it).
-
+    :param options: ``k``, ``doc``, ``section``, ``industry``, ``mode``, ``all_docs``, as
+        :func:`~kb.scoped_search.search_as_asked` takes them (the route's model checks
+        them). With ``doc`` or ``all_docs`` the search is not kept to the documents the
+        query names (``scope`` is then ``null``); ``elsewhere``: the places the query
+        names that no indexed document is about or mentions (its hits may not answer it).
     :raises BadQuery: an empty or over-long query, an unknown section or industry.
     :raises UnknownDocument: ``doc`` is not indexed.
     """
-    return search_as_asked(kb, query, k, doc, section, industry, mode, all_docs).to_dict()
+    return search_as_asked(kb, query, **options).to_dict()
 
 
 def ask(kb: KnowledgeBase, question: str, doc: str | None = None, all_docs: bool = False) -> JSON:
