@@ -354,3 +354,17 @@ def test_english_services_in_past_forms_and_o_and_m_are_business_forms(
 def test_operation_and_maintenance_is_a_service_as_in_english(plan_kb: KnowledgeBase) -> None:
     report = plan_kb.fit("公司承接全市智能安防系统的日常运维，提供驻场值守服务。")
     assert report.verdict == "partial" and report.commerce, report.reason  # 运维 as O&M
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从外地进货猕猴桃苗木，转卖给本地种植大户。",  # buys in and resells
+        "受托运营园区内的煤矸石发电厂，按发电量收取服务费。",  # runs a plant for its owner
+    ],
+)
+def test_reselling_and_running_for_others_are_business_forms(
+    plan_kb: KnowledgeBase, text: str
+) -> None:
+    report = plan_kb.fit(text)
+    assert report.verdict == "partial" and report.commerce, report.reason
