@@ -10,9 +10,9 @@ Example::
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 from haystack import Document
@@ -38,6 +38,8 @@ if TYPE_CHECKING:  # the services import this module's users; typed, not importe
     from kb.generate import AnswerWriter
 
 __all__ = ["DocumentInfo", "KnowledgeBase"]
+
+T = TypeVar("T")
 
 
 Docs = str | Sequence[str] | None
@@ -80,15 +82,9 @@ class KnowledgeBase:
         self.dense = index.dense
         self.terms = index.terms
         self.generation = index.generation  # the on-disk generation it was loaded from
-        self._searcher: Searcher | None = None
-        self._doc_searchers: DocumentSearchers | None = None
-        self._answerer: Answerer | None = None
-        self._fit: FitChecker | None = None
-        self._scoper: Scoper | None = None
-        self._answer_writer: AnswerWriter | None = None
+        self._built: dict[str, Any] = {}  # the services, each built on first use
         self._masks = MaskCache(index.chunks)  # filters -> rows, built once each
         self._lock = threading.RLock()
-        self._scope_choice: ScopeChoice | None = None
 
     @classmethod
     def open(
@@ -126,18 +122,26 @@ class KnowledgeBase:
 
         :param embedder: a query embedder to use instead of the index's own (tests).
         """
+        return self._once(
+            "searcher",
+            lambda: Searcher(
+                self.chunks,
+                self.sparse,
+                self.chars,
+                self.dense,
+                Tokenizer(self.terms),
+                QueryCache(embedder or make_embedder(self.embedder_name)),
+                self.settings.search,
+            ),
+        )
+
+    def _once(self, name: str, build: Callable[[], T]) -> T:
+        """The service ``name``, built by ``build`` on first use (one thread builds it;
+        the others wait for it)."""
         with self._lock:
-            if self._searcher is None:
-                self._searcher = Searcher(
-                    self.chunks,
-                    self.sparse,
-                    self.chars,
-                    self.dense,
-                    Tokenizer(self.terms),
-                    QueryCache(embedder or make_embedder(self.embedder_name)),
-                    self.settings.search,
-                )
-            return self._searcher
+            if name not in self._built:
+                self._built[name] = build()
+            return self._built[name]
 
     def document_searcher(self, doc: str) -> tuple[Searcher | None, np.ndarray]:
         """The searcher over one document, on its own statistics (see :mod:`kb.per_document`).
@@ -151,12 +155,11 @@ class KnowledgeBase:
 
     def _per_document(self) -> DocumentSearchers:
         whole = self.searcher()
-        with self._lock:
-            if self._doc_searchers is None:
-                self._doc_searchers = DocumentSearchers(
-                    self.chunks, self.dense.vectors, whole, self.index_dir / self.generation
-                )
-            return self._doc_searchers
+        folder = self.index_dir / self.generation
+        return self._once(
+            "per_document",
+            lambda: DocumentSearchers(self.chunks, self.dense.vectors, whole, folder),
+        )
 
     def warm_up(self, background: bool = False) -> threading.Thread | None:
         """Build the searchers and load the embedding model now, not at the first query.
@@ -185,19 +188,13 @@ class KnowledgeBase:
         """The :class:`~kb.answer.Answerer` over this index, built once."""
         from kb.answer import Answerer
 
-        with self._lock:
-            if self._answerer is None:
-                self._answerer = Answerer(self, self.settings.answer)
-            return self._answerer
+        return self._once("answerer", lambda: Answerer(self, self.settings.answer))
 
     def fit_checker(self) -> FitChecker:
         """The :class:`~kb.fit.FitChecker` over this index, built once."""
         from kb.fit import FitChecker
 
-        with self._lock:
-            if self._fit is None:
-                self._fit = FitChecker(self, self.settings.fit)
-            return self._fit
+        return self._once("fit", lambda: FitChecker(self, self.settings.fit))
 
     def ask(self, question: str, doc: Docs = None, generative: bool = True) -> Answer:
         """A cited answer: extractive (see :mod:`kb.answer`), rewritten as prose by the
@@ -216,10 +213,7 @@ class KnowledgeBase:
             return None
         from kb.generate import AnswerWriter
 
-        with self._lock:
-            if self._answer_writer is None:
-                self._answer_writer = AnswerWriter(llm.url, llm.model, llm.timeout)
-            return self._answer_writer
+        return self._once("writer", lambda: AnswerWriter(llm.url, llm.model, llm.timeout))
 
     def fit(self, text: str, doc: Docs = None) -> FitReport:
         """A project-fit report (see :mod:`kb.fit`), against ``doc`` or every document."""
@@ -227,13 +221,13 @@ class KnowledgeBase:
 
     def scoper(self) -> Scoper:
         """Which documents a question names (see :mod:`kb.scope`), built once."""
-        with self._lock:
-            if self._scoper is None:
-                tokenizer = self.searcher().tokenizer
-                self._scoper = Scoper(
-                    self.documents, frequency=tokenizer.general_frequency, tag=tokenizer.tag
-                )
-            return self._scoper
+        tokenizer = self.searcher().tokenizer
+        return self._once(
+            "scoper",
+            lambda: Scoper(
+                self.documents, frequency=tokenizer.general_frequency, tag=tokenizer.tag
+            ),
+        )
 
     def scope(self, question: str) -> Scope | None:
         """The documents a question should be answered from, and why (see
@@ -242,10 +236,7 @@ class KnowledgeBase:
         return self._choice().choose(question)
 
     def _choice(self) -> ScopeChoice:
-        with self._lock:
-            if self._scope_choice is None:
-                self._scope_choice = ScopeChoice(self)
-            return self._scope_choice
+        return self._once("scope_choice", lambda: ScopeChoice(self))
 
     def elsewhere(self, question: str) -> list[str]:
         """Places the question names that no indexed document is about or mentions
