@@ -361,9 +361,10 @@ def test_operation_and_maintenance_is_a_service_as_in_english(plan_kb: Knowledge
     [
         "从外地进货猕猴桃苗木，转卖给本地种植大户。",  # buys in and resells
         "受托运营园区内的煤矸石发电厂，按发电量收取服务费。",  # runs a plant for its owner
+        "承接火电厂锅炉的防腐施工和检修。",  # contracts for work on what the plan names
     ],
 )
-def test_reselling_and_running_for_others_are_business_forms(
+def test_reselling_contracting_and_running_for_others_are_business_forms(
     plan_kb: KnowledgeBase, text: str
 ) -> None:
     report = plan_kb.fit(text)
