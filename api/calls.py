@@ -28,7 +28,7 @@ def search(kb: KnowledgeBase, query: str, **options: Any) -> JSON:
         :func:`~kb.scoped_search.search_as_asked` takes them (the route's model checks
         them). With ``doc`` or ``all_docs`` the search is not kept to the documents the
         query names (``scope`` is then ``null``); ``elsewhere``: the places the query
-        names that no indexed document is about or mentions (its hits may not answer it).
+        names that no indexed document is about (its hits may not answer it).
     :raises BadQuery: an empty or over-long query, an unknown section or industry.
     :raises UnknownDocument: ``doc`` is not indexed.
     """

@@ -43,7 +43,7 @@ def cmd_search(args: argparse.Namespace, config: Settings) -> int:
             continue
         line = scope_line(kb, found.scope)
         if found.elsewhere:  # 青海… over Liupanshui's plan: the hits may not answer it
-            line = f"no indexed document is about {'、'.join(found.elsewhere)} or mentions it"
+            line = f"no indexed document is about {'、'.join(found.elsewhere)}"
         print_hits(query, found.hits, line)
     return 1 if failed else 0
 

@@ -139,10 +139,35 @@ class Answerer:
             places = [] if doc else self.kb.elsewhere(text)
             if places:  # 青海… over Liupanshui's plan: not here, whatever ranks first
                 return self._elsewhere(text, places, is_english(text))
+            unhomed = {} if doc else self.kb.unhomed(text)
+            if unhomed:  # 新疆…: only the passages that name it can answer
+                return self._aside(text, unhomed)
             return self._ask(text, doc)
         return replace(self._ask(scope.query(text), scope.docs), question=text, scope=scope)
 
-    def _ask(self, text: str, doc: str | list[str] | None) -> Answer:
+    def _aside(self, text: str, places: dict[str, list[str]]) -> Answer:
+        """A question about places no indexed document is about but some mention: answered
+        from the passages that name them, with a notice saying so (or that none answers)."""
+        names = [n for found in places.values() for n in found]
+        answer = self._ask(text, None, must=names)
+        where = "、".join(places)
+        if is_english(text):
+            notice = f"No indexed document is about {where}; "
+            notice += "only passages that mention it are used." if answer.found else ""
+        else:
+            notice = f"已索引的文件都不是关于 {where} 的；"
+            notice += "以下只用提到它的段落回答。" if answer.found else ""
+        if answer.found:
+            return replace(answer, notice=notice)
+        notice += (
+            "the passages that mention it do not answer this."
+            if is_english(text)
+            else "提到它的段落也没有回答这个问题。"
+        )
+        return Answer(text, False, notice, kind="none", notice=notice, related=answer.related)
+
+    def _ask(self, text: str, doc: str | list[str] | None, must: list[str] | None = None) -> Answer:
+        """:param must: only passages that name one of these can answer (a place's names)."""
         hits = self.kb.search(text, k=self.settings.depth, doc=doc, join=False)  # cite chunks
         focus = self.coverage.focus(text)
         if focus:  # aggregation needs every chunk on the focus, not only the top ranks
@@ -152,6 +177,8 @@ class Answerer:
             )
             hits += [h for h in focused if h.id not in seen]
         relevant = self.relevant(focus, hits)
+        if must:
+            relevant = [h for h in relevant if any(n in h.text for n in must)]
         english = is_english(text)
         if not relevant:
             return self._not_found(text, hits[:3], english)

@@ -238,6 +238,11 @@ class KnowledgeBase:
     def _choice(self) -> ScopeChoice:
         return self._once("scope_choice", lambda: ScopeChoice(self))
 
+    def unhomed(self, question: str) -> dict[str, list[str]]:
+        """Places the question names that no indexed document is about, with their names
+        (see :meth:`ScopeChoice.unhomed <kb.scope_choice.ScopeChoice.unhomed>`)."""
+        return self._choice().unhomed(question)
+
     def elsewhere(self, question: str) -> list[str]:
         """Places the question names that no indexed document is about or mentions
         (see :meth:`ScopeChoice.elsewhere <kb.scope_choice.ScopeChoice.elsewhere>`)."""

@@ -125,14 +125,19 @@ class Gazetteer:
             neighbour does.
         """
         names: dict[str, list[Region]] = {}
+        provinces = {  # Xinjiang is the region, not 新绛县 of Shanxi, whichever are indexed
+            e.lower() for r in self.by_code.values() if r.level == "province" for e in r.english
+        }
         for region in self.by_code.values() if regions is None else regions:
             for name in region.names:
                 county_short = region.level == "county" and name != region.name
                 if not (county_short and (len(name) < 2 or name in common)):
                     names.setdefault(name.lower(), []).append(region)
             for english in region.english:
-                if len(english) > 3 and english.lower() not in _ENGLISH_WORDS:
-                    names.setdefault(english.lower(), []).append(region)
+                lower = english.lower()
+                other = region.level != "province" and lower in provinces
+                if len(english) > 3 and lower not in _ENGLISH_WORDS and not other:
+                    names.setdefault(lower, []).append(region)
         rank = {"province": 0, "city": 1, "county": 2}  # Hebei is the province, not 河北区
         return RegionMatcher(
             {n: sorted(rs, key=lambda r: rank[r.level]) for n, rs in names.items()}, word

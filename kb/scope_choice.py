@@ -5,7 +5,10 @@ year). This decides, against one knowledge base, what to search: the named docum
 the corpus's own (``home``) when the question names only a kind (“规划的基本原则”: of
 several plans, the corpus's own) or nothing, and they cover it; or every document.
 A place that begins a term the home documents write (贵州省“千”层次创新人才培养对象, a
-programme the plan names) is quoted, not named: the question stays home.
+programme the plan names) is quoted, not named: the question stays home. A place that no
+document is about (新疆 beside Liupanshui's plan and provinces' reports) never sends a
+question home: it goes to every document, and the answer keeps to the passages that
+name the place.
 
 Example::
 
@@ -61,7 +64,21 @@ class ScopeChoice:
             return Scope(home, "", home=True)  # 贵州省“千”层次创新人才: the plan's programme
         if not home or len(home) == len(self.kb.documents):
             return None
+        if self.kb.scoper().elsewhere(question):
+            return None  # 新疆的生产总值: about a place, not the corpus's own, whatever it says
         return Scope(home, "", home=True) if self._covers(home, question) else None
+
+    def unhomed(self, question: str) -> dict[str, list[str]]:
+        """The places a question names that no indexed document is about (新疆 beside a
+        plan of 六盘水 and provinces' reports), each with the names it goes by.
+
+        :returns: ``{name as the question says it: [names of the place]}``.
+        """
+        found: dict[str, list[str]] = {}
+        for mention in self.kb.scoper().elsewhere(question):
+            names = [n for n in (mention.region.name, *mention.region.names) if len(n) >= 2]
+            found.setdefault(mention.text, list(dict.fromkeys([mention.text, *names])))
+        return found
 
     def elsewhere(self, question: str) -> list[str]:
         """The places a question names that no indexed document is about or mentions
@@ -69,12 +86,8 @@ class ScopeChoice:
 
         :returns: the names as the question says them (``Qinghai``, ``青海``).
         """
-        found = []
-        for mention in self.kb.scoper().elsewhere(question):
-            names = [n for n in mention.region.names if len(n) >= 2]
-            if not any(self._mentioned(n) for n in names):
-                found.append(mention.text)
-        return list(dict.fromkeys(found))
+        unhomed = self.unhomed(question).items()
+        return [text for text, names in unhomed if not any(self._mentioned(n) for n in names)]
 
     def _mentioned(self, name: str) -> bool:
         """Does any document write ``name``? (A word search, then the hit's own text.)"""

@@ -3,8 +3,8 @@ places no indexed document covers.
 
 The CLI's ``search``, the API's ``/search`` and the app's search page all show the same
 three things — the hits, the documents the search was kept to (and why), and the places
-the query names that no indexed document is about or mentions (青海… over Liupanshui's
-plan: the hits may not answer it). They get them here, decided once.
+the query names that no indexed document is about (青海… over Liupanshui's plan, 新疆
+beside provinces' reports: the hits may not answer it). They get them here, decided once.
 
 Example::
 
@@ -35,8 +35,8 @@ class ScopedSearch:
     :param hits: the results, best first.
     :param scope: the documents the search was kept to and why; ``None`` when it ran over
         every document or the one asked for.
-    :param elsewhere: places the query names that no indexed document is about or
-        mentions (only for a search over every document).
+    :param elsewhere: places the query names that no indexed document is about (only for
+        a search over every document): its hits may only mention them, or not even that.
     """
 
     query: str
@@ -75,5 +75,5 @@ def search_as_asked(
         hits, scope = kb.search(query, k, doc, section, industry, mode), None
     else:
         hits, scope = kb.search_scoped(query, k, None, section, industry, mode)
-    places = kb.elsewhere(query) if scope is None and not doc else []
+    places = list(kb.unhomed(query)) if scope is None and not doc else []
     return ScopedSearch(query, hits, scope, places)

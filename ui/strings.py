@@ -176,8 +176,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "scope_notice": ("只看{titles}（{why}）", "Only in {titles} ({why})"),
     "scope_because": ("问题提到 {because}", "the question names {because}"),
     "scope_elsewhere": (
-        "已索引的文件都不是关于 {places} 的，也没有提到它；以下结果可能答非所问。",
-        "No indexed document is about {places} or mentions it; these results may not answer it.",
+        "已索引的文件都不是关于 {places} 的；以下结果可能答非所问。",
+        "No indexed document is about {places}; these results may not answer it.",
     ),
     "scope_home": (
         "问题没有指明文件，由本库自有的文件回答",

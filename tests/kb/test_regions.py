@@ -78,3 +78,12 @@ def test_the_currency_is_not_the_county_romanised_the_same(gazetteer: Gazetteer,
 def test_a_county_is_named_in_english_only_capitalised(gazetteer: Gazetteer) -> None:
     assert [m.region.name for m in gazetteer.find("Cili county tea")] == ["慈利县"]
     assert gazetteer.find("cili county tea") == []
+
+
+def test_a_provinces_english_name_never_names_a_county_spelled_the_same(
+    gazetteer: Gazetteer,
+) -> None:
+    shanxi = next(r for r in gazetteer.by_code.values() if r.name == "山西省")
+    inside = [r for r in gazetteer.by_code.values() if gazetteer.within(r, shanxi)]
+    assert any(r.name == "新绛县" for r in inside)  # Xinjiang in pinyin
+    assert gazetteer.matcher(inside).find("What was Xinjiang's GDP in 2024?") == []

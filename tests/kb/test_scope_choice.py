@@ -53,3 +53,31 @@ def test_places_no_document_is_about_or_mentions_are_elsewhere(
     choice: ScopeChoice, question: str, places: list[str]
 ) -> None:
     assert choice.elsewhere(question) == places
+
+
+@pytest.mark.parametrize("question", ["新疆的生产总值是多少？", "上海的科技金融有哪些举措"])
+def test_a_place_no_document_is_about_never_sends_a_question_home(
+    choice: ScopeChoice, question: str
+) -> None:
+    assert choice.choose(question) is None  # every document, not 《六盘水…》 for its words
+    assert list(choice.unhomed(question)) == [question[:2]]
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [("新疆的生产总值是多少？", "新疆"), ("What was Xinjiang's GDP in 2024?", "Xinjiang")],
+)
+def test_a_figure_about_a_place_nobody_indexed_is_never_another_places(
+    all_kb: KnowledgeBase, question: str, place: str
+) -> None:
+    # the walkthrough's 1.5% was Liupanshui's technology-contract share (and a county of
+    # Shanxi is also "Xinjiang" in pinyin: the region wins)
+    answer = all_kb.ask(question, generative=False)
+    assert (answer.kind, answer.scope, answer.value) == ("none", None, None)
+    assert answer.notice is not None and place in answer.notice
+
+
+def test_passages_that_name_an_unindexed_place_answer_for_it(all_kb: KnowledgeBase) -> None:
+    answer = all_kb.ask("上海有哪些区参与园区共建？", generative=False)  # 沪滇 in Yunnan's
+    assert answer.found and answer.notice and "上海" in answer.notice
+    assert answer.citations and all("上海" in c.text for c in answer.citations)
