@@ -43,6 +43,10 @@ from kb.tokenize import clean_query, is_english
 
 __all__ = ["FitChecker", "FitMatch", "FitReport", "FitSettings"]
 
+#: A two-character word at least this frequent in general Chinese (jieba's 创新, 4681)
+#: is a word wherever it stands: a term matched across its edge is not named there.
+_EDGE_WORD = 1000
+
 
 _RANK = {"fit": 0, "partial": 1, "no_fit": 2}
 
@@ -68,7 +72,8 @@ class FitChecker:
         self.kb = kb
         self.settings = settings or FitSettings()
         searcher = kb.searcher()
-        self.mentions = Mentions(kb.chunks)
+        frequency = kb.searcher().tokenizer.general_frequency
+        self.mentions = Mentions(kb.chunks, word=lambda pair: frequency(pair) >= _EDGE_WORD)
         self.priority = frozenset(i for i, c in enumerate(kb.chunks) if is_priority(c.meta))
         self.keyterms = KeyTerms(
             searcher.tokenizer, searcher.expander, self.mentions, rows=self.priority

@@ -17,7 +17,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from haystack import Document
 
@@ -55,6 +55,9 @@ def core(heading: str) -> str:
     return text
 
 
+_CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
 def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
@@ -65,10 +68,19 @@ class Mentions:
     :param chunks: the chunks, in index row order.
     :param rows: only these rows are looked at (e.g. one document's, or priority items);
         default all.
+    :param word: is a two-character string a word (of general Chinese)? With it, a term
+        counts only where it does not start or end inside such a word (新推出 is not
+        named in 创新推出); without it, any substring counts.
     """
 
-    def __init__(self, chunks: Sequence[Document], rows: Iterable[int] | None = None) -> None:
+    def __init__(
+        self,
+        chunks: Sequence[Document],
+        rows: Iterable[int] | None = None,
+        word: Callable[[str], bool] | None = None,
+    ) -> None:
         self.chunks = chunks
+        self.word = word
         self.rows_allowed = list(range(len(chunks))) if rows is None else list(rows)
         self._text = {r: fold(chunks[r].content or "") for r in self.rows_allowed}
         self._heads = {
@@ -90,7 +102,23 @@ class Mentions:
             return {r for r in self.rows_allowed if term in text_of(r)}
         sets = sorted((postings.get(g, set()) for g in grams), key=len)
         found = set(sets[0]).intersection(*sets[1:]) if sets[0] else set()
-        return {r for r in found if term in text_of(r)}
+        return {r for r in found if self._holds(text_of(r), term)}
+
+    def _word(self, pair: str) -> bool:
+        return self.word is not None and _CJK_PAIR.fullmatch(pair) is not None and self.word(pair)
+
+    def _holds(self, text: str, term: str) -> bool:
+        """Does ``text`` write ``term`` as a word of its own, not across a word's edge
+        (新推出 is not in 创新推出: 创新 is a word)? Without ``word``: any substring."""
+        start = text.find(term)
+        while start >= 0:
+            end = start + len(term)
+            before = start > 0 and self._word(text[start - 1 : start + 1])
+            after = end < len(text) and self._word(text[end - 1 : end + 1])
+            if not (before or after):
+                return True
+            start = text.find(term, start + 1)
+        return False
 
     def rows(self, term: str) -> frozenset[int]:
         """Rows whose own text holds ``term`` (case- and width-insensitive)."""

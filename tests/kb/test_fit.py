@@ -369,3 +369,10 @@ def test_reselling_contracting_and_running_for_others_are_business_forms(
 ) -> None:
     report = plan_kb.fit(text)
     assert report.verdict == "partial" and report.commerce, report.reason
+
+
+def test_a_term_is_not_named_inside_another_word(all_kb: KnowledgeBase) -> None:
+    # over every document, the salon's 新推出 matched Shandong's 创新推出 (a walkthrough)
+    report = all_kb.fit("连锁美甲店，新推出采用进口新材料的可卸式光疗甲和穿戴甲。")
+    assert report.verdict != "fit", report.reason
+    assert all(d.verdict != "fit" for d in report.documents)

@@ -52,3 +52,11 @@ def test_share_says_how_generic_a_term_is() -> None:
 def test_area_headings_of_an_item_and_of_a_paragraph() -> None:
     assert area_headings(CHUNKS[0].meta) == ["（一）能源产业", "专栏1 能源产业技术攻关"]
     assert area_headings(CHUNKS[1].meta) == ["第四章", "（二）煤炭产业"]
+
+
+def test_a_term_across_a_words_edge_is_not_named_there() -> None:
+    chunks = [_chunk("创新推出特色旅游专列", ["（一）"]), _chunk("门店新推出一款产品", ["（二）"])]
+    words = {"创新", "推出", "旅游", "特色"}
+    mentions = Mentions(chunks, word=words.__contains__)
+    assert mentions.rows("新推出") == {1}  # 创新|推出: 新推出 starts inside 创新
+    assert Mentions(chunks).rows("新推出") == {0, 1}  # without a dictionary: any substring
