@@ -55,7 +55,8 @@ def _choose_document(kb: KnowledgeBase) -> str:
     )
     if doc != wanted:  # keep the URL (and so a refresh) on the chosen document
         st.query_params.update({"doc": doc, **session_params()})
-        st.query_params.pop("chunk", None)
+        st.query_params.pop("chunk", None)  # a place in the old document is not one here
+        st.query_params.pop("at", None)
         st.session_state["browse_doc_url"] = doc
     return doc
 

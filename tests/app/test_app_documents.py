@@ -193,3 +193,17 @@ def test_every_pick_of_the_browse_document_shows_that_document(multi_app: AppTes
         multi_app.selectbox(key="browse_doc").select_index(i).run()
         picker = multi_app.selectbox(key="browse_doc")
         assert picker.index == i and multi_app.query_params["doc"] in (picker.value, [picker.value])
+
+
+def test_picking_another_document_in_browse_leaves_the_old_place_behind(
+    multi_app: AppTest,
+) -> None:
+    open_page(multi_app, "browse")
+    picker = multi_app.selectbox(key="browse_doc")
+    multi_app.query_params["doc"] = picker.value
+    multi_app.query_params["at"] = "ch3.s3"  # 三、发展目标 of the plan, opened from contents
+    multi_app.run()
+    other = next(i for i, d in enumerate(picker.options) if i != picker.index)
+    multi_app.selectbox(key="browse_doc").select_index(other).run()
+    assert "at" not in multi_app.query_params
+    assert not multi_app.error  # not "找不到这段引文": the new document opens at its start
