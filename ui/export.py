@@ -106,7 +106,7 @@ def fit_markdown(
         "",
         f"**{text('verdict_line', lang, label=verdict, score=f'{report.score:.2f}')}**",
         "",
-        text("reason_line", lang, reason=report.reason),
+        text("reason_line", lang, reason=report.reason_in(lang)),
         "",
     ]
     if len(report.documents) > 1:

@@ -85,7 +85,7 @@ def _report(report: Any, titles: dict[str, str]) -> None:
     verdict = t(f"{report.verdict}_label")
     box = {"fit": st.success, "partial": st.warning, "no_fit": st.error}[report.verdict]
     box(f"**{md(t('verdict_line', label=verdict, score=f'{report.score:.2f}'))}**")
-    reason = t("reason_line", reason=plan(esc(report.reason)))  # our template, escaped text
+    reason = t("reason_line", reason=plan(esc(report.reason_in(lang()))))  # escaped, our template
     st.markdown(f"<div>{reason}</div>", unsafe_allow_html=True)
     if len(report.documents) > 1:
         _by_document(report)

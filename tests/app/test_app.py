@@ -271,3 +271,14 @@ def test_bad_upload_shows_message_and_changes_nothing(
     at = AppTest.from_function(_upload_script, args=(name, data), default_timeout=60).run()
     assert at.error and message in at.error[0].value
     assert (sorted(p.name for p in corpus.iterdir()), generation_id(index)) == before
+
+
+def test_fit_reason_is_in_the_interfaces_language_whatever_the_descriptions(
+    app: AppTest,
+) -> None:
+    app.sidebar.radio[0].set_value("en").run()
+    open_page(app, "fit")
+    app.text_area(key="fit_text").input("我们计划研发煤矿井下巡检机器人").run()
+    next(b for b in app.button if b.label == "Check fit").click().run()
+    reason = next(m.value for m in app.markdown if "Why" in m.value)
+    assert "The plan names" in reason and "规划点名了" not in reason
