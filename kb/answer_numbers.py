@@ -40,6 +40,7 @@ _SHARE_BEFORE = re.compile(r"(?:占[^，。；、]{0,24}的?|比重|占比)(?:�
 _CHANGE_BEFORE = re.compile(
     r"(增加|增长|增幅|增速|提高|提升|翻|较[^，。；]{0,12}?(多|增))(?![至到])[^，。；\d]{0,4}$"
 )  # 增加46家, 增幅为64.8%; not 增加至0.89% (the level it reached)
+_CHANGE_WORD = re.compile(r"增长|增加|增幅|增速|提高|提升|下降|减少|降低|上涨")
 _QUALIFIER = re.compile(r"(不少于|不低于|不超过|超过|高于|低于|约|近|达到|突破)$")
 _TABLE_YEARS = {"2020", "2025"}
 #: A clause of a report's review (一、2024年工作回顾, 第一章 “十三五”…回顾) states what was
@@ -59,7 +60,8 @@ def _anchor(question: str, focus: list[FocusTerm]) -> FocusTerm | None:
     asking = _ASKING.search(question)
     if asking is None:
         return None
-    placed = [(f, question.lower().find(f.word.lower())) for f in focus]
+    counted = [f for f in focus if not _CHANGE_WORD.fullmatch(f.word)]  # 增长: how, not what
+    placed = [(f, question.lower().find(f.word.lower())) for f in counted]
     placed = [(f, at) for f, at in placed if at >= 0]
     if not placed:
         return None
@@ -193,6 +195,10 @@ class NumberAnswerer:
             ),
             default=0.0,
         )  # right after the question's words, the rarer the better
+        own = re.split(r"[，,；;。]", before)[-1]  # the figure's own phrase of a list
+        names = [] if anchor is None else [anchor.word, *anchor.alternatives]
+        if near and names and not any(w in own for w in names):
+            near *= 0.3  # 生产总值增长2.7%，城镇调查失业率5.2%: 5.2% is another indicator's
         after = clause[figure.end : figure.end + 12]
         named = max(  # or right before them (建设839个海外仓)
             (weight / top for w, weight in weights.items() if w and after.startswith(w)),
@@ -214,7 +220,10 @@ class NumberAnswerer:
         if asked.asks_share and _SHARE_BEFORE.search(before):
             score += 0.3  # 占全省一般公共预算支出的68%: a share, as asked
         is_change = bool(_CHANGE_BEFORE.search(before))
-        score += 0.5 if is_change == asked.growth else -0.5
+        # a growth asked for is never a level; a level asked for is often stated only as
+        # its growth (青海的生产总值: 增长2.7%), so a change weighs less against it
+        weight = 0.5 if asked.growth else 0.2
+        score += weight if is_change == asked.growth else -weight
         if asked.end and re.search(r"(至|到)(?:20\d\d年的?)?[^，。；\d]{0,2}$", before):
             score += 0.4 if asked.end == "to" else -0.4  # 从60%增加至70%: the end
         elif asked.end and re.search(r"(从|由)[^，。；至到]{0,8}$", before):

@@ -287,3 +287,17 @@ def test_a_question_about_a_place_no_document_covers_says_so(
     answer = plan_kb.ask(question, generative=False)  # not 64.8% of Liupanshui's R&D
     assert answer.kind == "none" and not answer.found and answer.value is None
     assert place in answer.answer and "六盘水" in answer.answer  # names what is indexed
+
+
+@pytest.mark.parametrize(
+    ("question", "wrong"),
+    [
+        ("青海的生产总值", "5.2%"),  # 生产总值增长2.7%，城镇调查失业率5.2%: the jobless rate
+        ("西藏2025年生产总值增长目标是多少？", "10%"),  # …分别增长8%和10%: incomes
+    ],
+)
+def test_a_figure_of_another_indicator_in_the_same_list_never_leads(
+    all_kb: KnowledgeBase, question: str, wrong: str
+) -> None:
+    answer = all_kb.ask(question, generative=False)  # both from a browser walkthrough
+    assert answer.kind == "number" and answer.value not in (None, wrong)
