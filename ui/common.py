@@ -74,10 +74,16 @@ def highlight(text: str, terms: list[str]) -> str:
     return mark(text, terms, "<mark>", "</mark>", esc)
 
 
-def short_address(section: list[str], levels: int = 2) -> str:
+def short_address(section: list[str], levels: int = 2, top: bool = False) -> str:
     """The last ``levels`` parts of an address: enough to tell where, short enough for a
-    phone (the full address stays in the citation and the reader)."""
-    return " › ".join(section[-levels:])
+    phone (the full address stays in the citation and the reader).
+
+    :param top: also its first part (一、2024年工作回顾 or 二、2025年工作安排 of a report,
+        第四章 of the plan), for results from anywhere in a document.
+    """
+    if not top or len(section) <= levels + 1:
+        return " › ".join(section[-levels:] if not top else section)
+    return " › ".join([section[0], "…", *section[-levels:]])
 
 
 def show_error(exc: BaseException) -> None:

@@ -122,7 +122,7 @@ def render() -> None:
     )
     several = not doc and len(docs) > 1 and (scope is None or len(scope.docs) > 1)
     for hit in hits:
-        where = (f"《{hit.doc_title}》 " if several else "") + short_address(hit.section)
+        where = (f"《{hit.doc_title}》 " if several else "") + short_address(hit.section, top=True)
         st.markdown(
             f"<div class='pkb-hit' title='{esc(' › '.join(hit.section))}'>"
             f"<div class='pkb-addr'>{hit.rank}. {plan(esc(where))}</div>"

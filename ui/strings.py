@@ -180,8 +180,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No indexed document is about {places}; these results may not answer it.",
     ),
     "scope_home": (
-        "问题没有指明文件，由本库自有的文件回答",
-        "the question names no document, so the corpus's own documents answer it",
+        "问题没有提到地区或文件，默认看本库自有的文件",
+        "the question names no place or document, so the corpus's own documents by default",
     ),
     "scope_more": ("等 {n} 个文件", " and {n} more"),
     "ask_everywhere": ("在所有文件中问", "Ask across all documents"),

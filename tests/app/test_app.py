@@ -282,3 +282,10 @@ def test_fit_reason_is_in_the_interfaces_language_whatever_the_descriptions(
     next(b for b in app.button if b.label == "Check fit").click().run()
     reason = next(m.value for m in app.markdown if "Why" in m.value)
     assert "The plan names" in reason and "规划点名了" not in reason
+
+
+def test_a_search_result_says_its_chapter_as_well_as_its_nearest_headings(app: AppTest) -> None:
+    open_page(app, "search")
+    app.text_input(key="search_q").input("一键式炼钢").run()
+    first = next(m.value for m in app.markdown if "pkb-hit" in m.value)
+    assert "第四章 加快推进重点产业关键技术攻关 › … › 专栏3 钢铁产业技术攻关" in first
