@@ -294,6 +294,7 @@ def test_a_question_about_a_place_no_document_covers_says_so(
     [
         ("青海的生产总值", "5.2%"),  # 生产总值增长2.7%，城镇调查失业率5.2%: the jobless rate
         ("西藏2025年生产总值增长目标是多少？", "10%"),  # …分别增长8%和10%: incomes
+        ("青海2024年生产总值增长了多少？", "4.5%"),  # 2025's 4.5%左右, not 2024's 2.7%
     ],
 )
 def test_a_figure_of_another_indicator_in_the_same_list_never_leads(

@@ -42,6 +42,7 @@ def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: li
         ("十三五时期向上争取资金多少亿元", "base", (), "亿元", False),
         ("高新技术企业数量的基期值是多少？", "base", (), "家", False),
         ("省级及以上创新创业平台起点是几个", "base", (), "个", False),
+        ("青海2024年生产总值增长了多少？", "base", ("2024",), None, True),  # 了: done
         ("What is the baseline for high-tech enterprises?", "base", (), None, False),
         (
             "By how many did high-tech enterprises grow from 2015 to 2020?",
