@@ -193,14 +193,14 @@ class _Builder:
             return None
         lead = _lead(rest, limit=30)
         cut = prefix + lead + 1 if lead else prefix
-        node.title = rest[:lead] if lead else ""
-        node.head = self._orig(line.start, line.start + cut)
-        node.heading = self._text(node.head).rstrip("。")
         run_in = 0 if lead else _lead(rest, limit=_RUN_IN, allow="、，,“”")
         if run_in:  # the title is the paragraph's first sentence, which stays in the paragraph
             node.title = rest[:run_in]
             node.head = self._orig(line.start, line.start + prefix + run_in)
-            node.heading = self._text(node.head)
+        else:
+            node.title = rest[:lead] if lead else ""
+            node.head = self._orig(line.start, line.start + cut)
+        node.heading = self._text(node.head).rstrip("。")
         body = Line(
             line.text[cut:].lstrip(" "), line.end - len(line.text[cut:].lstrip(" ")), line.end
         )

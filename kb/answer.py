@@ -135,13 +135,13 @@ class Answerer:
         if not text:
             raise BadQuery("the question is empty; ask something about the plan.")
         scope = self.kb.scope(text) if not doc else None
-        if scope is None:
-            places = [] if doc else self.kb.elsewhere(text)
+        unhomed = {} if doc or scope is not None else self.kb.unhomed(text)
+        if unhomed:  # places no indexed document is about
+            places = self.kb.elsewhere(text)
             if places:  # 青海… over Liupanshui's plan: not here, whatever ranks first
                 return self._elsewhere(text, places, is_english(text))
-            unhomed = {} if doc else self.kb.unhomed(text)
-            if unhomed:  # 新疆…: only the passages that name it can answer
-                return self._aside(text, unhomed)
+            return self._aside(text, unhomed)  # 新疆…: only passages that name it can answer
+        if scope is None:
             return self._ask(text, doc)
         return replace(self._ask(scope.query(text), scope.docs), question=text, scope=scope)
 
@@ -152,18 +152,17 @@ class Answerer:
         answer = self._ask(text, None, must=names)
         where = "、".join(places)
         if is_english(text):
-            notice = f"No indexed document is about {where}; "
-            notice += "only passages that mention it are used." if answer.found else ""
+            notice = f"No indexed document is about {where}; " + (
+                "only passages that mention it are used."
+                if answer.found
+                else "the passages that mention it do not answer this."
+            )
         else:
-            notice = f"已索引的文件都不是关于 {where} 的；"
-            notice += "以下只用提到它的段落回答。" if answer.found else ""
+            notice = f"已索引的文件都不是关于 {where} 的；" + (
+                "以下只用提到它的段落回答。" if answer.found else "提到它的段落也没有回答这个问题。"
+            )
         if answer.found:
             return replace(answer, notice=notice)
-        notice += (
-            "the passages that mention it do not answer this."
-            if is_english(text)
-            else "提到它的段落也没有回答这个问题。"
-        )
         return Answer(text, False, notice, kind="none", notice=notice, related=answer.related)
 
     def _ask(self, text: str, doc: str | list[str] | None, must: list[str] | None = None) -> Answer:

@@ -104,7 +104,7 @@ class Mentions:
         found = set(sets[0]).intersection(*sets[1:]) if sets[0] else set()
         return {r for r in found if self._holds(text_of(r), term)}
 
-    def _word(self, pair: str) -> bool:
+    def _is_word(self, pair: str) -> bool:
         return self.word is not None and _CJK_PAIR.fullmatch(pair) is not None and self.word(pair)
 
     def _holds(self, text: str, term: str) -> bool:
@@ -113,8 +113,8 @@ class Mentions:
         start = text.find(term)
         while start >= 0:
             end = start + len(term)
-            before = start > 0 and self._word(text[start - 1 : start + 1])
-            after = end < len(text) and self._word(text[end - 1 : end + 1])
+            before = start > 0 and self._is_word(text[start - 1 : start + 1])
+            after = end < len(text) and self._is_word(text[end - 1 : end + 1])
             if not (before or after):
                 return True
             start = text.find(term, start + 1)

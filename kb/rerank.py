@@ -76,19 +76,19 @@ class KindPrior:
     def __init__(self, item: float = 1.1, table_row: float = 0.8, title: float = 0.5) -> None:
         self.factors = {"item": item, "subitem": item, "table_row": table_row}
         self.title = title
-        self._titles: dict[str, bool] = {}  # chunk id -> only its title, found once
+        self._navigation: dict[str, bool] = {}  # chunk id -> title or contents, found once
 
-    def _is_title(self, doc: Document) -> bool:
+    def _is_title_or_contents(self, doc: Document) -> bool:
         """Is the chunk only its document's title, or a table of contents (a list of
         chapter and section headings: where things are, not what they say)?"""
-        if doc.id not in self._titles:  # chunks are fixed: decided once per chunk
+        if doc.id not in self._navigation:  # chunks are fixed: decided once per chunk
             text = _plain(doc.content or "")
             title = bool(text) and text in _plain(doc.meta.get("doc_title") or "")
-            self._titles[doc.id] = title or len(_MARKER.findall(text)) >= 3
-        return self._titles[doc.id]
+            self._navigation[doc.id] = title or len(_MARKER.findall(text)) >= 3
+        return self._navigation[doc.id]
 
     def _factor(self, doc: Document) -> float:
-        if self._is_title(doc):
+        if self._is_title_or_contents(doc):
             return self.title
         return self.factors.get(doc.meta.get("kind"), 1.0)
 

@@ -81,8 +81,10 @@ def short_address(section: list[str], levels: int = 2, top: bool = False) -> str
     :param top: also its first part (一、2024年工作回顾 or 二、2025年工作安排 of a report,
         第四章 of the plan), for results from anywhere in a document.
     """
-    if not top or len(section) <= levels + 1:
-        return " › ".join(section[-levels:] if not top else section)
+    if not top:
+        return " › ".join(section[-levels:])
+    if len(section) <= levels + 1:
+        return " › ".join(section)
     return " › ".join([section[0], "…", *section[-levels:]])
 
 
