@@ -31,6 +31,13 @@ from kb.tokenize import QueryExpander, Tokenizer, fold, is_english
 
 __all__ = ["KeyTerms"]
 
+#: A clause that says the project does not do the work itself (设计和施工仍由矿方负责,
+#: 公司不做软件和设备开发, we do not develop): its research and making words do not count.
+_DISCLAIMED = re.compile(
+    r"[^，,；;。.]*(?:不做|不搞|不从事|不涉及|不参与|不负责|仍由|均由|由[^，,；;。]{1,12}负责"
+    r"|do not|don't|does not|doesn't|not our own|no in-house)[^，,；;。.]*",
+    re.I,
+)
 _CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[a-z][a-z0-9&\-]{2,}|[a-z0-9]*[a-z][a-z0-9]*")
 
 
@@ -105,7 +112,7 @@ class KeyTerms:
             sold = said(self.words["commerce"], folded, english)
             commerce.update(dict.fromkeys(sold))
             trade += len(sold)
-            make += len(said(self.words["make"], folded, english))
+            make += len(said(self.words["make"], _DISCLAIMED.sub(" ", folded), english))
             if english:
                 terms, unnamed = self._english(sentence, background, names)
             else:
