@@ -38,6 +38,10 @@ _DISCLAIMED = re.compile(
     r"|do not|don't|does not|doesn't|not our own|no in-house)[^，,；;。.]*",
     re.I,
 )
+#: Charging by the job (按次收费, 按亩收费, billed per metre): a service business form.
+_FEE = re.compile(
+    r"按[^，,；;。]{1,4}(?:收费|计费|收取|结算)|(?:charged?|billed?|fees?) (?:by the|per) \w+", re.I
+)
 _CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[a-z][a-z0-9&\-]{2,}|[a-z0-9]*[a-z][a-z0-9]*")
 
 
@@ -109,7 +113,7 @@ class KeyTerms:
             if background:  # the company's record says what it trades in too (经销商),
                 for w in self._about_longest:  # but not the 销售 of 销售额
                     folded = folded.replace(w, " ")
-            sold = said(self.words["commerce"], folded, english)
+            sold = said(self.words["commerce"], folded, english) + _FEE.findall(folded)
             commerce.update(dict.fromkeys(sold))
             trade += len(sold)
             make += len(said(self.words["make"], _DISCLAIMED.sub(" ", folded), english))
