@@ -123,6 +123,7 @@ class KeyTerms:
                 terms, unnamed = self._chinese(sentence, background)
             if sold:
                 traded.update(t.text for t in terms)
+            terms = [self._as_means(t, folded, english) for t in terms]
             for term in terms:
                 if term.text not in found or found[term.text].background > term.background:
                     found[term.text] = term
@@ -139,6 +140,18 @@ class KeyTerms:
             len(text) > 300,
             frozenset(traded),
         )
+
+    def _as_means(self, term: KeyTerm, folded: str, english: bool) -> KeyTerm:
+        """An enabler (大数据, IoT) the project only uses counts as background: it can
+        support a match, never make one. It is the project's work where a clause that
+        says it also says a research or making word and no word of use."""
+        if term.background or fold(term.text) not in self.words["enabler"]:
+            return term
+        for clause in re.split(r"[，,；;。:：]", folded):
+            if fold(term.text) in clause and said(self.words["make"], clause, english):
+                if not said(self.words["use"], clause, english):
+                    return term
+        return replace(term, background=True)
 
     def _chinese(self, sentence: str, background: bool) -> tuple[list[KeyTerm], list[str]]:
         """Longest named stretches at word boundaries; unnamed content words left over."""

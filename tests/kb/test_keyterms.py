@@ -129,3 +129,40 @@ def test_english_names_inside_sentences_are_not_missing_terms(keyterms) -> None:
     terms = keyterms.find("Founded in 2016, Westgate Coal builds XRF sorters for Ballard.")
     assert not {"westgate", "ballard"} & set(terms.missing)  # names of firms
     assert "xrf" in terms.missing  # an acronym may be a thing the plan lacks
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("足疗连锁门店接入大数据平台，技师派单全部上云", "大数据"),
+        ("儿童乐园的孩子戴物联网手环入场计时", "物联网"),
+        ("A laundromat chain whose washers are connected to an IoT dashboard.", "iot"),
+    ],
+)
+def test_an_enabler_the_project_only_uses_is_background(keyterms, text: str, term: str) -> None:
+    found = {t.text.lower(): t for t in keyterms.find(text).named}
+    assert term in found and found[term].background
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("我们研发区块链底层平台和智能合约，在政务数据共享中示范", "区块链"),
+        ("We develop blockchain software for the traceability of tea.", "blockchain"),
+    ],
+)
+def test_an_enabler_the_project_makes_is_its_work(keyterms, text: str, term: str) -> None:
+    found = {t.text.lower(): t for t in keyterms.find(text).named}
+    assert term in found and not found[term].background
+
+
+def test_making_words_in_a_clause_that_disclaims_them_do_not_count(keyterms) -> None:
+    said = "本公司承包运营瓦斯抽采泵站，负责日常运行和检修"
+    plain = keyterms.find(said + "，并设计监测系统")
+    disclaimed = keyterms.find(said + "，设计和监测系统仍由矿方负责")
+    assert plain.make > disclaimed.make and disclaimed.commerce_only
+
+
+def test_charging_by_the_job_is_a_business_form(keyterms) -> None:
+    terms = keyterms.find("买两台吸污车，给乡镇农户上门清掏化粪池，按次收费。")
+    assert "按次收费" in terms.commerce and terms.commerce_only
