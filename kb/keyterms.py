@@ -147,11 +147,13 @@ class KeyTerms:
         says it also says a research or making word and no word of use."""
         if term.background or fold(term.text) not in self.words["enabler"]:
             return term
-        for clause in re.split(r"[，,；;。:：]", folded):
-            if fold(term.text) in clause and said(self.words["make"], clause, english):
-                if not said(self.words["use"], clause, english):
-                    return term
-        return replace(term, background=True)
+        made = any(
+            fold(term.text) in clause
+            and said(self.words["make"], clause, english)
+            and not said(self.words["use"], clause, english)
+            for clause in re.split(r"[，,；;。:：]", folded)
+        )
+        return term if made else replace(term, background=True)
 
     def _chinese(self, sentence: str, background: bool) -> tuple[list[KeyTerm], list[str]]:
         """Longest named stretches at word boundaries; unnamed content words left over."""
