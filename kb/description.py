@@ -21,7 +21,16 @@ from importlib import resources
 
 from kb.tokenize import fold, is_english
 
-__all__ = ["COMPANY", "parts", "project_words", "said", "sentences"]
+__all__ = [
+    "COMPANY",
+    "business_forms",
+    "making",
+    "only_used",
+    "parts",
+    "project_words",
+    "said",
+    "sentences",
+]
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _ENGLISH_STOP = re.compile(
@@ -92,6 +101,42 @@ def said(words: frozenset[str], folded: str, english: bool) -> list[str]:
         if found:
             spans.setdefault(found.span(), w)
     return list(spans.values())
+
+
+#: A clause that says the project does not do the work itself (设计和施工仍由矿方负责,
+#: 公司不做软件和设备开发, we do not develop): its research and making words do not count.
+_DISCLAIMED = re.compile(
+    r"[^，,；;。.]*(?:不做|不搞|不从事|不涉及|不参与|不负责|仍由|均由|由[^，,；;。]{1,12}负责"
+    r"|do not|don't|does not|doesn't|not our own|no in-house)[^，,；;。.]*",
+    re.I,
+)
+#: Charging by the job (按次收费, 按亩收费, billed per metre): a service business form.
+_FEE = re.compile(
+    r"按[^，,；;。]{1,4}(?:收费|计费|收取|结算)|(?:charged?|billed?|fees?) (?:by the|per) \w+", re.I
+)
+
+
+def business_forms(folded: str, words: dict[str, frozenset[str]], english: bool) -> list[str]:
+    """The business forms a sentence says: ``commerce`` words and charges by the job."""
+    return said(words["commerce"], folded, english) + _FEE.findall(folded)
+
+
+def making(folded: str, words: dict[str, frozenset[str]], english: bool) -> list[str]:
+    """The research and making words a sentence says of the project itself: not in a
+    clause that disclaims them (设计和施工仍由矿方负责)."""
+    return said(words["make"], _DISCLAIMED.sub(" ", folded), english)
+
+
+def only_used(word: str, folded: str, words: dict[str, frozenset[str]], english: bool) -> bool:
+    """Is ``word`` an ``enabler`` (大数据, IoT, 低碳) the sentence only uses? It is the
+    project's work where a clause that says it also says a research or making word and
+    no word of use (研发区块链…, not 接入大数据平台)."""
+    if word not in words["enabler"]:
+        return False
+    clauses = [c for c in re.split(r"[，,；;。:：]", folded) if word in c]
+    return not any(
+        making(c, words, english) and not said(words["use"], c, english) for c in clauses
+    )
 
 
 COMPANY = re.compile(

@@ -23,7 +23,15 @@ import bisect
 import re
 from dataclasses import replace
 
-from kb.description import COMPANY, parts, project_words, said, sentences
+from kb.description import (
+    COMPANY,
+    business_forms,
+    making,
+    only_used,
+    parts,
+    project_words,
+    sentences,
+)
 from kb.mentions import Mentions
 from kb.project_terms import STAND_IN, KeyTerm, ProjectTerms
 from kb.regions import Gazetteer
@@ -31,17 +39,6 @@ from kb.tokenize import QueryExpander, Tokenizer, fold, is_english
 
 __all__ = ["KeyTerms"]
 
-#: A clause that says the project does not do the work itself (设计和施工仍由矿方负责,
-#: 公司不做软件和设备开发, we do not develop): its research and making words do not count.
-_DISCLAIMED = re.compile(
-    r"[^，,；;。.]*(?:不做|不搞|不从事|不涉及|不参与|不负责|仍由|均由|由[^，,；;。]{1,12}负责"
-    r"|do not|don't|does not|doesn't|not our own|no in-house)[^，,；;。.]*",
-    re.I,
-)
-#: Charging by the job (按次收费, 按亩收费, billed per metre): a service business form.
-_FEE = re.compile(
-    r"按[^，,；;。]{1,4}(?:收费|计费|收取|结算)|(?:charged?|billed?|fees?) (?:by the|per) \w+", re.I
-)
 _CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[a-z][a-z0-9&\-]{2,}|[a-z0-9]*[a-z][a-z0-9]*")
 
 
@@ -113,10 +110,10 @@ class KeyTerms:
             if background:  # the company's record says what it trades in too (经销商),
                 for w in self._about_longest:  # but not the 销售 of 销售额
                     folded = folded.replace(w, " ")
-            sold = said(self.words["commerce"], folded, english) + _FEE.findall(folded)
+            sold = business_forms(folded, self.words, english)
             commerce.update(dict.fromkeys(sold))
             trade += len(sold)
-            make += len(said(self.words["make"], _DISCLAIMED.sub(" ", folded), english))
+            make += len(making(folded, self.words, english))
             if english:
                 terms, unnamed = self._english(sentence, background, names)
             else:
@@ -142,18 +139,11 @@ class KeyTerms:
         )
 
     def _as_means(self, term: KeyTerm, folded: str, english: bool) -> KeyTerm:
-        """An enabler (大数据, IoT) the project only uses counts as background: it can
-        support a match, never make one. It is the project's work where a clause that
-        says it also says a research or making word and no word of use."""
-        if term.background or fold(term.text) not in self.words["enabler"]:
+        """An enabler the project only uses (大数据, IoT) is background: it can support a
+        match, never make one (see :func:`kb.description.only_used`)."""
+        if term.background or not only_used(fold(term.text), folded, self.words, english):
             return term
-        made = any(
-            fold(term.text) in clause
-            and said(self.words["make"], clause, english)
-            and not said(self.words["use"], clause, english)
-            for clause in re.split(r"[，,；;。:：]", folded)
-        )
-        return term if made else replace(term, background=True)
+        return replace(term, background=True)
 
     def _chinese(self, sentence: str, background: bool) -> tuple[list[KeyTerm], list[str]]:
         """Longest named stretches at word boundaries; unnamed content words left over."""
