@@ -166,3 +166,15 @@ def test_making_words_in_a_clause_that_disclaims_them_do_not_count(keyterms) -> 
 def test_charging_by_the_job_is_a_business_form(keyterms) -> None:
     terms = keyterms.find("买两台吸污车，给乡镇农户上门清掏化粪池，按次收费。")
     assert "按次收费" in terms.commerce and terms.commerce_only
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We sell and install barcode scanners and RFID tags for supermarkets.",
+        "主要给工业园区企业做箱式变电站和配电房安装，今年计划承接光伏电站送出线路的施工",
+    ],
+)
+def test_installing_for_others_is_not_making(keyterms, text: str) -> None:
+    terms = keyterms.find(text)
+    assert terms.make == 0 and terms.commerce_only
