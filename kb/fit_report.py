@@ -111,6 +111,12 @@ class FitReport:
         return f"《{self.doc_title}》：{reason}" if self.documents and self.doc_title else reason
 
     def _reason(self, lang: str) -> str:
+        text = self._reason_of_plan(lang)
+        if self.doc_title and "规划" not in self.doc_title:  # a work report is no plan
+            text = text.replace("规划", "文件").replace("The plan", "The document")
+        return text
+
+    def _reason_of_plan(self, lang: str) -> str:
         work = [n for n in self.named if n.kind == "work"]
         area = [n for n in self.named if n.kind == "area"]
         missing = _join(self.missing[:6], lang)

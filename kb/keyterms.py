@@ -86,6 +86,7 @@ class KeyTerms:
         return (
             term in self.words["generic"]
             or term in self.words["commerce"]
+            or term in self.words["use"]
             or self.mentions.share(term) > self.generic_share
             or not _CONTENT.fullmatch(term)
         )
@@ -118,9 +119,10 @@ class KeyTerms:
                 terms, unnamed = self._english(sentence, background, names)
             else:
                 terms, unnamed = self._chinese(sentence, background)
-            if sold:
-                traded.update(t.text for t in terms)
-            terms = [self._as_means(t, folded, english) for t in terms]
+            means = [self._as_means(t, folded, english) for t in terms]
+            if sold:  # what it deals in, not the means it uses (接入大数据平台)
+                traded.update(t.text for t, m in zip(terms, means, strict=True) if m is t)
+            terms = means
             for term in terms:
                 if term.text not in found or found[term.text].background > term.background:
                     found[term.text] = term

@@ -376,3 +376,17 @@ def test_a_term_is_not_named_inside_another_word(all_kb: KnowledgeBase) -> None:
     report = all_kb.fit("连锁美甲店，新推出采用进口新材料的可卸式光疗甲和穿戴甲。")
     assert report.verdict != "fit", report.reason
     assert all(d.verdict != "fit" for d in report.documents)
+
+
+@pytest.mark.parametrize(
+    ("title", "zh", "en"),
+    [
+        ("六盘水市“十四五”科技创新规划", "规划没有点名", "The plan names"),
+        ("2025年山东省政府工作报告", "文件没有点名", "The document names"),
+    ],
+)
+def test_reason_calls_a_document_a_plan_only_when_it_is_one(title: str, zh: str, en: str) -> None:
+    from kb.fit_report import FitReport
+
+    report = FitReport(text="美甲店", verdict="no_fit", score=0.0, doc_title=title)
+    assert report.reason_in("zh").startswith(zh) and report.reason_in("en").startswith(en)

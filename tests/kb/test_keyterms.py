@@ -178,3 +178,9 @@ def test_charging_by_the_job_is_a_business_form(keyterms) -> None:
 def test_installing_for_others_is_not_making(keyterms, text: str) -> None:
     terms = keyterms.find(text)
     assert terms.make == 0 and terms.commerce_only
+
+
+def test_a_means_only_used_is_not_a_thing_traded(keyterms) -> None:
+    terms = keyterms.find("足疗连锁门店接入大数据平台，会员在门店储值")
+    assert terms.commerce_only and "大数据平台" not in terms.traded
+    assert "接入" not in terms.missing  # a word of use is no key term
