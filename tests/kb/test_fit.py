@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kb import BadQuery, KnowledgeBase
+from kb.fit_report import FitReport
 
 MEA_ZH = "我公司计划在六盘水建设一条氢燃料电池膜电极生产线，并与高校合作研发质子交换膜"
 MEA_EN = (
@@ -386,7 +387,5 @@ def test_a_term_is_not_named_inside_another_word(all_kb: KnowledgeBase) -> None:
     ],
 )
 def test_reason_calls_a_document_a_plan_only_when_it_is_one(title: str, zh: str, en: str) -> None:
-    from kb.fit_report import FitReport
-
     report = FitReport(text="美甲店", verdict="no_fit", score=0.0, doc_title=title)
     assert report.reason_in("zh").startswith(zh) and report.reason_in("en").startswith(en)
