@@ -131,12 +131,15 @@ def only_used(word: str, folded: str, words: dict[str, frozenset[str]], english:
     """Is ``word`` an ``enabler`` (大数据, IoT, 低碳) the sentence only uses? It is the
     project's work where a clause that says it also says a research or making word and
     no word of use (研发区块链…, not 接入大数据平台)."""
+    word = word.replace(" ", "-")  # big data is listed as big-data
     if not any(  # 大数据平台: an enabler and words every project uses
         word == e or (word.startswith(e) and word[len(e) :] in words["generic"])
         for e in words["enabler"]
     ):
         return False
-    clauses = [c for c in re.split(r"[，,；;。:：]", folded) if word in c]
+    edge = r"(?<![a-z]){}(?![a-z])" if word.isascii() else "{}"  # ai, not the ai of maintain
+    says = re.compile(edge.format(re.escape(word)))
+    clauses = [c for c in re.split(r"[，,；;。:：]", folded) if says.search(c.replace(" ", "-"))]
     return not any(
         making(c, words, english) and not said(words["use"], c, english) for c in clauses
     )

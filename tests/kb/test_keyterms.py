@@ -184,3 +184,9 @@ def test_a_means_only_used_is_not_a_thing_traded(keyterms) -> None:
     terms = keyterms.find("足疗连锁门店接入大数据平台，会员在门店储值")
     assert terms.commerce_only and "大数据平台" not in terms.traded
     assert "接入" not in terms.missing  # a word of use is no key term
+
+
+def test_an_english_enabler_of_two_words_is_known_by_its_hyphenated_form(keyterms) -> None:
+    terms = keyterms.find("An insurance agency where big-data scoring matches each customer.")
+    found = {t.text: t for t in terms.named}
+    assert "big data" in found and found["big data"].background
