@@ -107,7 +107,7 @@ def said(words: frozenset[str], folded: str, english: bool) -> list[str]:
 #: 公司不做软件和设备开发, we do not develop): its research and making words do not count.
 _DISCLAIMED = re.compile(
     r"[^，,；;。.]*(?:不做|不搞|不从事|不涉及|不参与|不负责|仍由|均由|由[^，,；;。]{1,12}负责"
-    r"|do not|don't|does not|doesn't|not our own|no in-house)[^，,；;。.]*",
+    r"|do not|don't|does not|doesn't|(?:do|does|did) no |not our own|no in-house)[^，,；;。.]*",
     re.I,
 )
 #: Charging by the job (按次收费, 按亩收费, billed per metre): a service business form.
