@@ -49,7 +49,7 @@ button.pkb-copy:hover{border-color:#ff4b4b;color:#ff4b4b}
 .pkb-table th,.pkb-table td{border-bottom:1px solid #e6e8eb;padding:.35em .4em;
   vertical-align:top;text-align:left}
 .pkb-table td.n,.pkb-table th.n{text-align:right}
-.pkb-table td.n{white-space:nowrap}
+.pkb-table td.n,.pkb-table td.v{white-space:nowrap}
 @media (min-width:641px){  /* beside the text on a desktop; above it on a phone */
   [data-testid=stColumn]:has(.st-key-pkb-toc){position:sticky;top:3.75rem;align-self:flex-start}
 }

@@ -62,7 +62,8 @@ def render() -> None:
 
 
 def _by_document(report: Any) -> None:
-    """Which documents the project fits best: each one's verdict and score, best first."""
+    """Which documents the project fits best: each one that names its work or area, best
+    first, then how many name neither (21 rows of 不符合 would bury the rest)."""
     st.subheader(t("by_document"))
     best = plan(esc(f"《{report.doc_title}》"))
     st.markdown(f"<div>{t('best_fit', title=best)}</div>", unsafe_allow_html=True)  # ours
@@ -70,11 +71,16 @@ def _by_document(report: Any) -> None:
         f"<th{cls}>{esc(t(key))}</th>"
         for key, cls in (("col_document", ""), ("col_verdict", ""), ("col_score", " class='n'"))
     )
+    shown = [r for r in report.documents if r.verdict != "no_fit"] or report.documents[:1]
     body = "".join(
-        f"<tr><td>{plan(esc(r.doc_title))}</td><td>{esc(t(f'{r.verdict}_label'))}</td>"
-        f"<td class='n'>{r.score:.2f}</td></tr>"
-        for r in report.documents
+        f"<tr><td>{plan(esc(r.doc_title))}</td><td class='v'>{esc(t(f'{r.verdict}_label'))}</td>"
+        f"<td class='n'>{r.score:.0%}</td></tr>"
+        for r in shown
     )
+    rest = len(report.documents) - len(shown)  # the documents that name nothing of it
+    if rest:
+        line = t("other_documents", n=rest, label=t("no_fit_label"))
+        body += f"<tr><td colspan='3'><small>{esc(line)}</small></td></tr>"
     st.markdown(
         f"<table class='pkb-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>",
         unsafe_allow_html=True,
@@ -84,11 +90,9 @@ def _by_document(report: Any) -> None:
 def _report(report: Any, titles: dict[str, str]) -> None:
     verdict = t(f"{report.verdict}_label")
     box = {"fit": st.success, "partial": st.warning, "no_fit": st.error}[report.verdict]
-    box(f"**{md(t('verdict_line', label=verdict, score=f'{report.score:.2f}'))}**")
+    box(f"**{md(t('verdict_line', label=verdict, score=f'{report.score:.0%}'))}**")
     reason = t("reason_line", reason=plan(esc(report.reason_in(lang()))))  # escaped, our template
     st.markdown(f"<div>{reason}</div>", unsafe_allow_html=True)
-    if len(report.documents) > 1:
-        _by_document(report)
     for title, rows in ((t("matches"), report.matches), (t("measures"), report.measures)):
         if rows:
             st.subheader(title)
@@ -101,6 +105,8 @@ def _report(report: Any, titles: dict[str, str]) -> None:
                 unsafe_allow_html=True,
             )
             nav.reader_link(m.doc, m.id)
+    if len(report.documents) > 1:  # after the best document's own items
+        _by_document(report)
     labels = MEASURES if lang() == "en" else {}
     markdown = fit_markdown(report, lang(), titles, labels)
     actions = st.container(horizontal=True, vertical_alignment="center")

@@ -137,8 +137,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Describe the project first (or use the example).",
     ),
     "verdict_line": (
-        "结论：{label}（关键词点名度 {score}）",
-        "Verdict: {label} (key terms named {score})",
+        "结论：{label}（最匹配的条目点名了项目关键词的 {score}）",
+        "Verdict: {label} (the best item names {score} of the project's key terms)",
     ),
     "reason_line": ("理由：{reason}", "Why: {reason}"),
     "fit_label": ("符合", "fits"),
@@ -222,7 +222,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "by_document": ("各文件的匹配情况", "Fit by document"),
     "best_fit": ("最匹配的文件：{title}", "Fits best: {title}"),
     "col_verdict": ("结论", "Verdict"),
-    "col_score": ("关键词点名度", "Key terms named"),
+    "col_score": ("关键词点名比例", "Key terms named"),
+    "other_documents": ("其余 {n} 份文件：{label}", "{n} other documents: {label}"),
     # sidebar
     "corpus": ("语料", "Corpus"),
     "corpus_facts": ("文件 {docs} 个 · 片段 {chunks} 个", "Documents: {docs} · passages: {chunks}"),

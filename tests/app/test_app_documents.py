@@ -158,7 +158,13 @@ def test_fit_says_which_document_fits_best(multi_app: AppTest) -> None:
         in page_html
     )
     table = next(m.value for m in at.markdown if "pkb-table" in m.value)
-    assert table.count("<tr>") == 4 and "不符合" in table  # a header and three documents
+    rows = re.findall(r"<tr>(.*?)</tr>", table)
+    named = [r for r in rows if "<td class='v'>" in r]
+    assert named and all("不符合" not in r for r in named)  # documents that name it, first
+    assert rows[-1] == f"<td colspan='3'><small>其余 {3 - len(named)} 份文件：不符合</small></td>"
+    # the table follows the best document's own matching items
+    order = [m.value for m in at.markdown]
+    assert order.index(table) > next(i for i, v in enumerate(order) if "pkb-addr" in v)
 
 
 def test_comparison_exports_as_markdown_and_csv_with_a_byte_order_mark(
