@@ -17,28 +17,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.lines import (
+    GLOSSARY_TITLES,
+    PATTERNS,
+    classify,
+    cn_number,
+    continued,
+    heads_a_list,
+    split_lines,
+)
 from ingest.normalize import Normalized, normalize
 from ingest.read import SourceText
 from ingest.table import Line, TableScanner, table_node
 from ingest.tree import Node, Tree
 
-__all__ = ["cn_number", "parse"]
+__all__ = ["parse"]
 
-_NUM = r"[一二三四五六七八九十百零〇两]+"
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("chapter", re.compile(rf"第({_NUM}|\d+)章 *")),
-    ("section", re.compile(rf"第({_NUM}|\d+)节 *")),
-    ("section", re.compile(rf"({_NUM})、 *")),
-    ("subsection", re.compile(rf"[（(]({_NUM})[）)] *")),
-    ("box", re.compile(r"专栏 *(\d+) *")),
-    ("subitem", re.compile(r"[（(](\d{1,2})[）)] *")),
-    ("item", re.compile(r"(\d{1,2})(?:\.|、)(?!\d) *")),
-    ("appendix", re.compile(r"(附录|附件)(?: *\d+)? *[:：]? *")),
-    ("markdown", re.compile(r"(#{1,6}) +")),
-]
 #: The longest first sentence read as the title of a heading that runs into its paragraph.
 _RUN_IN = 50
-_GLOSSARY_TITLES = {"名词解释", "名词术语", "术语解释", "名词术语解释"}
 _RANK = {"chapter": 1, "appendix": 1, "section": 2, "glossary": 2, "subsection": 3, "box": 4}
 _ITEM_RANK = {"item": 5, "term": 5, "subitem": 6}
 _SEGMENT = {
@@ -56,25 +52,6 @@ _SEGMENT = {
     "preamble": "pre",
 }
 _MD_KIND = {1: "chapter", 2: "section"}
-
-
-def cn_number(text: str) -> int:
-    """The value of a Chinese or Arabic numeral (``十二`` → 12, ``二十`` → 20, ``7`` → 7)."""
-    if text.isdigit():
-        return int(text)
-    digits = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
-    digits.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
-    total, current = 0, 0
-    for ch in text:
-        if ch in digits:
-            current = digits[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-    return total + current
 
 
 def _lead(rest: str, limit: int, colon_limit: int = 0, allow: str = "") -> int:
@@ -167,7 +144,7 @@ class _Builder:
 
     def heading(self, kind: str, number: str, line: Line, prefix: int) -> None:
         rest = line.text[prefix:]
-        marker = next((pat for k, pat in _PATTERNS if k == kind), None)
+        marker = next((pat for k, pat in PATTERNS if k == kind), None)
         is_toc = (
             marker is not None
             and kind in ("chapter", "section")
@@ -181,15 +158,17 @@ class _Builder:
         if kind == "markdown":
             level = len(number)
             kind, rank, number = _MD_KIND.get(level, "subsection"), min(level, 3), "#"
-        elif line.text in _GLOSSARY_TITLES:
+        elif line.text in GLOSSARY_TITLES:
             kind, rank, number = "glossary", _RANK["glossary"], ""
+        elif kind == "part":
+            kind, rank = "section", _RANK["section"]
         else:
             rank = _RANK[kind]
         node = self._open(rank, kind, "" if kind in ("appendix", "glossary") else number)
         if "。" not in rest.rstrip("。") and len(rest) <= 40:
             node.title = rest.rstrip("。 ")
             node.head = self._orig(line.start, line.end)
-            node.heading = self._text(node.head)
+            node.heading = self._text(node.head).replace("\n", "")  # a heading on two lines
             return None
         lead = _lead(rest, limit=30)
         cut = prefix + lead + 1 if lead else prefix
@@ -234,26 +213,6 @@ class _Builder:
         parent.children.append(node)
 
 
-def _lines(text: str) -> list[Line]:
-    lines, pos = [], 0
-    for raw in text.split("\n"):
-        stripped = raw.strip(" ")
-        start = pos + (len(raw) - len(raw.lstrip(" ")))
-        lines.append(Line(stripped, start, start + len(stripped)))
-        pos += len(raw) + 1
-    return lines
-
-
-def _classify(text: str) -> tuple[str, str, int] | None:
-    if text in _GLOSSARY_TITLES:
-        return "glossary", "", 0
-    for kind, pattern in _PATTERNS:
-        m = pattern.match(text)
-        if (m and m.end() < len(text)) or (m and kind == "appendix"):
-            return kind, m.group(1), m.end()
-    return None
-
-
 def _assign_industry(node: Node, current: str | None = None) -> None:
     boxes = [c for c in node.children if c.kind == "box" and c.title.endswith("攻关")]
     if node.kind == "subsection" and (boxes or node.title.endswith("产业")):
@@ -273,8 +232,8 @@ def parse(source: SourceText) -> Tree:
     """
     norm = normalize(source.text)
     builder = _Builder(source, norm)
-    lines = _lines(norm.text)
-    tables = TableScanner(lines, is_structural=lambda t: _classify(t) is not None)
+    lines = split_lines(norm.text)
+    tables = TableScanner(lines, is_structural=lambda t: classify(t) is not None)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -287,7 +246,13 @@ def parse(source: SourceText) -> Tree:
             builder.table(blocks)
             i = end
             continue
-        kind = _classify(line.text)
+        kind = classify(line.text)
+        if kind is not None and kind[0] in _RANK and continued(line.text[kind[2] :], lines, i):
+            following = lines[i + 1]  # 三、持续提升政府 / 治理效能和服务水平: one heading
+            line = Line(line.text + following.text, line.start, following.end)
+            i += 1
+        if kind is None and heads_a_list(line.text, lines, i):
+            kind = ("part", "", 0)
         if kind is None:
             builder.paragraph(line)
         elif kind[0] in ("item", "subitem"):

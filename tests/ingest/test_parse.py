@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from ingest import ParsedDocument, SourceText, Tree, parse, read
-from ingest.parse import cn_number
 
 BOX_TITLES = [
     "“十四五”时期发展目标",
@@ -124,13 +123,6 @@ def test_parse_is_deterministic(plan_path: Path, plan: ParsedDocument) -> None:
     assert parse(read(plan_path)).to_dict() == plan.tree.to_dict()
 
 
-@pytest.mark.parametrize(
-    ("text", "value"), [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("7", 7)]
-)
-def test_cn_number(text: str, value: int) -> None:
-    assert cn_number(text) == value
-
-
 def test_inline_heading_splits_title_from_body() -> None:
     tree = _tree("一、坚持农业农村优先发展。把实现乡村振兴作为全党的共同意志。\n")
     section = tree.find("section")[0]
@@ -230,3 +222,37 @@ def test_runs_of_short_lines_longer_than_a_row_are_paragraphs_not_a_table() -> N
     )
     tree = parse(SourceText("x", "x", text, "x.txt", "utf-8", "txt", ""))
     assert tree.find("table") == [] and len(tree.find("paragraph")) == 80
+
+
+def test_a_work_reports_unnumbered_parts_are_sections() -> None:
+    tree = _tree(
+        "各位代表：\n\n2024年工作回顾\n\n过去一年，经济稳中向好。\n\n2025年工作安排建议\n\n"
+        "重点做好以下工作：\n\n（一）扩大内需。\n\n（二）发展产业。\n\n"
+        "加强政府自身建设\n\n新形势提出新要求。\n\n（一）树牢正确政绩观。"
+    )
+    sections = tree.find("section")
+    assert [s.title for s in sections] == [
+        "2024年工作回顾",
+        "2025年工作安排建议",
+        "加强政府自身建设",
+    ]
+    assert [c.title for c in sections[1].children if c.kind == "subsection"] == [
+        "扩大内需",
+        "发展产业",
+    ]
+    assert [c.kind for c in sections[2].children][-1] == "subsection"
+
+
+@pytest.mark.parametrize(
+    "line", ["西藏自治区代理主席 嘎玛泽登", "2025年西藏政府工作报告", "过去一年"]
+)
+def test_a_short_line_that_heads_no_list_stays_a_paragraph(line: str) -> None:
+    assert not _tree(f"{line}\n\n正文第一段。\n\n正文第二段。").find("section")
+
+
+def test_a_heading_on_two_lines_is_one_heading() -> None:
+    tree = _tree("三、持续提升政府\n治理效能和服务水平\n人民满意是衡量政府工作的根本标准。")
+    (section,) = tree.find("section")
+    assert section.title == "持续提升政府治理效能和服务水平"
+    assert section.heading == "三、持续提升政府治理效能和服务水平"
+    assert [c.kind for c in section.children] == ["paragraph"]
