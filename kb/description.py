@@ -112,7 +112,9 @@ _DISCLAIMED = re.compile(
 )
 #: Charging by the job (按次收费, 按亩收费, billed per metre): a service business form.
 _FEE = re.compile(
-    r"按[^，,；;。]{1,4}(?:收费|计费|收取|结算|收钱|算钱|收租)|(?:charged?|billed?|fees?) (?:by the|per) \w+", re.I
+    r"按[^，,；;。]{1,4}(?:收费|计费|收取|结算|收钱|算钱|收租)"
+    r"|(?:charged?|billed?|fees?) (?:by the|per) \w+",
+    re.I,
 )
 
 

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from ingest.lines import cn_number
 from kb.errors import BadQuery
 from kb.inputs import read_lines
 from kb.tokenize import is_english
@@ -51,6 +52,7 @@ __all__ = [
 METRICS = ("recall@10", "mrr@10", "recall@300ch")
 Search = Callable[[str, int], list[str]]
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_CHINESE_NUMBER = re.compile(r"[一二三四五六七八九十百两]+")
 
 
 def _squash(text: str) -> str:
@@ -104,9 +106,14 @@ def load_set(path: str | Path) -> tuple[str, list[dict]]:
 
 
 def _figure(value: Any) -> float | None:
-    """The number of an expected value, written bare or with its unit (``"2.26万亩"``)."""
-    found = _NUMBER.search(str(value).replace(",", ""))
-    return float(found.group()) if found else None
+    """The number of an expected value, written bare or with its unit (``"2.26万亩"``),
+    or in Chinese numerals (a rank: ``"第五"``)."""
+    text = str(value).replace(",", "")
+    found = _NUMBER.search(text)
+    if found:
+        return float(found.group())
+    numeral = _CHINESE_NUMBER.search(text)
+    return float(cn_number(numeral.group())) if numeral else None
 
 
 def load_queries(path: str | Path) -> list[dict]:
@@ -187,7 +194,7 @@ def lead_number(answer: Any) -> str | None:
     if lead is None:
         bold = re.search(r"\*\*(.+?)\*\*", answer.answer or "")
         lead = bold.group(1) if bold else None
-    found = _NUMBER.search((lead or "").replace(",", ""))
+    found = _NUMBER.search((lead or "").replace(",", "")) or _CHINESE_NUMBER.search(lead or "")
     return found.group() if found else None
 
 
@@ -196,7 +203,7 @@ def evaluate_numbers(cases: list[dict], ask: Callable[[str], Any]) -> dict:
     rows = []
     for case in cases:
         got = lead_number(ask(case["q"]))
-        right = got is not None and float(got) == _figure(case["value"])
+        right = got is not None and _figure(got) == _figure(case["value"])
         rows.append(
             {
                 "id": case.get("id"),

@@ -120,6 +120,13 @@ def test_number_value_may_carry_its_unit() -> None:
     assert [r["right"] for r in report["queries"]] == [1.0, 0.0, 1.0]
 
 
+def test_a_rank_in_chinese_numerals_is_a_figure() -> None:
+    cases = [{"q": "a", "value": "第五"}, {"q": "b", "value": "第五"}]
+    answers = {"a": _Answer("**第五**"), "b": _Answer("**第四**")}
+    report = evaluate_numbers(cases, answers.__getitem__)
+    assert [r["right"] for r in report["queries"]] == [1.0, 0.0]
+
+
 def test_number_set_with_a_value_that_holds_no_figure_raises(tmp_path: Path) -> None:
     path = tmp_path / "numbers.jsonl"
     path.write_text('{"id": "n1", "q": "多少？", "value": "很多"}\n', encoding="utf-8")
