@@ -53,6 +53,7 @@ METRICS = ("recall@10", "mrr@10", "recall@300ch")
 Search = Callable[[str, int], list[str]]
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CHINESE_NUMBER = re.compile(r"[一二三四五六七八九十百两]+")
+_CHINESE_RANK = re.compile(r"第?([一二三四五六七八九十百两]+)[位名个家项]?")
 
 
 def _squash(text: str) -> str:
@@ -194,8 +195,12 @@ def lead_number(answer: Any) -> str | None:
     if lead is None:
         bold = re.search(r"\*\*(.+?)\*\*", answer.answer or "")
         lead = bold.group(1) if bold else None
-    found = _NUMBER.search((lead or "").replace(",", "")) or _CHINESE_NUMBER.search(lead or "")
-    return found.group() if found else None
+    lead = (lead or "").replace(",", "")
+    found = _NUMBER.search(lead)
+    if found:
+        return found.group()
+    rank = _CHINESE_RANK.fullmatch(lead.strip())  # 第五: a figure in Chinese numerals, whole
+    return rank.group(1) if rank else None
 
 
 def evaluate_numbers(cases: list[dict], ask: Callable[[str], Any]) -> dict:

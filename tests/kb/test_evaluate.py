@@ -121,10 +121,10 @@ def test_number_value_may_carry_its_unit() -> None:
 
 
 def test_a_rank_in_chinese_numerals_is_a_figure() -> None:
-    cases = [{"q": "a", "value": "第五"}, {"q": "b", "value": "第五"}]
-    answers = {"a": _Answer("**第五**"), "b": _Answer("**第四**")}
+    cases = [{"q": q, "value": "第五"} for q in "abc"]
+    answers = {"a": _Answer("**第五**"), "b": _Answer("**第四**"), "c": _Answer("**五是加强**")}
     report = evaluate_numbers(cases, answers.__getitem__)
-    assert [r["right"] for r in report["queries"]] == [1.0, 0.0]
+    assert [r["right"] for r in report["queries"]] == [1.0, 0.0, 0.0]  # a numeral, not prose
 
 
 def test_number_set_with_a_value_that_holds_no_figure_raises(tmp_path: Path) -> None:
