@@ -31,6 +31,7 @@ from kb.clauses import CLAUSE, PHRASE, spans, trim
 from kb.coverage import Coverage, FocusTerm
 from kb.numbers import Figure, IndicatorMatcher, NumberQuestion, figures
 from kb.protocols import Index
+from kb.ranks import asks_rank, ranks
 from kb.search import Hit
 
 __all__ = ["NumberAnswerer", "NumberFound"]
@@ -127,12 +128,13 @@ class NumberAnswerer:
     ) -> NumberFound | None:
         """The answer's figure, or ``None`` when no table row or clause states one."""
         asked = NumberQuestion.parse(question)
-        if not asked.growth and set(asked.years) <= _TABLE_YEARS:
+        ranked = asks_rank(question)  # 排第几: a rank answers, never a table's value
+        if not ranked and not asked.growth and set(asked.years) <= _TABLE_YEARS:
             renderings = [t for f in focus for t in (f.word, *f.alternatives)] if english else []
             row = self._matcher(doc).match(question, renderings)
             if row is not None and asked.unit_agrees(row[0].unit) and asked.fits_row(row[0]):
                 return self._from_row(row[0], asked, english)
-        return self._from_prose(asked, relevant, focus)
+        return self._from_prose(asked, relevant, focus, ranked)
 
     def _from_row(self, row: Indicator, asked: NumberQuestion, english: bool) -> NumberFound:
         base = asked.wants == "base"
@@ -238,7 +240,11 @@ class NumberAnswerer:
         return score
 
     def _from_prose(
-        self, asked: NumberQuestion, relevant: list[Hit], focus: list[FocusTerm]
+        self,
+        asked: NumberQuestion,
+        relevant: list[Hit],
+        focus: list[FocusTerm],
+        ranked: bool = False,
     ) -> NumberFound | None:
         words = [w for f in focus for w in (f.word, *f.alternatives)]
         best: tuple[float, Hit, int, int, Figure] | None = None
@@ -250,7 +256,7 @@ class NumberAnswerer:
                 if cover < self.min_coverage:
                     continue
                 tense = "ahead" if _STRIVES.search(clause) else section
-                for figure in figures(clause):
+                for figure in ranks(clause) if ranked else figures(clause):
                     fit = self._score(clause, figure, asked, focus, words, tense)
                     score = cover + fit - 0.02 * rank
                     if best is None or score > best[0]:
@@ -258,6 +264,9 @@ class NumberAnswerer:
         if best is None:
             return None
         _, hit, s, e, figure = best
+        if ranked:  # 第五, as written; its value is the place
+            written = hit.text[s + figure.start : s + figure.end]
+            return NumberFound(figure.number, f"**{written}**", [(hit, *trim(hit.text, s, e))])
         qualifier = _QUALIFIER.search(hit.text[s : s + figure.start])
         value = (qualifier.group() if qualifier else "") + figure.text
         return NumberFound(figure.text, f"**{value}**", [(hit, *trim(hit.text, s, e))])

@@ -1,0 +1,45 @@
+"""Ranks: what a question asks when it asks 排第几 / "where did it rank", and the ranks a
+document states (总量排全省第五, 增速位居全国第1).
+
+A rank is no quantity: :func:`kb.numbers.figures` leaves 第五 out (it is also 第五章's).
+A question that asks for a rank is answered by a rank, and by nothing else.
+
+Example::
+
+    asks_rank("研发经费投入总量在全省排第几？")   # True
+    [r.number for r in ranks("总量排全省第五，占比排全省第四")]   # ["5", "4"]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.lines import cn_number
+from kb.numbers import Figure
+
+__all__ = ["asks_rank", "ranks"]
+
+_ASKS = re.compile(
+    r"第几|排名|名次|位次|排在|\brank(?:ed|s|ing)?\b|\bwhat place\b|\bin which place\b", re.I
+)
+#: 第五 after a word of ranking within a few characters (排全省第五, 位居全国第1), and not
+#: a count of parts (第五章, 第三批, 第二个).
+_RANK = re.compile(
+    r"(?:排名?|居|位列|位居|名列|列)[^，。；,;]{0,6}?第([一二三四五六七八九十]{1,3}|\d{1,3})"
+    r"(?![章节条次批个届款项期年部阶])(?:位|名)?"
+)
+
+
+def asks_rank(question: str) -> bool:
+    """Does the question ask where something ranks (排第几, 名次, rank)?"""
+    return bool(_ASKS.search(question))
+
+
+def ranks(text: str) -> list[Figure]:
+    """The ranks ``text`` states: each a :class:`~kb.numbers.Figure` whose number is the
+    place (``"5"`` for 第五) and whose span is the ordinal as written (第五)."""
+    found = []
+    for m in _RANK.finditer(text):
+        start = m.start(1) - 1  # the 第
+        found.append(Figure(str(cn_number(m.group(1))), "", start, m.end()))
+    return found
