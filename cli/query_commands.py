@@ -96,7 +96,7 @@ def cmd_fit(args: argparse.Namespace, config: Settings) -> int:
         for r in report.documents:
             print(f"- {r.verdict:<8} {r.score:.2f}  《{r.doc_title}》")
     for title, rows in (
-        ("Matching plan items", report.matches),
+        ("Matching items", report.matches),
         ("Support measures", report.measures),
     ):
         if rows:

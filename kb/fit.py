@@ -167,7 +167,13 @@ class FitChecker:
             evidence,
             key=lambda r: (-evidence[r].foreground - evidence[r].support, -evidence[r].work, r),
         )
-        work = [r for r in order if self._established(evidence[r], terms, "work")]
+        total = sum(self._weight(t.forms[0][0]) for t in terms.named if not t.background)
+        least = self.settings.min_work_share * total  # one stock phrase of a long text: none
+        work = [
+            r
+            for r in order
+            if evidence[r].foreground >= least and self._established(evidence[r], terms, "work")
+        ]
         area = sorted(
             (r for r in evidence if evidence[r].area > 0 and evidence[r].work == 0),
             key=lambda r: (-evidence[r].area, self.kb.chunks[r].meta["kind"] != "paragraph", r),
@@ -189,7 +195,6 @@ class FitChecker:
         if verdict == "partial" and terms.commerce_only:  # it trades in what the plan names
             cited = self._areas(work or traded, evidence) + cited
         matches = distinct(cited)[:limit] if verdict != "no_fit" else []
-        total = sum(self._weight(t.forms[0][0]) for t in terms.named if not t.background)
         best = max(
             [evidence[work[0]].foreground] if work else [evidence[r].area for r in area],
             default=evidence[traded[0]].work if verdict == "partial" and traded else 0.0,

@@ -164,9 +164,9 @@ class FitReport:
         lang = lang or self.lang
         zh = lang == "zh"
         titles = (
-            ("项目匹配报告", "匹配的规划条目", "适用的支持措施", "结论")
+            ("项目匹配报告", "匹配的条目", "适用的支持措施", "结论")
             if zh
-            else ("Project fit report", "Matching plan items", "Support measures", "Verdict")
+            else ("Project fit report", "Matching items", "Support measures", "Verdict")
         )
         lines = [
             f"# {titles[0]}",

@@ -65,6 +65,9 @@ def _by_document(report: Any) -> None:
     """Which documents the project fits best: each one that names its work or area, best
     first, then how many name neither (21 rows of 不符合 would bury the rest)."""
     st.subheader(t("by_document"))
+    if report.verdict == "no_fit":  # no best document to name, no table of 不符合
+        st.markdown(t("no_document_fits", n=len(report.documents)))
+        return
     best = plan(esc(f"《{report.doc_title}》"))
     st.markdown(f"<div>{t('best_fit', title=best)}</div>", unsafe_allow_html=True)  # ours
     head = "".join(
@@ -74,7 +77,7 @@ def _by_document(report: Any) -> None:
     shown = [r for r in report.documents if r.verdict != "no_fit"] or report.documents[:1]
     body = "".join(
         f"<tr><td>{plan(esc(r.doc_title))}</td><td class='v'>{esc(t(f'{r.verdict}_label'))}</td>"
-        f"<td class='n'>{r.score:.0%}</td></tr>"
+        f"<td class='n'>{f'{r.score:.0%}' if r.verdict == 'fit' else '—'}</td></tr>"
         for r in shown
     )
     rest = len(report.documents) - len(shown)  # the documents that name nothing of it
@@ -90,7 +93,12 @@ def _by_document(report: Any) -> None:
 def _report(report: Any, titles: dict[str, str]) -> None:
     verdict = t(f"{report.verdict}_label")
     box = {"fit": st.success, "partial": st.warning, "no_fit": st.error}[report.verdict]
-    box(f"**{md(t('verdict_line', label=verdict, score=f'{report.score:.0%}'))}**")
+    line = (  # the share explains a fit; beside partial or no fit it reads as a contradiction
+        t("verdict_line", label=verdict, score=f"{report.score:.0%}")
+        if report.verdict == "fit"
+        else t("verdict_only", label=verdict)
+    )
+    box(f"**{md(line)}**")
     reason = t("reason_line", reason=plan(esc(report.reason_in(lang()))))  # escaped, our template
     st.markdown(f"<div>{reason}</div>", unsafe_allow_html=True)
     for title, rows in ((t("matches"), report.matches), (t("measures"), report.measures)):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kb import BadQuery, KnowledgeBase
+from kb.fit import FitChecker, FitSettings
 from kb.fit_report import FitReport
 
 MEA_ZH = "我公司计划在六盘水建设一条氢燃料电池膜电极生产线，并与高校合作研发质子交换膜"
@@ -389,3 +390,13 @@ def test_a_term_is_not_named_inside_another_word(all_kb: KnowledgeBase) -> None:
 def test_reason_calls_a_document_a_plan_only_when_it_is_one(title: str, zh: str, en: str) -> None:
     report = FitReport(text="美甲店", verdict="no_fit", score=0.0, doc_title=title)
     assert report.reason_in("zh").startswith(zh) and report.reason_in("en").startswith(en)
+
+
+def test_an_item_naming_a_sliver_of_the_project_is_no_evidence_of_its_work(
+    plan_kb: KnowledgeBase,
+) -> None:
+    text = "我们研发区块链底层平台和智能合约，在政务数据共享和供应链金融中应用示范"
+    report = FitChecker(plan_kb).check(text)
+    assert report.verdict == "fit" and 0.3 < report.score < 0.9
+    strict = FitChecker(plan_kb, FitSettings(min_work_share=0.95)).check(text)
+    assert strict.verdict != "fit"
