@@ -43,6 +43,7 @@ _CHANGE_BEFORE = re.compile(
 )  # 增加46家, 增幅为64.8%; not 增加至0.89% (the level it reached)
 _CHANGE_WORD = re.compile(r"增长|增加|增幅|增速|提高|提升|下降|减少|降低|上涨")
 _QUALIFIER = re.compile(r"(不少于|不低于|不超过|超过|高于|低于|约|近|达到|突破)$")
+_BOUND = re.compile(r"以上|以下|以内|左右")
 _TABLE_YEARS = {"2020", "2025"}
 #: A clause of a report's review (一、2024年工作回顾, 第一章 “十三五”…回顾) states what was
 #: reached; one of its plans (2025年目标任务, 工作安排) or one that strives (力争, 左右)
@@ -268,5 +269,10 @@ class NumberAnswerer:
             written = hit.text[s + figure.start : s + figure.end]
             return NumberFound(figure.number, f"**{written}**", [(hit, *trim(hit.text, s, e))])
         qualifier = _QUALIFIER.search(hit.text[s : s + figure.start])
-        value = (qualifier.group() if qualifier else "") + figure.text
+        bound = _BOUND.match(hit.text, s + figure.end)  # 5.5%以上: a floor, not a point
+        value = (
+            (qualifier.group() if qualifier else "")
+            + figure.text
+            + (bound.group() if bound else "")
+        )
         return NumberFound(figure.text, f"**{value}**", [(hit, *trim(hit.text, s, e))])

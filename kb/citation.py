@@ -66,7 +66,8 @@ def render_markdown(
 
     :param english: frame the quotes for an English question.
     """
-    framing = "The plan's own words on this (quoted in Chinese), by section:" if english else ""
+    source = "plan's" if all("规划" in c.doc_title for c in citations) else "document's"
+    framing = f"The {source} own words on this (quoted in Chinese), by section:" if english else ""
     body = [framing, lead]
     several = len({g.doc for g in groups}) > 1
     for g in groups:

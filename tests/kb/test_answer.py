@@ -302,3 +302,9 @@ def test_a_figure_of_another_indicator_in_the_same_list_never_leads(
 ) -> None:
     answer = all_kb.ask(question, generative=False)  # both from a browser walkthrough
     assert answer.kind == "number" and answer.value not in (None, wrong)
+
+
+def test_a_bound_after_the_figure_stays_in_the_lead(all_kb) -> None:
+    answer = all_kb.ask("What is Sichuan's GDP growth target for 2025?", generative=False)
+    assert "**5.5%以上**" in answer.answer  # a floor, not a point
+    assert answer.answer.startswith("The document's own words")  # a work report is no plan
