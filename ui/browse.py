@@ -9,6 +9,7 @@ is an in-app link, so reading never ends the session.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -121,10 +122,14 @@ def _contents(kb: KnowledgeBase, doc: str, entries: list[OutlineEntry], here: in
                 nav.link("browse", label, None, params)
 
 
+_BARE_NUMBER = re.compile(r"[\d一二三四五六七八九十（）()．.、 ]*")
+
+
 def _entry_title(kb: KnowledgeBase, entry: OutlineEntry) -> str:
-    """An entry's heading; for a bare number (``1．``) the start of its text instead."""
-    if len(entry.heading.strip()) > 3:
-        return entry.heading
+    """An entry's heading; for a bare number (``1．``, ``（三）``) the start of its text
+    instead. A short word is a heading still (前言, 附录：)."""
+    if not _BARE_NUMBER.fullmatch(entry.heading.strip()):
+        return entry.heading.strip().rstrip("：:")
     words = (kb.chunk(entry.chunk).content or "").strip().split("\n", 1)[0]
     return words[:14] + ("…" if len(words) > 14 else "") if words else entry.heading
 

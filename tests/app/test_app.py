@@ -162,6 +162,16 @@ def test_browse_deep_link_highlights_the_cited_chunk_and_marks_the_contents(
     assert len(app.get("page_link")) > 100  # every contents entry is an in-app link
 
 
+def test_browse_contents_label_short_headings_by_their_words_and_bare_numbers_by_text(
+    app: AppTest,
+) -> None:
+    app.query_params["doc"] = DOC
+    open_page(app, "browse")
+    labels = [link.proto.label.strip() for link in app.get("page_link")]
+    assert labels[0] == "前言" and labels[-3:-1] == ["附录", "名词解释"]  # then 下一章
+    assert not any(label.startswith("“十四五”时期是我国") for label in labels)
+
+
 def test_browse_glossary_tab_lists_the_eight_terms(app: AppTest) -> None:
     open_page(app, "browse")
     terms = [m.value for m in app.tabs[1].markdown]
