@@ -39,6 +39,8 @@ from kb.tokenize import QueryExpander, Tokenizer, fold, is_english
 
 __all__ = ["KeyTerms"]
 
+#: What follows a number (30余座, 800多户): a counter, no thing the project does.
+_COUNTED = re.compile(r"[余多][\u4e00-\u9fff]")
 _CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[a-z][a-z0-9&\-]{2,}|[a-z0-9]*[a-z][a-z0-9]*")
 
 
@@ -199,8 +201,12 @@ class KeyTerms:
             if stand_ins:
                 forms = ((word, 1.0), *((w, STAND_IN) for w in stand_ins))
                 terms.append(self._term(word, forms, background))
-            elif not (background or self.common(word) or word in self.words["about"]) and not any(
-                word in u or u in word for u in unnamed
+            elif not (
+                background
+                or self.common(word)
+                or word in self.words["about"]
+                or _COUNTED.fullmatch(word)
+                or any(word in u or u in word for u in unnamed)
             ):
                 unnamed.append(word)
             covered[s:e] = [True] * (e - s)

@@ -190,3 +190,8 @@ def test_an_english_enabler_of_two_words_is_known_by_its_hyphenated_form(keyterm
     terms = keyterms.find("An insurance agency where big-data scoring matches each customer.")
     found = {t.text: t for t in terms.named}
     assert "big data" in found and found["big data"].background
+
+
+def test_a_counter_after_a_number_is_never_a_missing_term(keyterms) -> None:
+    terms = keyterms.find("公司已在贵州建成30余座瓦斯抽采泵站，服务800多户企业")
+    assert not {"余座", "多户"} & set(terms.missing)
