@@ -174,8 +174,8 @@ class FitQuotes:
                 if item or past or hit.kind == "term" or any(m.id == hit.id for m in found):
                     continue  # measures live outside industry boxes, the review and glossary
                 forms = [w for w in words if w in (hit.text or "")]
-                if not forms:
-                    continue
+                if words[0] not in forms and len(forms) < 2:
+                    continue  # its own word (研发投入), or two of its words; not 奖励 alone
                 s, e = self.quote(chunk, forms)
                 found.append(
                     FitMatch(

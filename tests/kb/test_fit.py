@@ -400,3 +400,11 @@ def test_an_item_naming_a_sliver_of_the_project_is_no_evidence_of_its_work(
     assert report.verdict == "fit" and 0.3 < report.score < 0.9
     strict = FitChecker(plan_kb, FitSettings(min_work_share=0.95)).check(text)
     assert strict.verdict != "fit"
+
+
+def test_a_support_measure_is_labelled_by_its_own_word_not_a_generic_one(all_kb) -> None:
+    text = "我们研发新产品，申请专利"
+    measures = all_kb.fit_checker().quotes.measures("gwr_shanxi_2025", text)
+    # 研发投入后补助 is not "设备更新专项奖励" (奖励 alone); 高新技术企业培育 is not
+    # "新认定10个省级劳务品牌" (认定 alone)
+    assert not any("劳务品牌" in m.text or "设备更新专项奖励" in m.text for m in measures)
