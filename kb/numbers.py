@@ -135,7 +135,7 @@ def figures(text: str) -> list[Figure]:
 
 
 _ASKS_NUMBER = re.compile(
-    r"多少|第几|排名|几个|几家|几项|几件|几组|几人|百分之几|数量|目标值?|指标|比重|占比|强度|规模|金额|增幅|增速|"
+    r"多少|第几|几个|几家|几项|几件|几组|几人|百分之几|数量|目标值?|指标|比重|占比|强度|规模|金额|增幅|增速|"
     r"how many|how much|\brank(?:ed|ing)?\b|\bshare\b|percent|proportion|\bratio\b|\brate\b|"
     r"number of|target|goal|"
     r"by how|value of|amount|基期值|基数|to what (?:level|extent)|what level|\btotal\b|"
