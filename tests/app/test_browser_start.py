@@ -40,6 +40,7 @@ def test_first_open_shows_title_input_and_loading_state_while_loading(
 def test_ask_offers_examples_that_ask_when_clicked(page: Any, server: str) -> None:
     open_app(page, server)
     examples = page.get_by_test_id("stButtonGroup").get_by_role("radio")
+    examples.first.wait_for(timeout=60_000)  # the page may still be drawing its last part
     assert examples.count() == 4
     examples.filter(has_text="哪些氢能技术被列为重点？").click()
     page.locator(".pkb-head").first.wait_for(timeout=60_000)
