@@ -127,7 +127,10 @@ _BARE_NUMBER = re.compile(r"[\d一二三四五六七八九十（）()．.、 ]*"
 
 def _entry_title(kb: KnowledgeBase, entry: OutlineEntry) -> str:
     """An entry's heading; for a bare number (``1．``, ``（三）``) the start of its text
-    instead. A short word is a heading still (前言, 附录：)."""
+    instead. A short word is a heading still (附录：); the text before the first heading is
+    the preamble, in the interface's language."""
+    if entry.node == "pre":  # the parser's name for the text before the first heading
+        return t("preamble")
     if not _BARE_NUMBER.fullmatch(entry.heading.strip()):
         return entry.heading.strip().rstrip("：:")
     words = (kb.chunk(entry.chunk).content or "").strip().split("\n", 1)[0]

@@ -146,6 +146,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "partial_label": ("部分相关", "partly related"),
     "no_fit_label": ("不符合", "does not fit"),
     "matches": ("匹配的条目", "Matching items"),
+    "preamble": ("前言", "Preamble"),
     "measures": ("适用的支持措施", "Applicable support measures"),
     "download": ("下载报告（Markdown）", "Download the report (Markdown)"),
     "copy_report": ("复制报告", "Copy the report"),
