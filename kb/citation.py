@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kb.clauses import readable
+from kb.documents import kind_of
 from kb.scope import Scope
 from kb.search import Hit
 
@@ -66,7 +67,7 @@ def render_markdown(
 
     :param english: frame the quotes for an English question.
     """
-    source = "plan's" if all("规划" in c.doc_title for c in citations) else "document's"
+    source = "plan's" if all(kind_of(c.doc_title) == "规划" for c in citations) else "document's"
     framing = f"The {source} own words on this (quoted in Chinese), by section:" if english else ""
     body = [framing, lead]
     several = len({g.doc for g in groups}) > 1

@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kb.documents import kind_of
+
 __all__ = ["FitMatch", "FitReport", "Named"]
 
 VERDICTS = ("fit", "partial", "no_fit")
@@ -111,31 +113,27 @@ class FitReport:
         return f"《{self.doc_title}》：{reason}" if self.documents and self.doc_title else reason
 
     def _reason(self, lang: str) -> str:
-        text = self._reason_of_plan(lang)
-        if self.doc_title and "规划" not in self.doc_title:  # a work report is no plan
-            text = text.replace("规划", "文件").replace("The plan", "The document")
-        return text
-
-    def _reason_of_plan(self, lang: str) -> str:
         work = [n for n in self.named if n.kind == "work"]
         area = [n for n in self.named if n.kind == "area"]
         missing = _join(self.missing[:6], lang)
         zh = lang == "zh"
+        plan = not self.doc_title or kind_of(self.doc_title) == "规划"  # a work report is none
+        noun = ("规划" if plan else "文件") if zh else ("The plan" if plan else "The document")
         if self.verdict == "fit":
             best = self.matches[0] if self.matches else None
             where = _where(best.section if best else work[0].where)
             said = best.terms if best else [work[0].term]
             terms = _join(said[:6], lang)
-            text = f"规划点名了 {terms}（{where}）" if zh else f"The plan names {terms} ({where})"
+            text = f"{noun}点名了 {terms}（{where}）" if zh else f"{noun} names {terms} ({where})"
         elif self.verdict == "partial" and self.commerce:
             first = (work or area)[0]
             terms = _join([n.term for n in (work or area)][:4], lang)
             trade = _join(self.commerce[:4], lang)
             text = (
-                f"规划把 {terms} 列为重点（{_where(first.where)}），支持的是研发、生产和应用，"
+                f"{noun}把 {terms} 列为重点（{_where(first.where)}），支持的是研发、生产和应用，"
                 f"没有点名 {trade} 这类经营活动"
                 if zh
-                else f"The plan makes {terms} a priority ({_where(first.where)}) for research, "
+                else f"{noun} makes {terms} a priority ({_where(first.where)}) for research, "
                 f"making and use; it does not name trade such as {trade}"
             )
             return text + ("。" if zh else ".")
@@ -144,16 +142,16 @@ class FitReport:
             terms = _join([n.term for n in shown][:4], lang)
             where = _where(shown[0].where)
             text = (
-                f"规划把 {terms} 所在的领域列为重点（{where}），但没有点名项目的具体工作"
+                f"{noun}把 {terms} 所在的领域列为重点（{where}），但没有点名项目的具体工作"
                 if zh
-                else f"The plan makes the area of {terms} a priority ({where}), but does not "
+                else f"{noun} makes the area of {terms} a priority ({where}), but does not "
                 "name the project's own work"
             )
         else:
             text = (
-                "规划没有点名项目的关键内容，也没有把它所在的领域列为重点"
+                f"{noun}没有点名项目的关键内容，也没有把它所在的领域列为重点"
                 if zh
-                else "The plan names neither the project's key terms nor its area as a priority"
+                else f"{noun} names neither the project's key terms nor its area as a priority"
             )
         if missing:
             text += f"；未提及：{missing}" if zh else f"; not named: {missing}"

@@ -10,7 +10,7 @@ import pytest
 
 from kb import BadQuery, KnowledgeBase
 from kb.fit import FitChecker, FitSettings
-from kb.fit_report import FitReport
+from kb.fit_report import FitReport, Named
 
 MEA_ZH = "我公司计划在六盘水建设一条氢燃料电池膜电极生产线，并与高校合作研发质子交换膜"
 MEA_EN = (
@@ -408,3 +408,13 @@ def test_a_support_measure_is_labelled_by_its_own_word_not_a_generic_one(all_kb)
     # 研发投入后补助 is not "设备更新专项奖励" (奖励 alone); 高新技术企业培育 is not
     # "新认定10个省级劳务品牌" (认定 alone)
     assert not any("劳务品牌" in m.text or "设备更新专项奖励" in m.text for m in measures)
+
+
+def test_a_work_reports_reason_quotes_its_own_words_unchanged() -> None:
+    where = ["二、2025年工作安排", "（三）加快“十五五”规划编制"]
+    named = [Named("规划编制", where, "gwr:s2.ss3.para1", "area")]
+    title = "2025年山东省政府工作报告"
+    report = FitReport("规划编制咨询", "partial", 0.0, named=named, doc_title=title)
+    reason = report.reason_in("zh")
+    assert reason.startswith("文件把 规划编制 所在的领域")  # the document is no plan …
+    assert "加快“十五五”规划编制" in reason  # … but its words are quoted as written
