@@ -74,7 +74,7 @@ def _by_document(report: Any) -> None:
         f"<th{cls}>{esc(t(key))}</th>"
         for key, cls in (("col_document", ""), ("col_verdict", ""), ("col_score", " class='n'"))
     )
-    shown = [r for r in report.documents if r.verdict != "no_fit"] or report.documents[:1]
+    shown = [r for r in report.documents if r.verdict != "no_fit"]  # the best one at least
     body = "".join(
         f"<tr><td>{plan(esc(r.doc_title))}</td><td class='v'>{esc(t(f'{r.verdict}_label'))}</td>"
         f"<td class='n'>{f'{r.score:.0%}' if r.verdict == 'fit' else '—'}</td></tr>"
