@@ -105,11 +105,13 @@ def said(words: frozenset[str], folded: str, english: bool) -> list[str]:
 
 #: A clause that says the project does not do the work itself (设计和施工仍由矿方负责,
 #: 公司不做软件和设备开发, we do not develop): its research and making words do not count.
-_DISCLAIMED = re.compile(
-    r"[^，,；;。.]*(?:不做|不搞|不从事|不涉及|不参与|不负责|仍由|均由|由[^，,；;。]{1,12}负责"
-    r"|do not|don't|does not|doesn't|(?:do|does|did) no |not our own|no in-house)[^，,；;。.]*",
+_DISCLAIMS = re.compile(
+    r"不做|不搞|不从事|不涉及|不参与|不负责|仍由|均由|由[^，,；;。]{1,12}负责"
+    r"|do not|don't|does not|doesn't|(?:do|does|did) no |not our own|no in-house",
     re.I,
 )
+#: Clause bounds, kept by the split so the undisclaimed text reads as written.
+_CLAUSE_BOUND = re.compile(r"([，,；;。.])")
 #: Charging by the job (按次收费, 按亩收费, billed per metre): a service business form.
 _FEE = re.compile(
     r"按[^，,；;。]{1,4}(?:收费|计费|收取|结算|收钱|算钱|收租)"
@@ -126,7 +128,10 @@ def business_forms(folded: str, words: dict[str, frozenset[str]], english: bool)
 def making(folded: str, words: dict[str, frozenset[str]], english: bool) -> list[str]:
     """The research and making words a sentence says of the project itself: not in a
     clause that disclaims them (设计和施工仍由矿方负责)."""
-    return said(words["make"], _DISCLAIMED.sub(" ", folded), english)
+    # Clause by clause, not one regex with [^，]* around the keyword: that retried from
+    # every start and took 26 s on 20,000 unpunctuated characters.
+    kept = (" " if _DISCLAIMS.search(part) else part for part in _CLAUSE_BOUND.split(folded))
+    return said(words["make"], "".join(kept), english)
 
 
 def only_used(word: str, folded: str, words: dict[str, frozenset[str]], english: bool) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.description import COMPANY, parts, project_words, said, sentences
+from kb.description import COMPANY, making, parts, project_words, said, sentences
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,18 @@ def test_parts_set_apart_what_is_said_about_the_company(text: str, about: list[b
 def test_parts_read_english_ing_forms_as_making() -> None:
     text = "Founded in 2016, it is building a plant. We plan a second line."
     assert [flag for _, flag in parts(text, project_words())] == [True, False, False]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "english", "expected"),
+    [
+        ("我们研发芯片，设计和施工仍由矿方负责，生产电池", False, {"研发", "生产"}),
+        ("公司不做软件开发。we develop sensors", True, {"develop"}),
+        ("we do not manufacture pumps", True, set()),
+        ("研发" + "氢能" * 10000, False, {"研发"}),  # long unpunctuated text: one clause
+    ],
+)
+def test_making_skips_clauses_that_disclaim_the_work(
+    sentence: str, english: bool, expected: set[str]
+) -> None:
+    assert set(making(sentence, project_words(), english)) == expected
