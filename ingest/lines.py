@@ -18,6 +18,7 @@ import re
 from ingest.table import Line
 
 __all__ = [
+    "CHINESE_DIGITS",
     "GLOSSARY_TITLES",
     "PATTERNS",
     "classify",
@@ -27,7 +28,9 @@ __all__ = [
     "split_lines",
 ]
 
-_NUM = r"[一二三四五六七八九十百零〇两]+"
+#: The characters of a Chinese numeral (第十二, 二〇二五, 两), for patterns that read one.
+CHINESE_DIGITS = "零〇一二两三四五六七八九十百"
+_NUM = f"[{CHINESE_DIGITS}]+"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(rf"第({_NUM}|\d+)章 *")),
     ("section", re.compile(rf"第({_NUM}|\d+)节 *")),

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from ingest.lines import cn_number
+from ingest.lines import CHINESE_DIGITS, cn_number
 from kb.errors import BadQuery
 from kb.inputs import read_lines
 from kb.tokenize import is_english
@@ -52,8 +52,8 @@ __all__ = [
 METRICS = ("recall@10", "mrr@10", "recall@300ch")
 Search = Callable[[str, int], list[str]]
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_CHINESE_NUMBER = re.compile(r"[一二三四五六七八九十百两]+")
-_CHINESE_RANK = re.compile(r"第?([一二三四五六七八九十百两]+)[位名个家项]?")
+_CHINESE_NUMBER = re.compile(f"[{CHINESE_DIGITS}]+")
+_CHINESE_RANK = re.compile(f"第?([{CHINESE_DIGITS}]+)[位名个家项]?")
 
 
 def _squash(text: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.lines import cn_number
+from ingest.lines import CHINESE_DIGITS, cn_number
 from kb.numbers import Figure
 
 __all__ = ["asks_rank", "ranks"]
@@ -25,7 +25,7 @@ _ASKS = re.compile(
 #: 第五 after a word of ranking within a few characters (排全省第五, 位居全国第1), and not
 #: a count of parts (第五章, 第三批, 第二个).
 _RANK = re.compile(
-    r"(?:排名?|居|位列|位居|名列|列)[^，。；,;]{0,6}?第([一二三四五六七八九十]{1,3}|\d{1,3})"
+    rf"(?:排名?|居|位列|位居|名列|列)[^，。；,;]{{0,6}}?第([{CHINESE_DIGITS}]{{1,3}}|\d{{1,3}})"
     r"(?![章节条次批个届款项期年部阶])(?:位|名)?"
 )
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from haystack import Document, component
 
+from ingest.lines import CHINESE_DIGITS
 from kb.shared_document import rescored
 
 __all__ = ["DocumentEvidence", "KindPrior"]
@@ -49,7 +50,7 @@ class DocumentEvidence:
 
 
 #: A chapter or section marker; a chunk holding three or more is a table of contents.
-_MARKER = re.compile(r"第[一二三四五六七八九十百零〇\d]+[章节]")
+_MARKER = re.compile(rf"第[{CHINESE_DIGITS}\d]+[章节]")
 
 
 def _plain(text: str) -> str:
