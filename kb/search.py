@@ -40,11 +40,13 @@ from kb.dense import DenseIndex, DenseRetriever
 from kb.embed import Embedder
 from kb.errors import BadQuery
 from kb.pipeline_run import OrderedRun
+from kb.query import QueryAnalyzer, QueryEmbedder
 from kb.rerank import DocumentEvidence, KindPrior
+from kb.senses import Senses
 from kb.settings import SearchSettings
 from kb.siblings import JoinSiblings
 from kb.sparse import MaxNormalizer, SparseIndex, SparseRetriever
-from kb.tokenize import QueryExpander, Tokenizer, char_ngrams, clean_query, is_english
+from kb.tokenize import QueryExpander, Tokenizer, clean_query, is_english
 
 __all__ = ["FUSIONS", "MODES", "Hit", "SearchSettings", "Searcher"]
 
@@ -94,57 +96,6 @@ class Hit:
         """The documented JSON shape of a result."""
         keys = ("rank", "id", "doc", "doc_title", "section", "kind", "text", "score")
         return {**{k: getattr(self, k) for k in keys}, "start": self.start, "end": self.end}
-
-
-@component
-class QueryAnalyzer:
-    """A query's word tokens, expansion tokens and weight, character n-grams, and text."""
-
-    def __init__(
-        self, tokenizer: Tokenizer, expander: QueryExpander, synonym_weight: float
-    ) -> None:
-        self.tokenizer = tokenizer
-        self.expander = expander
-        self.synonym_weight = synonym_weight
-
-    @component.output_types(
-        tokens=list[str],
-        expansion=list[str],
-        expansion_weight=float,
-        groups=list[list[list[str]]],
-        chars=list[str],
-        text=str,
-    )
-    def run(self, query: str) -> dict[str, Any]:
-        english = is_english(query)
-        expansion = [t for term in self.expander.expand(query) for t in self.tokenizer.tokens(term)]
-        groups = []
-        if english:
-            tok = self.tokenizer.tokens
-            groups = [[tok(term) for term in g] for g in self.expander.english_groups(query)]
-            rendered = {t for g in groups for term in g for t in term}
-            # R&D, 5G, GDP, 2025 as written, unless a phrase's renderings already hold them
-            groups += [[[t]] for t in dict.fromkeys(tok(query)) if t not in rendered]
-        return {
-            "groups": groups,
-            "tokens": self.tokenizer.tokens(query),
-            "expansion": expansion,
-            "expansion_weight": 1.0 if english else self.synonym_weight,
-            "chars": [] if english else char_ngrams(query),
-            "text": query,
-        }
-
-
-@component
-class QueryEmbedder:
-    """Embeds the query text with the index's embedder."""
-
-    def __init__(self, embedder: Embedder) -> None:
-        self.embedder = embedder
-
-    @component.output_types(embedding=np.ndarray)
-    def run(self, text: str) -> dict[str, Any]:
-        return {"embedding": self.embedder.embed_query(text)}
 
 
 @component
@@ -202,6 +153,17 @@ class Searcher:
                 f"fusion {st.fusion!r} is not one of {', '.join(FUSIONS)} (POLICYKB_FUSION)."
             )
         self.expander = expander or QueryExpander()
+        self._senses = (
+            Senses(
+                embedder,
+                tokenizer.tokens,
+                sparse.document_frequencies,
+                len(documents),
+                st.english_senses,
+            )
+            if st.english_senses > 0
+            else None
+        )
         english = [st.english_sparse_weight, 0.0, 1.0 - st.english_sparse_weight]
         pipelines = {
             "hybrid": self._pipeline("hybrid", [st.sparse_weight, st.char_weight, st.dense_weight]),
@@ -213,7 +175,9 @@ class Searcher:
         self._analyzer = self._analyze()
 
     def _analyze(self) -> QueryAnalyzer:
-        return QueryAnalyzer(self.tokenizer, self.expander, self.settings.synonym_weight)
+        return QueryAnalyzer(
+            self.tokenizer, self.expander, self.settings.synonym_weight, self._senses
+        )
 
     def _pipeline(self, mode: str, weights: list[float] | None = None) -> Pipeline:
         p = Pipeline()

@@ -98,6 +98,9 @@ class SearchSettings:
         to the query's own words (English expansions always count fully).
     :param translation_others: for English queries, how much the renderings of one
         English phrase beyond the best-matching one add (0 = only the best; 1 = all).
+    :param english_senses: English words the glossary lacks get one dictionary sense
+        (CC-CEDICT), chosen by the embedder against the question, unless that sense is in
+        more than this share of the chunks (too general); 0 = off (see kb/senses.py).
     :param item_prior: score factor of a list item (``2．氢能源…``): the plan's concrete
         commitments, short and specific, before the summary paragraphs.
     :param table_row_prior: score factor of a bare table row, so prose that states the
@@ -119,6 +122,7 @@ class SearchSettings:
     english_sparse_weight: float = 0.5
     synonym_weight: float = 0.5
     translation_others: float = 0.2
+    english_senses: float = 0.2
     item_prior: float = 1.1
     table_row_prior: float = 0.8
     title_prior: float = 0.5
@@ -142,6 +146,11 @@ class SearchSettings:
             raise ConfigError(
                 f"fusion={self.fusion!r} is not one of {', '.join(FUSIONS)}; set "
                 "POLICYKB_FUSION or --fusion to one of them."
+            )
+        if not 0 <= self.english_senses <= 1:
+            raise ConfigError(
+                f"english_senses={self.english_senses} is a share of chunks, within 0..1 "
+                "(0 = off); set POLICYKB_ENGLISH_SENSES to one."
             )
 
 

@@ -101,6 +101,7 @@ def test_bad_file_raises_config_error_naming_the_key(tmp_path: Path, text: str, 
         ({"POLICYKB_STORE": "s3"}, "store='s3'"),
         ({"POLICYKB_ANSWER_DEPTH": "0"}, "POLICYKB_ANSWER_DEPTH"),
         ({"POLICYKB_SPARSE_WEIGHT": "-1"}, "POLICYKB_SPARSE_WEIGHT"),
+        ({"POLICYKB_ENGLISH_SENSES": "1.5"}, "english_senses=1.5 is a share of chunks"),
         ({"POLICYKB_CONFIG": "/no/such.toml"}, "does not exist"),
     ],
 )

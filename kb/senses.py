@@ -1,0 +1,158 @@
+"""Chinese for the English words of a question the glossary lacks: a dictionary's senses,
+chosen by the embedder against the whole question.
+
+The curated glossary (:mod:`kb.english`) renders the plan's and the bundled documents'
+terms; a question about a newly added document, or in words nobody listed ("China-Africa
+trade", "farmland"), leaves words unrendered, and BM25 cannot match them. CC-CEDICT
+(``kb/data/en_cedict.tsv``, built by ``tools/build_dictionary.py``) knows most English
+words, but with many senses (grow: 增长, 栽培, 生长 …); taken all, they mislead search. So
+each unrendered word keeps the one sense that is (1) a word of the indexed text, (2) not
+spread over more than ``max_share`` of its chunks, and (3) nearest the question in the
+multilingual embedder's space ("How much did GDP grow" → 增长, not 栽培). Words that frame a
+question (government, report, say) and region names (scoping reads those) are skipped.
+
+Search adds the senses as extra ideas of the query; answers, number reading and fit do
+not read them (a sense is a guess).
+
+Example::
+
+    senses = Senses(embedder, tokenizer.tokens, sparse.document_frequencies, n_chunks=1200)
+    senses.renderings("What did Hunan agree on China-Africa trade?", ["china-africa", "trade"])
+    # [('china-africa', '中非'), ('trade', '经贸')]
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Mapping
+from functools import cache, cached_property
+from importlib import resources
+from itertools import chain
+from types import MappingProxyType
+
+import numpy as np
+
+from kb.embed import Embedder
+from kb.regions import Gazetteer, RegionMatcher
+
+__all__ = ["Senses", "load_dictionary", "named_words"]
+
+_WORD = re.compile(r"[a-z0-9&\-]+")
+
+
+@cache
+def _framing() -> frozenset[str]:
+    """``kb/data/en_framing.txt``: words that frame a question (government, report, say)."""
+    text = resources.files("kb").joinpath("data", "en_framing.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
+
+
+@cache
+def load_dictionary() -> Mapping[str, tuple[str, ...]]:
+    """``kb/data/en_cedict.tsv``: English word → its Chinese senses (read once; read-only)."""
+    text = resources.files("kb").joinpath("data", "en_cedict.tsv").read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, _, senses = line.partition("\t")
+            table[word] = tuple(senses.split())
+    return MappingProxyType(table)
+
+
+@cache
+def _places() -> RegionMatcher:
+    return Gazetteer.load().matcher()
+
+
+def named_words(question: str) -> set[str]:
+    """The words of ``question`` that name a region (``Inner Mongolia`` → inner, mongolia)."""
+    return {w.lower() for m in _places().find(question) for w in _WORD.findall(m.text.lower())}
+
+
+def _lemmas(word: str) -> list[str]:
+    """The word and the dictionary forms it may be of (certified → certify, hiring → hire)."""
+    forms = [word]
+    if word.endswith("ied"):
+        forms.append(word[:-3] + "y")
+    for end, repl in (("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("s", "")):
+        if word.endswith(end) and len(word) > len(end) + 2:
+            forms.append(word[: -len(end)] + repl)
+    return forms
+
+
+class Senses:
+    """Dictionary senses of unrendered English words, chosen by an embedder.
+
+    :param embedder: the index's embedder (multilingual: English and Chinese in one space).
+    :param tokens: a Chinese word → its search tokens (the index's tokenizer).
+    :param df: gives the document frequency of each search token of the index (called
+        once, at the first English question).
+    :param n_chunks: chunks in the index.
+    :param max_share: a sense whose rarest token is in more of the chunks is too general.
+    :param named: the words of a question that name a region (Hunan, Inner Mongolia);
+        scoping reads those, so they get no sense.
+    """
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        tokens: Callable[[str], list[str]],
+        df: Callable[[], dict[str, int]],
+        n_chunks: int,
+        max_share: float = 0.2,
+        named: Callable[[str], set[str]] = named_words,
+    ) -> None:
+        self.embedder, self.tokens, self.named = embedder, tokens, named
+        self._df, self.n_chunks, self.max_share = df, max(n_chunks, 1), max_share
+        self._vectors: dict[str, np.ndarray] = {}  # senses of the index only: bounded
+        self._lock = threading.Lock()
+
+    @cached_property
+    def df(self) -> dict[str, int]:
+        return self._df()
+
+    def _candidates(self, word: str) -> list[str]:
+        dictionary = load_dictionary()
+        for form in _lemmas(word):
+            if form in dictionary:
+                return [s for s in dictionary[form] if self._indexed(s)]
+        return []
+
+    def _indexed(self, sense: str) -> bool:
+        """A sense whose tokens are all in the index, the rarest in few enough chunks."""
+        counts = [self.df.get(t, 0) for t in self.tokens(sense)]
+        return bool(counts) and 0 < min(counts) <= self.max_share * self.n_chunks
+
+    def _embed(self, senses: list[str]) -> np.ndarray:
+        with self._lock:
+            missing = [s for s in dict.fromkeys(senses) if s not in self._vectors]
+        if missing:
+            vectors = self.embedder.embed_documents(missing)
+            with self._lock:
+                self._vectors.update(zip(missing, vectors, strict=True))
+        with self._lock:
+            return np.stack([self._vectors[s] for s in senses])
+
+    def renderings(self, question: str, words: list[str]) -> list[tuple[str, str]]:
+        """One sense for each word of ``words`` (the question's unrendered words) that has
+        one: ``[(word, sense), …]`` in the words' order.
+
+        :param question: the whole question, whose meaning chooses among senses.
+        """
+        names = self.named(question)
+        asked = [
+            w
+            for w in dict.fromkeys(words)
+            if len(w) > 2 and not w.isdigit() and w not in _framing() and w not in names
+        ]
+        options = {w: c for w in asked if (c := self._candidates(w))}
+        if not options:
+            return []
+        near = self._embed(list(chain(*options.values()))) @ self.embedder.embed_query(question)
+        chosen, i = [], 0
+        for word, candidates in options.items():
+            best = int(np.argmax(near[i : i + len(candidates)]))
+            chosen.append((word, candidates[best]))
+            i += len(candidates)
+        return chosen
