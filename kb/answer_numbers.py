@@ -253,7 +253,9 @@ class NumberAnswerer:
             section = _section_tense(hit)  # once per chunk: its clauses share the headings
             for s, e in spans(hit.text, CLAUSE):
                 clause = hit.text[s:e]
-                cover = self.coverage.score(focus, clause)
+                # the title's words are said of every clause (生态环境保护规划 in a question
+                # put to that plan): a clause need not repeat them
+                cover = self.coverage.score(focus, f"{clause} {hit.doc_title}")
                 if cover < self.min_coverage:
                     continue
                 tense = "ahead" if _STRIVES.search(clause) else section

@@ -35,6 +35,8 @@ _UNITS = (
 _FIGURE = re.compile(rf"(?<![\d.])(\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(万|亿)?\s*({_UNITS})?")
 _LABEL_AFTER = re.compile(r"\s*[．.、)）]")
 _NOT_QUANTITY_AFTER = re.compile(r"\s*(?:年(?!度?\d)|月|日|号|届|章|节|期|[A-Za-z])")
+#: A span of years after a small number (连续26年, 再延长30年), not a year (2015年, 2025年度).
+_YEARS_AFTER = re.compile(r"年(?!度|\d|底|末|初|月)")
 _NOT_QUANTITY_BEFORE = re.compile(r"(?:专栏|第|[A-Za-z]|—|-|~|～)\s*$")
 
 _TARGET = re.compile(
@@ -67,6 +69,7 @@ _UNIT_HINTS = [
     (re.compile(r"多少项|几项|how many .*(?:project|award|achievement)", re.I), "项"),
     (re.compile(r"多少件|几件|how many .*patent", re.I), "件"),
     (re.compile(r"多少组|几组"), "组"),
+    (re.compile(r"多少年|几年|how many (?:more |consecutive )?years", re.I), "年"),
     *((re.compile(rf"\b{u}\b"), u) for u in ("GWh", "MWh", "kWh", "GW", "MW", "kW")),
 ]
 
@@ -123,6 +126,10 @@ def figures(text: str) -> list[Figure]:
             continue  # a list label: 1． 2、 3)
         if before.endswith(("（", "(")) and after[:1] in "）)":
             continue  # a list label: （2）
+        if not (scale or unit) and len(number) <= 2 and _YEARS_AFTER.match(after):
+            if not _NOT_QUANTITY_BEFORE.search(before):
+                found.append(Figure(number, "年", m.start(), m.end(1) + 1))  # 26年: a span
+            continue
         if _NOT_QUANTITY_BEFORE.search(before) or (
             not (scale or unit) and _NOT_QUANTITY_AFTER.match(after)
         ):

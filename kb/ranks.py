@@ -22,11 +22,12 @@ __all__ = ["asks_rank", "ranks"]
 _ASKS = re.compile(
     r"第几|排名|名次|位次|排在|\brank(?:ed|s|ing)?\b|\bwhat place\b|\bin which place\b", re.I
 )
-#: 第五 after a word of ranking within a few characters (排全省第五, 位居全国第1), and not
-#: a count of parts (第五章, 第三批, 第二个).
+#: 第五 after a word of ranking within a few characters (排全省第五, 位居全国第1) or right
+#: after the field it ranks in (保持全国第4位, 全国第4的地位), and not a count of parts
+#: (第五章, 第三批, 第二个).
 _RANK = re.compile(
-    rf"(?:排名?|居|位列|位居|名列|列)[^，。；,;]{{0,6}}?第([{CHINESE_DIGITS}]{{1,3}}|\d{{1,3}})"
-    r"(?![章节条次批个届款项期年部阶])(?:位|名)?"
+    rf"(?:(?:排名?|居|位列|位居|名列|列)[^，。；,;]{{0,6}}?|(?:全国|全省|全市|全区|全球|世界)"
+    rf")第([{CHINESE_DIGITS}]{{1,3}}|\d{{1,3}})(?![章节条次批个届款项期年部阶])(?:位|名)?"
 )
 
 

@@ -308,3 +308,11 @@ def test_a_bound_after_the_figure_stays_in_the_lead(all_kb) -> None:
     answer = all_kb.ask("What is Sichuan's GDP growth target for 2025?", generative=False)
     assert "**5.5%以上**" in answer.answer  # a floor, not a point
     assert answer.answer.startswith("The document's own words")  # a work report is no plan
+
+
+def test_a_number_question_put_to_a_document_by_its_title_needs_no_clause_to_repeat_it(
+    all_kb: KnowledgeBase,
+) -> None:
+    question = "国务院“十三五”生态环境保护规划说，截至2015年全国建成的自然保护区有多少个？"
+    answer = all_kb.ask(question, generative=False)
+    assert answer.value == "2740个" and "建成自然保护区2740个" in answer.answer

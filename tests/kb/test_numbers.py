@@ -25,6 +25,8 @@ from kb.numbers import IndicatorMatcher, NumberQuestion, figures, normalize_term
         ("研发人员占就业人员的比重达45人/万人", ["45人/万人"]),
         ("新能源电池产能达38GWh，装机1200MW", ["38GWh", "1200MW"]),  # Latin units, not 5G
         ("示范区完成600平方公里，备案上线大模型105款", ["600平方公里", "105款"]),
+        ("农产品出口连续26年全国第一，承包期再延长30年", ["26年", "30年"]),  # spans of years
+        ("到2025年，2024年度考核，（2016—2020年），2024年底", []),  # years, not spans
     ],
 )
 def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: list[str]) -> None:
@@ -69,6 +71,7 @@ def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: li
         ),
         ("What GDP growth is Sichuan aiming for this year?", "target", (), None, True),
         ("How many 5G base stations have been built so far?", "base", (), "个", False),
+        ("承包到期后再延长多少年？", None, (), "年", False),
         (
             "What proportion of firms use industrial internet platforms, under Anhui's 2021 plan?",
             None,

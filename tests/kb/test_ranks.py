@@ -29,6 +29,12 @@ def test_ranks_are_places_written_after_a_word_of_ranking() -> None:
     assert [text[r.start : r.end] for r in found] == ["第五", "第四", "第1位"]
 
 
+def test_ranks_are_places_written_right_after_the_field_they_rank_in() -> None:
+    text = "创新能力保持全国第4位，全国第4的地位巩固；全国第一批试点，全国第二次普查。"
+    found = ranks(text)
+    assert [text[r.start : r.end] for r in found] == ["第4位", "第4"]
+
+
 def test_a_rank_question_is_answered_by_the_rank(plan_kb: KnowledgeBase) -> None:
     answer = plan_kb.ask("2020年全市研发经费投入总量在全省排第几？", generative=False)
     assert answer.value == "5" and answer.answer.startswith("**第五**")
