@@ -174,7 +174,7 @@ class RegionMatcher:
                     for n in range(min(self.longest, len(lowered) - i), 0, -1)
                     if lowered[i : i + n] in self.names
                     and _CJK.match(lowered[i])
-                    and (n > 1 or self._apart(lowered, i))
+                    and (self._apart(lowered, i) if n == 1 else self._whole(lowered, i, n))
                 ),
                 None,
             )
@@ -199,6 +199,15 @@ class RegionMatcher:
                     )
                     break
         return sorted(found, key=lambda m: m.start)
+
+    def _whole(self, text: str, i: int, n: int) -> bool:
+        """Is the two-character name at ``i`` a name, not the seam of two words (上城 of
+        以上城市: 以上 and 城市)? Longer names, and any without a word lookup, are."""
+        if n != 2 or self.word is None:
+            return True
+        before = i > 0 and self.word(text[i - 1 : i + 1]) is not None
+        after = i + 2 < len(text) and self.word(text[i + 1 : i + 3]) is not None
+        return not (before and after)
 
     def _apart(self, text: str, i: int) -> bool:
         """Does the one-character abbreviation at ``i`` stand apart from its neighbours?

@@ -116,6 +116,16 @@ class Scope:
 COMMON_WORD = 200
 
 
+#: A plan named by its five-year period and subject (“十三五”生态环境保护规划, the 13th
+#: Five-Year Plan for eco-environmental protection), not the period alone (十三五规划期间).
+_PERIOD_PLAN = re.compile(
+    r"(十[一二三四五六])五[”’\"']?[^，。？?；;,]{2,15}?(?:规划|计划)"
+    r"|\b(1[1-6])th five-year (?:(?:[a-z\-]+ ){1,6}plan|plan (?:on|for)\b)",
+    re.I,
+)
+_ORDINAL_PERIODS = {"11": "十一", "12": "十二", "13": "十三", "14": "十四", "15": "十五"}
+
+
 class Scoper:
     """Detects the documents a question names, among one index's documents.
 
@@ -242,6 +252,8 @@ class Scoper:
                 named = of_kind
                 because.append(word)
         if len(named) > 1:
+            named = self._by_period(text, named, because)
+        if len(named) > 1:
             named = self._by_year(question, named, because)
         if not named or len(named) == len(self.documents):
             return None
@@ -257,6 +269,21 @@ class Scoper:
             rest=rest,
             kind_only=not spans,
         )
+
+    @staticmethod
+    def _by_period(text: str, docs: list[DocumentInfo], because: list[str]) -> list[DocumentInfo]:
+        """Of several documents, those of the five-year period that a plan is named by
+        (“十三五”生态环境保护规划, the 13th Five-Year … plan) — not a period the question
+        asks about (十三五时期的投入, which a later plan reviews)."""
+        found = _PERIOD_PLAN.search(text)
+        if not found:
+            return docs
+        period = found.group(1) or _ORDINAL_PERIODS.get(found.group(2) or "", "")
+        dated = [d for d in docs if d.period == f"{period}五"]
+        if dated and len(dated) < len(docs):
+            because.append(f"{period}五")
+            return dated
+        return docs
 
     @staticmethod
     def _by_year(question: str, docs: list[DocumentInfo], because: list[str]) -> list[DocumentInfo]:

@@ -87,3 +87,15 @@ def test_a_provinces_english_name_never_names_a_county_spelled_the_same(
     inside = [r for r in gazetteer.by_code.values() if gazetteer.within(r, shanxi)]
     assert any(r.name == "新绛县" for r in inside)  # Xinjiang in pinyin
     assert gazetteer.matcher(inside).find("What was Xinjiang's GDP in 2024?") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("地级及以上城市", []), ("杭州上城区", ["上城区"]), ("上城和拱墅", ["上城区", "拱墅区"])],
+)
+def test_with_a_dictionary_a_two_character_name_at_the_seam_of_two_words_names_no_place(
+    gazetteer: Gazetteer, text: str, found: list[str]
+) -> None:
+    words = {"以上", "城市", "地级"}  # 以上 + 城市: 上城 is their seam, not Hangzhou's 上城区
+    matcher = gazetteer.matcher(word=lambda s: "n" if s in words else None)
+    assert [m.region.name for m in matcher.find(text) if m.region.level == "county"] == found

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from kb.documents import DocumentInfo
@@ -226,3 +228,21 @@ def test_places_no_document_is_about_are_found(
     scoper: Scoper, question: str, places: list[str]
 ) -> None:
     assert [m.text for m in scoper.elsewhere(question)] == places
+
+
+@pytest.mark.parametrize(
+    ("question", "docs"),
+    [
+        ("“十三五”生态环境保护规划的细颗粒物目标", ["eco"]),
+        ("the 13th Five-Year Plan for eco-environmental protection on PM2.5", ["eco"]),
+        ("规划中“十三五”时期的科技投入", ["plan", "eco"]),  # a period asked about, not a name
+        ("the plan's figures at the end of the 13th Five-Year Plan", ["plan", "eco", "anhui"]),
+    ],
+)
+def test_a_plan_named_by_its_period_and_subject_picks_that_periods_plan(
+    question: str, docs: list[str]
+) -> None:
+    periods = {"plan": "十四五", "eco": "十三五"}
+    scoper = Scoper([dataclasses.replace(d, period=periods.get(d.doc, "")) for d in DOCS])
+    scope = scoper.detect(question)
+    assert scope is not None and scope.docs == docs
