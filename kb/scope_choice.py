@@ -18,6 +18,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -29,6 +30,15 @@ if TYPE_CHECKING:
     from kb.knowledge_base import KnowledgeBase
 
 __all__ = ["ScopeChoice"]
+
+#: A question that asks across places or documents (哪些省份, 各省, which provinces): it is
+#: never kept to the corpus's own documents.
+_ACROSS = re.compile(
+    r"哪些省|哪个省|哪几个省|各省(?!级)|哪些城市|哪些地区|哪些地方|各地区?|哪些文件|哪份文件|"
+    r"\bwhich (?:provinces?|cities|city|regions?|documents?|reports?)\b"
+    r"|\bacross (?:the )?provinces\b|\beach province\b",
+    re.I,
+)
 
 
 class ScopeChoice:
@@ -62,8 +72,8 @@ class ScopeChoice:
             if set(home) & set(named.docs) or not self._quotes_home(named, question, home):
                 return named
             return Scope(home, "", home=True)  # 贵州省“千”层次创新人才: the plan's programme
-        if not home or len(home) == len(self.kb.documents):
-            return None
+        if not home or len(home) == len(self.kb.documents) or _ACROSS.search(question):
+            return None  # 哪些省…, which provinces…: a question across the documents
         if self.kb.scoper().elsewhere(question):
             return None  # 新疆的生产总值: about a place, not the corpus's own, whatever it says
         return Scope(home, "", home=True) if self._covers(home, question) else None

@@ -81,3 +81,20 @@ def test_passages_that_name_an_unindexed_place_answer_for_it(all_kb: KnowledgeBa
     answer = all_kb.ask("上海有哪些区参与园区共建？", generative=False)  # 沪滇 in Yunnan's
     assert answer.found and answer.notice and "上海" in answer.notice
     assert answer.citations and all("上海" in c.text for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "home"),
+    [
+        ("Which provinces prioritise hydrogen?", False),
+        ("哪些省份把氢能列为重点？", False),
+        ("各省2025年的经济增长目标", False),
+        ("哪些氢能技术被列为重点？", True),  # names nothing, asks nothing across: the plan
+        ("各省级创新平台有多少个", True),  # 省级, not 各省
+    ],
+)
+def test_a_question_across_provinces_is_never_kept_home(
+    choice: ScopeChoice, question: str, home: bool
+) -> None:
+    scope = choice.choose(question)
+    assert (scope is not None and scope.home) is home
