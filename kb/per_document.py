@@ -143,6 +143,7 @@ class DocumentSearchers:
                     self.whole.embedder,
                     self.whole.settings,
                     self.whole.expander,
+                    self.whole.sense_vectors,
                 )
                 self._built[doc] = (searcher, rows)
             return self._built[doc]

@@ -42,7 +42,7 @@ from kb.errors import BadQuery
 from kb.pipeline_run import OrderedRun
 from kb.query import QueryAnalyzer, QueryEmbedder
 from kb.rerank import DocumentEvidence, KindPrior
-from kb.senses import Senses
+from kb.senses import Senses, SenseVectors
 from kb.settings import SearchSettings
 from kb.siblings import JoinSiblings
 from kb.sparse import MaxNormalizer, SparseIndex, SparseRetriever
@@ -129,6 +129,7 @@ class Searcher:
     :param embedder: the index's embedder.
     :param expander: the query expander to share (read-only; one document's searcher
         uses the whole index's); a new one when omitted.
+    :param sense_vectors: the dictionary senses' embeddings to share (likewise).
     :raises BadQuery: an unknown fusion setting.
     """
 
@@ -142,6 +143,7 @@ class Searcher:
         embedder: Embedder,
         settings: SearchSettings | None = None,
         expander: QueryExpander | None = None,
+        sense_vectors: SenseVectors | None = None,
     ) -> None:
         self.documents = documents
         self.sparse, self.chars, self.dense = sparse, chars, dense
@@ -153,9 +155,10 @@ class Searcher:
                 f"fusion {st.fusion!r} is not one of {', '.join(FUSIONS)} (POLICYKB_FUSION)."
             )
         self.expander = expander or QueryExpander()
+        self.sense_vectors = sense_vectors or SenseVectors(embedder)
         self._senses = (
             Senses(
-                embedder,
+                self.sense_vectors,
                 tokenizer.tokens,
                 sparse.document_frequencies,
                 len(documents),

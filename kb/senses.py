@@ -16,7 +16,8 @@ not read them (a sense is a guess).
 
 Example::
 
-    senses = Senses(embedder, tokenizer.tokens, sparse.document_frequencies, n_chunks=1200)
+    vectors = SenseVectors(embedder)  # one per knowledge base
+    senses = Senses(vectors, tokenizer.tokens, sparse.document_frequencies, n_chunks=1200)
     senses.renderings("What did Hunan agree on China-Africa trade?", ["china-africa", "trade"])
     # [('china-africa', '中非'), ('trade', '经贸')]
 """
@@ -36,7 +37,7 @@ import numpy as np
 from kb.embed import Embedder
 from kb.regions import Gazetteer, RegionMatcher
 
-__all__ = ["Senses", "load_dictionary", "named_words"]
+__all__ = ["SenseVectors", "Senses", "load_dictionary", "named_words"]
 
 _WORD = re.compile(r"[a-z0-9&\-]+")
 
@@ -81,10 +82,36 @@ def _lemmas(word: str) -> list[str]:
     return forms
 
 
+class SenseVectors:
+    """The embeddings of dictionary senses, each computed once: every searcher of one
+    knowledge base (the whole index's and each document's) shares one, so a sense met by
+    several searchers for the same question is embedded once.
+
+    :param embedder: the index's embedder (multilingual: English and Chinese in one space).
+    """
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+        self._vectors: dict[str, np.ndarray] = {}  # senses of the index only: bounded
+        self._lock = threading.Lock()
+
+    def of(self, senses: list[str]) -> np.ndarray:
+        """One unit vector per sense, rows in ``senses`` order."""
+        with self._lock:
+            missing = [s for s in dict.fromkeys(senses) if s not in self._vectors]
+        if missing:
+            vectors = self.embedder.embed_documents(missing)
+            with self._lock:
+                self._vectors.update(zip(missing, vectors, strict=True))
+        with self._lock:
+            return np.stack([self._vectors[s] for s in senses])
+
+
 class Senses:
     """Dictionary senses of unrendered English words, chosen by an embedder.
 
-    :param embedder: the index's embedder (multilingual: English and Chinese in one space).
+    :param vectors: the senses' embeddings, by the index's embedder (shared; see
+        :class:`SenseVectors`).
     :param tokens: a Chinese word → its search tokens (the index's tokenizer).
     :param df: gives the document frequency of each search token of the index (called
         once, at the first English question).
@@ -96,17 +123,15 @@ class Senses:
 
     def __init__(
         self,
-        embedder: Embedder,
+        vectors: SenseVectors,
         tokens: Callable[[str], list[str]],
         df: Callable[[], dict[str, int]],
         n_chunks: int,
         max_share: float = 0.2,
         named: Callable[[str], set[str]] = named_words,
     ) -> None:
-        self.embedder, self.tokens, self.named = embedder, tokens, named
+        self.vectors, self.tokens, self.named = vectors, tokens, named
         self._df, self.n_chunks, self.max_share = df, max(n_chunks, 1), max_share
-        self._vectors: dict[str, np.ndarray] = {}  # senses of the index only: bounded
-        self._lock = threading.Lock()
 
     @cached_property
     def df(self) -> dict[str, int]:
@@ -124,16 +149,6 @@ class Senses:
         counts = [self.df.get(t, 0) for t in self.tokens(sense)]
         return bool(counts) and 0 < min(counts) <= self.max_share * self.n_chunks
 
-    def _embed(self, senses: list[str]) -> np.ndarray:
-        with self._lock:
-            missing = [s for s in dict.fromkeys(senses) if s not in self._vectors]
-        if missing:
-            vectors = self.embedder.embed_documents(missing)
-            with self._lock:
-                self._vectors.update(zip(missing, vectors, strict=True))
-        with self._lock:
-            return np.stack([self._vectors[s] for s in senses])
-
     def renderings(self, question: str, words: list[str]) -> list[tuple[str, str]]:
         """One sense for each word of ``words`` (the question's unrendered words) that has
         one: ``[(word, sense), …]`` in the words' order.
@@ -149,7 +164,8 @@ class Senses:
         options = {w: c for w in asked if (c := self._candidates(w))}
         if not options:
             return []
-        near = self._embed(list(chain(*options.values()))) @ self.embedder.embed_query(question)
+        question_vector = self.vectors.embedder.embed_query(question)
+        near = self.vectors.of(list(chain(*options.values()))) @ question_vector
         chosen, i = [], 0
         for word, candidates in options.items():
             best = int(np.argmax(near[i : i + len(candidates)]))

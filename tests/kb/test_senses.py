@@ -9,7 +9,7 @@ import pytest
 
 from kb import KnowledgeBase, Settings
 from kb.search import SearchSettings
-from kb.senses import Senses, load_dictionary, named_words
+from kb.senses import Senses, SenseVectors, load_dictionary, named_words
 
 #: A toy multilingual space: trade and economy near 经贸 and 贸易, growing plants near 栽培.
 _AXES = {"经贸": 0, "贸易": 0, "economic": 0, "增长": 1, "gdp": 1, "栽培": 2, "plant": 2}
@@ -40,12 +40,13 @@ class AxisEmbedder:
 def test_renderings_choose_the_sense_nearest_the_question(
     question: str, word: str, expected: str
 ) -> None:
-    senses = Senses(AxisEmbedder(), lambda w: [w], lambda: {"增长": 3, "栽培": 3}, 100)
+    vectors = SenseVectors(AxisEmbedder())
+    senses = Senses(vectors, lambda w: [w], lambda: {"增长": 3, "栽培": 3}, 100)
     assert senses.renderings(question, [word]) == [(word, expected)]
 
 
 def test_renderings_keep_only_senses_the_index_has_and_few_chunks_share() -> None:
-    embedder = AxisEmbedder()
+    embedder = SenseVectors(AxisEmbedder())
     common = Senses(embedder, lambda w: [w], lambda: {"经贸": 90, "贸易": 5}, 100, 0.2)
     assert common.renderings("economic trade", ["trade"]) == [("trade", "贸易")]
     absent = Senses(embedder, lambda w: [w], lambda: {"经贸": 90}, 100, 0.2)
@@ -63,13 +64,14 @@ def test_renderings_keep_only_senses_the_index_has_and_few_chunks_share() -> Non
 def test_renderings_skip_framing_words_region_names_and_numbers(
     question: str, words: list[str]
 ) -> None:
-    senses = Senses(AxisEmbedder(), lambda w: [w], lambda: {}, 100)
+    senses = Senses(SenseVectors(AxisEmbedder()), lambda w: [w], lambda: {}, 100)
     senses._indexed = lambda sense: True  # every sense indexed: only the word filters act
     assert senses.renderings(question, words) == []
 
 
 def test_inflected_words_find_their_dictionary_form() -> None:
-    senses = Senses(AxisEmbedder(), lambda w: [w], lambda: {"证明": 1, "聘用": 1}, 100)
+    vectors = SenseVectors(AxisEmbedder())
+    senses = Senses(vectors, lambda w: [w], lambda: {"证明": 1, "聘用": 1}, 100)
     assert senses.renderings("hiring", ["hiring"]) == [("hiring", "聘用")]
 
 
@@ -92,3 +94,9 @@ def test_english_word_the_glossary_lacks_finds_the_clause_by_its_sense(
     plain = KnowledgeBase.open(plan_index, settings=off)
     assert plain.searcher()._senses is None
     assert "聘用" not in plain.search(question, k=1)[0].text
+
+
+def test_each_documents_searcher_shares_the_sense_embeddings(two_doc_kb: KnowledgeBase) -> None:
+    whole = two_doc_kb.searcher()
+    searchers = [two_doc_kb.document_searcher(d.doc)[0] for d in two_doc_kb.documents]
+    assert all(s is not None and s.sense_vectors is whole.sense_vectors for s in searchers)
