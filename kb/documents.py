@@ -21,7 +21,7 @@ from typing import Any
 
 from kb.regions import LEVELS, Gazetteer, Region
 
-__all__ = ["DocumentInfo", "describe", "kind_of"]
+__all__ = ["FIVE_YEAR", "DocumentInfo", "describe", "kind_of"]
 
 # The kinds of document, most specific first, as their titles name them.
 KINDS = (
@@ -62,7 +62,9 @@ _ENGLISH_KINDS = {
     "action plan": "计划",
     "policy": "政策",
 }
-_PERIOD = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?|(20\d\d)\s*[-–—至]\s*(20\d\d)")
+#: A five-year period's name (十三五, 十四五).
+FIVE_YEAR = "十[一二三四五六七八九]五"
+_PERIOD = re.compile(rf"[“\"]?({FIVE_YEAR})[”\"]?|(20\d\d)\s*[-–—至]\s*(20\d\d)")
 
 
 def kind_of(title: str) -> str | None:

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb.documents import DocumentInfo
+from kb.documents import FIVE_YEAR, DocumentInfo
 from kb.regions import Gazetteer, Mention, Region, RegionMatcher
 
 __all__ = ["Scope", "Scoper", "quotes_a_term"]
@@ -119,11 +119,10 @@ COMMON_WORD = 200
 #: A plan named by its five-year period and subject (“十三五”生态环境保护规划, the 13th
 #: Five-Year Plan for eco-environmental protection), not the period alone (十三五规划期间).
 _PERIOD_PLAN = re.compile(
-    r"(十[一二三四五六])五[”’\"']?[^，。？?；;,]{2,15}?(?:规划|计划)"
-    r"|\b(1[1-6])th five-year (?:(?:[a-z\-]+ ){1,6}plan|plan (?:on|for)\b)",
+    rf"({FIVE_YEAR})[”’\"']?[^，。？?；;,]{{2,15}}?(?:规划|计划)"
+    r"|\b1([1-9])th five-year (?:(?:[a-z\-]+ ){1,6}plan|plan (?:on|for)\b)",
     re.I,
 )
-_ORDINAL_PERIODS = {"11": "十一", "12": "十二", "13": "十三", "14": "十四", "15": "十五"}
 
 
 class Scoper:
@@ -278,10 +277,11 @@ class Scoper:
         found = _PERIOD_PLAN.search(text)
         if not found:
             return docs
-        period = found.group(1) or _ORDINAL_PERIODS.get(found.group(2) or "", "")
-        dated = [d for d in docs if d.period == f"{period}五"]
+        ordinal = found.group(2)  # the 13th: 十三五, as the documents' periods are named
+        period = found.group(1) or f"十{'一二三四五六七八九'[int(ordinal) - 1]}五"
+        dated = [d for d in docs if d.period == period]
         if dated and len(dated) < len(docs):
-            because.append(f"{period}五")
+            because.append(period)
             return dated
         return docs
 
