@@ -132,6 +132,7 @@ class KnowledgeBase:
                 Tokenizer(self.terms),
                 QueryCache(embedder or make_embedder(self.embedder_name)),
                 self.settings.search,
+                title=self.documents[0].title if len(self.documents) == 1 else "",
             ),
         )
 

@@ -144,6 +144,7 @@ class DocumentSearchers:
                     self.whole.settings,
                     self.whole.expander,
                     self.whole.sense_vectors,
+                    chunks[0].meta.get("doc_title", ""),
                 )
                 self._built[doc] = (searcher, rows)
             return self._built[doc]

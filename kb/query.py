@@ -6,6 +6,10 @@ English query — its ideas as groups of Chinese renderings: the glossary's phra
 dictionary sense for each word the glossary lacks (:mod:`kb.senses`), and what it writes
 as is (R&D, 5G, 2025). :class:`QueryEmbedder` embeds it for the dense side.
 
+Searching inside one document, the words of its title name the document, not a passage
+("Anhui's industrial internet action plan: how many …" asked of that plan): the analyzer
+of a one-document searcher drops them, unless nothing else is left.
+
 Example::
 
     analyzer = QueryAnalyzer(Tokenizer(), QueryExpander(), synonym_weight=0.5)
@@ -36,11 +40,18 @@ class QueryAnalyzer:
         expander: QueryExpander,
         synonym_weight: float,
         senses: Senses | None = None,
+        title: str = "",
     ) -> None:
+        """:param title: the title of the one document searched (its words are dropped);
+        empty: several documents."""
         self.tokenizer = tokenizer
         self.expander = expander
         self.synonym_weight = synonym_weight
         self.senses = senses
+        self.title = title
+
+    def _untitled(self, tokens: list[str]) -> list[str]:
+        return [t for t in tokens if len(t) < 2 or t not in self.title]
 
     @component.output_types(
         tokens=list[str],
@@ -63,9 +74,15 @@ class QueryAnalyzer:
             rendered = {t for g in groups for term in g for t in term}
             # R&D, 5G, GDP, 2025 as written, unless a phrase's renderings already hold them
             groups += [[[t]] for t in dict.fromkeys(tok(query)) if t not in rendered]
+        tokens = self.tokenizer.tokens(query)
+        if self.title and self._untitled(tokens):  # else the title is all it asks
+            tokens, expansion = self._untitled(tokens), self._untitled(expansion)
+        if self.title:
+            kept = [[r for t in g if (r := self._untitled(t))] for g in groups]
+            groups = [g for g in kept if g] or groups
         return {
             "groups": groups,
-            "tokens": self.tokenizer.tokens(query),
+            "tokens": tokens,
             "expansion": expansion,
             "expansion_weight": 1.0 if english else self.synonym_weight,
             "chars": [] if english else char_ngrams(query),

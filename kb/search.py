@@ -130,6 +130,8 @@ class Searcher:
     :param expander: the query expander to share (read-only; one document's searcher
         uses the whole index's); a new one when omitted.
     :param sense_vectors: the dictionary senses' embeddings to share (likewise).
+    :param title: the title of the one document searched, whose words the query's
+        analysis drops (see :mod:`kb.query`); empty: several documents.
     :raises BadQuery: an unknown fusion setting.
     """
 
@@ -144,8 +146,10 @@ class Searcher:
         settings: SearchSettings | None = None,
         expander: QueryExpander | None = None,
         sense_vectors: SenseVectors | None = None,
+        title: str = "",
     ) -> None:
         self.documents = documents
+        self.title = title
         self.sparse, self.chars, self.dense = sparse, chars, dense
         self.tokenizer = tokenizer
         self.embedder = embedder
@@ -179,7 +183,7 @@ class Searcher:
 
     def _analyze(self) -> QueryAnalyzer:
         return QueryAnalyzer(
-            self.tokenizer, self.expander, self.settings.synonym_weight, self._senses
+            self.tokenizer, self.expander, self.settings.synonym_weight, self._senses, self.title
         )
 
     def _pipeline(self, mode: str, weights: list[float] | None = None) -> Pipeline:

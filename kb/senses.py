@@ -6,10 +6,11 @@ terms; a question about a newly added document, or in words nobody listed ("Chin
 trade", "farmland"), leaves words unrendered, and BM25 cannot match them. CC-CEDICT
 (``kb/data/en_cedict.tsv``, built by ``tools/build_dictionary.py``) knows most English
 words, but with many senses (grow: 增长, 栽培, 生长 …); taken all, they mislead search. So
-each unrendered word keeps the one sense that is (1) a word of the indexed text, (2) not
-spread over more than ``max_share`` of its chunks, and (3) nearest the question in the
-multilingual embedder's space ("How much did GDP grow" → 增长, not 栽培). Words that frame a
-question (government, report, say) and region names (scoping reads those) are skipped.
+each unrendered word keeps the one sense that is a word of the indexed text and nearest
+the question in the multilingual embedder's space ("How much did GDP grow" → 增长, not
+栽培), if that sense is in at most ``max_share`` of the chunks: a sense spread wider says
+nothing, and a less near sense in its place would be another meaning. Words that frame
+a question (government, report, say) and region names (scoping reads those) are skipped.
 
 Search adds the senses as extra ideas of the query; answers, number reading and fit do
 not read them (a sense is a guess).
@@ -141,13 +142,13 @@ class Senses:
         dictionary = load_dictionary()
         for form in _lemmas(word):
             if form in dictionary:
-                return [s for s in dictionary[form] if self._indexed(s)]
+                return [s for s in dictionary[form] if self._rarest(s) > 0]
         return []
 
-    def _indexed(self, sense: str) -> bool:
-        """A sense whose tokens are all in the index, the rarest in few enough chunks."""
+    def _rarest(self, sense: str) -> int:
+        """Chunks holding the sense's rarest token (0: a token the index lacks)."""
         counts = [self.df.get(t, 0) for t in self.tokens(sense)]
-        return bool(counts) and 0 < min(counts) <= self.max_share * self.n_chunks
+        return min(counts) if counts else 0
 
     def renderings(self, question: str, words: list[str]) -> list[tuple[str, str]]:
         """One sense for each word of ``words`` (the question's unrendered words) that has
@@ -168,7 +169,8 @@ class Senses:
         near = self.vectors.of(list(chain(*options.values()))) @ question_vector
         chosen, i = [], 0
         for word, candidates in options.items():
-            best = int(np.argmax(near[i : i + len(candidates)]))
-            chosen.append((word, candidates[best]))
+            best = candidates[int(np.argmax(near[i : i + len(candidates)]))]
             i += len(candidates)
+            if self._rarest(best) <= self.max_share * self.n_chunks:  # else: says nothing
+                chosen.append((word, best))
         return chosen
