@@ -242,9 +242,15 @@ class Scoper:
             if named:
                 because.append(national.group())
                 spans.append((*national.span(), " "))
-        kinds = [(m.group(), kind) for pattern, kind in _KIND_WORDS if (m := pattern.search(text))]
+        # the kind named first: the document, named before what is asked of it (2018年…的
+        # 意见要制定什么规划); at one place, the longer name (action plan, not plan)
+        kinds = sorted(
+            (m.start(), i, m.group(), kind)
+            for i, (pattern, kind) in enumerate(_KIND_WORDS)
+            if (m := pattern.search(text))
+        )
         if kinds:
-            word, kind = kinds[0]
+            word, kind = kinds[0][2:]
             pool = named or self.documents
             of_kind = [d for d in pool if d.kind in kind]
             if of_kind and (named or len(of_kind) < len(self.documents)):

@@ -142,6 +142,26 @@ def test_an_abbreviation_that_starts_a_place_word_names_its_province(
 @pytest.mark.parametrize(
     ("question", "docs"),
     [
+        ("中共中央关于乡村振兴的意见要求编制什么规划？", ["rural"]),
+        (
+            "The CPC opinion on rural revitalization: which strategic plan is to be drawn up?",
+            ["rural"],
+        ),
+        ("国务院生态环境保护规划对意见征集有什么要求", ["eco"]),
+        ("Anhui's action plan for industrial internet", ["anhui"]),
+    ],
+)
+def test_of_several_kind_words_the_one_named_first_is_the_documents(
+    scoper: Scoper, question: str, docs: list[str]
+) -> None:
+    """The document is named before what is asked of it (…的意见要求编制什么规划)."""
+    scope = scoper.detect(question)
+    assert scope is not None and scope.docs == docs
+
+
+@pytest.mark.parametrize(
+    ("question", "docs"),
+    [
         ("the 2018 central document on rural revitalization", ["rural"]),
         ("What does the CPC Central Committee's opinion say about rural talent?", ["rural"]),
         ("No. 1 central document on homestead reform", ["rural"]),
