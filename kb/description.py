@@ -135,21 +135,44 @@ def making(folded: str, words: dict[str, frozenset[str]], english: bool) -> list
 
 
 def only_used(word: str, folded: str, words: dict[str, frozenset[str]], english: bool) -> bool:
-    """Is ``word`` an ``enabler`` (大数据, IoT, 低碳) the sentence only uses? It is the
-    project's work where a clause that says it also says a research or making word and
-    no word of use (研发区块链…, not 接入大数据平台)."""
+    """Is ``word`` an ``enabler`` (大数据, IoT, 低碳) or a ``device`` (摄像头, 传感器) the
+    sentence only uses? It is the project's work where a clause that says it also says a
+    research or making word and no word of use (研发区块链…, not 接入大数据平台)."""
     word = word.replace(" ", "-")  # big data is listed as big-data
-    if not any(  # 大数据平台: an enabler and words every project uses
-        word == e or (word.startswith(e) and word[len(e) :] in words["generic"])
-        for e in words["enabler"]
-    ):
+
+    def listed(kind: str) -> bool:  # 大数据平台: an enabler and words every project uses
+        return any(
+            word == e or (word.startswith(e) and word[len(e) :] in words["generic"])
+            for e in words[kind]
+        )
+
+    device = listed("device")
+    if not device and not listed("enabler"):
         return False
-    edge = r"(?<![a-z]){}(?![a-z])" if word.isascii() else "{}"  # ai, not the ai of maintain
+    # ai, not the ai of maintain; robots for robot
+    edge = r"(?<![a-z]){}(?:e?s)?(?![a-z])" if word.isascii() else "{}"
     says = re.compile(edge.format(re.escape(word)))
     clauses = [c for c in re.split(r"[，,；;。:：]", folded) if says.search(c.replace(" ", "-"))]
+    if device and any(_sold(says, c, words, english) for c in clauses):
+        return False  # the goods it deals in (经销工业机器人), not a means
     return not any(
         making(c, words, english) and not said(words["use"], c, english) for c in clauses
     )
+
+
+def _sold(
+    says: re.Pattern[str], clause: str, words: dict[str, frozenset[str]], english: bool
+) -> bool:
+    """Does the clause sell what ``says`` finds: a commerce word before it (经销工业机器人;
+    a sales agent distributing robots; not 机器人售卖亭, a robot that sells), just before
+    it in Chinese, anywhere before it in an English clause?"""
+    found = says.search(clause.replace(" ", "-"))
+    if found is None or said(words["use"], clause, english):
+        return False
+    before = (
+        clause[: found.start()] if english else clause[max(0, found.start() - 6) : found.start()]
+    )
+    return bool(said(words["commerce"], before, english))
 
 
 COMPANY = re.compile(

@@ -137,6 +137,9 @@ def test_english_names_inside_sentences_are_not_missing_terms(keyterms) -> None:
         ("足疗连锁门店接入大数据平台，技师派单全部上云", "大数据"),
         ("儿童乐园的孩子戴物联网手环入场计时", "物联网"),
         ("A laundromat chain whose washers are connected to an IoT dashboard.", "iot"),
+        ("游泳馆买了带传感器的智能手环，家长看孩子的体能数据", "传感器"),  # a device it uses
+        ("洗车房装了摄像头自动识别车牌", "摄像头"),
+        ("We run a bowling alley and bought robots that reset the pins.", "robot"),
     ],
 )
 def test_an_enabler_the_project_only_uses_is_background(keyterms, text: str, term: str) -> None:
@@ -149,9 +152,14 @@ def test_an_enabler_the_project_only_uses_is_background(keyterms, text: str, ter
     [
         ("我们研发区块链底层平台和智能合约，在政务数据共享中示范", "区块链"),
         ("We develop blockchain software for the traceability of tea.", "blockchain"),
+        ("我们研制传感器和变送器", "传感器"),  # a device it makes
+        ("代理经销工业机器人，面向本地工厂", "机器人"),  # a device it sells: its goods
+        ("We are an agent distributing industrial robots to factories.", "robot"),
     ],
 )
-def test_an_enabler_the_project_makes_is_its_work(keyterms, text: str, term: str) -> None:
+def test_an_enabler_it_makes_or_a_device_it_sells_is_the_projects_work(
+    keyterms, text: str, term: str
+) -> None:
     found = {t.text.lower(): t for t in keyterms.find(text).named}
     assert term in found and not found[term].background
 
