@@ -14,6 +14,7 @@ from haystack import Document
 
 if TYPE_CHECKING:
     from ingest import Indicator, Tree
+    from kb.dense import DenseIndex
     from kb.documents import DocumentInfo
     from kb.scope import Scope
     from kb.search import Hit, Searcher
@@ -31,6 +32,7 @@ class Index(Protocol):
     sources: dict[str, str]
     sparse: SparseIndex
     chars: SparseIndex
+    dense: DenseIndex
 
     def searcher(self) -> Searcher: ...
 

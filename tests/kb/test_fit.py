@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from kb import BadQuery, KnowledgeBase
@@ -418,3 +419,16 @@ def test_a_work_reports_reason_quotes_its_own_words_unchanged() -> None:
     reason = report.reason_in("zh")
     assert reason.startswith("文件把 规划编制 所在的领域")  # the document is no plan …
     assert "加快“十五五”规划编制" in reason  # … but its words are quoted as written
+
+
+def test_the_item_closest_to_the_description_moves_ahead_of_items_that_only_name_its_terms(
+    plan_kb: KnowledgeBase,
+) -> None:
+    checker = plan_kb.fit_checker()
+    rows = sorted(checker.priority)
+    target = rows[len(rows) // 2]
+    meaning = plan_kb.dense.vectors[target]  # a description that says what this item says
+    close = plan_kb.dense.vectors[rows] @ meaning
+    far = [rows[i] for i in np.argsort(close)[:2]]  # named by evidence, far in meaning
+    order = checker._by_meaning(meaning, [*far, target], frozenset(rows))
+    assert order[0] == target and order[1:] == far  # the evidence order of the rest stays
