@@ -142,8 +142,10 @@ def figures(text: str) -> list[Figure]:
 
 
 _ASKS_NUMBER = re.compile(
-    r"多少|第几|几个|几家|几项|几件|几组|几人|百分之几|数量|目标值?|指标|比重|占比|强度|规模|金额|增幅|增速|"
-    r"how many|how much|\brank(?:ed|ing)?\b|\bshare\b|percent|proportion|\bratio\b|\brate\b|"
+    r"多少|第几|几[个家项件组人期次座所条类批种位倍成]|百分之几|多[大高长远重宽深]|"
+    r"数量|目标值?|指标|比重|占比|强度|规模|金额|增幅|增速|"
+    r"how many|how much|how (?:long|far)\b|"
+    r"\brank(?:ed|ing)?\b|\bshare\b|percent|proportion|\bratio\b|\brate\b|"
     r"number of|target|goal|"
     r"by how|value of|amount|基期值|基数|to what (?:level|extent)|what level|\btotal\b|"
     r"how (?:fast|large|big|high)\b(?!-)|\bfigure\b|\bintensity\b|\bconcentration\b|\bvolume\b|"
