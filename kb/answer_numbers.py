@@ -37,6 +37,10 @@ from kb.search import Hit
 __all__ = ["NumberAnswerer", "NumberFound"]
 
 # A share stated as such: 占…的68%, 比重达, 占比为.
+#: A list and its figures, 分别: 粮食、油料、蔬菜产量 | 分别达 (items before, in one clause).
+_RESPECTIVELY = re.compile(
+    r"([^，,。；;：:]+?)分别(?:为|是|达到?|增长|下降|提高|减少|占)?[^，。；\d]{0,6}"
+)
 _SHARE_BEFORE = re.compile(r"(?:占[^，。；、]{0,24}的?|比重|占比)(?:为|达到?|是)?\s*$")
 _CHANGE_BEFORE = re.compile(
     r"(增加|增长|增幅|增速|提高|提升|翻|较[^，。；]{0,12}?(多|增))(?![至到])[^，。；\d]{0,4}$"
@@ -77,6 +81,33 @@ def _section_tense(hit: Hit) -> str | None:
     if _PAST.search(headings):
         return "past"
     return "ahead" if _AHEAD.search(headings) else None
+
+
+def _respectively(clause: str, figure: Figure, focus: list[FocusTerm]) -> float:
+    """Of a list stated 分别 (粮食、油料、蔬菜产量分别达118.3万吨、33万吨、165万吨), the
+    figure in the place of the item the question names: +0.5, or -0.5 when the question
+    names another item of the list."""
+    said = _RESPECTIVELY.search(clause[: figure.start])
+    if said is None:
+        return 0.0
+    items = re.split(r"[、和及与]", said.group(1))
+    place = sum(1 for f in figures(clause[said.end() : figure.start]) if f.unit == figure.unit)
+    if len(items) < 2 or place >= len(items):
+        return 0.0
+    words = [w for f in focus for w in (f.word, *f.alternatives) if w]
+    last = items[-1]
+    for w in sorted(words, key=len, reverse=True):  # the list's shared tail (…蔬菜产量)
+        if items[-1].endswith(w) and len(items[-1]) > len(w):
+            items[-1] = items[-1][: -len(w)]
+
+    def names(item: str, word: str) -> bool:  # 粮食产量: 粮食 with the shared tail 产量
+        tail = word[len(item) :]
+        return word in item or bool(item and tail and word.startswith(item) and last.endswith(tail))
+
+    named = [i for i, item in enumerate(items) if any(names(item, w) for w in words)]
+    if not named or len(named) == len(items):  # none, or a word they share (产量)
+        return 0.0
+    return 0.5 if place in named else -0.5
 
 
 @dataclass(frozen=True)
@@ -184,10 +215,11 @@ class NumberAnswerer:
         before = clause[: figure.start]
         phrase = re.split(r"[，,、：:；（(]", before)[-1]
         anchor = _anchor(asked.text, focus)
-        weights = {
+        weights = {  # not the unit asked in (多少万吨): every figure stands after one
             w: f.weight * (2.0 if f is anchor else 1.0)
             for f in focus
             for w in (f.word, *f.alternatives)
+            if w != asked.unit
         }
         top = max(weights.values(), default=1.0) or 1.0
         near = max(
@@ -234,6 +266,7 @@ class NumberAnswerer:
         if asked.wants and tense:  # a year named (in 2024) says the tense more firmly
             weight = 0.5 if asked.years else 0.3
             score += weight if (asked.wants == "base") == (tense == "past") else -weight
+        score += _respectively(clause, figure, focus)
         for year in () if asked.growth else asked.years:  # a change spans its years
             at = before.rfind(f"{year}年")
             if at >= 0 and figure.start - at <= 12:

@@ -57,6 +57,10 @@ _GROWTH = re.compile(
     r"\b(?:grow|grew|grown|growth|increased?|rise|rose|risen|by how (?:many|much)|by what)\b",
     re.I,
 )
+#: A unit of measure asked in, beyond the hints: 多少万吨, 多少公里, 几万亩.
+_MEASURED_IN = re.compile(
+    r"(?:多少|几)([万亿]?(?:吨|公里|千米|亩|平方米|立方米|千瓦|辆|台|座|所|条|户|头|张|个))"
+)
 _UNIT_HINTS = [
     (re.compile(r"增速|增幅|增长率|百分之|%|percent|\bwhat (?:proportion|share)\b", re.I), "%"),
     (re.compile(r"比重|占比|比例|强度|率|share|proportion|ratio", re.I), "%~"),
@@ -243,6 +247,8 @@ class NumberQuestion:
         explicit = re.search(r"2025|目标|target|goal", question, re.I)
         wants = "base" if base and not explicit else ("target" if target else None)
         unit = next((u for pattern, u in _UNIT_HINTS if pattern.search(question)), None)
+        if unit is None and (measured := _MEASURED_IN.search(question)):
+            unit = measured.group(1)  # 多少万吨, 多少公里
         soft = unit is not None and unit.endswith("~")
         years = tuple(dict.fromkeys(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", question)))
         end = "from" if _FROM.search(question) else ("to" if _TO.search(question) else None)

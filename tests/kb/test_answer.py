@@ -316,3 +316,23 @@ def test_a_number_question_put_to_a_document_by_its_title_needs_no_clause_to_rep
     question = "国务院“十三五”生态环境保护规划说，截至2015年全国建成的自然保护区有多少个？"
     answer = all_kb.ask(question, generative=False)
     assert answer.value == "2740个" and "建成自然保护区2740个" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        (
+            "青海2024年蔬菜产量是多少？",
+            "165万吨",
+        ),  # 粮食、油料、蔬菜产量分别达118.3万吨、33万吨、165万吨
+        (
+            "青海2024年油料产量是多少万吨？",
+            "33万吨",
+        ),  # 万吨: the unit asked in, not a word to be near
+    ],
+)
+def test_a_figure_stated_respectively_answers_for_its_own_item(
+    all_kb: KnowledgeBase, question: str, value: str
+) -> None:
+    answer = all_kb.ask(question, generative=False)
+    assert answer.kind == "number" and answer.value == value
