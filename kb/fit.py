@@ -15,7 +15,8 @@ The verdict rests on evidence a reader can check, not on one similarity number:
    a science and technology plan supports research, making and use, not trade.
    ``no_fit``: neither. Words the plan lacks never drag a named match down.
 
-Matches quote the whole clause that names the work, best first; support measures
+Matches quote the whole clause that names the work, best first (the evidence order fused
+with each item's closeness to the whole description); support measures
 (``kb/data/measures.tsv``) are quoted from the plan's own measure sections unless the
 verdict is ``no_fit``.
 
@@ -51,10 +52,6 @@ _EDGE_WORD = 1000
 
 
 _RANK = {"fit": 0, "partial": 1, "no_fit": 2}
-
-#: Reciprocal-rank constant of the matches' two orders (evidence, closeness): small, as
-#: the lists are short (a few dozen items) and their first places matter.
-_FUSE_K = 10
 
 
 @dataclass
@@ -206,7 +203,9 @@ class FitChecker:
         shown = (work + [r for r in order if r not in work and evidence[r].work > 0] + area)[
             : 4 * limit
         ]  # chunks under one heading cite it once: the distinct ones, then the first few
-        cited = [self._match(r, evidence[r]) for r in self._by_meaning(meaning, shown, rows)]
+        cited = [
+            self._match(r, evidence[r]) for r in self.quotes.nearest_first(meaning, shown, rows)
+        ]
         if verdict == "partial" and terms.commerce_only:  # it trades in what the plan names
             cited = self._areas(work or traded, evidence) + cited
         matches = distinct(cited)[:limit] if verdict != "no_fit" else []
@@ -227,23 +226,6 @@ class FitChecker:
             doc=doc,
             doc_title=self.kb.document(doc).title,
         )
-
-    def _by_meaning(self, meaning: np.ndarray, shown: list[int], rows: frozenset[int]) -> list[int]:
-        """The matching rows, their order by evidence fused (reciprocal ranks) with their
-        rank by closeness to the whole description among all the document's priority
-        items: of the items that name the project's terms, the one about what it does
-        comes first (a mushroom grower's substrate project: 5．食用菌产业 before the items
-        that also name 刺梨).
-
-        :param rows: the document's priority items (``shown`` is among them).
-        """
-        if len(shown) < 2:
-            return shown
-        items = sorted(rows)
-        close = self.kb.dense.vectors[items] @ meaning
-        near = {items[i]: n for n, i in enumerate(np.argsort(-close, kind="stable"))}
-        fused = {r: 1 / (_FUSE_K + n) + 1 / (_FUSE_K + near[r]) for n, r in enumerate(shown)}
-        return sorted(shown, key=lambda r: -fused[r])
 
     def _areas(self, rows: list[int], evidence: dict[int, _Row], limit: int = 3) -> list[FitMatch]:
         """The industry headings above the rows that name a trading project's products:

@@ -15,6 +15,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import numpy as np
+
 from ingest import Node
 from kb.clauses import CLAUSE, spans, trim
 from kb.description import said
@@ -26,6 +28,10 @@ __all__ = ["FitQuotes", "distinct", "is_industry_item", "is_priority"]
 
 # Titles that name no area: an untitled item, or the box's catch-all "8．其他".
 _UNNAMED = frozenset({"", "其他", "其它"})
+
+#: Reciprocal-rank constant of the matches' two orders (evidence, closeness): small, as
+#: the lists are short (a few dozen items) and their first places matter.
+_FUSE_K = 10
 
 # Headings of what a plan reviews, analyses or defines rather than plans to do.
 _NOT_PLANNED = re.compile(r"回顾|形势|指导思想|基本原则|名词解释|附录|附件")
@@ -152,6 +158,26 @@ class FitQuotes:
         return FitMatch(
             chunk.id, m["doc"], address, words, score, start, end, terms=list(terms), kind=kind
         )
+
+    def nearest_first(
+        self, meaning: np.ndarray, shown: list[int], rows: frozenset[int]
+    ) -> list[int]:
+        """Matching rows (``shown``, in evidence order), that order fused (reciprocal
+        ranks) with their rank by closeness to the whole description among all the
+        document's priority items: of the items that name the project's terms, the one
+        about what it does comes first (a mushroom grower's substrate project:
+        5．食用菌产业 before the items that also name 刺梨).
+
+        :param meaning: the description's embedding (the index's embedder).
+        :param rows: the document's priority items (``shown`` is among them).
+        """
+        if len(shown) < 2:
+            return shown
+        items = sorted(rows)
+        close = self.kb.dense.vectors[items] @ meaning
+        near = {items[i]: n for n, i in enumerate(np.argsort(-close, kind="stable"))}
+        fused = {r: 1 / (_FUSE_K + n) + 1 / (_FUSE_K + near[r]) for n, r in enumerate(shown)}
+        return sorted(shown, key=lambda r: -fused[r])
 
     def measures(self, doc: str, text: str = "", least: int = 4) -> list[FitMatch]:
         """One cited clause per support-measure topic, from the document's measure

@@ -430,5 +430,5 @@ def test_the_item_closest_to_the_description_moves_ahead_of_items_that_only_name
     meaning = plan_kb.dense.vectors[target]  # a description that says what this item says
     close = plan_kb.dense.vectors[rows] @ meaning
     far = [rows[i] for i in np.argsort(close)[:2]]  # named by evidence, far in meaning
-    order = checker._by_meaning(meaning, [*far, target], frozenset(rows))
+    order = checker.quotes.nearest_first(meaning, [*far, target], frozenset(rows))
     assert order[0] == target and order[1:] == far  # the evidence order of the rest stays
