@@ -33,6 +33,7 @@ from kb.numbers import Figure, IndicatorMatcher, NumberQuestion, figures
 from kb.protocols import Index
 from kb.ranks import asks_rank, ranks
 from kb.search import Hit
+from kb.tense import section_tense
 
 __all__ = ["NumberAnswerer", "NumberFound"]
 
@@ -49,11 +50,7 @@ _CHANGE_WORD = re.compile(r"增长|增加|增幅|增速|提高|提升|下降|减
 _QUALIFIER = re.compile(r"(不少于|不低于|不超过|超过|高于|低于|约|近|达到|突破)$")
 _BOUND = re.compile(r"以上|以下|以内|左右")
 _TABLE_YEARS = {"2020", "2025"}
-#: A clause of a report's review (一、2024年工作回顾, 第一章 “十三五”…回顾) states what was
-#: reached; one of its plans (2025年目标任务, 工作安排) or one that strives (力争, 左右)
-#: states a target: a question about last year is not answered by this year's aim.
-_PAST = re.compile(r"回顾|过去|成就|发展基础|总结")
-_AHEAD = re.compile(r"目标|任务|安排|要求|部署|展望|关于20\d\d年")
+#: A clause that strives (力争, 左右) states a target wherever it stands (see kb.tense).
 _STRIVES = re.compile(r"力争|预期|确保|左右")
 
 
@@ -72,15 +69,6 @@ def _anchor(question: str, focus: list[FocusTerm]) -> FocusTerm | None:
     if not placed:
         return None
     return min(placed, key=lambda fa: abs(fa[1] - asking.start()))[0]
-
-
-def _section_tense(hit: Hit) -> str | None:
-    """``"past"`` for a chunk under a review, ``"ahead"`` for one under a heading of aims,
-    else ``None`` (a clause that strives is ahead wherever it stands)."""
-    headings = " ".join(hit.section)
-    if _PAST.search(headings):
-        return "past"
-    return "ahead" if _AHEAD.search(headings) else None
 
 
 def _respectively(clause: str, figure: Figure, focus: list[FocusTerm]) -> float:
@@ -283,7 +271,7 @@ class NumberAnswerer:
         words = [w for f in focus for w in (f.word, *f.alternatives)]
         best: tuple[float, Hit, int, int, Figure] | None = None
         for rank, hit in enumerate(relevant[:15]):
-            section = _section_tense(hit)  # once per chunk: its clauses share the headings
+            section = section_tense(hit)  # once per chunk: its clauses share the headings
             for s, e in spans(hit.text, CLAUSE):
                 clause = hit.text[s:e]
                 # the title's words are said of every clause (生态环境保护规划 in a question

@@ -28,6 +28,7 @@ from kb.scope import Scope, Scoper
 from kb.scope_choice import ScopeChoice
 from kb.search import Hit, Searcher
 from kb.settings import Settings
+from kb.tense import DEMOTE, by_tense, report_tense
 from kb.tokenize import Tokenizer
 
 if TYPE_CHECKING:  # the services import this module's users; typed, not imported
@@ -260,14 +261,18 @@ class KnowledgeBase:
     ) -> tuple[list[Hit], Scope | None]:
         """:meth:`search` as a user gets it: with no ``doc``, kept to the documents the
         query names, or to the home ones (see :meth:`scope`), and without the words that
-        named them.
+        named them; kept to one work report, its part of the tense asked (last year's
+        review, this year's aims) first (see :mod:`kb.tense`).
 
         :returns: the hits and the scope (``None``: every document, or ``doc``).
         """
         scope = None if doc else self.scope(query)
         if scope is None:
             return self.search(query, k, doc, section, industry, mode), None
-        return self.search(scope.query(query), k, scope.docs, section, industry, mode), scope
+        text = scope.query(query)
+        tense = report_tense(text, [self.document(d) for d in scope.docs])
+        hits = self.search(text, k + (DEMOTE if tense else 0), scope.docs, section, industry, mode)
+        return (by_tense(hits, tense, k) if tense else hits), scope
 
     def mask(
         self, doc: Docs = None, section: str | None = None, industry: str | None = None
