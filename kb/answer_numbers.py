@@ -71,10 +71,12 @@ def _anchor(question: str, focus: list[FocusTerm]) -> FocusTerm | None:
     return min(placed, key=lambda fa: abs(fa[1] - asking.start()))[0]
 
 
-def _respectively(clause: str, figure: Figure, focus: list[FocusTerm]) -> float:
+def _respectively(clause: str, figure: Figure, words: list[str]) -> float:
     """Of a list stated 分别 (粮食、油料、蔬菜产量分别达118.3万吨、33万吨、165万吨), the
     figure in the place of the item the question names: +0.5, or -0.5 when the question
-    names another item of the list."""
+    names another item of the list.
+
+    :param words: the question's focus words and their alternatives."""
     said = _RESPECTIVELY.search(clause[: figure.start])
     if said is None:
         return 0.0
@@ -82,7 +84,7 @@ def _respectively(clause: str, figure: Figure, focus: list[FocusTerm]) -> float:
     place = sum(1 for f in figures(clause[said.end() : figure.start]) if f.unit == figure.unit)
     if len(items) < 2 or place >= len(items):
         return 0.0
-    words = [w for f in focus for w in (f.word, *f.alternatives) if w]
+    words = [w for w in words if w]
     last = items[-1]
     for w in sorted(words, key=len, reverse=True):  # the list's shared tail (…蔬菜产量)
         if items[-1].endswith(w) and len(items[-1]) > len(w):
@@ -254,7 +256,7 @@ class NumberAnswerer:
         if asked.wants and tense:  # a year named (in 2024) says the tense more firmly
             weight = 0.5 if asked.years else 0.3
             score += weight if (asked.wants == "base") == (tense == "past") else -weight
-        score += _respectively(clause, figure, focus)
+        score += _respectively(clause, figure, words)
         for year in () if asked.growth else asked.years:  # a change spans its years
             at = before.rfind(f"{year}年")
             if at >= 0 and figure.start - at <= 12:

@@ -32,8 +32,6 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-import numpy as np
-
 from kb.errors import BadQuery
 from kb.fit_quotes import FitQuotes, distinct, is_priority
 from kb.fit_report import FitMatch, FitReport, Named
@@ -152,26 +150,17 @@ class FitChecker:
             self.kb.document(d)
         terms = self.keyterms.find(text)
         things = self._things(terms) if terms.commerce_only else frozenset()
-        meaning = self.kb.searcher().embedder.embed_query(text)
-        reports = [self._judge(text, terms, things, d, meaning) for d in chosen]
+        reports = [self._judge(text, terms, things, d) for d in chosen]
         reports.sort(key=lambda r: (_RANK[r.verdict], -r.score))
         for n, report in enumerate(reports[: self.settings.measured_documents]):
             if report.verdict != "no_fit":  # a document's own support measures
                 reports[n] = replace(report, measures=self.quotes.measures(report.doc, text))
         return replace(reports[0], documents=reports if len(reports) > 1 else [])
 
-    def _judge(
-        self,
-        text: str,
-        terms: ProjectTerms,
-        things: frozenset[str],
-        doc: str,
-        meaning: np.ndarray,
-    ) -> FitReport:
+    def _judge(self, text: str, terms: ProjectTerms, things: frozenset[str], doc: str) -> FitReport:
         """The verdict against one document (its priority items).
 
         :param things: what a trading project deals in (:meth:`_things`; empty otherwise).
-        :param meaning: the description's embedding, to order the matches.
         """
         rows = frozenset(r for r in self.priority if self.kb.chunks[r].meta["doc"] == doc)
         evidence = self._evidence(terms, rows)
@@ -203,9 +192,7 @@ class FitChecker:
         shown = (work + [r for r in order if r not in work and evidence[r].work > 0] + area)[
             : 4 * limit
         ]  # chunks under one heading cite it once: the distinct ones, then the first few
-        cited = [
-            self._match(r, evidence[r]) for r in self.quotes.nearest_first(meaning, shown, rows)
-        ]
+        cited = [self._match(r, evidence[r]) for r in self.quotes.nearest_first(text, shown, rows)]
         if verdict == "partial" and terms.commerce_only:  # it trades in what the plan names
             cited = self._areas(work or traded, evidence) + cited
         matches = distinct(cited)[:limit] if verdict != "no_fit" else []

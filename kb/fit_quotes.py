@@ -159,22 +159,22 @@ class FitQuotes:
             chunk.id, m["doc"], address, words, score, start, end, terms=list(terms), kind=kind
         )
 
-    def nearest_first(
-        self, meaning: np.ndarray, shown: list[int], rows: frozenset[int]
-    ) -> list[int]:
+    def nearest_first(self, description: str, shown: list[int], rows: frozenset[int]) -> list[int]:
         """Matching rows (``shown``, in evidence order), that order fused (reciprocal
         ranks) with their rank by closeness to the whole description among all the
         document's priority items: of the items that name the project's terms, the one
         about what it does comes first (a mushroom grower's substrate project:
         5．食用菌产业 before the items that also name 刺梨).
 
-        :param meaning: the description's embedding (the index's embedder).
+        :param description: the project description, embedded (by the index's query
+            embedder, which remembers it for the next document) only when there are two
+            rows or more to order.
         :param rows: the document's priority items (``shown`` is among them).
         """
         if len(shown) < 2:
             return shown
         items = sorted(rows)
-        close = self.kb.dense.vectors[items] @ meaning
+        close = self.kb.dense.vectors[items] @ self.kb.searcher().embedder.embed_query(description)
         near = {items[i]: n for n, i in enumerate(np.argsort(-close, kind="stable"))}
         fused = {r: 1 / (_FUSE_K + n) + 1 / (_FUSE_K + near[r]) for n, r in enumerate(shown)}
         return sorted(shown, key=lambda r: -fused[r])

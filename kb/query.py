@@ -75,9 +75,9 @@ class QueryAnalyzer:
             # R&D, 5G, GDP, 2025 as written, unless a phrase's renderings already hold them
             groups += [[[t]] for t in dict.fromkeys(tok(query)) if t not in rendered]
         tokens = self.tokenizer.tokens(query)
-        if self.title and self._untitled(tokens):  # else the title is all it asks
-            tokens, expansion = self._untitled(tokens), self._untitled(expansion)
         if self.title:
+            if untitled := self._untitled(tokens):  # else the title is all it asks
+                tokens, expansion = untitled, self._untitled(expansion)
             kept = [[r for t in g if (r := self._untitled(t))] for g in groups]
             groups = [g for g in kept if g] or groups
         return {

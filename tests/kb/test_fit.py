@@ -427,8 +427,8 @@ def test_the_item_closest_to_the_description_moves_ahead_of_items_that_only_name
     checker = plan_kb.fit_checker()
     rows = sorted(checker.priority)
     target = rows[len(rows) // 2]
-    meaning = plan_kb.dense.vectors[target]  # a description that says what this item says
-    close = plan_kb.dense.vectors[rows] @ meaning
+    description = plan_kb.chunks[target].content or ""  # says what this item says
+    close = plan_kb.dense.vectors[rows] @ plan_kb.dense.vectors[target]
     far = [rows[i] for i in np.argsort(close)[:2]]  # named by evidence, far in meaning
-    order = checker.quotes.nearest_first(meaning, [*far, target], frozenset(rows))
+    order = checker.quotes.nearest_first(description, [*far, target], frozenset(rows))
     assert order[0] == target and order[1:] == far  # the evidence order of the rest stays
