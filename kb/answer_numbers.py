@@ -24,10 +24,12 @@ Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ingest import Indicator
 from kb.clauses import CLAUSE, PHRASE, spans, trim
+from kb.counts import asked_counter, counts
 from kb.coverage import Coverage, FocusTerm
 from kb.numbers import Figure, IndicatorMatcher, NumberQuestion, figures
 from kb.protocols import Index
@@ -50,6 +52,7 @@ _CHANGE_WORD = re.compile(r"增长|增加|增幅|增速|提高|提升|下降|减
 _QUALIFIER = re.compile(r"(不少于|不低于|不超过|超过|高于|低于|约|近|达到|突破)$")
 _BOUND = re.compile(r"以上|以下|以内|左右")
 _TABLE_YEARS = {"2020", "2025"}
+_TABLE_UNITS = {"个", "家", "项", "件", "人", "所", "座"}  # a count a table's row may hold
 #: A clause that strives (力争, 左右) states a target wherever it stands (see kb.tense).
 _STRIVES = re.compile(r"力争|预期|确保|左右")
 
@@ -69,6 +72,18 @@ def _anchor(question: str, focus: list[FocusTerm]) -> FocusTerm | None:
     if not placed:
         return None
     return min(placed, key=lambda fa: abs(fa[1] - asking.start()))[0]
+
+
+def _clauses(hit: Hit, seen: set[str]) -> Iterator[tuple[str, tuple[int, int]]]:
+    """The clauses of a hit, each with the span of its text to quote — then its headings
+    (第五章 积极构建三大创新体系: a figure stated as a title), each once over all the hits
+    and quoted by the hit's first clause."""
+    found = spans(hit.text, CLAUSE)
+    yield from ((hit.text[s:e], (s, e)) for s, e in found)
+    for heading in reversed(hit.section if found else []):
+        if heading not in seen:
+            seen.add(heading)
+            yield heading, found[0]
 
 
 def _respectively(clause: str, figure: Figure, words: list[str]) -> float:
@@ -151,12 +166,14 @@ class NumberAnswerer:
         """The answer's figure, or ``None`` when no table row or clause states one."""
         asked = NumberQuestion.parse(question)
         ranked = asks_rank(question)  # 排第几: a rank answers, never a table's value
-        if not ranked and not asked.growth and set(asked.years) <= _TABLE_YEARS:
+        counter = None if ranked else asked_counter(question)
+        worded = counter and counter not in _TABLE_UNITS  # 几大, 几条: never a table's unit
+        if not (ranked or worded or asked.growth) and set(asked.years) <= _TABLE_YEARS:
             renderings = [t for f in focus for t in (f.word, *f.alternatives)] if english else []
             row = self._matcher(doc).match(question, renderings)
             if row is not None and asked.unit_agrees(row[0].unit) and asked.fits_row(row[0]):
                 return self._from_row(row[0], asked, english)
-        return self._from_prose(asked, relevant, focus, ranked)
+        return self._from_prose(asked, relevant, focus, ranked, counter)
 
     def _from_row(self, row: Indicator, asked: NumberQuestion, english: bool) -> NumberFound:
         base = asked.wants == "base"
@@ -269,35 +286,47 @@ class NumberAnswerer:
         relevant: list[Hit],
         focus: list[FocusTerm],
         ranked: bool = False,
+        counter: str | None = None,
     ) -> NumberFound | None:
+        """The best figure of the relevant clauses.
+
+        :param ranked: a rank is asked (排第几): ranks answer, nothing else.
+        :param counter: a count is asked (几条, how many: :func:`kb.counts.asked_counter`):
+            counts in words (两条底线) answer beside the figures, and, when the question
+            names their counter, gain as a unit asked does.
+        """
         words = [w for f in focus for w in (f.word, *f.alternatives)]
-        best: tuple[float, Hit, int, int, Figure] | None = None
+        best: tuple[float, Hit, str, tuple[int, int], Figure] | None = None
+        headings: set[str] = set()
         for rank, hit in enumerate(relevant[:15]):
             section = section_tense(hit)  # once per chunk: its clauses share the headings
-            for s, e in spans(hit.text, CLAUSE):
-                clause = hit.text[s:e]
+            for clause, quoted in _clauses(hit, headings):
                 # the title's words are said of every clause (生态环境保护规划 in a question
                 # put to that plan): a clause need not repeat them
                 cover = self.coverage.score(focus, f"{clause} {hit.doc_title}")
                 if cover < self.min_coverage:
                     continue
                 tense = "ahead" if _STRIVES.search(clause) else section
-                for figure in ranks(clause) if ranked else figures(clause):
+                worded = counts(clause, counter) if counter is not None else []
+                for figure in ranks(clause) if ranked else figures(clause) + worded:
                     fit = self._score(clause, figure, asked, focus, words, tense)
+                    if figure in worded and counter and figure.unit.startswith(counter[0]):
+                        fit += 0.4  # 几条 → 两条: the counter asked
                     score = cover + fit - 0.02 * rank
                     if best is None or score > best[0]:
-                        best = (score, hit, s, e, figure)
+                        best = (score, hit, clause, quoted, figure)
         if best is None:
             return None
-        _, hit, s, e, figure = best
-        if ranked:  # 第五, as written; its value is the place
-            written = hit.text[s + figure.start : s + figure.end]
-            return NumberFound(figure.number, f"**{written}**", [(hit, *trim(hit.text, s, e))])
-        qualifier = _QUALIFIER.search(hit.text[s : s + figure.start])
-        bound = _BOUND.match(hit.text, s + figure.end)  # 5.5%以上: a floor, not a point
+        _, hit, clause, quoted, figure = best
+        quotes = [(hit, *trim(hit.text, *quoted))]
+        written = clause[figure.start : figure.end]
+        if ranked or not written[:1].isdigit():  # 第五, 两条: as written; the value is its number
+            return NumberFound(figure.number, f"**{written}**", quotes)
+        qualifier = _QUALIFIER.search(clause[: figure.start])
+        bound = _BOUND.match(clause, figure.end)  # 5.5%以上: a floor, not a point
         value = (
             (qualifier.group() if qualifier else "")
             + figure.text
             + (bound.group() if bound else "")
         )
-        return NumberFound(figure.text, f"**{value}**", [(hit, *trim(hit.text, s, e))])
+        return NumberFound(figure.text, f"**{value}**", quotes)

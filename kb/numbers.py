@@ -28,8 +28,8 @@ from ingest import Indicator
 __all__ = ["Figure", "IndicatorMatcher", "NumberQuestion", "figures", "normalize_terms"]
 
 _UNITS = (
-    "人/万人|万千瓦|千瓦时|千瓦|万吨|亿吨|吨|亿元|万元|元|万人次|人次|万人|人|万家|家|个|项|件|组|"
-    "倍|万亩|亩|万平方公里|平方公里|公里|平方米|万标准箱|标准箱|万辆|辆|万列|列|亿斤|斤|所|座|条|台|套|批|户|款|%|％|"
+    "人/万人|万千瓦|千瓦时|千瓦|万吨|亿吨|吨|亿元|万元|美元|欧元|港元|元|万人次|人次|万人|人|万家|家|个|项|件|组|"
+    "倍|万亩|亩|万平方公里|平方公里|公里|平方米|万标准箱|标准箱|万辆|辆|万列|列|亿斤|斤|所|座|条|台|套|批|户|款|对(?![接外象标口于比话应])|%|％|"
     "GWh|MWh|kWh|GW|MW|kW"
 )
 _FIGURE = re.compile(rf"(?<![\d.])(\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(万|亿)?\s*({_UNITS})?")
@@ -146,7 +146,7 @@ def figures(text: str) -> list[Figure]:
 
 
 _ASKS_NUMBER = re.compile(
-    r"多少|第几|几[个家项件组人期次座所条类批种位倍成]|百分之几|多[大高长远重宽深]|"
+    r"多少|第几|几[个家项件组人期次座所条类批种位倍成大宝部方化]|百分之几|多[大高长远重宽深]|"
     r"数量|目标值?|指标|比重|占比|强度|规模|金额|增幅|增速|"
     r"how many|how much|how (?:long|far)\b|"
     r"\brank(?:ed|ing)?\b|\bshare\b|percent|proportion|\bratio\b|\brate\b|"
@@ -244,7 +244,7 @@ class NumberQuestion:
         2025 of "its 2025 work report" asks for no 2025 figure)."""
         question = _SOURCE.sub(" ", question)
         target, base = bool(_TARGET.search(question)), bool(_BASE.search(question))
-        explicit = re.search(r"2025|目标|target|goal", question, re.I)
+        explicit = re.search(r"2025|目标(?!表)|target|goal", question, re.I)
         wants = "base" if base and not explicit else ("target" if target else None)
         unit = next((u for pattern, u in _UNIT_HINTS if pattern.search(question)), None)
         if unit is None and (measured := _MEASURED_IN.search(question)):

@@ -27,6 +27,8 @@ from kb.numbers import IndicatorMatcher, NumberQuestion, figures, normalize_term
         ("示范区完成600平方公里，备案上线大模型105款", ["600平方公里", "105款"]),
         ("农产品出口连续26年全国第一，承包期再延长30年", ["26年", "30年"]),  # spans of years
         ("到2025年，2024年度考核，（2016—2020年），2024年底", []),  # years, not spans
+        ("实际使用外资152.7亿美元，友好城市达110对", ["152.7亿美元", "110对"]),
+        ("2023年对接企业300家，30对接会", ["300家", "30"]),  # 对接: no pair
     ],
 )
 def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: list[str]) -> None:
@@ -80,6 +82,8 @@ def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: li
             False,
         ),
         ("去年天津港集装箱吞吐量是多少（《2025年天津市政府工作报告》）", "base", (), None, False),
+        # the targets table (目标表) is named, not a target asked
+        ("规划的发展目标表里研发人员2020年完成值是多少人", "base", ("2020",), "人", False),
     ],
 )
 def test_number_question_says_target_or_base_years_unit_and_change(
