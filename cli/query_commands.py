@@ -103,5 +103,8 @@ def cmd_fit(args: argparse.Namespace, config: Settings) -> int:
             print(f"\n{title}:")
             for m in rows:
                 label = f"{m.label}: " if m.label else ""
+                label += (
+                    "(close in meaning; names none of its key terms) " if m.kind == "near" else ""
+                )
                 print(f"- {label}{m.text}\n    {' › '.join(m.section)}  [{m.id}]")
     return 0

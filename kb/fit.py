@@ -192,7 +192,11 @@ class FitChecker:
         shown = (work + [r for r in order if r not in work and evidence[r].work > 0] + area)[
             : 4 * limit
         ]  # chunks under one heading cite it once: the distinct ones, then the first few
-        cited = [self._match(r, evidence[r]) for r in self.quotes.nearest_first(text, shown, rows)]
+        searched = self.quotes.searched(terms.project, doc, rows) if verdict != "no_fit" else []
+        cited = [
+            self._match(r, evidence.get(r) or self._searched(r, terms))
+            for r in self.quotes.nearest_first(text, shown, rows, searched)
+        ]
         if verdict == "partial" and terms.commerce_only:  # it trades in what the plan names
             cited = self._areas(work or traded, evidence) + cited
         matches = distinct(cited)[:limit] if verdict != "no_fit" else []
@@ -303,6 +307,13 @@ class FitChecker:
         return [named[t] for t in foreground if t in named] + [
             n for t, n in named.items() if t not in foreground
         ]
+
+    def _searched(self, row: int, terms: ProjectTerms) -> _Row:
+        """A row the search found that names none of the key terms: quoted where it names
+        the project's other words (its missing terms, its common ones)."""
+        text = self.mentions.text(row)
+        said = [t.text for t in terms.named] + list(terms.missing)
+        return _Row(terms={w: (w, "work") for w in said if len(w) >= 2 and w in text})
 
     def _match(self, row: int, evidence: _Row) -> FitMatch:
         return self.quotes.match(row, evidence.terms or {}, evidence.work, evidence.area)

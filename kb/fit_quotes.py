@@ -32,9 +32,20 @@ _UNNAMED = frozenset({"", "其他", "其它"})
 #: Reciprocal-rank constant of the matches' two orders (evidence, closeness): small, as
 #: the lists are short (a few dozen items) and their first places matter.
 _FUSE_K = 10
+#: The part of a project's sentences a search for its items reads (a long description's
+#: first sentences say what it does).
+_SEARCHED_CHARS = 400
+#: A row the search found that names none of the project's terms is a match only when it
+#: is also among this many items closest to the whole description (both orders agree).
+_NEAR = 10
 
 # Headings of what a plan reviews, analyses or defines rather than plans to do.
 _NOT_PLANNED = re.compile(r"回顾|形势|指导思想|基本原则|名词解释|附录|附件")
+
+
+def _title_only(text: str, section: list[str]) -> bool:
+    """Is a chunk only its item's title (3．锂电池产业。), which says no work?"""
+    return not section or fold(text).strip(" 。；;") == fold(section[-1]).strip(" 。；;")
 
 
 def is_industry_item(meta: dict) -> bool:
@@ -93,6 +104,12 @@ class FitQuotes:
             (s, e): sum(self.weight(f) for f in forms if f in fold(text[s:e])) for s, e in clauses
         }
         naming = [c for c in clauses if weight[c] > 0] or clauses[:1]
+        if (
+            naming == clauses[:1]
+            and len(clauses) > 1
+            and _title_only(text[slice(*clauses[0])], chunk.meta["section"])
+        ):
+            naming = clauses[:2]  # 3．锂电池产业。 says no work: the clause after it too
         if naming[-1][1] - naming[0][0] <= limit:
             return trim(text, naming[0][0], naming[-1][1])
         return trim(text, *max(naming, key=lambda c: weight[c]))
@@ -146,7 +163,7 @@ class FitQuotes:
         chunk = self.kb.chunks[row]
         m = chunk.meta
         forms = [form for form, _ in terms.values()]
-        kind = "work" if work > 0 else "area"
+        kind = "work" if work > 0 else ("area" if area > 0 else "near")
         heading = self.heading(chunk, forms) if kind == "area" else None
         if heading is not None:  # only the area is named: the heading that names it
             address, words, start, end = heading
@@ -159,25 +176,49 @@ class FitQuotes:
             chunk.id, m["doc"], address, words, score, start, end, terms=list(terms), kind=kind
         )
 
-    def nearest_first(self, description: str, shown: list[int], rows: frozenset[int]) -> list[int]:
-        """Matching rows (``shown``, in evidence order), that order fused (reciprocal
-        ranks) with their rank by closeness to the whole description among all the
-        document's priority items: of the items that name the project's terms, the one
-        about what it does comes first (a mushroom grower's substrate project:
+    def searched(self, project: str, doc: str, rows: frozenset[int], k: int = 5) -> list[int]:
+        """The document's priority items a hybrid search for the project's own sentences
+        ranks first (the search users get: jieba BM25 and dense, fused): the item about
+        the work in other words (掘锚一体机 … 进尺 → 快速掘进) that names none of its terms.
+
+        :param project: the sentences about the project (not about the company).
+        :returns: up to ``k`` rows of ``rows``, best first.
+        """
+        if not project.strip():
+            return []
+        ids = {self.kb.chunks[r].id: r for r in rows}
+        hits = self.kb.search(project[:_SEARCHED_CHARS], k=8 * k, doc=doc, join=False)
+        said = [h for h in hits if h.id in ids and not _title_only(h.text, h.section)]
+        return [ids[h.id] for h in said][:k]
+
+    def nearest_first(
+        self, description: str, shown: list[int], rows: frozenset[int], searched: list[int] = ()
+    ) -> list[int]:
+        """Matching rows (``shown``, in evidence order) and the rows a search for the
+        project found (``searched``), in one order: reciprocal ranks of the evidence order,
+        the search order and each row's rank by closeness to the whole description among
+        all the document's priority items. Of the items that name the project's terms,
+        the one about what it does comes first (a mushroom grower's substrate project:
         5．食用菌产业 before the items that also name 刺梨).
 
         :param description: the project description, embedded (by the index's query
             embedder, which remembers it for the next document) only when there are two
             rows or more to order.
-        :param rows: the document's priority items (``shown`` is among them).
+        :param rows: the document's priority items (``shown`` and ``searched`` are among them).
         """
-        if len(shown) < 2:
-            return shown
+        pool = list(dict.fromkeys([*shown, *searched]))
+        if len(pool) < 2:
+            return pool
         items = sorted(rows)
         close = self.kb.dense.vectors[items] @ self.kb.searcher().embedder.embed_query(description)
         near = {items[i]: n for n, i in enumerate(np.argsort(-close, kind="stable"))}
-        fused = {r: 1 / (_FUSE_K + n) + 1 / (_FUSE_K + near[r]) for n, r in enumerate(shown)}
-        return sorted(shown, key=lambda r: -fused[r])
+        searched = [r for r in searched if r in shown or near[r] < _NEAR]
+        pool = list(dict.fromkeys([*shown, *searched]))
+        fused = {r: 1 / (_FUSE_K + near[r]) for r in pool}
+        for order in (shown, searched):
+            for n, r in enumerate(order):
+                fused[r] += 1 / (_FUSE_K + n)
+        return sorted(pool, key=lambda r: (r not in shown, -fused[r]))
 
     def measures(self, doc: str, text: str = "", least: int = 4) -> list[FitMatch]:
         """One cited clause per support-measure topic, from the document's measure

@@ -35,7 +35,9 @@ class FitMatch:
 
     :param terms: the project's key terms this item names (for a measure: its topic).
     :param kind: ``work`` (the item names the project's work), ``area`` (it is the
-        project's priority area) or ``measure``.
+        project's priority area), ``near`` (it names none of the project's key terms, but
+        a search for the project and its closeness in meaning both rank it high: the work
+        said in other words) or ``measure``.
     """
 
     id: str

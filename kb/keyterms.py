@@ -107,7 +107,10 @@ class KeyTerms:
         traded: set[str] = set()  # terms said in a sentence that sells, rents or hosts
         names = frozenset(_names(text)) if is_english(text) else frozenset()
         trade = make = 0
+        project: list[str] = []
         for sentence, background in parts(text, self.words):
+            if not background:
+                project.append(sentence)
             folded = fold(COMPANY.sub(" ", sentence))  # 旅游开发有限公司 is a name, not an act
             english = is_english(sentence)
             if background:  # the company's record says what it trades in too (经销商),
@@ -140,6 +143,7 @@ class KeyTerms:
             len(sentences(text)),
             len(text) > 300,
             frozenset(traded),
+            " ".join(project),
         )
 
     def _as_means(self, term: KeyTerm, folded: str, english: bool) -> KeyTerm:

@@ -55,6 +55,7 @@ class ProjectTerms:
     sentences: int = 0
     long: bool = False
     traded: frozenset[str] = frozenset()  # terms said beside a business word (卖雪具)
+    project: str = ""  # the sentences about the project, not the company, joined
 
     @property
     def commerce_only(self) -> bool:

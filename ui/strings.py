@@ -146,6 +146,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "partial_label": ("部分相关", "partly related"),
     "no_fit_label": ("不符合", "does not fit"),
     "matches": ("匹配的条目", "Matching items"),
+    "near_match": (
+        "意思相近，未点名本项目的关键词",
+        "close in meaning; names none of its key terms",
+    ),
     "preamble": ("前言", "Preamble"),
     "measures": ("适用的支持措施", "Applicable support measures"),
     "download": ("下载报告（Markdown）", "Download the report (Markdown)"),

@@ -432,3 +432,28 @@ def test_the_item_closest_to_the_description_moves_ahead_of_items_that_only_name
     far = [rows[i] for i in np.argsort(close)[:2]]  # named by evidence, far in meaning
     order = checker.quotes.nearest_first(description, [*far, target], frozenset(rows))
     assert order[0] == target and order[1:] == far  # the evidence order of the rest stays
+
+
+def test_an_item_a_search_finds_is_a_match_only_when_also_close_in_meaning(
+    plan_kb: KnowledgeBase,
+) -> None:
+    checker = plan_kb.fit_checker()
+    rows = sorted(checker.priority)
+    target, named = rows[len(rows) // 2], rows[len(rows) // 3]
+    description = plan_kb.chunks[target].content or ""
+    close = plan_kb.dense.vectors[rows] @ plan_kb.dense.vectors[target]
+    far = rows[int(np.argsort(close)[0])]
+    order = checker.quotes.nearest_first(description, [named], frozenset(rows), [far, target])
+    assert target in order and named in order  # the search's item, close in meaning, joins
+    assert far not in order  # found by the search alone: not a match
+
+
+def test_a_match_quotes_past_an_item_title_that_says_no_work(plan_kb: KnowledgeBase) -> None:
+    checker = plan_kb.fit_checker()
+    titled = next(
+        c
+        for c in plan_kb.chunks
+        if (c.content or "").startswith("3．锂电池产业。") and len(c.content or "") > 40
+    )
+    s, e = checker.quotes.quote(titled, [])
+    assert (titled.content or "")[s:e].startswith("3．锂电池产业。加强")
