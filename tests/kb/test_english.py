@@ -104,3 +104,20 @@ def test_english_words_of_another_document_find_its_clause(
 @pytest.mark.parametrize("text", ["the city's estates", "the city’s estates"])
 def test_a_possessive_leaves_no_word_s(text: str) -> None:
     assert "s" not in EnglishGlossary.load().words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "chinese"),
+    [
+        ("How many key task plans does chapter 6 set out?", "key task plan", "重点任务计划"),
+        ("Which ministries approved the zone?", "ministry", "部委"),
+        ("holding the two bottom lines", "bottom line", "底线"),
+        ("How many first-class awards did it win?", "first-class award", "一等奖"),
+        ("How much foreign capital was actually used?", "foreign capital", "外资"),
+    ],
+)
+def test_general_words_of_plans_and_reports_have_their_chinese(
+    text: str, phrase: str, chinese: str
+) -> None:
+    found = dict(EnglishGlossary.load().phrases(text)[0])
+    assert chinese in found[phrase]
