@@ -194,12 +194,13 @@ class FitQuotes:
     def nearest_first(
         self, description: str, shown: list[int], rows: frozenset[int], searched: list[int] = ()
     ) -> list[int]:
-        """Matching rows (``shown``, in evidence order) and the rows a search for the
-        project found (``searched``), in one order: reciprocal ranks of the evidence order,
-        the search order and each row's rank by closeness to the whole description among
-        all the document's priority items. Of the items that name the project's terms,
-        the one about what it does comes first (a mushroom grower's substrate project:
-        5．食用菌产业 before the items that also name 刺梨).
+        """Matching rows (``shown``, in evidence order), then the rows only a search for
+        the project found (``searched``) that are also among the ten closest in meaning,
+        each group ordered by reciprocal ranks of the evidence order, the search order and
+        each row's rank by closeness to the whole description among all the document's
+        priority items. Of the items that name the project's terms, the one about what it
+        does comes first (a mushroom grower's substrate project: 5．食用菌产业 before the
+        items that also name 刺梨); items that name none come after them all.
 
         :param description: the project description, embedded (by the index's query
             embedder, which remembers it for the next document) only when there are two
