@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kb.errors import BadQuery
-from kb.fit_quotes import FitQuotes, distinct, is_priority
+from kb.fit_quotes import FitQuotes, distinct, is_priority, said_of_project
 from kb.fit_report import FitMatch, FitReport, Named
 from kb.keyterms import KeyTerms
 from kb.mentions import Mentions
@@ -192,10 +192,11 @@ class FitChecker:
         shown = (work + [r for r in order if r not in work and evidence[r].work > 0] + area)[
             : 4 * limit
         ]  # chunks under one heading cite it once: the distinct ones, then the first few
-        searched = self.quotes.searched(terms.project, doc, rows) if verdict != "no_fit" else []
+        does = said_of_project(terms.project, text)
+        searched = self.quotes.searched(does, doc, rows) if verdict != "no_fit" else []
         cited = [
             self._match(r, evidence.get(r) or self._searched(r, terms))
-            for r in self.quotes.nearest_first(text, shown, rows, searched)
+            for r in self.quotes.nearest_first(does, shown, rows, searched)
         ]
         if verdict == "partial" and terms.commerce_only:  # it trades in what the plan names
             cited = self._areas(work or traded, evidence) + cited

@@ -24,7 +24,7 @@ from kb.fit_report import FitMatch
 from kb.protocols import Index
 from kb.tokenize import fold, is_english
 
-__all__ = ["FitQuotes", "distinct", "is_industry_item", "is_priority"]
+__all__ = ["FitQuotes", "distinct", "is_industry_item", "is_priority", "said_of_project"]
 
 # Titles that name no area: an untitled item, or the box's catch-all "8．其他".
 _UNNAMED = frozenset({"", "其他", "其它"})
@@ -41,6 +41,13 @@ _NEAR = 10
 
 # Headings of what a plan reviews, analyses or defines rather than plans to do.
 _NOT_PLANNED = re.compile(r"回顾|形势|指导思想|基本原则|名词解释|附录|附件")
+
+
+def said_of_project(project: str, description: str) -> str:
+    """What a project does, as its search and its closeness read it: the sentences about
+    the project (not the company), else the whole description, up to a limit — one text,
+    so one embedding serves both."""
+    return (project.strip() or description)[:_SEARCHED_CHARS]
 
 
 def _title_only(text: str, section: list[str]) -> bool:
@@ -181,13 +188,13 @@ class FitQuotes:
         ranks first (the search users get: jieba BM25 and dense, fused): the item about
         the work in other words (掘锚一体机 … 进尺 → 快速掘进) that names none of its terms.
 
-        :param project: the sentences about the project (not about the company).
+        :param project: what the project does (:func:`said_of_project`).
         :returns: up to ``k`` rows of ``rows``, best first.
         """
         if not project.strip():
             return []
         ids = {self.kb.chunks[r].id: r for r in rows}
-        hits = self.kb.search(project[:_SEARCHED_CHARS], k=8 * k, doc=doc, join=False)
+        hits = self.kb.search(project, k=8 * k, doc=doc, join=False)
         said = [h for h in hits if h.id in ids and not _title_only(h.text, h.section)]
         return [ids[h.id] for h in said][:k]
 
