@@ -150,17 +150,23 @@ class FitChecker:
             self.kb.document(d)
         terms = self.keyterms.find(text)
         things = self._things(terms) if terms.commerce_only else frozenset()
-        reports = [self._judge(text, terms, things, d) for d in chosen]
+        reports = [self._judge(text, terms, things, d, searched=len(chosen) == 1) for d in chosen]
         reports.sort(key=lambda r: (_RANK[r.verdict], -r.score))
         for n, report in enumerate(reports[: self.settings.measured_documents]):
-            if report.verdict != "no_fit":  # a document's own support measures
+            if report.verdict != "no_fit":  # the best documents' items a search finds, measures
+                if len(chosen) > 1:
+                    report = self._judge(text, terms, things, report.doc, searched=True)
                 reports[n] = replace(report, measures=self.quotes.measures(report.doc, text))
         return replace(reports[0], documents=reports if len(reports) > 1 else [])
 
-    def _judge(self, text: str, terms: ProjectTerms, things: frozenset[str], doc: str) -> FitReport:
+    def _judge(
+        self, text: str, terms: ProjectTerms, things: frozenset[str], doc: str, searched: bool
+    ) -> FitReport:
         """The verdict against one document (its priority items).
 
         :param things: what a trading project deals in (:meth:`_things`; empty otherwise).
+        :param searched: add the items a search for the project finds to the matches (for
+            the best documents only: a search per document is the slow part of a check).
         """
         rows = frozenset(r for r in self.priority if self.kb.chunks[r].meta["doc"] == doc)
         evidence = self._evidence(terms, rows)
@@ -193,10 +199,10 @@ class FitChecker:
             : 4 * limit
         ]  # chunks under one heading cite it once: the distinct ones, then the first few
         does = said_of_project(terms.project, text)
-        searched = self.quotes.searched(does, doc, rows) if verdict != "no_fit" else []
+        found = self.quotes.searched(does, doc, rows) if searched and verdict != "no_fit" else []
         cited = [
             self._match(r, evidence.get(r) or self._searched(r, terms))
-            for r in self.quotes.nearest_first(does, shown, rows, searched)
+            for r in self.quotes.nearest_first(does, shown, rows, found)
         ]
         if verdict == "partial" and terms.commerce_only:  # it trades in what the plan names
             cited = self._areas(work or traded, evidence) + cited
