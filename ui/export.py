@@ -124,7 +124,7 @@ def fit_markdown(
         for i, m in enumerate(rows, 1):
             colon = "：" if lang == "zh" else ": "
             label = f"**{(labels or {}).get(m.label, m.label)}**{colon}" if m.label else ""
-            label += f"*（{text('near_match', lang)}）* " if m.kind == "near" else ""
+            label += f"*{text('near_match', lang)}* " if m.kind == "near" else ""
             lines.append(f"{i}. {label}“{m.text}”")
             address = where(titles.get(m.doc, ""), m.section)
             lines.append(f"   {text('where_line', lang, where=address)}")

@@ -108,7 +108,7 @@ def _report(report: Any, titles: dict[str, str]) -> None:
             colon = "：" if lang() == "zh" else ": "
             label = f"<b>{esc(measure(m.label))}</b>{colon}" if m.label else ""
             if m.kind == "near":
-                label = f"<i>（{esc(t('near_match'))}）</i> "
+                label = f"<i>{esc(t('near_match'))}</i> "
             st.markdown(
                 f"<div>{label}{plan('“' + esc(m.text) + '”')}"
                 f"<div class='pkb-addr'>{plan(esc(short_address(m.section)))}</div></div>",

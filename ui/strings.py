@@ -147,8 +147,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_fit_label": ("不符合", "does not fit"),
     "matches": ("匹配的条目", "Matching items"),
     "near_match": (
-        "意思相近，未点名本项目的关键词",
-        "close in meaning; names none of its key terms",
+        "（意思相近，未点名本项目的关键词）",
+        "(close in meaning; names none of its key terms)",
     ),
     "preamble": ("前言", "Preamble"),
     "measures": ("适用的支持措施", "Applicable support measures"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 
 import pytest
 
@@ -71,3 +72,20 @@ def test_search_results_csv_opens_in_excel_with_one_row_per_hit(plan_kb) -> None
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0] == ["序号", "文件", "章节", "原文", "命中词"] and len(rows) == 6
     assert rows[1][:2] == ["1", TITLE] and rows[1][3] == hits[0].text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "*（意思相近，未点名本项目的关键词）*"),
+        ("en", "*(close in meaning; names none of its key terms)*"),
+    ],
+)
+def test_fit_report_says_which_matches_only_come_close_in_meaning(
+    plan_kb, lang: str, said: str
+) -> None:
+    report = plan_kb.fit("我们计划研发煤矿井下巡检机器人")
+    first, *rest = report.matches
+    near = replace(report, matches=[first, replace(rest[0], kind="near")])
+    text = fit_markdown(near, lang, {d.doc: d.title for d in plan_kb.documents})
+    assert text.count(said) == 1 and f"2. {said}" in text  # the second match only
