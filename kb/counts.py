@@ -20,7 +20,7 @@ import re
 from ingest.lines import CHINESE_DIGITS, cn_number
 from kb.numbers import Figure
 
-__all__ = ["asked_counter", "asks_count", "counts"]
+__all__ = ["asked_counter", "counts"]
 
 #: 几 and the counter after it (几条, 几大, 几部委); not 几乎 (almost) or 几何 (geometry).
 _ASKED = re.compile(r"几(?![乎何经])([\u4e00-\u9fff])")
@@ -48,11 +48,6 @@ def asked_counter(question: str) -> str | None:
     if _HOW_LONG.search(question):
         return _DURATION
     return "" if _HOW_MANY.search(question) else None
-
-
-def asks_count(question: str) -> bool:
-    """Does the question ask for a count a plan may state in words?"""
-    return asked_counter(question) is not None
 
 
 def counts(text: str, counter: str | None = None) -> list[Figure]:
