@@ -13,7 +13,9 @@ The verdict rests on evidence a reader can check, not on one similarity number:
 3. ``fit``: a priority item names the project's work. ``partial``: only its area is a
    priority — or the project only sells, trades, rents or hosts (批发, 4S店, dealership):
    a science and technology plan supports research, making and use, not trade.
-   ``no_fit``: neither. Words the plan lacks never drag a named match down.
+   ``no_fit``: neither — or the project runs a consumer venue (a restaurant, a salon:
+   :mod:`kb.venues`), whatever technology it uses there. Words the plan lacks never
+   drag a named match down.
 
 Matches quote the whole clause that names the work, best first (the evidence order fused
 with each item's closeness to the whole description); support measures
@@ -194,6 +196,8 @@ class FitChecker:
             verdict = "partial"
         else:
             verdict = "no_fit"
+        venue = self._venue(terms, rows)
+        verdict = "no_fit" if venue else verdict
         limit = self.settings.max_matches
         shown = (work + [r for r in order if r not in work and evidence[r].work > 0] + area)[
             : 4 * limit
@@ -214,11 +218,12 @@ class FitChecker:
         return FitReport(
             text=text,
             verdict=verdict,
-            score=round(min(1.0, best / total), 3) if total else 0.0,
+            score=round(min(1.0, best / total), 3) if total and not venue else 0.0,
             matches=matches,
             named=self._named(terms, evidence, order + area),
             missing=terms.missing,
             commerce=terms.commerce if verdict == "partial" and terms.commerce_only else [],
+            venues=venue,
             sentences=terms.sentences,
             lang="en" if is_english(text) else "zh",
             doc=doc,
@@ -276,6 +281,13 @@ class FitChecker:
         else:
             strong = term.compound or len(term.text) >= 3
         return strong and (not terms.long or term.count >= 2 or term.compound)
+
+    def _venue(self, terms: ProjectTerms, rows: frozenset[int]) -> list[str]:
+        """The consumer venues the project runs (:mod:`kb.venues`) when none of the
+        document's priority items names one (a work report may name 家政 as a priority);
+        empty otherwise."""
+        named = any(self.mentions.rows(v) & rows for v in terms.venues if not v.isascii())
+        return [] if named else terms.venues
 
     def _spread(self, form: str) -> bool:
         """Do the priority items name ``form`` in many sections (see ``spread_sections``)?"""

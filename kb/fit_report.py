@@ -85,6 +85,8 @@ class FitReport:
     :param missing: key terms the plan does not name.
     :param commerce: business words (批发, dealership) of a project that only sells or
         trades: why a named area is only ``partial``.
+    :param venues: consumer venues the project runs (火锅店, salon): why it is ``no_fit``
+        whatever the plan names of the technology it uses.
     :param doc: the document judged (the best one, when several were).
     :param documents: with several documents, each one's report, best first.
     """
@@ -97,6 +99,7 @@ class FitReport:
     named: list[Named] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     commerce: list[str] = field(default_factory=list)
+    venues: list[str] = field(default_factory=list)
     sentences: int = 0
     lang: str = "zh"
     doc: str = ""
@@ -148,6 +151,16 @@ class FitReport:
                 if zh
                 else f"{noun} makes the area of {terms} a priority ({where}), but does not "
                 "name the project's own work"
+            )
+        elif self.venues:
+            venue = _join(self.venues[:3], lang)
+            text = (
+                f"项目经营的是面向消费者的门店或服务（{venue}）；{noun}支持的是技术研发、"
+                "产业和应用，没有把这类服务列为重点"
+                if zh
+                else f"The project runs a consumer venue or service ({venue}); "
+                f"{noun.lower()} supports research, industry and their use, and does not "
+                "make such services a priority"
             )
         else:
             text = (
@@ -201,6 +214,7 @@ class FitReport:
             "named": [n.__dict__ for n in self.named],
             "missing": self.missing,
             "commerce": self.commerce,
+            "venues": self.venues,
             "documents": [
                 {
                     "doc": r.doc,

@@ -36,6 +36,7 @@ from kb.mentions import Mentions
 from kb.project_terms import STAND_IN, KeyTerm, ProjectTerms
 from kb.regions import Gazetteer
 from kb.tokenize import QueryExpander, Tokenizer, fold, is_english
+from kb.venues import venues
 
 __all__ = ["KeyTerms"]
 
@@ -144,6 +145,7 @@ class KeyTerms:
             len(text) > 300,
             frozenset(traded),
             " ".join(project),
+            venues(text, self.words),
         )
 
     def _as_means(self, term: KeyTerm, folded: str, english: bool) -> KeyTerm:

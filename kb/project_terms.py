@@ -56,6 +56,7 @@ class ProjectTerms:
     long: bool = False
     traded: frozenset[str] = frozenset()  # terms said beside a business word (卖雪具)
     project: str = ""  # the sentences about the project, not the company, joined
+    venues: list[str] = field(default_factory=list)  # consumer venues it runs (火锅店)
 
     @property
     def commerce_only(self) -> bool:

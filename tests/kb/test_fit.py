@@ -457,3 +457,35 @@ def test_a_match_quotes_past_an_item_title_that_says_no_work(plan_kb: KnowledgeB
     )
     s, e = checker.quotes.quote(titled, [])
     assert (titled.content or "")[s:e].startswith("3．锂电池产业。加强")
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("在万达广场开一家派对气球店，做生日、婚礼用的气球拱门和氢气球造型", "气球店"),
+        ("A teeth-whitening studio in a mall: hydrogen-peroxide gel sessions", "teeth-whitening"),
+        ("开一家机器人主题餐厅，用5G和大数据做智能点餐", "餐厅"),
+    ],
+)
+def test_a_consumer_venue_does_not_fit_whatever_technology_it_names(
+    plan_kb: KnowledgeBase, text: str, venue: str
+) -> None:
+    """氢, 5G, 机器人 tempt a match; the project runs a venue, which the plan does not name."""
+    report = plan_kb.fit_checker().check(text)
+    assert (report.verdict, report.venues, report.score, report.matches) == (
+        "no_fit",
+        [venue],
+        0.0,
+        [],
+    )
+    assert venue in report.reason
+    assert ("门店或服务" in report.reason) == (report.lang == "zh")
+    assert report.to_dict()["venues"] == [venue]
+
+
+def test_a_maker_supplying_restaurants_is_judged_on_its_work(plan_kb: KnowledgeBase) -> None:
+    """Its customers' venues are not its own: the verdict rests on what it makes."""
+    text = "我们研发生产食用菌精深加工产品，供应给餐厅和超市"
+    report = plan_kb.fit_checker().check(text)
+    assert report.venues == []
+    assert report.verdict != "no_fit"

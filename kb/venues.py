@@ -1,0 +1,86 @@
+"""Consumer venues a project runs: a restaurant, a salon, a gym, a shop in a mall.
+
+A science and technology plan names technologies, industries and their use; it does not
+make places that serve consumers a priority, however much technology they use (a
+robot-themed restaurant, a 5G phone shop, a "smart" pet salon). The words that tempt a
+match there (机器人, 5G, 氢) say what the venue buys or sells, not what the project does;
+:class:`~kb.fit.FitChecker` judges such a project ``no_fit`` unless the document names
+the service itself in a priority item.
+
+A venue counts only as the project's own business: not where it sells (卖给超市,
+supplying restaurants), not a side line (顺带开便利店), and not at a place visitors come to
+(景区, tourism), which plans do make a priority. The words are the ``venue`` and
+``visitor`` kinds of ``kb/data/project_words.tsv``.
+
+Example::
+
+    venues("在商场开一家火锅店，用机器人送餐", project_words())   # ['火锅店']
+    venues("我们生产铝箔餐盒，卖给餐厅和外卖商家", project_words())  # []
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.description import sentences
+from kb.tokenize import fold
+
+__all__ = ["venues"]
+
+#: Said just before a venue word, it names the project's customers (卖给超市, 为酒店,
+#: supplying restaurants, for salons such as …), not its business — unless a 的 makes
+#: the venue what is described (面向单身青年的婚恋平台).
+_CUSTOMER = re.compile(
+    r"(?:卖给|售给|供应|供货|配送|送到|面向|客户|用户|服务于|给|为"
+    r"|\bto\b|\bfor\b|\bsuppl(?:y|ies|ying)\b|\bserv(?:e|es|ing)\b|\bcustomers\b"
+    r"|\bclients\b|\bsuch as\b|\blike\b|\bincluding\b)[^。；;!?！？的]{0,24}$"
+)
+#: Said earlier in the venue's clause, it makes the venue a side line (站内同时配套便利店,
+#: 另有家政业务, an orchard with a farm café, we also run a shop).
+_SIDE = re.compile(
+    r"顺带|兼做|兼营|附带|另外|另有|另设|同时|配套|也|还|\balso\b|\bside\b|\bplus\b|\bwith\b"
+)
+#: A sentence on what the project brings others (带动装修、家政等行业就业): their trades.
+_IMPACT = re.compile(r"带动|拉动|辐射|\bcreat\w* jobs\b|\bjobs for\b")
+_CLAUSE = re.compile(r"[，,：:]")
+
+
+def venues(text: str, words: dict[str, frozenset[str]]) -> list[str]:
+    """The consumer venues a description says the project itself runs.
+
+    :param words: :func:`kb.description.project_words` (its ``venue`` and ``visitor``).
+    :returns: the venue words (the longest where they overlap: nail salon, not salon),
+        sentence by sentence; empty at a place visitors come to.
+    """
+    folded = fold(text)
+    if any(_says(w, folded) for w in words["visitor"]):
+        return []
+    found: dict[str, None] = {}
+    for sentence in sentences(folded):
+        if _IMPACT.search(sentence):
+            continue
+        taken: list[tuple[int, int]] = []  # nail salon, not salon again
+        for word in sorted(words["venue"], key=lambda w: (-len(w), w)):
+            at = _find(word, sentence)
+            if at < 0 or any(a <= at < b for a, b in taken):
+                continue
+            taken.append((at, at + len(word)))
+            before = sentence[:at]
+            clause = _CLAUSE.split(before)[-1]
+            if not _CUSTOMER.search(before) and not _SIDE.search(clause):
+                found.setdefault(word)
+    return list(found)
+
+
+def _find(word: str, sentence: str) -> int:
+    """Where ``word`` stands in the sentence (English: a whole word, or its plural;
+    its hyphens as spaces), else -1."""
+    if not word.isascii():
+        return sentence.find(word)
+    pattern = re.escape(word).replace("\\-", "[- ]")
+    hit = re.search(rf"(?<![a-z]){pattern}(?:e?s)?(?![a-z])", sentence)
+    return hit.start() if hit else -1
+
+
+def _says(word: str, folded: str) -> bool:
+    return _find(word, folded) >= 0

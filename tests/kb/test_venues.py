@@ -1,0 +1,47 @@
+"""Consumer venues a project runs, told from its customers, side lines and tourism."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.description import project_words
+from kb.venues import venues
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在商场开一家火锅店，用机器人送餐", ["火锅店"]),
+        ("A plant-based restaurant that sells itself as green and low-carbon", ["restaurant"]),
+        ("开一家24小时无人值守的智能健身房，会员刷脸进门", ["健身房"]),
+        ("A teeth-whitening studio in a shopping mall", ["teeth-whitening"]),
+        ("A chain of nail salons", ["nail-salon"]),
+        ("打造面向本地单身青年的婚恋交友平台", ["婚恋"]),  # 的: the platform is the project's
+    ],
+)
+def test_a_venue_the_project_runs_is_found(text: str, expected: list[str]) -> None:
+    assert venues(text, project_words()) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们生产铝箔餐盒，卖给餐厅和外卖商家",  # its customers
+        "客户包括农贸市场、学校食堂和连锁超市",
+        "We stamp aluminium-foil containers for restaurants and bakeries.",
+        "在物流园旁边开一座加气站，顺带开便利店",  # a side line
+        "加氢站为物流车辆加注，站内同时配套便利店",
+        "A pick-your-own cherry orchard with a farm cafe",
+        "项目可带动装修、运输、家政等行业就业",  # the trades it brings jobs to
+        "在景区入口开一家餐厅，接待游客",  # tourism, which plans make a priority
+        "我们研发煤矿井下巡检机器人",  # no venue at all
+    ],
+)
+def test_a_venue_of_customers_side_lines_or_tourism_is_not_the_projects(text: str) -> None:
+    assert venues(text, project_words()) == []
+
+
+def test_an_english_venue_is_a_whole_word() -> None:
+    """pub is not in public, bar-less words stay: only whole words or plurals count."""
+    assert venues("We publish public transport timetables", project_words()) == []
+    assert venues("We run two pubs in town", project_words()) == ["pub"]
