@@ -33,10 +33,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from kb.errors import BadQuery
 from kb.fit_quotes import FitQuotes, distinct, is_priority, said_of_project
 from kb.fit_report import FitMatch, FitReport, Named
+from kb.industries import taxonomy
 from kb.keyterms import KeyTerms
 from kb.mentions import Mentions
 from kb.project_terms import KeyTerm, ProjectTerms
@@ -52,6 +54,10 @@ _EDGE_WORD = 1000
 
 
 _RANK = {"fit": 0, "partial": 1, "no_fit": 2}
+
+#: Industries of ``kb/data/industries.tsv`` whose words every business may say (digital
+#: means, villages, green words, finance, schooling, innovation): they name no sector.
+_ACROSS = frozenset({"数字经济", "乡村振兴", "生态环保", "科技创新", "金融", "教育"})
 
 
 @dataclass
@@ -197,9 +203,15 @@ class FitChecker:
         else:
             verdict = "no_fit"
         venue = self._venue(terms, rows)
-        verdict = "no_fit" if venue else verdict
+        sector = self._sector(terms, rows) if verdict == "no_fit" and not venue else []
+        verdict = "no_fit" if venue else "partial" if sector else verdict
         limit = self.settings.max_matches
-        shown = (work + [r for r in order if r not in work and evidence[r].work > 0] + area)[
+        for said, form, own in sector:  # its area, quoted where named (服装加工), not a heading
+            for r in own:
+                evidence[r] = _Row(area=self._weight(form), terms={said.term: (form, "area")})
+            area += [r for r in own if r not in area]
+        named = [r for r in order if r not in work and evidence[r].work > 0]
+        shown = (work + named + area)[
             : 4 * limit
         ]  # chunks under one heading cite it once: the distinct ones, then the first few
         does = said_of_project(terms.project, text)
@@ -288,6 +300,32 @@ class FitChecker:
         empty otherwise."""
         named = any(self.mentions.rows(v) & rows for v in terms.venues if not v.isascii())
         return [] if named else terms.venues
+
+    def _sector(
+        self, terms: ProjectTerms, rows: frozenset[int]
+    ) -> list[tuple[Named, str, list[int]]]:
+        """The project's own terms that name a sector of ``kb/data/industries.tsv`` (服装,
+        煤矿, 医疗; not the cross-cutting ones, :data:`_ACROSS`) which the document's
+        priority items name: its area, said in a word no heading uses; each with the
+        form named and the items that name it."""
+        found: list[tuple[Named, str, list[int]]] = []
+        for term in terms.named:
+            if term.background:
+                continue
+            for form, credit in term.forms:
+                hit = credit >= 1.0 and any(w in form for w in self._sector_words())
+                own = sorted(self.mentions.rows(form) & rows) if hit else []
+                if own:
+                    meta = self.kb.chunks[own[0]].meta
+                    named = Named(term.text, list(meta["section"]), meta["id"], "area")
+                    found.append((named, form, own))
+                    break
+        return found
+
+    @staticmethod
+    @cache
+    def _sector_words() -> frozenset[str]:
+        return frozenset(w for name, words in taxonomy() if name not in _ACROSS for w in words)
 
     def _spread(self, form: str) -> bool:
         """Do the priority items name ``form`` in many sections (see ``spread_sections``)?"""

@@ -489,3 +489,21 @@ def test_a_maker_supplying_restaurants_is_judged_on_its_work(plan_kb: KnowledgeB
     report = plan_kb.fit_checker().check(text)
     assert report.venues == []
     assert report.verdict != "no_fit"
+
+
+def test_a_sector_word_no_heading_uses_makes_the_area_and_is_quoted_where_named(
+    plan_kb: KnowledgeBase,
+) -> None:
+    """服装 names the textile industry's clothing work (服装加工) though no heading says it:
+    the area is a priority, quoted at the clause that names it, not at a heading."""
+    report = plan_kb.fit_checker().check("我们做服装来料加工，给品牌代工T恤")
+    assert report.verdict == "partial"
+    assert any(n.term == "服装" and n.kind == "area" for n in report.named)
+    assert any("服装" in m.text and len(m.text) > len("（四）纺织产业") for m in report.matches)
+    assert "纺织产业" in report.reason
+
+
+def test_a_cross_cutting_word_names_no_sector(plan_kb: KnowledgeBase) -> None:
+    """农村 (villages) is said by every kind of business: it makes no area."""
+    report = plan_kb.fit_checker().check("在村里开一个农村电商服务站，帮村民代收快递")
+    assert report.verdict == "no_fit"
