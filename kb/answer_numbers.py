@@ -10,8 +10,11 @@ Two sources, in this order:
    relevant chunks that covers the question's focus offers its figures (never list
    labels, years, dates or title numbers: :func:`kb.numbers.figures`), and so do their
    headings (第六章 推动实施七大重点任务计划); a question asking a count (几条, 几大)
-   also reads counts written in words (两条底线: :mod:`kb.counts`), one asking a rank
-   (排第几) only ranks (:mod:`kb.ranks`). Each figure is scored where it stands
+   also reads counts written in words (两条底线: :mod:`kb.counts`). A question asking
+   no quantity reads only what answers it, as written: an ordinal or a session (第几个,
+   “一对几”, 哪一次会议: :mod:`kb.ordinals`), a rank (排第几: :mod:`kb.ranks`), or a date
+   (哪一天, which year: :mod:`kb.dates`; the documents' titles too, where a document's
+   date stands). Each figure is scored where it stands
    (:func:`kb.figure_score.score_figure`: after the question's words, in the unit asked,
    in the tense asked…) on top of its clause's coverage.
 
@@ -24,15 +27,18 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from ingest import Indicator
 from kb.clauses import CLAUSE, PHRASE, spans, trim
 from kb.counts import asked_counter, counts
 from kb.coverage import Coverage, FocusTerm
+from kb.dates import asks_date, dates
 from kb.figure_score import score_figure
 from kb.numbers import Figure, IndicatorMatcher, NumberQuestion, figures
+from kb.ordinals import asked_ordinal, ordinals
 from kb.protocols import Index
 from kb.ranks import asks_rank, ranks
 from kb.search import Hit
@@ -48,16 +54,33 @@ _TABLE_UNITS = {"个", "家", "项", "件", "人", "所", "座"}  # a count a ta
 _STRIVES = re.compile(r"力争|预期|确保|左右")
 
 
-def _clauses(hit: Hit, seen: set[str]) -> Iterator[tuple[str, tuple[int, int]]]:
+def _clauses(
+    hit: Hit, seen: set[str], titled: bool = False
+) -> Iterator[tuple[str, tuple[int, int]]]:
     """The clauses of a hit, each with the span of its text to quote — then its headings
     (第五章 积极构建三大创新体系: a figure stated as a title), each once over all the hits
-    and quoted by the hit's first clause."""
+    and quoted by the hit's first clause; and, when ``titled`` (a date is asked), its
+    document's title too (…的意见（2018年1月2日）: the day it was issued)."""
     found = spans(hit.text, CLAUSE)
     yield from ((hit.text[s:e], (s, e)) for s, e in found)
-    for heading in reversed(hit.section if found else []):
+    titles = [hit.doc_title] if titled and hit.doc_title else []
+    for heading in [*reversed(hit.section), *titles] if found else []:
         if heading not in seen:
             seen.add(heading)
             yield heading, found[0]
+
+
+def _reader(question: str) -> Callable[[str], list[Figure]] | None:
+    """What answers a question that asks for no quantity, in this order: an ordinal or a
+    session (第几个五年, 哪一次会议: :mod:`kb.ordinals`), a rank (排第几: :mod:`kb.ranks`),
+    a date (哪一天, which year: :mod:`kb.dates`); ``None`` for a quantity."""
+    if (ordinal := asked_ordinal(question)) is not None:
+        return partial(ordinals, asked=ordinal)
+    if asks_rank(question):
+        return ranks
+    if (precise := asks_date(question)) is not None:
+        return partial(dates, asked=precise)
+    return None
 
 
 @dataclass(frozen=True)
@@ -110,15 +133,16 @@ class NumberAnswerer:
     ) -> NumberFound | None:
         """The answer's figure, or ``None`` when no table row or clause states one."""
         asked = NumberQuestion.parse(question)
-        ranked = asks_rank(question)  # 排第几: a rank answers, never a table's value
-        counter = None if ranked else asked_counter(question)
+        reader = _reader(question)  # 排第几, 哪一天, 第几个五年: never a table's value
+        counter = None if reader else asked_counter(question)
         worded = counter and counter not in _TABLE_UNITS  # 几大, 几条: never a table's unit
-        if not (ranked or worded or asked.growth) and set(asked.years) <= _TABLE_YEARS:
+        if not (reader or worded or asked.growth) and set(asked.years) <= _TABLE_YEARS:
             renderings = [t for f in focus for t in (f.word, *f.alternatives)] if english else []
             row = self._matcher(doc).match(question, renderings)
             if row is not None and asked.unit_agrees(row[0].unit) and asked.fits_row(row[0]):
                 return self._from_row(row[0], asked, english)
-        return self._from_prose(asked, relevant, focus, ranked, counter)
+        titled = asks_date(question) is not None  # a document's date is in its title
+        return self._from_prose(asked, relevant, focus, reader, counter, titled)
 
     def _from_row(self, row: Indicator, asked: NumberQuestion, english: bool) -> NumberFound:
         base = asked.wants == "base"
@@ -157,12 +181,15 @@ class NumberAnswerer:
         asked: NumberQuestion,
         relevant: list[Hit],
         focus: list[FocusTerm],
-        ranked: bool = False,
+        reader: Callable[[str], list[Figure]] | None = None,
         counter: str | None = None,
+        titled: bool = False,
     ) -> NumberFound | None:
         """The best figure of the relevant clauses.
 
-        :param ranked: a rank is asked (排第几): ranks answer, nothing else.
+        :param reader: what answers a question that asks for no quantity (a rank, a
+            date, an ordinal: :func:`_reader`): its figures, nothing else, as written.
+        :param titled: read each document's title too (a date asked: …的意见（2018年1月2日）).
         :param counter: a count is asked (几条, how many: :func:`kb.counts.asked_counter`):
             counts in words (两条底线) answer beside the figures, and, when the question
             names their counter, gain as a unit asked does.
@@ -172,7 +199,7 @@ class NumberAnswerer:
         headings: set[str] = set()
         for rank, hit in enumerate(relevant[:15]):
             section = section_tense(hit)  # once per chunk: its clauses share the headings
-            for clause, quoted in _clauses(hit, headings):
+            for clause, quoted in _clauses(hit, headings, titled):
                 # the title's words are said of every clause (生态环境保护规划 in a question
                 # put to that plan): a clause need not repeat them
                 cover = self.coverage.score(focus, f"{clause} {hit.doc_title}")
@@ -180,7 +207,7 @@ class NumberAnswerer:
                     continue
                 tense = "ahead" if _STRIVES.search(clause) else section
                 worded = counts(clause, counter) if counter is not None else []
-                for figure in ranks(clause) if ranked else figures(clause) + worded:
+                for figure in reader(clause) if reader else figures(clause) + worded:
                     fit = score_figure(clause, figure, asked, focus, words, tense)
                     if figure in worded and counter and figure.unit.startswith(counter[0]):
                         fit += 0.4  # 几条 → 两条: the counter asked
@@ -192,8 +219,9 @@ class NumberAnswerer:
         _, hit, clause, quoted, figure = best
         quotes = [(hit, *trim(hit.text, *quoted))]
         written = clause[figure.start : figure.end]
-        if ranked or not written[:1].isdigit():  # 第五, 两条: as written; the value is its number
-            return NumberFound(figure.number, f"**{written}**", quotes)
+        if reader or not written[:1].isdigit():  # 第五, 两条, 七届十二次: as written
+            value = written if written[:1].isdigit() else figure.number  # 2022年4月14日
+            return NumberFound(value, f"**{written}**", quotes)
         qualifier = _QUALIFIER.search(clause[: figure.start])
         bound = _BOUND.match(clause, figure.end)  # 5.5%以上: a floor, not a point
         value = (
