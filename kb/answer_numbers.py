@@ -199,12 +199,10 @@ class NumberAnswerer:
         headings: set[str] = set()
         for rank, hit in enumerate(relevant[:15]):
             section = section_tense(hit)  # once per chunk: its clauses share the headings
-            said = " ".join([*hit.section, hit.doc_title])  # said of every clause below them
             for clause, quoted in _clauses(hit, headings, titled):
-                # the title's and the headings' words are said of every clause (生态环境
-                # 保护规划 in a question put to that plan; 十三五 of 第一章 “十三五”…回顾):
-                # a clause need not repeat them
-                cover = self.coverage.score(focus, f"{clause} {said}")
+                # the title's words are said of every clause (生态环境保护规划 in a question
+                # put to that plan): a clause need not repeat them
+                cover = self.coverage.score(focus, f"{clause} {hit.doc_title}")
                 if cover < self.min_coverage:
                     continue
                 tense = "ahead" if _STRIVES.search(clause) else section

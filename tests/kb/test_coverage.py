@@ -19,10 +19,3 @@ def test_words_that_frame_a_question_are_not_its_focus(
 ) -> None:
     words = [f.word for f in plan_kb.answerer().coverage.focus(question)]
     assert words and framing not in words
-
-
-def test_a_clause_is_read_with_the_headings_it_stands_under(plan_kb: KnowledgeBase) -> None:
-    """十三五 is said by the chapter heading (第一章 “十三五”…), not by the clause that
-    states the count: the clause still answers a question about the 十三五 period."""
-    answer = plan_kb.ask("“十三五”期间全市培育的科技创新人才团队有多少个？", generative=False)
-    assert answer.value == "16"
