@@ -75,6 +75,20 @@ _UNIT_HINTS = [
     (re.compile(r"多少组|几组"), "组"),
     (re.compile(r"多少年|几年|how many (?:more |consecutive )?years", re.I), "年"),
     *((re.compile(rf"\b{u}\b"), u) for u in ("GWh", "MWh", "kWh", "GW", "MW", "kW")),
+    *(  # measured in English: how many kilometres (公里), tonnes (万吨 too), schools (所)
+        (re.compile(rf"\bhow many (?:more |new |additional )?(?:{en})\b", re.I), zh)
+        for en, zh in (
+            (r"kilomet(?:er|re)s?|km", "公里"),
+            (r"(?:metric )?(?:tonnes?|tons?)", "吨"),
+            (r"hectares?", "公顷"),
+            (r"mu", "亩"),
+            (r"square met(?:er|re)s?", "平方米"),
+            (r"cubic met(?:er|re)s?", "立方米"),
+            (r"vehicles?|cars?", "辆"),
+            (r"households?", "户"),
+            (r"schools?", "所"),
+        )
+    ),
 ]
 
 

@@ -114,6 +114,8 @@ def test_a_possessive_leaves_no_word_s(text: str) -> None:
         ("holding the two bottom lines", "bottom line", "底线"),
         ("How many first-class awards did it win?", "first-class award", "一等奖"),
         ("How much foreign capital was actually used?", "foreign capital", "外资"),
+        ("How much road mileage was newly opened?", "road mileage", "通车里程"),
+        ("new degree programmes in emerging fields", "degree programme", "专业点"),
     ],
 )
 def test_general_words_of_plans_and_reports_have_their_chinese(

@@ -74,6 +74,10 @@ def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: li
         ("What GDP growth is Sichuan aiming for this year?", "target", (), None, True),
         ("How many 5G base stations have been built so far?", "base", (), "个", False),
         ("承包到期后再延长多少年？", None, (), "年", False),
+        # measured in English: the Chinese unit the figure is written in
+        ("How many kilometres of expressway were opened?", "base", (), "公里", False),
+        ("How many tonnes of grain does it aim for?", "target", (), "吨", False),
+        ("How many new schools were built?", "base", (), "所", False),
         (
             "What proportion of firms use industrial internet platforms, under Anhui's 2021 plan?",
             None,
