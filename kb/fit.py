@@ -30,18 +30,16 @@ Example::
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import replace
 
 from kb.errors import BadQuery
+from kb.fit_evidence import Evidence, Row
 from kb.fit_quotes import FitQuotes, distinct, is_priority, said_of_project
 from kb.fit_report import FitMatch, FitReport, Named
-from kb.industries import taxonomy
 from kb.keyterms import KeyTerms
 from kb.mentions import Mentions
-from kb.project_terms import KeyTerm, ProjectTerms
+from kb.project_terms import ProjectTerms
 from kb.protocols import Index
 from kb.settings import FitSettings
 from kb.tokenize import clean_query, is_english
@@ -54,21 +52,6 @@ _EDGE_WORD = 1000
 
 
 _RANK = {"fit": 0, "partial": 1, "no_fit": 2}
-
-#: Industries of ``kb/data/industries.tsv`` whose words every business may say (digital
-#: means, villages, green words, finance, schooling, innovation): they name no sector.
-_ACROSS = frozenset({"数字经济", "乡村振兴", "生态环保", "科技创新", "金融", "教育"})
-
-
-@dataclass
-class _Row:
-    """What one priority chunk names of the project."""
-
-    work: float = 0.0  # weight of key terms named in its own words
-    foreground: float = 0.0  # the part of ``work`` said about the project itself
-    area: float = 0.0  # weight of key terms naming its area
-    support: float = 0.0  # common words of the project in its words: ranking only
-    terms: dict[str, tuple[str, str]] | None = None  # term -> (form found, work|area)
 
 
 class FitChecker:
@@ -87,52 +70,9 @@ class FitChecker:
         self.keyterms = KeyTerms(
             searcher.tokenizer, searcher.expander, self.mentions, rows=self.priority
         )
-        self.n = max(1, len(kb.chunks))
-        self.quotes = FitQuotes(kb, self._weight)
-        self._spreads: dict[str, bool] = {}
-
-    def _weight(self, form: str) -> float:
-        """How specific a form is: its IDF over every chunk (rare = specific)."""
-        df = len(self.mentions.rows(form))
-        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
-
-    def _is_area(self, row: int, term: KeyTerm, form: str) -> bool:
-        """Does ``form`` name the row's area (the head of its industry headings or title),
-        or any industry's (新材料 of （五）新材料产业 proves the area, never the work, even in
-        an item of another industry that writes 煤基新材料)?"""
-        return self.mentions.in_area(row, form) or self.mentions.names_industry(form)
-
-    def _joined(self, row: int, form: str, specific: list[str]) -> bool:
-        """Does the row write ``form`` joined to another of the project's specific terms,
-        as one word of the plan (脱硫石膏 for a project that says 脱硫 … 石膏)?"""
-        text = self.mentions.text(row)
-        return any(f"{s}{form}" in text or f"{form}{s}" in text for s in specific if s != form)
-
-    def _evidence(self, terms: ProjectTerms, rows: frozenset[int]) -> dict[int, _Row]:
-        found: dict[int, _Row] = {}
-        specific = [f for t in terms.named if not t.common for f, _ in t.forms]
-        for term in terms.named:
-            for form, credit in term.forms:
-                weight = self._weight(form) * credit * (1 + math.log(term.count))
-                own = self.mentions.rows(form) & rows
-                for r in own | (self.mentions.heading_rows(form) & rows):
-                    area = self._is_area(r, term, form)
-                    common = term.common and not (r in own and self._joined(r, form, specific))
-                    if not area and (common or r not in own):
-                        if r in own and not term.background:  # 医疗 beside 5G: ranks, never proves
-                            found.setdefault(r, _Row(terms={})).support += weight
-                        continue
-                    row = found.setdefault(r, _Row(terms={}))
-                    if term.text in row.terms and (row.terms[term.text][1] == "work" or area):
-                        continue  # a term counts once per row, as its best form
-                    if area:
-                        row.area += weight
-                    else:
-                        share = self.settings.background_credit if term.background else 1.0
-                        row.work += weight * share
-                        row.foreground += 0.0 if term.background else weight
-                    row.terms[term.text] = (form, "area" if area else "work")
-        return found
+        # what the priority items name of a project (kb/fit_evidence.py)
+        self.items = Evidence(kb, self.mentions, self.keyterms, self.priority, self.settings)
+        self.quotes = FitQuotes(kb, self.items.weight)
 
     def check(self, text: str, doc: str | list[str] | None = None) -> FitReport:
         """Judge one project description against each document, best first.
@@ -177,17 +117,18 @@ class FitChecker:
             the best documents only: a search per document is the slow part of a check).
         """
         rows = frozenset(r for r in self.priority if self.kb.chunks[r].meta["doc"] == doc)
-        evidence = self._evidence(terms, rows)
+        evidence = self.items.gather(terms, rows)
         order = sorted(
             evidence,
             key=lambda r: (-evidence[r].foreground - evidence[r].support, -evidence[r].work, r),
         )
-        total = sum(self._weight(t.forms[0][0]) for t in terms.named if not t.background)
+        total = sum(self.items.weight(t.forms[0][0]) for t in terms.named if not t.background)
         least = self.settings.min_work_share * total  # one stock phrase of a long text: none
         work = [
             r
             for r in order
-            if evidence[r].foreground >= least and self._established(evidence[r], terms, "work")
+            if evidence[r].foreground >= least
+            and self.items.established(evidence[r], terms, "work")
         ]
         area = sorted(
             (r for r in evidence if evidence[r].area > 0 and evidence[r].work == 0),
@@ -197,18 +138,18 @@ class FitChecker:
         if work and not terms.commerce_only:
             verdict = "fit"
         elif (
-            work or any(self._established(evidence[r], terms, "area") for r in area) or traded
+            work or any(self.items.established(evidence[r], terms, "area") for r in area) or traded
         ):  # it sells, rents, hosts or services what the plan names (雪具): its area
             verdict = "partial"
         else:
             verdict = "no_fit"
         venue = self._venue(terms, rows)
-        sector = self._sector(terms, rows) if verdict == "no_fit" and not venue else []
+        sector = self.items.sectors(terms, rows) if verdict == "no_fit" and not venue else []
         verdict = "no_fit" if venue else "partial" if sector else verdict
         limit = self.settings.max_matches
         for said, form, own in sector:  # its area, quoted where named (服装加工), not a heading
             for r in own:
-                evidence[r] = _Row(area=self._weight(form), terms={said.term: (form, "area")})
+                evidence[r] = Row(area=self.items.weight(form), terms={said.term: (form, "area")})
             area += [r for r in own if r not in area]
         named = [r for r in order if r not in work and evidence[r].work > 0]
         shown = (work + named + area)[
@@ -242,7 +183,7 @@ class FitChecker:
             doc_title=self.kb.document(doc).title,
         )
 
-    def _areas(self, rows: list[int], evidence: dict[int, _Row], limit: int = 3) -> list[FitMatch]:
+    def _areas(self, rows: list[int], evidence: dict[int, Row], limit: int = 3) -> list[FitMatch]:
         """The industry headings above the rows that name a trading project's products:
         headings that name one of them first (1．猕猴桃产业 for 红心猕猴桃), then the
         headings of the rows that name the most of the project, at most ``limit``."""
@@ -259,81 +200,12 @@ class FitChecker:
         )
         return [heads[k] for k in ranked[:limit]]
 
-    def _established(self, row: _Row, terms: ProjectTerms, kind: str) -> bool:
-        """Does a row name the project's work (or area), said about the project itself?
-
-        A word the document names in many sections (智能化, 大数据) proves neither. One
-        short word proves little (小区 of a nail salon's address, 线上 of its booking):
-        the row must name two of the project's terms, or one strong one — a term of three
-        characters or more, a compound the dictionary does not know (膜电极, 煤制烯烃), an
-        English phrase of two words. In a long description the strong term must also be
-        said twice, or be such a compound.
-        """
-        said = {t.text: t for t in terms.named if not t.background}
-        telling = {  # not 智能化, 大数据: named all over the plan, they say how, not what
-            t: said[t]
-            for t, (form, _) in (row.terms or {}).items()
-            if t in said and not self._spread(form)
-        }
-        named = list(telling.values())
-        found = [
-            telling[t] for t, (_, k) in (row.terms or {}).items() if k == kind and t in telling
-        ]
-        if not found:
-            return False
-        if len(named) >= 2:
-            return True
-        (term,) = found
-        form = (row.terms or {})[term.text][0]
-        if kind == "area":  # the head of an industry heading (煤炭 of 煤炭产业), as said
-            own = dict(term.forms).get(form, 0.0) >= 1.0  # not a thesaurus stand-in
-            return own and (not terms.long or term.count >= 2)
-        if term.text.isascii():  # one English word is like one short Chinese word: weak
-            strong = " " in term.text or self.keyterms.unknown_compound(form)
-        else:
-            strong = term.compound or len(term.text) >= 3
-        return strong and (not terms.long or term.count >= 2 or term.compound)
-
     def _venue(self, terms: ProjectTerms, rows: frozenset[int]) -> list[str]:
         """The consumer venues the project runs (:mod:`kb.venues`) when none of the
         document's priority items names one (a work report may name 家政 as a priority);
         empty otherwise."""
         named = any(self.mentions.rows(v) & rows for v in terms.venues if not v.isascii())
         return [] if named else terms.venues
-
-    def _sector(
-        self, terms: ProjectTerms, rows: frozenset[int]
-    ) -> list[tuple[Named, str, list[int]]]:
-        """The project's own terms that name a sector of ``kb/data/industries.tsv`` (服装,
-        煤矿, 医疗; not the cross-cutting ones, :data:`_ACROSS`) which the document's
-        priority items name: its area, said in a word no heading uses; each with the
-        form named and the items that name it."""
-        found: list[tuple[Named, str, list[int]]] = []
-        for term in terms.named:
-            if term.background:
-                continue
-            for form, credit in term.forms:
-                hit = credit >= 1.0 and any(w in form for w in self._sector_words())
-                own = sorted(self.mentions.rows(form) & rows) if hit else []
-                if own:
-                    meta = self.kb.chunks[own[0]].meta
-                    named = Named(term.text, list(meta["section"]), meta["id"], "area")
-                    found.append((named, form, own))
-                    break
-        return found
-
-    @staticmethod
-    @cache
-    def _sector_words() -> frozenset[str]:
-        return frozenset(w for name, words in taxonomy() if name not in _ACROSS for w in words)
-
-    def _spread(self, form: str) -> bool:
-        """Do the priority items name ``form`` in many sections (see ``spread_sections``)?"""
-        if form not in self._spreads:
-            rows = self.mentions.rows(form) & self.priority
-            sections = {tuple(self.kb.chunks[r].meta["section"][:3]) for r in rows}
-            self._spreads[form] = len(sections) >= self.settings.spread_sections
-        return self._spreads[form]
 
     def _things(self, terms: ProjectTerms) -> frozenset[str]:
         """The project's terms that name a thing it deals in (雪具, 面料, spring tea): said
@@ -346,12 +218,12 @@ class FitChecker:
         )
 
     @staticmethod
-    def _deals_in(row: _Row, things: frozenset[str]) -> bool:
+    def _deals_in(row: Row, things: frozenset[str]) -> bool:
         """Does the row name, in its own words, one of the things a project deals in?"""
         return any(kind == "work" and t in things for t, (_, kind) in (row.terms or {}).items())
 
     def _named(
-        self, terms: ProjectTerms, evidence: dict[int, _Row], order: list[int]
+        self, terms: ProjectTerms, evidence: dict[int, Row], order: list[int]
     ) -> list[Named]:
         """Each key term the plan names, at the best row that names it."""
         named: dict[str, Named] = {}
@@ -365,12 +237,12 @@ class FitChecker:
             n for t, n in named.items() if t not in foreground
         ]
 
-    def _searched(self, row: int, terms: ProjectTerms) -> _Row:
+    def _searched(self, row: int, terms: ProjectTerms) -> Row:
         """A row the search found that names none of the key terms: quoted where it names
         the project's other words (its missing terms, its common ones)."""
         text = self.mentions.text(row)
         said = [t.text for t in terms.named] + list(terms.missing)
-        return _Row(terms={w: (w, "work") for w in said if len(w) >= 2 and w in text})
+        return Row(terms={w: (w, "work") for w in said if len(w) >= 2 and w in text})
 
-    def _match(self, row: int, evidence: _Row) -> FitMatch:
+    def _match(self, row: int, evidence: Row) -> FitMatch:
         return self.quotes.match(row, evidence.terms or {}, evidence.work, evidence.area)
