@@ -14,7 +14,9 @@ Two sources, in this order:
    no quantity reads only what answers it, as written: an ordinal or a session (第几个,
    “一对几”, 哪一次会议: :mod:`kb.ordinals`), a rank (排第几: :mod:`kb.ranks`), or a date
    (哪一天, which year: :mod:`kb.dates`; the documents' titles too, where a document's
-   date stands). Each figure is scored where it stands
+   date stands). A figure the question itself gives (the 1.5% goal it names, the 77.81
+   million yuan it compares with: :mod:`kb.given`) is never the answer. Each figure is
+   scored where it stands
    (:func:`kb.figure_score.score_figure`: after the question's words, in the unit asked,
    in the tense asked…) on top of its clause's coverage.
 
@@ -26,6 +28,7 @@ Example::
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -37,6 +40,7 @@ from kb.counts import asked_counter, counts
 from kb.coverage import Coverage, FocusTerm
 from kb.dates import asks_date, dates
 from kb.figure_score import score_figure
+from kb.given import given, states
 from kb.numbers import Figure, IndicatorMatcher, NumberQuestion, figures
 from kb.ordinals import asked_ordinal, ordinals
 from kb.protocols import Index
@@ -68,6 +72,10 @@ def _clauses(
         if heading not in seen:
             seen.add(heading)
             yield heading, found[0]
+
+
+def _said(stated: tuple[float, ...], value: float | int) -> bool:
+    return any(math.isclose(float(value), a, rel_tol=1e-9) for a in stated)
 
 
 def _reader(question: str) -> Callable[[str], list[Figure]] | None:
@@ -146,6 +154,11 @@ class NumberAnswerer:
 
     def _from_row(self, row: Indicator, asked: NumberQuestion, english: bool) -> NumberFound:
         base = asked.wants == "base"
+        stated = given(asked.text)  # "…in 2020, the starting point for the 1.5% goal"
+        if _said(stated, row.target_2025 if not base else row.value_2020) and not _said(
+            stated, row.value_2020 if not base else row.target_2025
+        ):
+            base = not base  # the question gives one value of the row: it asks the other
         value, other = (
             (row.value_2020, row.target_2025) if base else (row.target_2025, row.value_2020)
         )
@@ -195,6 +208,7 @@ class NumberAnswerer:
             names their counter, gain as a unit asked does.
         """
         words = [w for f in focus for w in (f.word, *f.alternatives)]
+        stated = () if reader else given(asked.text)  # the 77.81 million it compares with
         best: tuple[float, Hit, str, tuple[int, int], Figure] | None = None
         headings: set[str] = set()
         for rank, hit in enumerate(relevant[:15]):
@@ -208,6 +222,8 @@ class NumberAnswerer:
                 tense = "ahead" if _STRIVES.search(clause) else section
                 worded = counts(clause, counter) if counter is not None else []
                 for figure in reader(clause) if reader else figures(clause) + worded:
+                    if stated and states(stated, figure):
+                        continue  # a figure the question gives is not what it asks
                     fit = score_figure(clause, figure, asked, focus, words, tense)
                     if figure in worded and counter and figure.unit.startswith(counter[0]):
                         fit += 0.4  # 几条 → 两条: the counter asked

@@ -1,0 +1,53 @@
+"""Figures a question already states: never its answer.
+
+"What was technology contract turnover in 2020, the starting point for the **1.5%** goal?"
+asks for the other value of that row; "how much did the 12th period invest, the baseline
+against which the 13th period's **77.81 million yuan** is compared?" asks for the figure
+beside 7781万元, not that one. The amounts are compared in base units (77.81 million =
+7781万 = 77,810,000); years (2020) are not amounts.
+
+Example::
+
+    given("the 13th period's 77.81 million yuan")    # (77810000.0,)
+    states(given("the 1.5% goal"), Figure("1.5", "%", 0, 4))   # True
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from kb.numbers import Figure
+
+__all__ = ["amount", "given", "states"]
+
+_SCALE = {"万": 1e4, "亿": 1e8, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+#: A number, perhaps with a scale (万, 亿, million), not part of a name (5G, 14th, R2).
+_AMOUNT = re.compile(
+    r"(?<![A-Za-z0-9.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿|thousand|million|billion)?"
+    r"(?![A-Za-z0-9])",
+    re.I,
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def given(question: str) -> tuple[float, ...]:
+    """The amounts ``question`` states, in base units (years left out)."""
+    found = []
+    for m in _AMOUNT.finditer(question):
+        number, scale = m.group(1).replace(",", ""), (m.group(2) or "").lower()
+        if not scale and _YEAR.fullmatch(number):
+            continue
+        found.append(float(number) * _SCALE.get(scale, 1.0))
+    return tuple(found)
+
+
+def amount(figure: Figure) -> float:
+    """A figure's value in base units (7781万元 → 77,810,000)."""
+    return figure.value * next((v for k, v in _SCALE.items() if figure.unit.startswith(k)), 1.0)
+
+
+def states(amounts: tuple[float, ...], figure: Figure) -> bool:
+    """Is ``figure`` one of the amounts a question states?"""
+    value = amount(figure)
+    return any(math.isclose(value, a, rel_tol=1e-9) for a in amounts)

@@ -1,0 +1,38 @@
+"""Figures a question already states are never its answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb import KnowledgeBase
+from kb.given import given, states
+from kb.numbers import Figure, figures
+
+
+@pytest.mark.parametrize(
+    ("question", "amounts"),
+    [
+        ("the baseline for the 13th period's 77.81 million yuan", (77_810_000.0,)),
+        ("the starting point for the 1.5% goal in 2025", (1.5,)),
+        ("从0.89%提高到多少？", (0.89,)),
+        ("去年新增1670家，今年呢", (1670.0,)),
+        ("5G基站和2020年的14th plan", ()),  # names and years are no amounts
+    ],
+)
+def test_the_amounts_a_question_states(question: str, amounts: tuple[float, ...]) -> None:
+    assert given(question) == amounts
+
+
+def test_a_stated_amount_matches_its_figure_in_other_units() -> None:
+    text = "累计为7781万元，较“十二五”时期5500万元增加2281万元"
+    stated = given("compared with 77.81 million yuan")
+    assert [f.text for f in figures(text) if states(stated, f)] == ["7781万元"]
+    assert not states(stated, Figure("77.81", "", 0, 5))
+
+
+def test_a_table_question_that_gives_the_target_gets_the_base(plan_kb: KnowledgeBase) -> None:
+    answer = plan_kb.ask(
+        "What was technology contract turnover as a share of GDP against its 1.5% target?",
+        generative=False,
+    )
+    assert answer.value == "1.37%" and "**1.37%**" in answer.answer
