@@ -37,21 +37,19 @@ def where(doc_title: str, section: list[str]) -> str:
 
 
 def lead_figure(answer: Any) -> str | None:
-    """The figure a number answer leads with (``180家``), or ``None``.
+    """The figure a number answer leads with, as the answer writes it (``180家``,
+    ``不少于2000万元``, ``一对一``, ``七届十二次``), or ``None``.
 
-    Its ``value`` when it has one, else the bold first line of its Markdown (after the
-    English framing, before the first section heading).
+    The bold first line of its Markdown (after the English framing, before the first
+    section heading), else its ``value`` (the number alone: 1 for 一对一).
     """
     value = getattr(answer, "value", None)
-    if value:
-        return str(value)
-    if not answer.kind.startswith("number"):
-        return None
-    for paragraph in (answer.answer or "").split("\n\n"):
-        found = re.match(r"\*\*(.+?)\*\*", paragraph.strip())
-        if found:
-            return found.group(1)
-    return None
+    if answer.kind.startswith("number"):
+        for paragraph in (answer.answer or "").split("\n\n"):
+            found = re.match(r"\*\*(.+?)\*\*", paragraph.strip())
+            if found:
+                return found.group(1)
+    return str(value) if value else None
 
 
 def citation_text(citation: Any) -> str:

@@ -41,6 +41,17 @@ def test_number_answer_markdown_leads_with_the_figure_and_skips_the_row(plan_kb)
     assert "**180家** [1]" in text and "- 高新技术企业（家）" not in text
 
 
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("科技特派员团队为重点企业提供“一对几”的技术服务？", "一对一"),  # as written, not 1
+        ("六盘水科技规划的指导思想坚持几个面向？", "四个"),
+    ],
+)
+def test_a_figure_in_words_leads_as_written(plan_kb, question: str, figure: str) -> None:
+    assert lead_figure(plan_kb.ask(question, generative=False)) == figure
+
+
 def test_a_list_answer_has_no_figure(hydrogen) -> None:
     assert lead_figure(hydrogen) is None
 
