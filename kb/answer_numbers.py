@@ -28,7 +28,6 @@ Example::
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -74,19 +73,18 @@ def _clauses(
             yield heading, found[0]
 
 
-def _said(stated: tuple[float, ...], value: float | int) -> bool:
-    return any(math.isclose(float(value), a, rel_tol=1e-9) for a in stated)
-
-
-def _reader(question: str) -> Callable[[str], list[Figure]] | None:
+def _reader(question: str, precise: str | None) -> Callable[[str], list[Figure]] | None:
     """What answers a question that asks for no quantity, in this order: an ordinal or a
     session (第几个五年, 哪一次会议: :mod:`kb.ordinals`), a rank (排第几: :mod:`kb.ranks`),
-    a date (哪一天, which year: :mod:`kb.dates`); ``None`` for a quantity."""
+    a date (哪一天, which year: :mod:`kb.dates`); ``None`` for a quantity.
+
+    :param precise: how precisely the question asks a date (:func:`kb.dates.asks_date`).
+    """
     if (ordinal := asked_ordinal(question)) is not None:
         return partial(ordinals, asked=ordinal)
     if asks_rank(question):
         return ranks
-    if (precise := asks_date(question)) is not None:
+    if precise is not None:
         return partial(dates, asked=precise)
     return None
 
@@ -141,7 +139,8 @@ class NumberAnswerer:
     ) -> NumberFound | None:
         """The answer's figure, or ``None`` when no table row or clause states one."""
         asked = NumberQuestion.parse(question)
-        reader = _reader(question)  # 排第几, 哪一天, 第几个五年: never a table's value
+        precise = asks_date(question)  # 哪一天: how precisely a date is asked, if one is
+        reader = _reader(question, precise)  # 排第几, 哪一天, 第几个五年: no table's value
         counter = None if reader else asked_counter(question)
         worded = counter and counter not in _TABLE_UNITS  # 几大, 几条: never a table's unit
         if not (reader or worded or asked.growth) and set(asked.years) <= _TABLE_YEARS:
@@ -149,13 +148,13 @@ class NumberAnswerer:
             row = self._matcher(doc).match(question, renderings)
             if row is not None and asked.unit_agrees(row[0].unit) and asked.fits_row(row[0]):
                 return self._from_row(row[0], asked, english)
-        titled = asks_date(question) is not None  # a document's date is in its title
+        titled = precise is not None  # a document's date is in its title
         return self._from_prose(asked, relevant, focus, reader, counter, titled)
 
     def _from_row(self, row: Indicator, asked: NumberQuestion, english: bool) -> NumberFound:
         base = asked.wants == "base"
         stated = given(asked.text)  # "…in 2020, the starting point for the 1.5% goal"
-        if _said(stated, row.target_2025 if not base else row.value_2020) and not _said(
+        if states(stated, row.target_2025 if not base else row.value_2020) and not states(
             stated, row.value_2020 if not base else row.target_2025
         ):
             base = not base  # the question gives one value of the row: it asks the other

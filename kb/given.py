@@ -47,7 +47,8 @@ def amount(figure: Figure) -> float:
     return figure.value * next((v for k, v in _SCALE.items() if figure.unit.startswith(k)), 1.0)
 
 
-def states(amounts: tuple[float, ...], figure: Figure) -> bool:
-    """Is ``figure`` one of the amounts a question states?"""
-    value = amount(figure)
+def states(amounts: tuple[float, ...], figure: Figure | float) -> bool:
+    """Is ``figure`` (or a value in base units, a table row's) one of the amounts a
+    question states?"""
+    value = amount(figure) if isinstance(figure, Figure) else float(figure)
     return any(math.isclose(value, a, rel_tol=1e-9) for a in amounts)

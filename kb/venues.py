@@ -56,11 +56,12 @@ def venues(text: str, words: dict[str, frozenset[str]]) -> list[str]:
     if any(_says(w, folded) for w in words["visitor"]):
         return []
     found: dict[str, None] = {}
+    longest_first = sorted(words["venue"], key=lambda w: (-len(w), w))  # nail salon, not salon
     for sentence in sentences(folded):
         if _IMPACT.search(sentence):
             continue
-        taken: list[tuple[int, int]] = []  # nail salon, not salon again
-        for word in sorted(words["venue"], key=lambda w: (-len(w), w)):
+        taken: list[tuple[int, int]] = []  # spans of the venues found in this sentence
+        for word in longest_first:
             at = _find(word, sentence)
             if at < 0 or any(a <= at < b for a, b in taken):
                 continue
