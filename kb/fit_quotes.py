@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -127,9 +128,10 @@ class FitQuotes:
             self._trees[doc] = {n.id: (*up, n) for n, up in self.kb.trees[doc].root.walk()}
         return self._trees[doc]
 
-    def heading(self, chunk: Any, forms: list[str]) -> tuple[list[str], str, int, int] | None:
+    def heading(self, chunk: Any, forms: list[str]) -> FitMatch | None:
         """The highest heading above ``chunk`` that names one of ``forms`` (（二）煤炭产业,
-        not the box 专栏2 煤炭产业技术攻关 under it): its address, words and span."""
+        not the box 专栏2 煤炭产业技术攻关 under it), quoted by what it says of its area
+        (:meth:`_heading`)."""
         doc = chunk.meta["doc"]
         if doc not in self.kb.trees:
             return None
@@ -137,8 +139,37 @@ class FitQuotes:
         for depth in range(1, len(up)):  # the highest heading naming it: the area itself
             node = up[depth]
             if node.head and node.heading and any(f in fold(node.heading) for f in forms):
-                address = [n.heading for n in (*up[1:depth], node) if n.heading]
-                return address, node.heading, node.head[0], node.head[1]
+                return self._heading(chunk.id, doc, up[1 : depth + 1])
+        return None
+
+    def _heading(
+        self, chunk_id: str, doc: str, path: tuple[Node, ...], limit: int = 240
+    ) -> FitMatch:
+        """An area heading (the last of ``path``, below the root) as a match: the heading
+        with the paragraph that opens it, whole up to ``limit`` characters — what the plan
+        says of the area (（四）纺织产业 支持围绕染整、织布、服装加工等各个环节关键技术开展
+        攻关…) — or, when a box or an item comes first, the heading alone."""
+        node = path[-1]
+        address = [n.heading for n in path if n.heading]
+        first = node.children[0] if node.children else None
+        opening = first if first is not None and first.kind == "paragraph" else None
+        lead = self._chunk(doc, opening.id) if opening is not None else None
+        source, (start, end) = self.kb.sources[doc], node.head or (0, 0)
+        if lead is None or source[end : int(lead.meta["start"])].strip():  # not next to it
+            return FitMatch(chunk_id, doc, address, node.heading, 0.0, start, end, kind="area")
+        text = lead.content or ""
+        _, e = trim(text, 0, len(text) if len(text) <= limit else self.quote(lead, [], limit)[1])
+        end = int(lead.meta["start"]) + e
+        words = source[start:end]
+        return FitMatch(lead.id, doc, address, words, 0.0, start, end, kind="area")
+
+    def _chunk(self, doc: str, node: str) -> Any | None:
+        """The (first) chunk of a node, or ``None``."""
+        for suffix in ("", ".c1"):
+            try:
+                return self.kb.chunk(f"{doc}:{node}{suffix}")
+            except KeyError:
+                continue
         return None
 
     def areas(self, row: int) -> list[FitMatch]:
@@ -151,12 +182,11 @@ class FitQuotes:
         if doc not in self.kb.trees:
             return []
         path = self._ancestors(doc).get(chunk.meta.get("node", ""), ())
-        found = []
-        for depth, node in enumerate(path):
-            if node.industry and node.head and node.kind != "box" and node.title not in _UNNAMED:
-                address = [n.heading for n in path[1 : depth + 1] if n.heading]
-                words, (start, end) = node.heading, node.head
-                found.append(FitMatch(chunk.id, doc, address, words, 0.0, start, end, kind="area"))
+        found = [
+            self._heading(chunk.id, doc, path[1 : depth + 1])
+            for depth, node in enumerate(path)
+            if node.industry and node.head and node.kind != "box" and node.title not in _UNNAMED
+        ]
         return found[::-1]
 
     def match(
@@ -171,14 +201,13 @@ class FitQuotes:
         m = chunk.meta
         forms = [form for form, _ in terms.values()]
         kind = "work" if work > 0 else ("area" if area > 0 else "near")
+        score = round(work if kind == "work" else area, 3)
         heading = self.heading(chunk, forms) if kind == "area" else None
         if heading is not None:  # only the area is named: the heading that names it
-            address, words, start, end = heading
-        else:
-            s, e = self.quote(chunk, forms)
-            address, words = list(m["section"]), (chunk.content or "")[s:e]
-            start, end = int(m["start"]) + s, int(m["start"]) + e
-        score = round(work if kind == "work" else area, 3)
+            return replace(heading, score=score, terms=list(terms))
+        s, e = self.quote(chunk, forms)
+        address, words = list(m["section"]), (chunk.content or "")[s:e]
+        start, end = int(m["start"]) + s, int(m["start"]) + e
         return FitMatch(
             chunk.id, m["doc"], address, words, score, start, end, terms=list(terms), kind=kind
         )

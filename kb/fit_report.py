@@ -51,6 +51,12 @@ class FitMatch:
     terms: list[str] = field(default_factory=list)
     kind: str = "work"
 
+    @property
+    def line(self) -> str:
+        """The text on one line, as shown: a heading quoted with the paragraph that
+        opens it (（四）纺织产业 支持围绕…) is joined by a space, not a line break."""
+        return " ".join(self.text.split())
+
     def to_dict(self) -> dict[str, Any]:
         """``id, doc, section, text, score, start, end, terms, kind`` (+ ``label``)."""
         out = dict(self.__dict__)
@@ -196,7 +202,7 @@ class FitReport:
                 lines += [f"## {title}", ""]
                 for m in rows:
                     label = f"**{m.label}**{'：' if zh else ': '}" if m.label else ""
-                    lines.append(f"- {label}“{m.text}”  \n  {' › '.join(m.section)}")
+                    lines.append(f"- {label}“{m.line}”  \n  {' › '.join(m.section)}")
                 lines.append("")
         return "\n".join(lines)
 

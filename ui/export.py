@@ -123,7 +123,7 @@ def fit_markdown(
             colon = "：" if lang == "zh" else ": "
             label = f"**{(labels or {}).get(m.label, m.label)}**{colon}" if m.label else ""
             label += f"*{text('near_match', lang)}* " if m.kind == "near" else ""
-            lines.append(f"{i}. {label}“{m.text}”")
+            lines.append(f"{i}. {label}“{m.line}”")
             address = where(titles.get(m.doc, ""), m.section)
             lines.append(f"   {text('where_line', lang, where=address)}")
         lines.append("")

@@ -110,7 +110,7 @@ def _report(report: Any, titles: dict[str, str]) -> None:
             if m.kind == "near":
                 label = f"<i>{esc(t('near_match'))}</i> "
             st.markdown(
-                f"<div>{label}{plan('“' + esc(m.text) + '”')}"
+                f"<div>{label}{plan('“' + esc(m.line) + '”')}"
                 f"<div class='pkb-addr'>{plan(esc(short_address(m.section)))}</div></div>",
                 unsafe_allow_html=True,
             )
