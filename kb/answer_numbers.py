@@ -154,9 +154,10 @@ class NumberAnswerer:
     def _from_row(self, row: Indicator, asked: NumberQuestion, english: bool) -> NumberFound:
         base = asked.wants == "base"
         stated = given(asked.text)  # "…in 2020, the starting point for the 1.5% goal"
-        if states(stated, row.target_2025 if not base else row.value_2020) and not states(
-            stated, row.value_2020 if not base else row.target_2025
-        ):
+        asked_for, other_value = (
+            (row.value_2020, row.target_2025) if base else (row.target_2025, row.value_2020)
+        )
+        if states(stated, _in(row, asked_for)) and not states(stated, _in(row, other_value)):
             base = not base  # the question gives one value of the row: it asks the other
         value, other = (
             (row.value_2020, row.target_2025) if base else (row.target_2025, row.value_2020)
@@ -245,3 +246,9 @@ class NumberAnswerer:
             + (bound.group() if bound else "")
         )
         return NumberFound(figure.text, f"**{value}**", quotes)
+
+
+def _in(row: Indicator, value: float | str) -> Figure:
+    """A value of a targets-table row as a figure in the row's unit (400 亿元), so that
+    :func:`kb.given.states` compares it with a question's amounts in base units."""
+    return Figure(str(value), row.unit, 0, 0)

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.lines import CHINESE_DIGITS, cn_number
+from kb.dates import dates
 from kb.errors import BadQuery
 from kb.inputs import read_lines
 from kb.tokenize import is_english
@@ -108,11 +109,14 @@ def load_set(path: str | Path) -> tuple[str, list[dict]]:
 
 def _figure(value: Any) -> float | None:
     """The number of an expected value, written bare or with its unit (``"2.26万亩"``),
-    or in Chinese numerals (a rank: ``"第五"``)."""
+    or in Chinese numerals (a rank: ``"第五"``; a year digit by digit: ``"二〇三五年"``)."""
     text = str(value).replace(",", "")
     found = _NUMBER.search(text)
     if found:
         return float(found.group())
+    year = dates(text)
+    if year:
+        return float(year[0].number)
     numeral = _CHINESE_NUMBER.search(text)
     return float(cn_number(numeral.group())) if numeral else None
 

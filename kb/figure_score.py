@@ -43,12 +43,28 @@ def _anchor(question: str, focus: list[FocusTerm]) -> FocusTerm | None:
     asking = _ASKING.search(question)
     if asking is None:
         return None
-    counted = [f for f in focus if not _CHANGE_WORD.fullmatch(f.word)]  # 增长: how, not what
+    counted = [  # 增长: how, not what; 万吨 of 多少万吨: the unit, not what
+        f for f in focus if not _CHANGE_WORD.fullmatch(f.word) and not _is_unit(f.word)
+    ]
     placed = [(f, question.lower().find(f.word.lower())) for f in counted]
     placed = [(f, at) for f, at in placed if at >= 0]
     if not placed:
         return None
+    after = sorted(((at, f) for f, at in placed if at >= asking.end()), key=lambda af: af[0])
+    if after and after[0][0] - asking.end() <= 2:  # 共有多少个市级工程技术研究中心: what
+        end, head = asking.end(), None  # is counted follows 多少个, its head noun last
+        for at, f in after:
+            if at - end > 1:
+                break
+            end, head = at + len(f.word), f
+        return head
     return min(placed, key=lambda fa: abs(fa[1] - asking.start()))[0]
+
+
+def _is_unit(word: str) -> bool:
+    """Is ``word`` a unit of measure (万吨, 公里), as a figure would carry it?"""
+    found = figures(f"1{word}")
+    return bool(found) and found[0].end == len(word) + 1 and bool(found[0].unit)
 
 
 def _respectively(clause: str, figure: Figure, words: list[str]) -> float:
@@ -111,7 +127,8 @@ def score_figure(
     )  # right after the question's words, the rarer the better
     own = re.split(r"[，,；;。]", before)[-1]  # the figure's own phrase of a list
     names = [] if anchor is None else [anchor.word, *anchor.alternatives]
-    if near and names and not any(w in own for w in names):
+    follows = clause[figure.end : figure.end + 1 + max(map(len, names), default=0)]
+    if near and names and not any(w in own or w in follows for w in names):
         near *= 0.3  # 生产总值增长2.7%，城镇调查失业率5.2%: 5.2% is another indicator's
     after = clause[figure.end : figure.end + 12]
     named = max(  # or right before them (建设839个海外仓)

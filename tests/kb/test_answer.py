@@ -336,3 +336,18 @@ def test_a_figure_stated_respectively_answers_for_its_own_item(
 ) -> None:
     answer = all_kb.ask(question, generative=False)
     assert answer.kind == "number" and answer.value == value
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("“十三五”末，六盘水共有多少个市级工程技术研究中心？", "31个"),  # not 共有96个
+        ("“十三五”末全市共有多少个市级重点实验室？", "22个"),
+        ("“十三五”末共有多少个省级工程技术研究中心？", "2个"),
+        ("What share of industrial firms above designated size did R&D in 2020?", "22.2%"),
+    ],
+)
+def test_a_count_answers_the_noun_after_how_many_not_the_verb_before(
+    plan_kb: KnowledgeBase, question: str, value: str
+) -> None:
+    assert plan_kb.ask(question, generative=False).value == value

@@ -127,6 +127,13 @@ def test_a_rank_in_chinese_numerals_is_a_figure() -> None:
     assert [r["right"] for r in report["queries"]] == [1.0, 0.0, 0.0]  # a numeral, not prose
 
 
+def test_a_year_in_chinese_numerals_is_the_same_figure_as_in_digits() -> None:
+    cases = [{"q": q, "value": "二〇三五年"} for q in "ab"]
+    answers = {"a": _Answer("**2035年**"), "b": _Answer("**2030年**")}
+    report = evaluate_numbers(cases, answers.__getitem__)
+    assert [r["right"] for r in report["queries"]] == [1.0, 0.0]
+
+
 def test_number_set_with_a_value_that_holds_no_figure_raises(tmp_path: Path) -> None:
     path = tmp_path / "numbers.jsonl"
     path.write_text('{"id": "n1", "q": "多少？", "value": "很多"}\n', encoding="utf-8")

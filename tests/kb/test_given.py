@@ -36,3 +36,17 @@ def test_a_table_question_that_gives_the_target_gets_the_base(plan_kb: Knowledge
         generative=False,
     )
     assert answer.value == "1.37%" and "**1.37%**" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("高新技术产业产值2025年目标是400亿元，那2020年的完成值是多少？", "174.22亿元"),
+        ("High-tech industry output was 174.22亿元 in 2020; what is the goal?", "400亿元"),
+    ],
+)
+def test_a_row_value_given_with_its_scale_is_compared_in_base_units(
+    plan_kb: KnowledgeBase, question: str, value: str
+) -> None:
+    answer = plan_kb.ask(question, generative=False)  # 400亿元 is 4e10, the row says 400
+    assert answer.value == value

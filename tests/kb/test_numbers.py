@@ -172,3 +172,11 @@ def test_a_question_says_whether_it_counts_things_or_asks_a_share(
 ) -> None:
     asked = NumberQuestion.parse(question)
     assert (asked.asks_count, asked.asks_share) == (count, share)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("选派552名金融特派员", "名"), ("公布首批10名单位", ""), ("入选名录3家", "家")],
+)
+def test_people_counted_in_ming_carry_their_unit(text: str, unit: str) -> None:
+    assert figures(text)[0].unit == unit
