@@ -61,6 +61,32 @@ def _anchor(question: str, focus: list[FocusTerm]) -> FocusTerm | None:
     return min(placed, key=lambda fa: abs(fa[1] - asking.start()))[0]
 
 
+#: What a question says around its question word that is not the thing asked about.
+_FILLER_AFTER = re.compile(r"(?:一共|共有|总共|合计|共|累计|都|还|已|了|有|是|为|达到?|要)+$")
+_MEASURE = re.compile(r"^(?:万|亿)?(?:个|家|项|件|名|人次|人|所|座|条|台|套|批|户|款|对|亩|吨|元)")
+_PHRASE_END = re.compile(r"[，,。；;：:？?！!“”\"（）()、\s]")
+
+
+def _echo(question: str, before: str) -> float:
+    """How much of the question's own phrase for the thing asked about ends right where
+    the figure starts: 小巨人成长企业有多少家 → 小巨人成长企业3家 (+0.5), not 小巨人企业8家;
+    有多少个市级工程技术研究中心 → 市级工程技术研究中心31个. Chinese statistics echo the
+    question's noun phrase next to its figure."""
+    asking = _ASKING.search(question)
+    if asking is None:
+        return 0.0
+    lead = _FILLER_AFTER.sub("", _PHRASE_END.split(question[: asking.start()])[-1])
+    tail = _PHRASE_END.split(_MEASURE.sub("", question[asking.end() :]))[0]
+    said = re.sub(r"(?:为|达到?|是|有|共|计)$", "", before.rstrip())
+    best = 0.0
+    for phrase in (lead, tail):
+        if len(phrase) < 3:
+            continue
+        n = next((k for k in range(len(phrase), 2, -1) if said.endswith(phrase[-k:])), 0)
+        best = max(best, 0.5 * n / len(phrase) if n >= 3 else 0.0)
+    return best
+
+
 def _is_unit(word: str) -> bool:
     """Is ``word`` a unit of measure (万吨, 公里), as a figure would carry it?"""
     found = figures(f"1{word}")
@@ -161,6 +187,7 @@ def score_figure(
         weight = 0.5 if asked.years else 0.3
         score += weight if (asked.wants == "base") == (tense == "past") else -weight
     score += _respectively(clause, figure, words)
+    score += _echo(asked.text, before)
     for year in () if asked.growth else asked.years:  # a change spans its years
         at = before.rfind(f"{year}年")
         if at >= 0 and figure.start - at <= 12:

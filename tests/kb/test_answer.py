@@ -341,6 +341,21 @@ def test_a_figure_stated_respectively_answers_for_its_own_item(
 @pytest.mark.parametrize(
     ("question", "value"),
     [
+        ("成长梯队里小巨人成长企业有几家？", "3家"),  # not 小巨人企业8家 beside it
+        ("成长梯队里的小巨人企业有几家？", "8家"),
+        ("市级高层次青年科技创新人才培养了多少人次？", "125人次"),  # not 169人次 before
+        ("培育科技创新人才团队一共多少个？", "16个"),  # 一共 frames the question
+    ],
+)
+def test_a_count_follows_the_questions_own_phrase_for_what_it_counts(
+    plan_kb: KnowledgeBase, question: str, value: str
+) -> None:
+    assert plan_kb.ask(question, generative=False).value == value
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
         ("“十三五”末，六盘水共有多少个市级工程技术研究中心？", "31个"),  # not 共有96个
         ("“十三五”末全市共有多少个市级重点实验室？", "22个"),
         ("“十三五”末共有多少个省级工程技术研究中心？", "2个"),
