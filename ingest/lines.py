@@ -19,6 +19,7 @@ from ingest.table import Line
 
 __all__ = [
     "CHINESE_DIGITS",
+    "CHINESE_NUMERAL",
     "GLOSSARY_TITLES",
     "PATTERNS",
     "classify",
@@ -30,6 +31,8 @@ __all__ = [
 
 #: The characters of a Chinese numeral (第十二, 二〇二五, 两), for patterns that read one.
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百"
+#: A small number in Chinese numerals, as counts and ordinals write it (四, 十九, 一百).
+CHINESE_NUMERAL = f"[{CHINESE_DIGITS}]{{1,3}}"
 _NUM = f"[{CHINESE_DIGITS}]+"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(rf"第({_NUM}|\d+)章 *")),

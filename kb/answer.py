@@ -24,10 +24,7 @@ from kb.answer_numbers import NumberAnswerer, NumberFound
 from kb.citation import Answer, Citation, Clause, Group, render_markdown
 from kb.clauses import CLAUSE, PHRASE, bigrams, merge, spans, trim
 from kb.coverage import Coverage, FocusTerm
-from kb.dates import asks_date
 from kb.errors import BadQuery
-from kb.numbers import NumberQuestion
-from kb.ordinals import asked_ordinal
 from kb.protocols import Index
 from kb.search import Hit
 from kb.settings import AnswerSettings
@@ -187,7 +184,7 @@ class Answerer:
             term = self._definition(text, doc)
             if term is not None:
                 return self._single(text, "definition", term, english)
-        if NumberQuestion.asks_number(text) or asks_date(text) or asked_ordinal(text):
+        if self.numbers.asks(text):
             found = self.numbers.answer(text, relevant, focus, english, doc)
             if found is not None:
                 several = len({h.doc for h in relevant}) > 1  # say whose figure it is

@@ -40,7 +40,8 @@ from kb.coverage import Coverage, FocusTerm
 from kb.dates import asks_date, dates
 from kb.figure_score import score_figure
 from kb.given import given, states
-from kb.numbers import Figure, IndicatorMatcher, NumberQuestion, figures
+from kb.indicator_match import IndicatorMatcher
+from kb.numbers import Figure, NumberQuestion, figures
 from kb.ordinals import asked_ordinal, ordinals
 from kb.protocols import Index
 from kb.ranks import asks_rank, ranks
@@ -115,6 +116,14 @@ class NumberAnswerer:
         self.coverage = coverage
         self.min_coverage = min_coverage
         self._matchers: dict[tuple[str, ...], IndicatorMatcher] = {}
+
+    @staticmethod
+    def asks(question: str) -> bool:
+        """Does the question ask for a figure: a quantity (多少, how many), a date (哪一天)
+        or an ordinal (第几批, “一对几”)? Those :meth:`answer` reads; others get a list."""
+        return bool(
+            NumberQuestion.asks_number(question) or asks_date(question) or asked_ordinal(question)
+        )
 
     def _matcher(self, doc: str | list[str] | None) -> IndicatorMatcher:
         """The matcher of the targets tables of ``doc`` (one, several, or every document)."""

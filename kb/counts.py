@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.lines import CHINESE_DIGITS, cn_number
+from ingest.lines import CHINESE_DIGITS, CHINESE_NUMERAL, cn_number
 from kb.numbers import Figure
 
 __all__ = ["asked_counter", "counts"]
@@ -34,7 +34,7 @@ _COUNTERS = (
     "位一体|部委|部门|大|个|项|条|类|种|批|家|所|座|支|方面|方|区|带|园|网|化|基地|中心|平台|体系|"
     "机制|行动|工程|计划|宝|件|张|套|级"
 )
-_NUMERAL = f"[{CHINESE_DIGITS}]{{1,3}}"
+_NUMERAL = CHINESE_NUMERAL
 #: Not an ordinal (第五), a period's name (十四五, 十三五), a congress (党的十九大), or part
 #: of a longer numeral.
 _BEFORE_NOT = re.compile(rf"(?:第|党的|[{CHINESE_DIGITS}]|\d)$")

@@ -24,6 +24,7 @@ from kb.tokenize import fold, is_english
 __all__ = [
     "COMPANY",
     "business_forms",
+    "find",
     "making",
     "only_used",
     "parts",
@@ -90,17 +91,28 @@ def _about_clause(clause: str, words: dict[str, frozenset[str]], before: bool) -
 
 
 def said(words: frozenset[str], folded: str, english: bool) -> list[str]:
-    """The ``words`` a sentence says: in English whole words only (sale is not in
-    wholesale, rent not in current, shop not in workshop), their plurals (stores) or
-    regular past forms (repaired, rented)."""
+    """The ``words`` a sentence says (:func:`find`); in a Chinese sentence, anywhere."""
     if not english:
         return [w for w in words if w in folded]
     spans: dict[tuple[int, int], str] = {}  # sale and sales say one word in "sales"
     for w in sorted(words):
-        found = re.search(rf"(?<![a-z]){re.escape(w)}(?:e?s|ed)?(?![a-z])", folded)
+        found = find(w, folded)
         if found:
-            spans.setdefault(found.span(), w)
+            spans.setdefault(found, w)
     return list(spans.values())
+
+
+def find(word: str, folded: str) -> tuple[int, int] | None:
+    """Where a folded text says ``word``: a Chinese word anywhere; an English one as a
+    whole word only (sale is not in wholesale, rent not in current, shop not in
+    workshop), its plural (stores) or regular past form (repaired), its hyphens as
+    spaces (nail-salon: nail salon). ``None`` when it does not."""
+    if not word.isascii():
+        at = folded.find(word)
+        return (at, at + len(word)) if at >= 0 else None
+    pattern = re.escape(word).replace("\\-", "[- ]")
+    found = re.search(rf"(?<![a-z]){pattern}(?:e?s|ed)?(?![a-z])", folded)
+    return found.span() if found else None
 
 
 #: A clause that says the project does not do the work itself (设计和施工仍由矿方负责,

@@ -18,14 +18,11 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from ingest import Indicator
 
-__all__ = ["Figure", "IndicatorMatcher", "NumberQuestion", "figures", "normalize_terms"]
+__all__ = ["Figure", "NumberQuestion", "figures"]
 
 _UNITS = (
     "人/万人|万千瓦|千瓦时|千瓦|万吨|亿吨|吨|亿元|万元|美元|欧元|港元|元|万人次|人次|万人|人|名(?![称单录义字牌片额次])|万家|家|个|项|件|组|"
@@ -90,29 +87,6 @@ _UNIT_HINTS = [
         )
     ),
 ]
-
-
-@cache
-def _abbreviations() -> tuple[tuple[str, str], ...]:
-    text = resources.files("kb").joinpath("data", "abbreviations.tsv").read_text("utf-8")
-    pairs = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return tuple(sorted(((a, b) for a, b in pairs), key=lambda p: -len(p[0])))
-
-
-def normalize_terms(text: str) -> str:
-    """Abbreviations spelled out (R&D → 研发, GDP → 地区生产总值, 规上 → 规模以上); a full
-    form already written (地区生产总值) is left as it is."""
-    for short, full in _abbreviations():
-        kept = full.split(short, 1) if short in full else None
-        if kept is None:
-            text = re.sub(re.escape(short), full, text, flags=re.I)
-        else:  # 生产总值 → 地区生产总值, but not inside 地区生产总值
-            pattern = (
-                rf"(?<!{re.escape(kept[0])}){re.escape(short)}" if kept[0] else re.escape(short)
-            )
-            pattern += rf"(?!{re.escape(kept[1])})" if kept[1] else ""
-            text = re.sub(pattern, full, text, flags=re.I)
-    return text
 
 
 @dataclass(frozen=True)
@@ -268,54 +242,3 @@ class NumberQuestion:
         end = "from" if _FROM.search(question) else ("to" if _TO.search(question) else None)
         growth = bool(_GROWTH.search(question))
         return cls(question, wants, years, unit and unit.rstrip("~"), growth, end, soft)
-
-
-def _bigrams(text: str) -> set[str]:
-    """Character bigrams of what names an indicator: no punctuation, and not the words
-    that only make it a ratio (占, 的, 比重, 之比), which questions often leave out."""
-    text = re.sub(r"[^\w]|比重|比例|占比|之比|占|的", "", text.lower())
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
-class IndicatorMatcher:
-    """Which targets-table row a question names: by the row's name, by the glossary term
-    whose definition describes it, or through English renderings.
-
-    :param rows: the targets-table rows (:func:`ingest.indicators`).
-    :param glossary: ``(term, definition)`` pairs of the documents' glossaries.
-    """
-
-    def __init__(self, rows: list[Indicator], glossary: Iterable[tuple[str, str]] = ()) -> None:
-        self.rows = rows
-        self.aliases = {i: [normalize_terms(r.name)] for i, r in enumerate(rows)}
-        for term, definition in glossary:
-            described = _bigrams(normalize_terms(term + definition))
-            best, share = None, 0.0
-            for i, row in enumerate(rows):
-                name = _bigrams(normalize_terms(row.name))
-                covered = len(name & described) / max(1, len(name))
-                if covered > share:
-                    best, share = i, covered
-            if best is not None and share >= 0.5:
-                self.aliases[best].append(normalize_terms(term))
-
-    def match(self, question: str, extra: Iterable[str] = ()) -> tuple[Indicator, float] | None:
-        """The row the question names best, with the share of its name covered (≥ 0.6, or
-        ≥ 0.5 when no other row comes within 0.25).
-
-        :param extra: more text standing for the question (English renderings).
-        """
-        asked = _bigrams(normalize_terms(" ".join([question, *extra])))
-        scored = []
-        for i in range(len(self.rows)):
-            for alias in self.aliases[i]:
-                name = _bigrams(alias)
-                hit = len(name & asked)
-                scored.append((hit / max(1, len(name)), hit, i))
-        if not scored:
-            return None
-        scored.sort(reverse=True)
-        share, _, i = scored[0]
-        runner_up = max((sh for sh, _, j in scored if j != i), default=0.0)
-        clear = share >= 0.6 or (share >= 0.5 and share - runner_up >= 0.25)
-        return (self.rows[i], share) if clear else None

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import re
 
-from ingest.lines import CHINESE_DIGITS, cn_number
+from ingest.lines import CHINESE_NUMERAL, cn_number
 from kb.numbers import Figure
 
 __all__ = ["asked_ordinal", "ordinals"]
 
-_NUMERAL = f"[{CHINESE_DIGITS}]{{1,3}}"
+_NUMERAL = CHINESE_NUMERAL
 _SESSION = re.compile(rf"({_NUMERAL})届(?:{_NUMERAL}次|{_NUMERAL}中全会)")
 _ASKS_SESSION = re.compile(
     r"哪一?次(?:会议|全会|全体会议)|哪一?届|第几次(?:会议|全会)|几届几次"

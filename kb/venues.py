@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from kb.description import sentences
+from kb.description import find, sentences
 from kb.tokenize import fold
 
 __all__ = ["venues"]
@@ -74,13 +74,8 @@ def venues(text: str, words: dict[str, frozenset[str]]) -> list[str]:
 
 
 def _find(word: str, sentence: str) -> int:
-    """Where ``word`` stands in the sentence (English: a whole word, or its plural;
-    its hyphens as spaces), else -1."""
-    if not word.isascii():
-        return sentence.find(word)
-    pattern = re.escape(word).replace("\\-", "[- ]")
-    hit = re.search(rf"(?<![a-z]){pattern}(?:e?s)?(?![a-z])", sentence)
-    return hit.start() if hit else -1
+    """Where ``word`` stands in the sentence (:func:`kb.description.find`), else -1."""
+    return (find(word, sentence) or (-1, -1))[0]
 
 
 def _says(word: str, folded: str) -> bool:
