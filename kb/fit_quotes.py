@@ -204,12 +204,21 @@ class FitQuotes:
         score = round(work if kind == "work" else area, 3)
         heading = self.heading(chunk, forms) if kind == "area" else None
         if heading is not None:  # only the area is named: the heading that names it
-            return replace(heading, score=score, terms=list(terms))
+            return replace(heading, score=score, terms=list(terms), forms=forms)
         s, e = self.quote(chunk, forms)
         address, words = list(m["section"]), (chunk.content or "")[s:e]
         start, end = int(m["start"]) + s, int(m["start"]) + e
         return FitMatch(
-            chunk.id, m["doc"], address, words, score, start, end, terms=list(terms), kind=kind
+            chunk.id,
+            m["doc"],
+            address,
+            words,
+            score,
+            start,
+            end,
+            terms=list(terms),
+            kind=kind,
+            forms=forms,
         )
 
     def searched(self, project: str, doc: str, rows: frozenset[int], k: int = 5) -> list[int]:

@@ -34,6 +34,8 @@ class FitMatch:
     """A plan item or measure matching the project: the plan's exact words and address.
 
     :param terms: the project's key terms this item names (for a measure: its topic).
+    :param forms: the plan's words for ``terms``, in their order (服装加工 for 做衣服,
+        膜电极 for membrane electrode); empty for a measure.
     :param kind: ``work`` (the item names the project's work), ``area`` (it is the
         project's priority area), ``near`` (it names none of the project's key terms, but
         a search for the project and its closeness in meaning both rank it high: the work
@@ -50,6 +52,16 @@ class FitMatch:
     label: str | None = None
     terms: list[str] = field(default_factory=list)
     kind: str = "work"
+    forms: list[str] = field(default_factory=list)
+
+    def as_named(self) -> list[str]:
+        """Each term as the reason says it: with the plan's word after it when the plan
+        writes it otherwise (做衣服→服装, membrane electrode → 膜电极)."""
+        forms = self.forms or [""] * len(self.terms)
+        return [
+            t if f in ("", t) else f"{t} → {f}" if t.isascii() else f"{t}→{f}"
+            for t, f in zip(self.terms, forms, strict=True)
+        ]
 
     @property
     def line(self) -> str:
@@ -133,7 +145,7 @@ class FitReport:
         if self.verdict == "fit":
             best = self.matches[0] if self.matches else None
             where = _where(best.section if best else work[0].where)
-            said = best.terms if best else [work[0].term]
+            said = best.as_named() if best else [work[0].term]
             terms = _join(said[:6], lang)
             text = f"{noun}点名了 {terms}（{where}）" if zh else f"{noun} names {terms} ({where})"
         elif self.verdict == "partial" and self.commerce:

@@ -520,3 +520,19 @@ def test_a_cross_cutting_word_names_no_sector(plan_kb: KnowledgeBase) -> None:
     """农村 (villages) is said by every kind of business: it makes no area."""
     report = plan_kb.fit_checker().check("在村里开一个农村电商服务站，帮村民代收快递")
     assert report.verdict == "no_fit"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("我们小作坊做衣服，给学校做校服", "做衣服→服装"),  # a stand-in: the plan's word shown
+        ("We will build a fuel cell membrane electrode line", "membrane electrode → 膜电极"),
+        ("建设一条氢燃料电池膜电极生产线", "膜电极（"),  # the plan's own word: as it is
+    ],
+)
+def test_the_reason_shows_the_plans_word_for_a_term_it_writes_otherwise(
+    plan_kb: KnowledgeBase, text: str, said: str
+) -> None:
+    report = plan_kb.fit(text)
+    assert report.verdict == "fit" and said in report.reason
+    assert all(len(m.forms) == len(m.terms) for m in report.matches)
