@@ -123,3 +123,17 @@ def test_general_words_of_plans_and_reports_have_their_chinese(
 ) -> None:
     found = dict(EnglishGlossary.load().phrases(text)[0])
     assert chinese in found[phrase]
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("building an ecosystem for mass entrepreneurship and innovation", "生态圈"),
+        ("why does society need technological solutions", "解决方案"),
+    ],
+)
+def test_glossary_words_of_the_preface_and_aims_find_their_passage(
+    plan_kb: KnowledgeBase, query: str, words: str
+) -> None:
+    hits = plan_kb.search(query, k=3)
+    assert any(words in h.text for h in hits)
