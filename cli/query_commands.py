@@ -106,5 +106,5 @@ def cmd_fit(args: argparse.Namespace, config: Settings) -> int:
                 label += (
                     "(close in meaning; names none of its key terms) " if m.kind == "near" else ""
                 )
-                print(f"- {label}{m.line}\n    {' › '.join(m.section)}  [{m.id}]")
+                print(f"- {label}{m.line}\n    {' › '.join(m.address)}  [{m.id}]")
     return 0

@@ -229,9 +229,9 @@ class FitChecker:
         named: dict[str, Named] = {}
         for r in order:
             meta = self.kb.chunks[r].meta
-            for term, (_, kind) in (evidence[r].terms or {}).items():
+            for term, (form, kind) in (evidence[r].terms or {}).items():
                 if term not in named or (named[term].kind == "area" and kind == "work"):
-                    named[term] = Named(term, list(meta["section"]), meta["id"], kind)
+                    named[term] = Named(term, list(meta["section"]), meta["id"], kind, form)
         foreground = [t.text for t in terms.named if not t.background]
         return [named[t] for t in foreground if t in named] + [
             n for t, n in named.items() if t not in foreground

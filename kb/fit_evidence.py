@@ -179,7 +179,7 @@ class Evidence:
                 own = sorted(self.mentions.rows(form) & rows) if hit else []
                 if own:
                     meta = self.kb.chunks[own[0]].meta
-                    named = Named(term.text, list(meta["section"]), meta["id"], "area")
+                    named = Named(term.text, list(meta["section"]), meta["id"], "area", form)
                     found.append((named, form, own))
                     break
         return found

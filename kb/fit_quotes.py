@@ -79,12 +79,11 @@ def _measure_topics() -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]
 
 
 def distinct(matches: list[FitMatch]) -> list[FitMatch]:
-    """Matches without repeats of one span (chunks under one heading cite it once)."""
-    seen: set[tuple[str, int, int]] = set()
-    out = []
+    """Matches without repeats: of one span (chunks under one heading cite it once), or of
+    a span an earlier match already quotes (a paragraph quoted with its heading first)."""
+    out: list[FitMatch] = []
     for m in matches:
-        if (m.doc, m.start, m.end) not in seen:
-            seen.add((m.doc, m.start, m.end))
+        if not any(o.doc == m.doc and o.start <= m.start and m.end <= o.end for o in out):
             out.append(m)
     return out
 

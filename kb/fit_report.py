@@ -58,10 +58,14 @@ class FitMatch:
         """Each term as the reason says it: with the plan's word after it when the plan
         writes it otherwise (做衣服→服装, membrane electrode → 膜电极)."""
         forms = self.forms or [""] * len(self.terms)
-        return [
-            t if f in ("", t) else f"{t} → {f}" if t.isascii() else f"{t}→{f}"
-            for t, f in zip(self.terms, forms, strict=True)
-        ]
+        return [arrow(t, f) for t, f in zip(self.terms, forms, strict=True)]
+
+    @property
+    def address(self) -> list[str]:
+        """The section as shown under the quote: without its last heading when the quote
+        starts with it (3．服装加工。支持…; （一）生态特色农业 加强…), so it is not said twice."""
+        last = self.section[-1] if self.section else ""
+        return self.section[:-1] if last and self.line.startswith(last) else self.section
 
     @property
     def line(self) -> str:
@@ -70,7 +74,7 @@ class FitMatch:
         return " ".join(self.text.split())
 
     def to_dict(self) -> dict[str, Any]:
-        """``id, doc, section, text, score, start, end, terms, kind`` (+ ``label``)."""
+        """``id, doc, section, text, score, start, end, terms, kind, forms`` (+ ``label``)."""
         out = dict(self.__dict__)
         if out["label"] is None:
             del out["label"]
@@ -85,6 +89,20 @@ class Named:
     where: list[str]
     id: str
     kind: str  # work | area
+    form: str = ""  # the plan's word for it, when the plan writes it otherwise
+
+    @property
+    def said(self) -> str:
+        """The term as a reason says it (see :func:`arrow`)."""
+        return arrow(self.term, self.form)
+
+
+def arrow(term: str, form: str) -> str:
+    """A project's term with the plan's word after it when the plan writes it otherwise
+    (做衣服→服装, membrane electrode → 膜电极); the term alone when it writes it so."""
+    if form in ("", term):
+        return term
+    return f"{term} → {form}" if term.isascii() else f"{term}→{form}"
 
 
 def _join(words: list[str], lang: str) -> str:
@@ -145,12 +163,12 @@ class FitReport:
         if self.verdict == "fit":
             best = self.matches[0] if self.matches else None
             where = _where(best.section if best else work[0].where)
-            said = best.as_named() if best else [work[0].term]
+            said = best.as_named() if best else [work[0].said]
             terms = _join(said[:6], lang)
             text = f"{noun}点名了 {terms}（{where}）" if zh else f"{noun} names {terms} ({where})"
         elif self.verdict == "partial" and self.commerce:
             first = (work or area)[0]
-            terms = _join([n.term for n in (work or area)][:4], lang)
+            terms = _join([n.said for n in (work or area)][:4], lang)
             trade = _join(self.commerce[:4], lang)
             text = (
                 f"{noun}把 {terms} 列为重点（{_where(first.where)}），支持的是研发、生产和应用，"
@@ -162,7 +180,7 @@ class FitReport:
             return text + ("。" if zh else ".")
         elif self.verdict == "partial":  # area names, or words named all over (智能化)
             shown = area or work
-            terms = _join([n.term for n in shown][:4], lang)
+            terms = _join([n.said for n in shown][:4], lang)
             where = _where(shown[0].where)
             text = (
                 f"{noun}把 {terms} 所在的领域列为重点（{where}），但没有点名项目的具体工作"
@@ -214,7 +232,7 @@ class FitReport:
                 lines += [f"## {title}", ""]
                 for m in rows:
                     label = f"**{m.label}**{'：' if zh else ': '}" if m.label else ""
-                    lines.append(f"- {label}“{m.line}”  \n  {' › '.join(m.section)}")
+                    lines.append(f"- {label}“{m.line}”  \n  {' › '.join(m.address)}")
                 lines.append("")
         return "\n".join(lines)
 

@@ -27,6 +27,7 @@ __all__ = [
     "fit_markdown",
     "hits_csv",
     "lead_figure",
+    "verdict_text",
     "where",
 ]
 
@@ -94,7 +95,6 @@ def fit_markdown(
     :param titles: document id → title, to say which document each item is from.
     :param labels: a measure's label in ``lang`` (kb's own label when missing).
     """
-    verdict = text(f"{report.verdict}_label", lang)
     lines = [
         f"# {text('report_title', lang)}",
         "",
@@ -102,19 +102,11 @@ def fit_markdown(
         "",
         *[f"> {line}" for line in report.text[:2000].splitlines()],
         "",
-        f"**{text('verdict_line', lang, label=verdict, score=f'{report.score:.2f}')}**",
+        f"**{verdict_text(report, lang)}**",
         "",
         text("reason_line", lang, reason=report.reason_in(lang)),
         "",
     ]
-    if len(report.documents) > 1:
-        lines += [f"## {text('by_document', lang)}", ""]
-        for r in report.documents:
-            label = text(f"{r.verdict}_label", lang)
-            lines.append(
-                f"- 《{r.doc_title}》{'：' if lang == 'zh' else ': '}{label} ({r.score:.2f})"
-            )
-        lines.append("")
     for key, rows in (("matches", report.matches), ("measures", report.measures)):
         if not rows:
             continue
@@ -124,9 +116,11 @@ def fit_markdown(
             label = f"**{(labels or {}).get(m.label, m.label)}**{colon}" if m.label else ""
             label += f"*{text('near_match', lang)}* " if m.kind == "near" else ""
             lines.append(f"{i}. {label}“{m.line}”")
-            address = where(titles.get(m.doc, ""), m.section)
+            address = where(titles.get(m.doc, ""), m.address)
             lines.append(f"   {text('where_line', lang, where=address)}")
         lines.append("")
+    if len(report.documents) > 1:  # as the screen shows them: after the items
+        lines += [f"## {text('by_document', lang)}", "", *_by_document(report, lang), ""]
     return "\n".join(lines).strip() + "\n"
 
 
@@ -183,3 +177,30 @@ def comparison_csv(comparison: Any, lang: str) -> bytes:
         for q in d.quotes:
             writer.writerow([*base, " › ".join(q.section), q.text, q.id])
     return out.getvalue().encode("utf-8-sig")
+
+
+def verdict_text(report: Any, lang: str) -> str:
+    """The verdict line: with the share of key terms named for a fit; beside partial or
+    no fit a share reads as a contradiction, so the verdict alone."""
+    label = text(f"{report.verdict}_label", lang)
+    if report.verdict == "fit":
+        return text("verdict_line", lang, label=label, score=f"{report.score:.0%}")
+    return text("verdict_only", lang, label=label)
+
+
+def _by_document(report: Any, lang: str) -> list[str]:
+    """Each document that names the project's work or area (its share for a fit), then
+    how many name neither; for no fit, one line."""
+    if report.verdict == "no_fit":
+        return [text("no_document_fits", lang, n=len(report.documents))]
+    colon = "：" if lang == "zh" else ": "
+    shown = [r for r in report.documents if r.verdict != "no_fit"]
+    lines = [
+        f"- 《{r.doc_title}》{colon}{text(f'{r.verdict}_label', lang)}"
+        + (f" ({r.score:.0%})" if r.verdict == "fit" else "")
+        for r in shown
+    ]
+    rest = len(report.documents) - len(shown)
+    if rest:
+        lines.append(f"- {text('other_documents', lang, n=rest, label=text('no_fit_label', lang))}")
+    return lines

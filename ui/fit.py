@@ -16,7 +16,7 @@ import streamlit as st
 from ui import nav
 from ui.browser import copy_button
 from ui.common import esc, knowledge_base, md, plan, short_address, show_error
-from ui.export import fit_markdown
+from ui.export import fit_markdown, verdict_text
 from ui.state import work
 from ui.strings import MEASURES, lang, measure, t
 
@@ -91,14 +91,8 @@ def _by_document(report: Any) -> None:
 
 
 def _report(report: Any, titles: dict[str, str]) -> None:
-    verdict = t(f"{report.verdict}_label")
     box = {"fit": st.success, "partial": st.warning, "no_fit": st.error}[report.verdict]
-    line = (  # the share explains a fit; beside partial or no fit it reads as a contradiction
-        t("verdict_line", label=verdict, score=f"{report.score:.0%}")
-        if report.verdict == "fit"
-        else t("verdict_only", label=verdict)
-    )
-    box(f"**{md(line)}**")
+    box(f"**{md(verdict_text(report, lang()))}**")
     reason = t("reason_line", reason=plan(esc(report.reason_in(lang()))))  # escaped, our template
     st.markdown(f"<div>{reason}</div>", unsafe_allow_html=True)
     for title, rows in ((t("matches"), report.matches), (t("measures"), report.measures)):
@@ -111,7 +105,7 @@ def _report(report: Any, titles: dict[str, str]) -> None:
                 label = f"<i>{esc(t('near_match'))}</i> "
             st.markdown(
                 f"<div>{label}{plan('“' + esc(m.line) + '”')}"
-                f"<div class='pkb-addr'>{plan(esc(short_address(m.section)))}</div></div>",
+                f"<div class='pkb-addr'>{plan(esc(short_address(m.address)))}</div></div>",
                 unsafe_allow_html=True,
             )
             nav.reader_link(m.doc, m.id)

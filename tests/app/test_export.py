@@ -100,3 +100,30 @@ def test_fit_report_says_which_matches_only_come_close_in_meaning(
     near = replace(report, matches=[first, replace(rest[0], kind="near")])
     text = fit_markdown(near, lang, {d.doc: d.title for d in plan_kb.documents})
     assert text.count(said) == 1 and f"2. {said}" in text  # the second match only
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("我们计划研发煤矿井下巡检机器人", "**结论：符合（"),
+        ("在商场开一家火锅店，用机器人送餐", "**结论：不符合**"),
+    ],
+)
+def test_fit_report_verdict_line_is_the_screens(plan_kb, text: str, line: str) -> None:
+    report = plan_kb.fit(text)
+    markdown = fit_markdown(report, "zh", {d.doc: d.title for d in plan_kb.documents})
+    assert line in markdown and "0.00" not in markdown  # a share only for a fit, in %
+    if report.verdict == "fit":
+        assert f"{report.score:.0%}）**" in markdown
+
+
+def test_fit_report_lists_documents_after_the_items_as_the_screen_does(all_kb) -> None:
+    report = all_kb.fit("我们计划研发煤矿井下巡检机器人")
+    titles = {d.doc: d.title for d in all_kb.documents}
+    markdown = fit_markdown(report, "zh", titles)
+    by, items = markdown.index("\n## 各文件"), markdown.index("\n## 匹配的条目")
+    assert items < by
+    listed = [ln for ln in markdown[by:].splitlines() if ln.startswith("- 《")]
+    assert len(listed) == sum(r.verdict != "no_fit" for r in report.documents)
+    rest = len(report.documents) - len(listed)
+    assert "不符合 (" not in markdown and f"其余 {rest} 份" in markdown

@@ -185,7 +185,7 @@ def test_fit_json_shape(plan_kb: KnowledgeBase) -> None:
     assert {"text", "verdict", "reason", "score", "matches", "measures"} <= set(out)
     assert {"named", "missing", "commerce"} <= set(out)
     assert {"id", "doc", "section", "text", "score", "terms", "kind"} <= set(out["matches"][0])
-    assert {"term", "where", "id", "kind"} == set(out["named"][0])
+    assert {"term", "where", "id", "kind", "form"} == set(out["named"][0])
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -536,3 +536,16 @@ def test_the_reason_shows_the_plans_word_for_a_term_it_writes_otherwise(
     report = plan_kb.fit(text)
     assert report.verdict == "fit" and said in report.reason
     assert all(len(m.forms) == len(m.terms) for m in report.matches)
+
+
+def test_a_quote_that_starts_with_its_heading_is_not_addressed_by_it_again(
+    plan_kb: KnowledgeBase,
+) -> None:
+    report = plan_kb.fit("我们公司批发本地产的香菇和平菇，卖给超市和饭店")
+    assert "香菇→食用菌" in report.reason  # the plan writes 食用菌, not 香菇
+    opened = [m for m in report.matches if m.line.startswith(m.section[-1])]
+    assert opened and all(m.address == m.section[:-1] for m in opened)
+    spans = [(m.start, m.end) for m in report.matches]
+    assert not any(  # no match quotes what an earlier one already quotes
+        a <= c and d <= b for i, (a, b) in enumerate(spans) for c, d in spans[i + 1 :]
+    )
