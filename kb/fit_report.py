@@ -169,7 +169,8 @@ class FitReport:
         elif self.verdict == "partial" and self.commerce:
             first = (work or area)[0]
             terms = _join([n.said for n in (work or area)][:4], lang)
-            trade = _join(self.commerce[:4], lang)
+            words = [w for w in self.commerce if len(w) > 1] or self.commerce  # 批发, not 卖
+            trade = _join(words[:4], lang)
             text = (
                 f"{noun}把 {terms} 列为重点（{_where(first.where)}），支持的是研发、生产和应用，"
                 f"没有点名 {trade} 这类经营活动"

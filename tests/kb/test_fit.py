@@ -543,6 +543,7 @@ def test_a_quote_that_starts_with_its_heading_is_not_addressed_by_it_again(
 ) -> None:
     report = plan_kb.fit("我们公司批发本地产的香菇和平菇，卖给超市和饭店")
     assert "香菇→食用菌" in report.reason  # the plan writes 食用菌, not 香菇
+    assert "批发" in report.reason and "、卖 " not in report.reason  # a word, not a character
     opened = [m for m in report.matches if m.line.startswith(m.section[-1])]
     assert opened and all(m.address == m.section[:-1] for m in opened)
     spans = [(m.start, m.end) for m in report.matches]
