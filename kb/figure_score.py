@@ -63,6 +63,10 @@ def _anchor(question: str, focus: list[FocusTerm]) -> FocusTerm | None:
 
 #: What a question says around its question word that is not the thing asked about.
 _FILLER_AFTER = re.compile(r"(?:一共|共有|总共|合计|共|累计|都|还|已|了|有|是|为|达到?|要)+$")
+#: A count asked in Chinese: 多少家, 几个, 多少人次 (not 增长多少, a level).
+_COUNTED = re.compile(
+    r"(?:多少|几)(?:万|亿)?(?:个|家|项|件|名|人次|人|位|所|座|条|台|套|批|户|款|对)"
+)
 _MEASURE = re.compile(r"^(?:万|亿)?(?:个|家|项|件|名|人次|人|所|座|条|台|套|批|户|款|对|亩|吨|元)")
 _PHRASE_END = re.compile(r"[，,。；;：:？?！!“”\"（）()、\s]")
 
@@ -187,7 +191,8 @@ def score_figure(
         weight = 0.5 if asked.years else 0.3
         score += weight if (asked.wants == "base") == (tense == "past") else -weight
     score += _respectively(clause, figure, words)
-    score += _echo(asked.text, before)
+    if _COUNTED.search(asked.text):  # what a count counts (a level's verb echoes too)
+        score += _echo(asked.text, before)
     for year in () if asked.growth else asked.years:  # a change spans its years
         at = before.rfind(f"{year}年")
         if at >= 0 and figure.start - at <= 12:
