@@ -360,6 +360,12 @@ def test_a_count_follows_the_questions_own_phrase_for_what_it_counts(
         ("“十三五”末全市共有多少个市级重点实验室？", "22个"),
         ("“十三五”末共有多少个省级工程技术研究中心？", "2个"),
         ("What share of industrial firms above designated size did R&D in 2020?", "22.2%"),
+        (
+            "How many municipal makerspaces did the city have when the 13th FYP period ended?",
+            "6个",
+        ),
+        ("How many national star creation spaces are there in Liupanshui?", "5个"),
+        ("How many national torch program characteristic industry bases does it have?", "1个"),
     ],
 )
 def test_a_count_answers_the_noun_after_how_many_not_the_verb_before(
