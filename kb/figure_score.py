@@ -32,6 +32,8 @@ _SHARE_BEFORE = re.compile(r"(?:占[^，。；、]{0,24}的?|比重|占比)(?:�
 _CHANGE_BEFORE = re.compile(
     r"(增加|增长|增幅|增速|提高|提升|翻|较[^，。；]{0,12}?(多|增))(?![至到])[^，。；\d]{0,4}$"
 )  # 增加46家, 增幅为64.8%; not 增加至0.89% (the level it reached)
+#: Figures of a list before this one (增长73.7倍、): the list shares the verb before it.
+_LISTED = re.compile(r"(?:\d[\d.]*[^\d、，。；]{0,4}、)+$")
 _CHANGE_WORD = re.compile(r"增长|增加|增幅|增速|提高|提升|下降|减少|降低|上涨")
 
 _ASKING = re.compile(r"多少|几|how many|how much|what share|what percentage|what (?:is|was)", re.I)
@@ -158,7 +160,12 @@ def score_figure(
     own = re.split(r"[，,；;。]", before)[-1]  # the figure's own phrase of a list
     names = [] if anchor is None else [anchor.word, *anchor.alternatives]
     follows = clause[figure.end : figure.end + 1 + max(map(len, names), default=0)]
-    if near and names and not any(w in own or w in follows for w in names):
+    if (
+        near
+        and names
+        and not any(w in own or w in follows for w in names)
+        and not any(w in own for w in weights if w)  # 省级28个: a part of it, as asked
+    ):
         near *= 0.3  # 生产总值增长2.7%，城镇调查失业率5.2%: 5.2% is another indicator's
     after = clause[figure.end : figure.end + 12]
     named = max(  # or right before them (建设839个海外仓)
@@ -178,7 +185,7 @@ def score_figure(
         score -= 0.4  # "how many models": 105款, not the 3000亿元 beside it
     if asked.asks_share and _SHARE_BEFORE.search(before):
         score += 0.3  # 占全省一般公共预算支出的68%: a share, as asked
-    is_change = bool(_CHANGE_BEFORE.search(before))
+    is_change = bool(_CHANGE_BEFORE.search(_LISTED.sub("", before)))  # 分别增长73.7倍、77.5倍
     # a growth asked for is never a level; a level asked for is often stated only as
     # its growth (青海的生产总值: 增长2.7%), so a change weighs less against it
     weight = 0.5 if asked.growth else 0.2

@@ -84,6 +84,7 @@ _UNIT_HINTS = [
             (r"vehicles?|cars?", "辆"),
             (r"households?", "户"),
             (r"schools?", "所"),
+            (r"times|-?fold", "倍"),
         )
     ),
 ]

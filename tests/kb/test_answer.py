@@ -329,6 +329,10 @@ def test_a_number_question_put_to_a_document_by_its_title_needs_no_clause_to_rep
             "青海2024年油料产量是多少万吨？",
             "33万吨",
         ),  # 万吨: the unit asked in, not a word to be near
+        ("青海2024年锂电池出口增长了多少倍？", "77.5倍"),  # 分别增长73.7倍、77.5倍: the
+        ("青海去年多晶硅出口增长多少倍", "73.7倍"),  # list's figures share its verb
+        ("青海2024年原油产量是多少？", "238万吨"),  # 生产原油238万吨: its own words
+        ("How many times did Qinghai's lithium battery exports grow in 2024?", "77.5倍"),
     ],
 )
 def test_a_figure_stated_respectively_answers_for_its_own_item(

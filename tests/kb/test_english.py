@@ -116,6 +116,15 @@ def test_a_possessive_leaves_no_word_s(text: str) -> None:
         ("How much foreign capital was actually used?", "foreign capital", "外资"),
         ("How much road mileage was newly opened?", "road mileage", "通车里程"),
         ("new degree programmes in emerging fields", "degree programme", "专业点"),
+        (
+            "Sino-foreign cooperative education programmes",
+            "sino-foreign cooperative education",
+            "中外合作办学",
+        ),
+        ("How many large AI models were released?", "large ai model", "大模型"),
+        ("How many new highly skilled workers?", "highly skilled worker", "高技能人才"),
+        ("medical institutions in the county", "medical institution", "医疗机构"),
+        ("coal mining was fully mechanised", "mechanised", "机械化"),
     ],
 )
 def test_general_words_of_plans_and_reports_have_their_chinese(
