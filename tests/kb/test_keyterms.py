@@ -73,6 +73,15 @@ def test_an_everyday_phrase_outranks_the_named_word_inside_it(keyterms) -> None:
     assert "育苗" not in named
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["新建工厂，把土豆做成淀粉，再卖给食品厂", "上一条生产线，把鲜果做成果脯卖"],
+)
+def test_a_project_that_makes_what_it_sells_is_not_commerce_only(keyterms, text) -> None:
+    terms = keyterms.find(text)  # 做成, 工厂, 生产线: making words, beside 卖
+    assert terms.commerce and terms.make >= terms.trade and not terms.commerce_only
+
+
 def test_english_business_words_count_as_whole_words_only(keyterms) -> None:
     terms = keyterms.find("We test workshop machines and restore current transformers.")
     assert terms.commerce == [] and not terms.commerce_only  # shop, store, rent: not here
