@@ -28,6 +28,7 @@ from kb.errors import BadQuery
 from kb.protocols import Index
 from kb.search import Hit
 from kb.settings import AnswerSettings
+from kb.structure_counts import StructureCounts
 from kb.tokenize import clean_query, is_english
 
 __all__ = ["Answer", "AnswerSettings", "Answerer", "Citation", "Clause", "Group"]
@@ -51,6 +52,7 @@ class Answerer:
             searcher.tokenizer, searcher.expander, kb.sparse, kb.chars
         )
         self.numbers = NumberAnswerer(kb, self.coverage, self.settings.clause_coverage)
+        self.structure = StructureCounts(kb)  # 专栏里列了几个领域: counted on the tree
 
     # -- helpers ---------------------------------------------------------------
     @staticmethod
@@ -178,6 +180,9 @@ class Answerer:
         if must:
             relevant = [h for h in relevant if any(n in h.text for n in must)]
         english = is_english(text)
+        counted = None if must else self.structure.answer(text, focus, doc)
+        if counted is not None:  # 专栏里列了几个领域: no clause says it; the tree does
+            return self._number(text, counted, english)
         if not relevant:
             return self._not_found(text, hits[:3], english)
         if _DEFINITION.search(text):

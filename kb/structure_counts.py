@@ -1,0 +1,201 @@
+"""Counts of a document's own structure: how many boxes a chapter sets, how many areas a
+box lists, how many principles a section names.
+
+A plan rarely writes such a count down (专栏17 lists 1．健康医药 … 6．社会治理 and never says
+"six"), so no clause answers 社会民生领域技术攻关专栏里列了几个领域; the tree does. A question
+is read as one about the structure when it asks a count (几个, 多少个, how many) of a part
+the tree holds — it names a heading (by its number, 第四章, 专栏17, or by most of its
+words) and either counts a structural noun (专栏, 领域, 方面, 原则 …; boxes, areas …) or
+says the heading lists them (列了, 包括, 分为; list, include). The answer is the number of
+the heading's parts, each part quoted by its heading.
+
+Example::
+
+    counter = StructureCounts(kb)
+    found = counter.answer("社会民生领域技术攻关专栏里列了几个领域？", focus=[])
+    found.value, found.lead   # '6个', '**6个**（专栏17 社会民生领域技术攻关：1．健康医药、…）'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from ingest.lines import cn_number
+from ingest.tree import Node
+from kb.answer_numbers import NumberFound
+from kb.coverage import FocusTerm
+from kb.protocols import Index
+from kb.search import Hit
+
+__all__ = ["StructureCounts"]
+
+#: The phrase a count question counts: what follows 几个 / 多少个 / how many.
+_COUNTED = re.compile(
+    r"(?:几|多少)([个项条类大部种]?)([^，。？?；、]{0,12})|\bhow many ([a-z ]{0,40})", re.I
+)
+#: Nouns that name parts of a plan's structure (专栏 and chapters first: they are counted
+#: over the whole heading, the others among its own parts).
+_PART = re.compile(
+    r"专栏|章|领域|方面|原则|任务|计划|措施|工程|行动|部分|板块|重点|产业|专项"
+    r"|\b(?:box|column|chapter|section|area|field|sector|aspect|principle|task|plan|"
+    r"programme|program|measure|part|industry|industrie|item)(?:es|s)?\b",
+    re.I,
+)
+#: Parts counted over the whole heading (or document) named, not among its own parts.
+_WHOLE = {
+    "专栏": "box",
+    "box": "box",
+    "boxes": "box",
+    "column": "box",
+    "columns": "box",
+    "章": "chapter",
+    "chapter": "chapter",
+    "chapters": "chapter",
+}
+#: Words that say a heading lists its parts, or asks how many it has.
+_LISTS = re.compile(
+    r"列了|列出|列有|列举|设了|设置|设有|包括|包含|分为|分成|涵盖|部署了|提出了|有哪几|[有共](?:几|多少)"
+    r"|\b(?:list|lists|listed|include|includes|cover|covers|set out|sets out|contain|contains)\b",
+    re.I,
+)
+#: A heading named by its number: 第四章, 专栏17 / 专栏十七.
+_NUMBERED = re.compile(
+    r"第([一二三四五六七八九十\d]+)章|专栏\s*([一二三四五六七八九十\d]+)"
+    r"|\bchapter\s+(\d+)\b|\b(?:box|column)\s+(\d+)\b",
+    re.I,
+)
+#: Kinds a heading's parts may be (a paragraph counts when it has a lead title: 坚持…).
+_PARTS = ("chapter", "section", "subsection", "box", "item", "subitem")
+#: Of a heading's words, at least this share must be in the question to name it.
+_NAMED_SHARE = 0.75
+_MIN_NAMED = 4
+
+
+@dataclass(frozen=True)
+class _Heading:
+    doc: str
+    node: Node
+    path: tuple[Node, ...]
+
+
+def _singular(word: str) -> str:
+    return re.sub(r"(?<=x)es$|s$", "", word) if word.isascii() else word
+
+
+def _parts(node: Node) -> list[Node]:
+    """The node's countable parts; through a heading that only holds one box (（一）能源产业
+    holds 专栏1) to the box's."""
+    parts = [c for c in node.children if c.kind in _PARTS or (c.kind == "paragraph" and c.title)]
+    if len(parts) == 1 and parts[0].kind == "box":
+        return _parts(parts[0])
+    return parts
+
+
+class StructureCounts:
+    """Answers count questions about a document's structure from its tree (module doc).
+
+    :param kb: the loaded index (its trees and chunks).
+    """
+
+    def __init__(self, kb: Index) -> None:
+        self.kb = kb
+        self._first: dict[tuple[str, str], Hit] = {}
+        for chunk in kb.chunks:  # each node's first chunk, to quote its heading from
+            key = (chunk.meta["doc"], chunk.meta["node"])
+            if key not in self._first:
+                self._first[key] = Hit.from_chunk(chunk)
+
+    def answer(
+        self, question: str, focus: list[FocusTerm], doc: str | list[str] | None = None
+    ) -> NumberFound | None:
+        """The count of the parts of the heading the question names, or ``None`` when it
+        does not ask one (see module doc).
+
+        :param focus: the question's focus terms (an English question names a heading
+            through their Chinese renderings).
+        """
+        counted = _COUNTED.search(question)
+        if counted is None:
+            return None
+        phrase = counted.group(2) or counted.group(3) or ""
+        nouns = [_singular(m.group().lower()) for m in _PART.finditer(phrase)]
+        if not nouns and (
+            not _LISTS.search(question) or not (counted.group(1) or counted.group(3))
+        ):
+            return None  # 多少亿元 counts nothing of the structure
+        head = (nouns[:1] if question.isascii() else nouns[-1:]) or [""]  # items of box 17;
+        noun = head[0] if head[0] in _WHOLE else ""  # 产业技术攻关专栏: the head noun
+        docs = [doc] if isinstance(doc, str) else doc or list(self.kb.trees)
+        words = question + " " + " ".join(w for f in focus for w in (f.word, *f.alternatives))
+        named = self._named(words, docs)
+        if noun:  # boxes (chapters) of the heading named, else of the one document asked
+            if named is None and len(docs) != 1:
+                return None
+            root = named.node if named else self.kb.trees[docs[0]].root
+            doc_id = named.doc if named else docs[0]
+            parts = [n for n, _ in root.walk() if n.kind == _WHOLE[noun] and n is not root]
+        elif named is not None:
+            doc_id, parts = named.doc, _parts(named.node)
+        else:
+            return None
+        if len(parts) < 2:
+            return None
+        return self._found(doc_id, named, parts, question)
+
+    def _named(self, words: str, docs: list[str]) -> _Heading | None:
+        """The heading the question names: by its number first, else the one most of
+        whose words the question says (the deepest of equals)."""
+        numbered = {
+            ("chapter", cn_number(m.group(1) or m.group(3)))
+            if m.group(1) or m.group(3)
+            else ("box", cn_number(m.group(2) or m.group(4)))
+            for m in _NUMBERED.finditer(words)
+        }
+        best: tuple[float, int, _Heading] | None = None
+        for d in docs:
+            for node, path in self.kb.trees[d].root.walk():
+                if node.kind not in ("chapter", "section", "subsection", "box"):
+                    continue
+                if (node.kind, cn_number(node.number)) in numbered:
+                    score = 2.0
+                elif len(node.title) >= _MIN_NAMED:
+                    blocks = SequenceMatcher(None, node.title, words, autojunk=False)
+                    said = sum(b.size for b in blocks.get_matching_blocks() if b.size >= 2)
+                    score = said / len(node.title)
+                else:
+                    score = 0.0
+                if score >= _NAMED_SHARE and (best is None or (score, len(path)) > best[:2]):
+                    best = (score, len(path), _Heading(d, node, path))
+        return best[2] if best else None
+
+    def _found(
+        self, doc: str, named: _Heading | None, parts: list[Node], question: str
+    ) -> NumberFound:
+        english = question.isascii()
+        counted = _COUNTED.search(question)
+        counter = counted.group(1) if counted else None
+        unit = counter if counter in ("项", "条", "类") else "个"
+        value = f"{len(parts)}{unit}"
+        where = named.node.heading or named.node.title if named else ""
+        listed = "、".join(p.heading or p.title for p in parts)
+        if english:
+            lead = f"**{len(parts)}** ({where + ': ' if where else ''}{listed})"
+        else:
+            lead = f"**{value}**（{where + '：' if where else ''}{listed}）"
+        quotes = []
+        for part in parts:
+            first = self._first.get((doc, part.id)) or next(
+                (h for (d, n), h in self._first.items() if d == doc and n.startswith(part.id)),
+                None,
+            )
+            if first is not None:
+                heading = part.heading or part.title
+                if part.title and first.text.startswith(heading):
+                    end = len(heading)  # 1．健康医药
+                else:  # an untitled part (1．) or one whose text starts below its heading
+                    end = next((m.end() for m in re.finditer("[。；]", first.text)), 60)
+                    end = min(end, 60, len(first.text))
+                quotes.append((first, 0, end))
+        return NumberFound(value, lead, quotes)

@@ -1,0 +1,63 @@
+"""Counts of the plan's own structure, answered from its tree."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb import KnowledgeBase
+from kb.structure_counts import StructureCounts
+
+
+@pytest.fixture(scope="module")
+def counter(plan_kb: KnowledgeBase) -> StructureCounts:
+    return StructureCounts(plan_kb)
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "first"),
+    [
+        ("社会民生领域技术攻关专栏里列了几个领域？", "6个", "1．健康医药"),  # named by words
+        ("专栏11特色农业列了几个产业？", "8个", "1．猕猴桃产业"),
+        ("规划第四章一共设了多少个产业技术攻关专栏？", "17个", "专栏1 能源产业技术攻关"),
+        ("规划的基本原则有几条？", "4条", "坚持需求导向"),  # titled paragraphs
+        ("第七章保障措施分为几个方面？", "3个", "一、加强要素保障"),
+        ("规划一共有几章？", "7个", "第一章 “十三五”科技创新发展回顾"),
+        ("How many items does box 17 list?", "6个", "1．健康医药"),
+        ("How many boxes does chapter 4 have?", "17个", "专栏1 能源产业技术攻关"),
+    ],
+)
+def test_a_count_of_a_headings_parts_is_read_from_the_tree(
+    counter: StructureCounts, question: str, value: str, first: str
+) -> None:
+    found = counter.answer(question, focus=[])
+    assert found is not None and found.value == value
+    assert first in found.lead  # the parts are named, in the plan's order
+    assert len(found.quotes) == int(value[:-1])  # each part cited
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "“十三五”末全市高新技术企业有多少家？",  # a quantity of the text, not of its parts
+        "第四章包括多少亿元投资？",
+        "研发经费投入强度2025年要达到多少？",
+        "哪些氢能技术被列为重点？",
+        "专栏14乡村振兴技术攻关列了几项？",  # one paragraph, no parts to count
+    ],
+)
+def test_a_question_that_counts_no_parts_of_the_structure_is_left_to_the_text(
+    counter: StructureCounts, question: str
+) -> None:
+    assert counter.answer(question, focus=[]) is None
+
+
+def test_ask_answers_a_structure_count_with_its_parts_cited(plan_kb: KnowledgeBase) -> None:
+    answer = plan_kb.ask("社会民生领域技术攻关专栏里列了几个领域？", generative=False)
+    assert answer.kind == "number" and answer.value == "6个"
+    assert answer.answer.startswith("**6个**（专栏17 社会民生领域技术攻关：1．健康医药、")
+    assert len(answer.citations) == 6
+
+
+def test_a_prose_count_still_answers_from_its_clause(plan_kb: KnowledgeBase) -> None:
+    answer = plan_kb.ask("国家级星创天地有几个？", generative=False)
+    assert answer.kind == "number" and answer.value == "5个"  # 国家级星创天地5个, as written
