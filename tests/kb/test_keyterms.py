@@ -67,6 +67,23 @@ def test_thesaurus_stands_in_for_an_everyday_word(keyterms) -> None:
     assert any("厕所" in form for form in stand_ins.get("三格化粪池", []))
 
 
+#: A trade's own word for a thing → the plan's term it stands in for (kb/data/zh_trade.tsv
+#: and en_trade.tsv, written from the plan alone).
+TRADE_WORDS = {
+    "两条棒线的轧机要上5G专网": ("轧机", "钢材"),
+    "猪舍装摄像头和拾音器": ("猪舍", "养殖"),
+    "染缸排出的热水回收预热": ("染缸", "印染"),
+    "We run a cross-dock for city deliveries": ("cross-dock", "物流配送"),
+    "a stenter line for finished fabric": ("stenter", "染整"),
+}
+
+
+def test_a_trades_own_word_stands_in_for_the_plans_term(keyterms) -> None:
+    for text, (word, plan) in TRADE_WORDS.items():
+        forms = {t.text: [f for f, _ in t.forms] for t in keyterms.find(text).named}
+        assert plan in forms.get(word, []), text
+
+
 def test_an_everyday_phrase_outranks_the_named_word_inside_it(keyterms) -> None:
     named = {t.text: [f for f, _ in t.forms] for t in keyterms.find("新建工厂化育苗中心").named}
     assert "集约化育苗" in named.get("工厂化育苗", [])  # not just 育苗, its last word
