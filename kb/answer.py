@@ -38,6 +38,11 @@ _DEFINITION = re.compile(
 )
 
 
+def _in_words(found: NumberFound) -> bool:
+    """Is the figure a count the text writes in words (七大, 四个), not in digits?"""
+    return found.lead.startswith("**") and not found.lead[2:3].isdigit()
+
+
 class Answerer:
     """Answers questions from one knowledge base (see module doc).
 
@@ -180,8 +185,9 @@ class Answerer:
         if must:
             relevant = [h for h in relevant if any(n in h.text for n in must)]
         english = is_english(text)
+        # 专栏里列了几个领域: no clause says it; the tree does
         counted = None if must else self.structure.answer(text, focus, doc)
-        if counted is not None:  # 专栏里列了几个领域: no clause says it; the tree does
+        if not relevant and counted is not None:
             return self._number(text, counted, english)
         if not relevant:
             return self._not_found(text, hits[:3], english)
@@ -191,6 +197,8 @@ class Answerer:
                 return self._single(text, "definition", term, english)
         if self.numbers.asks(text):
             found = self.numbers.answer(text, relevant, focus, english, doc)
+            if counted is not None and (found is None or not _in_words(found)):
+                return self._number(text, counted, english)  # unless the text says it: 七大
             if found is not None:
                 several = len({h.doc for h in relevant}) > 1  # say whose figure it is
                 return self._number(text, found, english, several)

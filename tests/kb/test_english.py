@@ -125,6 +125,7 @@ def test_a_possessive_leaves_no_word_s(text: str) -> None:
         ("How many new highly skilled workers?", "highly skilled worker", "高技能人才"),
         ("medical institutions in the county", "medical institution", "医疗机构"),
         ("coal mining was fully mechanised", "mechanised", "机械化"),
+        ("training candidates for the talent programme", "training candidate", "培养对象"),
     ],
 )
 def test_general_words_of_plans_and_reports_have_their_chinese(
