@@ -99,6 +99,19 @@ def test_a_project_that_makes_what_it_sells_is_not_commerce_only(keyterms, text)
     assert terms.commerce and terms.make >= terms.trade and not terms.commerce_only
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "安全咨询机构，帮煤矿做安全生产标准化的资料，按年收取服务费",
+        "危货运输公司购置长管拖车拉氢气，按吨公里收运费",
+        "果园托管服务队，给猕猴桃种植户代做修剪和授粉",
+    ],
+)
+def test_consulting_hauling_and_crews_for_others_are_business_forms(keyterms, text) -> None:
+    terms = keyterms.find(text)  # 咨询, 运费, 托管, 服务队: they serve the work, not do it
+    assert terms.commerce and terms.commerce_only
+
+
 def test_english_function_words_are_never_missing_terms(keyterms) -> None:
     terms = keyterms.find("Every supplier now sends its own half-empty van to each store.")
     assert not {"every", "now", "own", "half", "each"} & set(terms.missing)
