@@ -92,7 +92,11 @@ def test_an_everyday_phrase_outranks_the_named_word_inside_it(keyterms) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["新建工厂，把土豆做成淀粉，再卖给食品厂", "上一条生产线，把鲜果做成果脯卖"],
+    [
+        "新建工厂，把土豆做成淀粉，再卖给食品厂",
+        "上一条生产线，把鲜果做成果脯卖",
+        "We recover the protein from the waste water and sell it as feed",
+    ],
 )
 def test_a_project_that_makes_what_it_sells_is_not_commerce_only(keyterms, text) -> None:
     terms = keyterms.find(text)  # 做成, 工厂, 生产线: making words, beside 卖
