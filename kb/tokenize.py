@@ -9,7 +9,8 @@ English queries are expanded with a curated English→Chinese list
 queries in everyday words with a curated thesaurus of the plan's official terms
 (``kb/data/zh_synonyms.tsv``: 年轻 → 青年, 节约 → 节能; ``kb/data/zh_everyday.tsv``: an
 enterprise's words for the plan's items, 打药飞机 → 植保无人机; ``kb/data/zh_trade.tsv``: the
-trade words of each item's equipment, processes and workplaces, 轧机 → 钢材, 猪舍 → 畜禽).
+trade words of each item's equipment, processes and workplaces, 轧机 → 钢材, 猪舍 → 畜禽;
+``kb/data/zh_policy.tsv``: spoken phrases for the plan's policy language, 越落越远 → 差距拉大).
 
 Example::
 
@@ -226,7 +227,7 @@ class QueryExpander:
     def __init__(self) -> None:
         self.glossary = EnglishGlossary.load()
         self._chinese: list[tuple[str, list[str]]] = []
-        files = ("zh_synonyms.tsv", "zh_everyday.tsv", "zh_trade.tsv")
+        files = ("zh_synonyms.tsv", "zh_everyday.tsv", "zh_trade.tsv", "zh_policy.tsv")
         for line in (ln for name in files for ln in _data_lines(name)):
             word, _, terms = line.partition("\t")
             self._chinese.append((word, terms.split()))

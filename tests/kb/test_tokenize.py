@@ -71,6 +71,8 @@ def test_derived_tokenizer_has_its_own_terms_and_shares_the_dictionary() -> None
         ("tea varieties", {"茶叶", "品种"}),
         ("年轻科研人员培养", {"青年"}),
         ("节约建筑能耗", {"节能", "降耗"}),
+        ("六盘水会不会越落越远", {"差距拉大"}),  # kb/data/zh_policy.tsv
+        ("各县错开发展", {"差异化发展"}),
     ],
 )
 def test_expander_maps_english_and_everyday_words_to_plan_terms(
