@@ -66,7 +66,8 @@ class EnglishGlossary:
         ``en_everyday.tsv`` (ordinary business English for the plan's items),
         ``en_documents.tsv`` (English for the distinctive terms of the other bundled
         documents: 白酒, 梅花鹿, 宅基地, 集装箱吞吐量), ``en_trade.tsv`` (the trade words of
-        the plan's items: rolling mill, hog house, cross-dock) and ``en_forms.tsv``
+        the plan's items: rolling mill, hog house, cross-dock), ``en_reports.tsv`` (the
+        things the bundled documents count: charging pile, elderly care bed) and ``en_forms.tsv``
         (irregular word forms). A phrase in several files keeps every file's renderings,
         in this order."""
         forms = {}
@@ -74,8 +75,8 @@ class EnglishGlossary:
             form, _, base = line.partition("\t")
             forms[form.strip().lower()] = base.strip().lower()
         entries: dict[tuple[str, ...], list[str]] = {}
-        files = ("en_zh.tsv", "en_everyday.tsv", "en_documents.tsv", "en_trade.tsv")
-        for line in (ln for name in files for ln in _lines(name)):
+        files = ("en_zh", "en_everyday", "en_documents", "en_trade", "en_reports")
+        for line in (ln for name in files for ln in _lines(f"{name}.tsv")):
             english, _, chinese = line.partition("\t")
             words = (singular(w) for w in _WORD.findall(english.lower()))
             key = tuple(forms.get(w, w) for w in words)

@@ -126,6 +126,8 @@ def test_a_possessive_leaves_no_word_s(text: str) -> None:
         ("medical institutions in the county", "medical institution", "医疗机构"),
         ("coal mining was fully mechanised", "mechanised", "机械化"),
         ("training candidates for the talent programme", "training candidate", "培养对象"),
+        ("How many highly cited scientists?", "highly cited scientist", "高被引科学家"),
+        ("units of affordable housing", "affordable housing unit", "保障性住房"),
     ],
 )
 def test_general_words_of_plans_and_reports_have_their_chinese(
