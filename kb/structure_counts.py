@@ -28,6 +28,7 @@ from kb.answer_numbers import NumberFound
 from kb.coverage import FocusTerm
 from kb.protocols import Index
 from kb.search import Hit
+from kb.tokenize import is_english
 
 __all__ = ["StructureCounts"]
 
@@ -44,16 +45,7 @@ _PART = re.compile(
     re.I,
 )
 #: Parts counted over the whole heading (or document) named, not among its own parts.
-_WHOLE = {
-    "专栏": "box",
-    "box": "box",
-    "boxes": "box",
-    "column": "box",
-    "columns": "box",
-    "章": "chapter",
-    "chapter": "chapter",
-    "chapters": "chapter",
-}
+_WHOLE = {"专栏": "box", "box": "box", "column": "box", "章": "chapter", "chapter": "chapter"}
 #: Words that say a heading lists its parts, or asks how many it has.
 _LISTS = re.compile(
     r"列了|列出|列有|列举|设了|设置|设有|包括|包含|分为|分成|涵盖|部署了|提出了|有哪几|[有共](?:几|多少)"
@@ -125,7 +117,8 @@ class StructureCounts:
             not _LISTS.search(question) or not (counted.group(1) or counted.group(3))
         ):
             return None  # 多少亿元 counts nothing of the structure
-        head = (nouns[:1] if question.isascii() else nouns[-1:]) or [""]  # items of box 17;
+        english = is_english(question)
+        head = (nouns[:1] if english else nouns[-1:]) or [""]  # items of box 17;
         noun = head[0] if head[0] in _WHOLE else ""  # 产业技术攻关专栏: the head noun
         docs = [doc] if isinstance(doc, str) else doc or list(self.kb.trees)
         words = question + " " + " ".join(w for f in focus for w in (f.word, *f.alternatives))
@@ -142,7 +135,7 @@ class StructureCounts:
             return None
         if len(parts) < 2:
             return None
-        return self._found(doc_id, named, parts, question)
+        return self._found(doc_id, named, parts, counted.group(1), english)
 
     def _named(self, words: str, docs: list[str]) -> _Heading | None:
         """The heading the question names: by its number first, else the one most of
@@ -171,11 +164,17 @@ class StructureCounts:
         return best[2] if best else None
 
     def _found(
-        self, doc: str, named: _Heading | None, parts: list[Node], question: str
+        self,
+        doc: str,
+        named: _Heading | None,
+        parts: list[Node],
+        counter: str | None,
+        english: bool,
     ) -> NumberFound:
-        english = question.isascii()
-        counted = _COUNTED.search(question)
-        counter = counted.group(1) if counted else None
+        """The count as the answer's figure, the parts named in its lead, each cited.
+
+        :param counter: the counter asked (条 of 几条); 项, 条 and 类 are kept, others read 个.
+        """
         unit = counter if counter in ("项", "条", "类") else "个"
         value = f"{len(parts)}{unit}"
         where = named.node.heading or named.node.title if named else ""
@@ -187,7 +186,11 @@ class StructureCounts:
         quotes = []
         for part in parts:
             first = self._first.get((doc, part.id)) or next(
-                (h for (d, n), h in self._first.items() if d == doc and n.startswith(part.id)),
+                (
+                    h
+                    for (d, n), h in self._first.items()
+                    if d == doc and n.startswith(f"{part.id}.")
+                ),
                 None,
             )
             if first is not None:
