@@ -38,11 +38,6 @@ _DEFINITION = re.compile(
 )
 
 
-def _in_words(found: NumberFound) -> bool:
-    """Is the figure a count the text writes in words (七大, 四个), not in digits?"""
-    return found.lead.startswith("**") and not found.lead[2:3].isdigit()
-
-
 class Answerer:
     """Answers questions from one knowledge base (see module doc).
 
@@ -187,9 +182,9 @@ class Answerer:
         english = is_english(text)
         # 专栏里列了几个领域: no clause says it; the tree does
         counted = None if must else self.structure.answer(text, focus, doc)
-        if not relevant and counted is not None:
-            return self._number(text, counted, english)
         if not relevant:
+            if counted is not None:
+                return self._number(text, counted, english)
             return self._not_found(text, hits[:3], english)
         if _DEFINITION.search(text):
             term = self._definition(text, doc)
@@ -197,7 +192,7 @@ class Answerer:
                 return self._single(text, "definition", term, english)
         if self.numbers.asks(text):
             found = self.numbers.answer(text, relevant, focus, english, doc)
-            if counted is not None and (found is None or not _in_words(found)):
+            if counted is not None and (found is None or not found.worded):
                 return self._number(text, counted, english)  # unless the text says it: 七大
             if found is not None:
                 several = len({h.doc for h in relevant}) > 1  # say whose figure it is

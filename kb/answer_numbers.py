@@ -96,12 +96,14 @@ class NumberFound:
 
     :param quotes: ``(hit, start, end)`` with offsets into ``hit.text``; the first is
         the source of the figure.
+    :param worded: the text writes the figure in words (七大, 第五, 两条), not in digits.
     """
 
     value: str
     lead: str
     quotes: list[tuple[Hit, int, int]]
     indicator: str | None = None
+    worded: bool = False
 
 
 class NumberAnswerer:
@@ -246,7 +248,7 @@ class NumberAnswerer:
         written = clause[figure.start : figure.end]
         if reader or not written[:1].isdigit():  # 第五, 两条, 七届十二次: as written
             value = written if written[:1].isdigit() else figure.number  # 2022年4月14日
-            return NumberFound(value, f"**{written}**", quotes)
+            return NumberFound(value, f"**{written}**", quotes, worded=not written[:1].isdigit())
         qualifier = _QUALIFIER.search(clause[: figure.start])
         bound = _BOUND.match(clause, figure.end)  # 5.5%以上: a floor, not a point
         value = (

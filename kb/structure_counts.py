@@ -93,11 +93,9 @@ class StructureCounts:
 
     def __init__(self, kb: Index) -> None:
         self.kb = kb
-        self._first: dict[tuple[str, str], Hit] = {}
-        for chunk in kb.chunks:  # each node's first chunk, to quote its heading from
-            key = (chunk.meta["doc"], chunk.meta["node"])
-            if key not in self._first:
-                self._first[key] = Hit.from_chunk(chunk)
+        self._first: dict[tuple[str, str], int] = {}  # a node's first chunk (its row)
+        for row, chunk in enumerate(kb.chunks):
+            self._first.setdefault((chunk.meta["doc"], chunk.meta["node"]), row)
 
     def answer(
         self, question: str, focus: list[FocusTerm], doc: str | list[str] | None = None
@@ -184,21 +182,19 @@ class StructureCounts:
         else:
             lead = f"**{value}**（{where + '：' if where else ''}{listed}）"
         quotes = []
-        for part in parts:
-            first = self._first.get((doc, part.id)) or next(
-                (
-                    h
-                    for (d, n), h in self._first.items()
-                    if d == doc and n.startswith(f"{part.id}.")
-                ),
+        for part in parts:  # its own first chunk, else its first descendant's
+            row = next(
+                (self._first[doc, n.id] for n, _ in part.walk() if (doc, n.id) in self._first),
                 None,
             )
-            if first is not None:
-                heading = part.heading or part.title
-                if part.title and first.text.startswith(heading):
-                    end = len(heading)  # 1．健康医药
-                else:  # an untitled part (1．) or one whose text starts below its heading
-                    end = next((m.end() for m in re.finditer("[。；]", first.text)), 60)
-                    end = min(end, 60, len(first.text))
-                quotes.append((first, 0, end))
+            if row is None:
+                continue
+            first = Hit.from_chunk(self.kb.chunks[row])
+            heading = part.heading or part.title
+            if part.title and first.text.startswith(heading):
+                end = len(heading)  # 1．健康医药
+            else:  # an untitled part (1．) or one whose text starts below its heading
+                end = next((m.end() for m in re.finditer("[。；]", first.text)), 60)
+                end = min(end, 60, len(first.text))
+            quotes.append((first, 0, end))
         return NumberFound(value, lead, quotes)
