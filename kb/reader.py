@@ -21,6 +21,7 @@ from kb.protocols import Index
 __all__ = [
     "OutlineEntry",
     "ReadingWindow",
+    "first_chunks",
     "heading_window",
     "outline",
     "outline_entries",
@@ -60,7 +61,9 @@ class OutlineEntry:
     chunk: str
 
 
-def _first_chunk(kb: Index, doc: str) -> dict[str, str]:
+def first_chunks(kb: Index, doc: str) -> dict[str, str]:
+    """Each node id of ``doc`` → the id of the first chunk in or under it (a heading with
+    no text of its own opens at its first descendant's chunk)."""
     first: dict[str, str] = {}
     for chunk in kb.chunks:
         if chunk.meta["doc"] != doc:
@@ -78,7 +81,7 @@ def outline(kb: Index, doc: str) -> list[OutlineEntry]:
     :raises UnknownDocument: ``doc`` is not indexed.
     """
     kb.document(doc)
-    first = _first_chunk(kb, doc)
+    first = first_chunks(kb, doc)
     entries = []
 
     def walk(node: Node, depth: int) -> None:

@@ -27,6 +27,7 @@ from ingest.tree import Node
 from kb.answer_numbers import NumberFound
 from kb.coverage import FocusTerm
 from kb.protocols import Index
+from kb.reader import first_chunks
 from kb.search import Hit
 from kb.tokenize import is_english
 
@@ -93,9 +94,6 @@ class StructureCounts:
 
     def __init__(self, kb: Index) -> None:
         self.kb = kb
-        self._first: dict[tuple[str, str], int] = {}  # a node's first chunk (its row)
-        for row, chunk in enumerate(kb.chunks):
-            self._first.setdefault((chunk.meta["doc"], chunk.meta["node"]), row)
 
     def answer(
         self, question: str, focus: list[FocusTerm], doc: str | list[str] | None = None
@@ -182,19 +180,16 @@ class StructureCounts:
         else:
             lead = f"**{value}**（{where + '：' if where else ''}{listed}）"
         quotes = []
-        for part in parts:  # its own first chunk, else its first descendant's
-            row = next(
-                (self._first[doc, n.id] for n, _ in part.walk() if (doc, n.id) in self._first),
-                None,
-            )
-            if row is None:
+        opens = first_chunks(self.kb, doc)  # a part's own first chunk, or its first descendant's
+        for part in parts:
+            if part.id not in opens:
                 continue
-            first = Hit.from_chunk(self.kb.chunks[row])
+            hit = Hit.from_chunk(self.kb.chunk(opens[part.id]))
             heading = part.heading or part.title
-            if part.title and first.text.startswith(heading):
+            if part.title and hit.text.startswith(heading):
                 end = len(heading)  # 1．健康医药
             else:  # an untitled part (1．) or one whose text starts below its heading
-                end = next((m.end() for m in re.finditer("[。；]", first.text)), 60)
-                end = min(end, 60, len(first.text))
-            quotes.append((first, 0, end))
+                end = next((m.end() for m in re.finditer("[。；]", hit.text)), 60)
+                end = min(end, 60, len(hit.text))
+            quotes.append((hit, 0, end))
         return NumberFound(value, lead, quotes)
