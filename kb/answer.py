@@ -192,7 +192,7 @@ class Answerer:
                 return self._single(text, "definition", term, english)
         if self.numbers.asks(text):
             found = self.numbers.answer(text, relevant, focus, english, doc)
-            if counted is not None and (found is None or not found.worded):
+            if counted is not None and (found is None or not found.said_under(counted)):
                 return self._number(text, counted, english)  # unless the text says it: 七大
             if found is not None:
                 several = len({h.doc for h in relevant}) > 1  # say whose figure it is

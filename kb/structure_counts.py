@@ -37,12 +37,20 @@ __all__ = ["StructureCounts"]
 _COUNTED = re.compile(
     r"(?:几|多少)([个项条类大部种]?)([^，。？?；、]{0,12})|\bhow many ([a-z ]{0,40})", re.I
 )
+#: Where an English counted phrase ends: its verb or preposition (how many systems | does
+#: chapter 4 set out), so a heading named after it is not read as the thing counted.
+_PHRASE_END = re.compile(
+    r"\b(?:does|do|did|is|are|was|were|has|have|had|will|can|could|should|would|in|of|on|"
+    r"for|under|at)\b",
+    re.I,
+)
 #: Nouns that name parts of a plan's structure (专栏 and chapters first: they are counted
 #: over the whole heading, the others among its own parts).
 _PART = re.compile(
     r"专栏|章|领域|方面|原则|任务|计划|措施|工程|行动|部分|板块|重点|产业|专项"
+    r"|名词|词条"
     r"|\b(?:box|column|chapter|section|area|field|sector|aspect|principle|task|plan|"
-    r"programme|program|measure|part|industry|industrie|item)(?:es|s)?\b",
+    r"programme|program|measure|part|industry|industrie|item|term)(?:es|s)?\b",
     re.I,
 )
 #: Parts counted over the whole heading (or document) named, not among its own parts.
@@ -60,7 +68,9 @@ _NUMBERED = re.compile(
     re.I,
 )
 #: Kinds a heading's parts may be (a paragraph counts when it has a lead title: 坚持…).
-_PARTS = ("chapter", "section", "subsection", "box", "item", "subitem")
+_PARTS = ("chapter", "section", "subsection", "box", "item", "subitem", "term")
+#: Kinds of heading a question can name (a glossary's parts are its terms).
+_HEADINGS = ("chapter", "section", "subsection", "box", "glossary")
 #: Of a heading's words, at least this share must be in the question to name it.
 _NAMED_SHARE = 0.75
 _MIN_NAMED = 4
@@ -107,7 +117,7 @@ class StructureCounts:
         counted = _COUNTED.search(question)
         if counted is None:
             return None
-        phrase = counted.group(2) or counted.group(3) or ""
+        phrase = counted.group(2) or _PHRASE_END.split(counted.group(3) or "")[0]
         nouns = [_singular(m.group().lower()) for m in _PART.finditer(phrase)]
         if not nouns and (
             not _LISTS.search(question) or not (counted.group(1) or counted.group(3))
@@ -145,7 +155,7 @@ class StructureCounts:
         best: tuple[float, int, _Heading] | None = None
         for d in docs:
             for node, path in self.kb.trees[d].root.walk():
-                if node.kind not in ("chapter", "section", "subsection", "box"):
+                if node.kind not in _HEADINGS:
                     continue
                 if (node.kind, cn_number(node.number)) in numbered:
                     score = 2.0
@@ -192,4 +202,5 @@ class StructureCounts:
                 end = next((m.end() for m in re.finditer("[。；]", hit.text)), 60)
                 end = min(end, 60, len(hit.text))
             quotes.append((hit, 0, end))
-        return NumberFound(value, lead, quotes)
+        counts = f"{doc}:{named.node.id}" if named else f"{doc}:"
+        return NumberFound(value, lead, quotes, counts=counts)

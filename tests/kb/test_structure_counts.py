@@ -24,6 +24,9 @@ def counter(plan_kb: KnowledgeBase) -> StructureCounts:
         ("规划一共有几章？", "7个", "第一章 “十三五”科技创新发展回顾"),
         ("How many items does box 17 list?", "6个", "1．健康医药"),
         ("How many boxes does chapter 4 have?", "17个", "专栏1 能源产业技术攻关"),
+        ("附录的名词解释一共解释了几个名词？", "8个", "1．R&D经费投入强度"),  # a glossary's terms
+        # the heading named after the verb is not the thing counted (chapter 4's systems)
+        ("How many technology systems does chapter 4 set out?", "5个", "一、构建支撑新型工业化"),
     ],
 )
 def test_a_count_of_a_headings_parts_is_read_from_the_tree(
@@ -61,3 +64,17 @@ def test_ask_answers_a_structure_count_with_its_parts_cited(plan_kb: KnowledgeBa
 def test_a_prose_count_still_answers_from_its_clause(plan_kb: KnowledgeBase) -> None:
     answer = plan_kb.ask("国家级星创天地有几个？", generative=False)
     assert answer.kind == "number" and answer.value == "5个"  # 国家级星创天地5个, as written
+
+
+def test_a_count_in_words_from_another_heading_does_not_lead(plan_kb: KnowledgeBase) -> None:
+    """两个大局 (chapter 2) is a count in words, but not of the principles asked."""
+    answer = plan_kb.ask("How many basic principles does the plan set out?", generative=False)
+    assert answer.kind == "number" and answer.value == "4个"
+    assert "**4**" in answer.answer and "两个" not in answer.answer.split("\n\n")[1]
+
+
+def test_an_english_count_names_its_heading_through_its_renderings(
+    plan_kb: KnowledgeBase,
+) -> None:
+    answer = plan_kb.ask("How many terms does the glossary of the plan define?", generative=False)
+    assert answer.value == "8个" and "(名词解释: 1．R&D经费投入强度" in answer.answer
