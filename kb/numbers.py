@@ -51,7 +51,9 @@ _BASE = re.compile(
 )
 _GROWTH = re.compile(
     r"增长了?多少|增加了?多少|增幅|增速|多了|多出|少了|增加了|增长了|翻|"
-    r"\b(?:grow|grew|grown|growth|increased?|rise|rose|risen|by how (?:many|much)|by what)\b",
+    r"比[^，。？?]{1,12}[多少][^，。？?多少]{0,3}多少|"  # 比“十二五”多拿了多少: the difference
+    r"\b(?:grow|grew|grown|growth|increased?|rise|rose|risen|by how (?:many|much)|by what)\b|"
+    r"\bhow (?:much|many) (?:more|less|fewer|higher|lower|larger|bigger)\b",
     re.I,
 )
 #: A unit of measure asked in, beyond the hints: 多少万吨, 多少公里, 几万亩.

@@ -376,3 +376,19 @@ def test_a_count_answers_the_noun_after_how_many_not_the_verb_before(
     plan_kb: KnowledgeBase, question: str, value: str
 ) -> None:
     assert plan_kb.ask(question, generative=False).value == value
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        # the difference the text states (较“十二五”时期增加1.07亿元), not the total beside it
+        ("六盘水向上争取的科技资金，“十三五”比“十二五”多拿了多少钱？", "1.07亿元"),
+        # 百分之多少 frames the question; the clause need not say it (增速达575%)
+        ("“十三五”末六盘水高新技术企业的数量比2015年增长了百分之多少？", "575%"),
+    ],
+)
+def test_a_difference_or_rate_asked_leads_with_it(
+    plan_kb: KnowledgeBase, question: str, value: str
+) -> None:
+    answer = plan_kb.ask(question, generative=False)
+    assert answer.kind == "number" and answer.answer.startswith(f"**{value}**")
