@@ -152,7 +152,7 @@ class FitQuotes:
         address = [n.heading for n in path if n.heading]
         first = node.children[0] if node.children else None
         opening = first if first is not None and first.kind == "paragraph" else None
-        lead = self._chunk(doc, opening.id) if opening is not None else None
+        lead = self.kb.opening(doc, opening.id) if opening is not None else None
         source, (start, end) = self.kb.sources[doc], node.head or (0, 0)
         if lead is None or source[end : int(lead.meta["start"])].strip():  # not next to it
             return FitMatch(chunk_id, doc, address, node.heading, 0.0, start, end, kind="area")
@@ -161,15 +161,6 @@ class FitQuotes:
         end = int(lead.meta["start"]) + e
         words = source[start:end]
         return FitMatch(lead.id, doc, address, words, 0.0, start, end, kind="area")
-
-    def _chunk(self, doc: str, node: str) -> Any | None:
-        """The (first) chunk of a node, or ``None``."""
-        for suffix in ("", ".c1"):
-            try:
-                return self.kb.chunk(f"{doc}:{node}{suffix}")
-            except KeyError:
-                continue
-        return None
 
     def areas(self, row: int) -> list[FitMatch]:
         """The industry headings a priority chunk sits under, narrowest first (6．生态畜禽业,

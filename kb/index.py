@@ -65,6 +65,23 @@ class LoadedIndex:
     def _by_id(self) -> dict[str, Document]:
         return {c.id: c for c in self.chunks}
 
+    @cached_property
+    def _openings(self) -> dict[tuple[str, str], str]:
+        """(doc, node id) → the id of the first chunk in or under the node, built on first
+        use in one pass (a heading with no text of its own opens at its first descendant's
+        chunk)."""
+        first: dict[tuple[str, str], str] = {}
+        for chunk in self.chunks:
+            parts = chunk.meta["node"].split(".")
+            for i in range(1, len(parts) + 1):
+                first.setdefault((chunk.meta["doc"], ".".join(parts[:i])), chunk.id)
+        return first
+
+    def opening(self, doc: str, node: str) -> Document | None:
+        """The first chunk in or under a node of ``doc`` (``None`` for a node with none)."""
+        found = self._openings.get((doc, node))
+        return self._by_id[found] if found is not None else None
+
     @property
     def embedder_name(self) -> str:
         return self.manifest.get("embedder", {}).get("name", "")

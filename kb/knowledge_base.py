@@ -328,6 +328,10 @@ class KnowledgeBase:
         """The chunk with this id; :raises KeyError: no such chunk."""
         return self.index.chunk(chunk_id)
 
+    def opening(self, doc: str, node: str) -> Document | None:
+        """See :meth:`LoadedIndex.opening`."""
+        return self.index.opening(doc, node)
+
     def outline(self, doc: str | None = None) -> dict[str, Any]:
         """The documents' trees (see :meth:`LoadedIndex.outline`)."""
         return self.index.outline(doc)

@@ -21,7 +21,6 @@ from kb.protocols import Index
 __all__ = [
     "OutlineEntry",
     "ReadingWindow",
-    "first_chunks",
     "heading_window",
     "outline",
     "outline_entries",
@@ -61,34 +60,20 @@ class OutlineEntry:
     chunk: str
 
 
-def first_chunks(kb: Index, doc: str) -> dict[str, str]:
-    """Each node id of ``doc`` → the id of the first chunk in or under it (a heading with
-    no text of its own opens at its first descendant's chunk)."""
-    first: dict[str, str] = {}
-    for chunk in kb.chunks:
-        if chunk.meta["doc"] != doc:
-            continue
-        node = chunk.meta["node"]
-        parts = node.split(".")
-        for i in range(1, len(parts) + 1):
-            first.setdefault(".".join(parts[:i]), chunk.id)
-    return first
-
-
 def outline(kb: Index, doc: str) -> list[OutlineEntry]:
     """The headings and items of a document, in reading order, with their node ids.
 
     :raises UnknownDocument: ``doc`` is not indexed.
     """
     kb.document(doc)
-    first = first_chunks(kb, doc)
     entries = []
 
     def walk(node: Node, depth: int) -> None:
         for child in node.children:
-            if child.kind in _OUTLINE_KINDS and child.id in first:
+            opens = kb.opening(doc, child.id) if child.kind in _OUTLINE_KINDS else None
+            if opens is not None:  # a heading with no chunk in or under it is not shown
                 heading = child.heading or child.title or child.kind
-                entries.append(OutlineEntry(depth, heading, child.id, first[child.id]))
+                entries.append(OutlineEntry(depth, heading, child.id, opens.id))
                 walk(child, depth + 1)
 
     walk(kb.trees[doc].root, 0)

@@ -27,7 +27,6 @@ from ingest.tree import Node
 from kb.answer_numbers import NumberFound
 from kb.coverage import FocusTerm
 from kb.protocols import Index
-from kb.reader import first_chunks
 from kb.search import Hit
 from kb.tokenize import is_english
 
@@ -190,11 +189,11 @@ class StructureCounts:
         else:
             lead = f"**{value}**（{where + '：' if where else ''}{listed}）"
         quotes = []
-        opens = first_chunks(self.kb, doc)  # a part's own first chunk, or its first descendant's
         for part in parts:
-            if part.id not in opens:
+            opens = self.kb.opening(doc, part.id)  # its own first chunk, or a descendant's
+            if opens is None:
                 continue
-            hit = Hit.from_chunk(self.kb.chunk(opens[part.id]))
+            hit = Hit.from_chunk(opens)
             heading = part.heading or part.title
             if part.title and hit.text.startswith(heading):
                 end = len(heading)  # 1．健康医药

@@ -189,3 +189,22 @@ def test_failed_upload_leaves_the_corpus_as_it_was(
     with pytest.raises(failure):
         add_and_index(config, "新文件.txt", "第一章 总则\n发展新材料。\n".encode())
     assert sorted(p.name for p in corpus.iterdir()) == before
+
+
+@pytest.mark.parametrize(
+    ("node", "opens"),
+    [
+        ("ch4", "ch4.para1"),  # a chapter opens at its own first paragraph
+        ("ch4.s1.ss1.box1", "ch4.s1.ss1.box1.i1"),  # a box title alone: its first item
+        ("ch4.s1.ss1.box1.i4", "ch4.s1.ss1.box1.i4"),  # a short item: its own chunk
+        ("ch4.s1.ss1.box1.i2", "ch4.s1.ss1.box1.i2.c1"),  # a long one: its first piece
+        ("ch6.s7.ss1.para1", "ch6.s7.ss1.para1.c1"),  # a long paragraph: its first piece
+        ("ch99", None),  # no such node
+    ],
+)
+def test_opening_is_the_first_chunk_in_or_under_a_node(
+    plan_kb: KnowledgeBase, node: str, opens: str | None
+) -> None:
+    doc = "liupanshui-14th-fyp-sci-tech"
+    found = plan_kb.opening(doc, node)
+    assert (found.id if found else None) == (f"{doc}:{opens}" if opens else None)
