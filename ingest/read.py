@@ -1,7 +1,8 @@
 """Read a document file into a :class:`SourceText`: its text exactly as decoded.
 
-Plain text is decoded by trying UTF-8 (with or without BOM), UTF-16 with BOM,
-GB18030 (a superset of GBK and GB2312) and Big5; a legacy decoding is accepted only
+.docx and .pdf files are read by :mod:`ingest.formats`. Plain text is decoded by trying
+UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 (a superset of GBK and GB2312)
+and Big5; a legacy decoding is accepted only
 when the result reads as Chinese, so a file is never silently decoded wrong. Line
 ends are translated to ``\\n`` (universal newlines, as Python's ``open`` does), so the
 same plan saved with CRLF or LF, in UTF-8 or GB18030, gives the same text and offsets.
@@ -16,22 +17,19 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ingest.errors import (
-    CorruptDocument,
     DocumentTooLarge,
     EmptyDocument,
     UndecodableDocument,
     UnreadableDocument,
     UnsupportedFormat,
 )
+from ingest.formats import docx_text, pdf_text
 
 __all__ = ["SUPPORTED_SUFFIXES", "Limits", "SourceText", "decode_text", "doc_id_for", "read"]
 
@@ -148,71 +146,6 @@ def decode_text(raw: bytes, name: str = "<bytes>") -> tuple[str, str]:
     )
 
 
-def _check_zip(raw: bytes, name: str, limits: Limits) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-            expanded = sum(info.file_size for info in zf.infolist())
-    except zipfile.BadZipFile as exc:
-        raise CorruptDocument(f"{name}: not a valid .docx (zip) file: {exc}.") from exc
-    if expanded > limits.max_expanded_bytes:
-        raise DocumentTooLarge(
-            f"{name}: expands to {expanded:,} bytes, over the limit of "
-            f"{limits.max_expanded_bytes:,} (POLICYKB_MAX_EXPANDED_BYTES); refusing it."
-        )
-
-
-def _local(tag: object) -> str:
-    """An element's local name; "" for comments, processing instructions and entities,
-    whose ``tag`` is not a string (lxml gives them a function)."""
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def _runs_text(element: Any) -> str:
-    """The text of every ``w:t`` under ``element``; comments and entities are skipped."""
-    return "".join(t.text or "" for t in element.iter() if _local(t.tag) == "t")
-
-
-def _docx_text(raw: bytes, name: str, limits: Limits) -> str:
-    """Paragraphs and tables in body order; table cells one per line, rows apart.
-
-    XML comments, processing instructions and entity references inside the document are
-    skipped; entities are never resolved (python-docx parses with ``resolve_entities``
-    off), so a .docx cannot make PolicyKB read another file.
-    """
-    _check_zip(raw, name, limits)
-    import docx  # python-docx; imported here so text-only use needs no docx parsing
-
-    try:
-        document = docx.Document(io.BytesIO(raw))
-    except Exception as exc:  # python-docx raises many types for broken parts
-        raise CorruptDocument(f"{name}: the .docx could not be opened: {exc}.") from exc
-    lines: list[str] = []
-    for child in document.element.body.iterchildren():
-        tag = _local(child.tag)
-        if tag == "p":
-            lines.append(_runs_text(child))
-        elif tag == "tbl":
-            lines.append("")
-            for row in (r for r in child.iterchildren() if _local(r.tag) == "tr"):
-                for cell in (c for c in row.iterchildren() if _local(c.tag) == "tc"):
-                    paragraphs = [p for p in cell.iter() if _local(p.tag) == "p"]
-                    lines.append(" ".join(_runs_text(p) for p in paragraphs))
-                lines.append("")
-    return "\n".join(lines)
-
-
-def _pdf_text(raw: bytes, name: str) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(raw))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise CorruptDocument(f"{name}: the .pdf could not be read: {exc}.") from exc
-    return "\n".join(pages)
-
-
 def _sidecar_meta(path: Path) -> dict:
     """Metadata from ``<stem>.meta.json`` or a ``SOURCES.tsv`` row beside the file."""
     sidecar = path.with_name(path.stem + ".meta.json")
@@ -280,9 +213,9 @@ def read(path: str | Path, limits: Limits | None = None) -> SourceText:
             "there and readable, then run the command again."
         ) from exc
     if suffix == ".docx":
-        text, encoding = _docx_text(raw, path.name, limits), "docx"
+        text, encoding = docx_text(raw, path.name, limits.max_expanded_bytes), "docx"
     elif suffix == ".pdf":
-        text, encoding = _pdf_text(raw, path.name), "pdf"
+        text, encoding = pdf_text(raw, path.name), "pdf"
     else:
         text, encoding = decode_text(raw, path.name)
     if not text.strip(" \t\n\u3000\ufeff"):
