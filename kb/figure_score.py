@@ -128,6 +128,10 @@ def _respectively(clause: str, figure: Figure, words: list[str]) -> float:
     return 0.5 if place in named else -0.5
 
 
+#: A year the figure is said of, just before it (2015年的0.54%, 2018年底达到1320万元).
+_DATED = re.compile(r"((?:19|20)\d\d)年(?:底|末|初)?[^，。；\d年]{0,8}$")
+
+
 def score_figure(
     clause: str,
     figure: Figure,
@@ -204,4 +208,8 @@ def score_figure(
         at = before.rfind(f"{year}年")
         if at >= 0 and figure.start - at <= 12:
             score += 0.5
+    if len(asked.years) == 1 and not asked.growth:  # 从2015年的0.54%增加至0.89%: 2015's
+        dated = _DATED.search(before[-12:])
+        if dated and dated.group(1) not in asked.years:
+            score -= 0.5
     return score

@@ -392,3 +392,20 @@ def test_a_difference_or_rate_asked_leads_with_it(
 ) -> None:
     answer = plan_kb.ask(question, generative=False)
     assert answer.kind == "number" and answer.answer.startswith(f"**{value}**")
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        # 从2015年的0.54%增加至0.89%: the figure said of the year asked, not of another
+        ("2015年全社会R&D经费投入总量占GDP比重是多少？", "0.54%"),
+        # 从2018年的1320万元增加到2020年的18.69亿元 (只有/仅有 frame the question)
+        ("2018年全市技术合同成交额仅有多少万元？", "1320万元"),
+        ("2020年全市技术合同成交额是多少？", "18.69亿元"),
+    ],
+)
+def test_a_figure_dated_another_year_than_asked_does_not_lead(
+    plan_kb: KnowledgeBase, question: str, value: str
+) -> None:
+    answer = plan_kb.ask(question, generative=False)
+    assert answer.kind == "number" and answer.answer.startswith(f"**{value}**")
