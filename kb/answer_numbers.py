@@ -17,7 +17,7 @@ Two sources, in this order:
    date stands). A figure the question itself gives (the 1.5% goal it names, the 77.81
    million yuan it compares with: :mod:`kb.given`) is never the answer. Each figure is
    scored where it stands
-   (:func:`kb.figure_score.score_figure`: after the question's words, in the unit asked,
+   (:class:`kb.figure_score.FigureScorer`: after the question's words, in the unit asked,
    in the tense asked…) on top of its clause's coverage.
 
 Example::
@@ -38,7 +38,7 @@ from kb.clauses import CLAUSE, PHRASE, spans, trim
 from kb.counts import asked_counter, counts
 from kb.coverage import Coverage, FocusTerm
 from kb.dates import asks_date, dates
-from kb.figure_score import score_figure
+from kb.figure_score import FigureScorer
 from kb.given import given, states
 from kb.indicator_match import IndicatorMatcher
 from kb.numbers import Figure, NumberQuestion, figures
@@ -233,6 +233,7 @@ class NumberAnswerer:
         """
         words = [w for f in focus for w in (f.word, *f.alternatives)]
         stated = () if reader else given(asked.text)  # the 77.81 million it compares with
+        scorer = FigureScorer(asked, focus, words)
         best: tuple[float, Hit, str, tuple[int, int], Figure] | None = None
         headings: set[str] = set()
         for rank, hit in enumerate(relevant[:15]):
@@ -248,7 +249,7 @@ class NumberAnswerer:
                 for figure in reader(clause) if reader else figures(clause) + worded:
                     if stated and states(stated, figure):
                         continue  # a figure the question gives is not what it asks
-                    fit = score_figure(clause, figure, asked, focus, words, tense)
+                    fit = scorer.score(clause, figure, tense)
                     if figure in worded and counter and figure.unit.startswith(counter[0]):
                         fit += 0.4  # 几条 → 两条: the counter asked
                     score = cover + fit - 0.02 * rank

@@ -9,9 +9,9 @@ of a comparison nobody asked about (较2015年…).
 
 Example::
 
-    asked = NumberQuestion.parse("十三五时期向上争取资金多少亿元")
+    scorer = FigureScorer(NumberQuestion.parse("十三五时期向上争取资金多少亿元"), focus, words)
     clause = "“十三五”时期向上争取资金1.44亿元"
-    score_figure(clause, figures(clause)[0], asked, focus, words)  # focus: kb.coverage
+    scorer.score(clause, figures(clause)[0])  # focus: kb.coverage
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import re
 from kb.coverage import FocusTerm
 from kb.numbers import Figure, NumberQuestion, figures
 
-__all__ = ["score_figure"]
+__all__ = ["FigureScorer"]
 
 # A share stated as such: 占…的68%, 比重达, 占比为.
 #: A list and its figures, 分别: 粮食、油料、蔬菜产量 | 分别达 (items before, in one clause).
@@ -73,21 +73,24 @@ _MEASURE = re.compile(r"^(?:万|亿)?(?:个|家|项|件|名|人次|人|所|座|�
 _PHRASE_END = re.compile(r"[，,。；;：:？?！!“”\"（）()、\s]")
 
 
-def _echo(question: str, before: str) -> float:
-    """How much of the question's own phrase for the thing asked about ends right where
-    the figure starts: 小巨人成长企业有多少家 → 小巨人成长企业3家 (+0.5), not 小巨人企业8家;
-    有多少个市级工程技术研究中心 → 市级工程技术研究中心31个. Chinese statistics echo the
-    question's noun phrase next to its figure."""
+def _echo_phrases(question: str) -> tuple[str, ...]:
+    """The question's own phrases for the thing asked about, before and after its question
+    word (小巨人成长企业 of 小巨人成长企业有多少家; 市级工程技术研究中心 of 有多少个…): Chinese
+    statistics echo them next to the figure. Phrases under three characters say nothing."""
     asking = _ASKING.search(question)
     if asking is None:
-        return 0.0
+        return ()
     lead = _FILLER_AFTER.sub("", _PHRASE_END.split(question[: asking.start()])[-1])
     tail = _PHRASE_END.split(_MEASURE.sub("", question[asking.end() :]))[0]
+    return tuple(p for p in (lead, tail) if len(p) >= 3)
+
+
+def _echo(phrases: tuple[str, ...], before: str) -> float:
+    """How much of the question's phrase (:func:`_echo_phrases`) ends right where the
+    figure starts: 小巨人成长企业有多少家 → 小巨人成长企业3家 (+0.5), not 小巨人企业8家."""
     said = re.sub(r"(?:为|达到?|是|有|共|计)$", "", before.rstrip())
     best = 0.0
-    for phrase in (lead, tail):
-        if len(phrase) < 3:
-            continue
+    for phrase in phrases:
         n = next((k for k in range(len(phrase), 2, -1) if said.endswith(phrase[-k:])), 0)
         best = max(best, 0.5 * n / len(phrase) if n >= 3 else 0.0)
     return best
@@ -132,84 +135,110 @@ def _respectively(clause: str, figure: Figure, words: list[str]) -> float:
 _DATED = re.compile(r"((?:19|20)\d\d)年(?:底|末|初)?[^，。；\d年]{0,8}$")
 
 
-def score_figure(
-    clause: str,
-    figure: Figure,
-    asked: NumberQuestion,
-    focus: list[FocusTerm],
-    words: list[str],
-    tense: str | None = None,
-) -> float:
-    """How well a figure of a covering clause answers (added to the clause's coverage):
-    mostly, how much of the question the words right before it say (中文 states
-    "指标 + 为/达 + 数字": 累计培养高层次科技人才169人次)."""
-    before = clause[: figure.start]
-    phrase = re.split(r"[，,、：:；（(]", before)[-1]
-    anchor = _anchor(asked.text, focus)
-    weights = {  # not the unit asked in (多少万吨): every figure stands after one
-        w: f.weight * (2.0 if f is anchor else 1.0)
-        for f in focus
-        for w in (f.word, *f.alternatives)
-        if w != asked.unit
-    }
-    top = max(weights.values(), default=1.0) or 1.0
-    near = max(
-        (
-            weight / top / (1.0 + (figure.start - before.rfind(w) - len(w)) / 6.0)
-            for w, weight in weights.items()
-            if w and w in before
-        ),
-        default=0.0,
-    )  # right after the question's words, the rarer the better
-    own = re.split(r"[，,；;。]", before)[-1]  # the figure's own phrase of a list
-    names = [] if anchor is None else [anchor.word, *anchor.alternatives]
-    follows = clause[figure.end : figure.end + 1 + max(map(len, names), default=0)]
-    if (
-        near
-        and names
-        and not any(w in own or w in follows for w in names)
-        and not any(w in own for w in weights if w)  # 省级28个: a part of it, as asked
-    ):
-        near *= 0.3  # 生产总值增长2.7%，城镇调查失业率5.2%: 5.2% is another indicator's
-    after = clause[figure.end : figure.end + 12]
-    named = max(  # or right before them (建设839个海外仓)
-        (weight / top for w, weight in weights.items() if w and after.startswith(w)),
-        default=0.0,
-    )
-    score = max(near, named)
-    compared = re.search(r"(?:较|比(?!重|例))(.*)$", phrase)
-    asked_about = compared is not None and any(w in compared.group(1) for w in words)
-    if compared and not _CHANGE_BEFORE.search(before) and not asked_about:
-        score -= 0.4  # the base of a comparison the question does not ask about
-    if asked.unit:
-        same = asked.unit_agrees(figure.unit or "?") or (asked.unit == "%" and figure.unit == "％")
-        weight = 0.2 if asked.soft_unit else 0.4
-        score += weight if same and figure.unit else (-weight if figure.unit else -0.1)
-    if asked.asks_count and re.search(r"元|%|％$", figure.unit or ""):
-        score -= 0.4  # "how many models": 105款, not the 3000亿元 beside it
-    if asked.asks_share and _SHARE_BEFORE.search(before):
-        score += 0.3  # 占全省一般公共预算支出的68%: a share, as asked
-    is_change = bool(_CHANGE_BEFORE.search(_LISTED.sub("", before)))  # 分别增长73.7倍、77.5倍
-    # a growth asked for is never a level; a level asked for is often stated only as
-    # its growth (青海的生产总值: 增长2.7%), so a change weighs less against it
-    weight = 0.5 if asked.growth else 0.2
-    score += weight if is_change == asked.growth else -weight
-    if asked.end and re.search(r"(至|到)(?:20\d\d年的?)?[^，。；\d]{0,2}$", before):
-        score += 0.4 if asked.end == "to" else -0.4  # 从60%增加至70%: the end
-    elif asked.end and re.search(r"(从|由)[^，。；至到]{0,8}$", before):
-        score += 0.4 if asked.end == "from" else -0.4  # … the start
-    if asked.wants and tense:  # a year named (in 2024) says the tense more firmly
-        weight = 0.5 if asked.years else 0.3
-        score += weight if (asked.wants == "base") == (tense == "past") else -weight
-    score += _respectively(clause, figure, words)
-    if _COUNTED.search(asked.text):  # what a count counts (a level's verb echoes too)
-        score += _echo(asked.text, before)
-    for year in () if asked.growth else asked.years:  # a change spans its years
-        at = before.rfind(f"{year}年")
-        if at >= 0 and figure.start - at <= 12:
-            score += 0.5
-    if len(asked.years) == 1 and not asked.growth:  # 从2015年的0.54%增加至0.89%: 2015's
-        dated = _DATED.search(before[-12:])
-        if dated and dated.group(1) not in asked.years:
-            score -= 0.5
-    return score
+class FigureScorer:
+    """Scores the figures of covering clauses for one question (module doc). What depends
+    on the question alone — the thing it counts, its words' weights, its own phrases — is
+    read once here, not once per figure.
+
+    :param asked: the question as :class:`~kb.numbers.NumberQuestion` reads it.
+    :param focus: its focus terms (:mod:`kb.coverage`); ``words``: them and their
+        alternatives, as written.
+
+    Example::
+
+        scorer = FigureScorer(NumberQuestion.parse("十三五时期向上争取资金多少亿元"), focus, words)
+        scorer.score("“十三五”时期向上争取资金1.44亿元", figure)
+    """
+
+    def __init__(self, asked: NumberQuestion, focus: list[FocusTerm], words: list[str]) -> None:
+        self.asked = asked
+        self.words = words
+        anchor = _anchor(asked.text, focus)
+        self.weights = {  # not the unit asked in (多少万吨): every figure stands after one
+            w: f.weight * (2.0 if f is anchor else 1.0)
+            for f in focus
+            for w in (f.word, *f.alternatives)
+            if w and w != asked.unit
+        }
+        self.top = max(self.weights.values(), default=1.0) or 1.0
+        self.names = [] if anchor is None else [anchor.word, *anchor.alternatives]
+        # what a count counts (a level's verb echoes too)
+        self.echoes = _echo_phrases(asked.text) if _COUNTED.search(asked.text) else ()
+
+    def score(self, clause: str, figure: Figure, tense: str | None = None) -> float:
+        """How well a figure of a covering clause answers (added to the clause's
+        coverage): mostly, how much of the question the words right before it say (中文
+        states "指标 + 为/达 + 数字": 累计培养高层次科技人才169人次), then its unit, change,
+        tense, place in a list and year (module doc)."""
+        asked, before = self.asked, clause[: figure.start]
+        score = self._said(clause, figure, before)
+        phrase = re.split(r"[，,、：:；（(]", before)[-1]
+        compared = re.search(r"(?:较|比(?!重|例))(.*)$", phrase)
+        asked_about = compared is not None and any(w in compared.group(1) for w in self.words)
+        if compared and not _CHANGE_BEFORE.search(before) and not asked_about:
+            score -= 0.4  # the base of a comparison the question does not ask about
+        if asked.unit:
+            unit = figure.unit or "?"
+            same = asked.unit_agrees(unit) or (asked.unit == "%" and figure.unit == "％")
+            weight = 0.2 if asked.soft_unit else 0.4
+            score += weight if same and figure.unit else (-weight if figure.unit else -0.1)
+        if asked.asks_count and re.search(r"元|%|％$", figure.unit or ""):
+            score -= 0.4  # "how many models": 105款, not the 3000亿元 beside it
+        if asked.asks_share and _SHARE_BEFORE.search(before):
+            score += 0.3  # 占全省一般公共预算支出的68%: a share, as asked
+        is_change = bool(_CHANGE_BEFORE.search(_LISTED.sub("", before)))  # 分别增长73.7倍、77.5倍
+        # a growth asked for is never a level; a level asked for is often stated only as
+        # its growth (青海的生产总值: 增长2.7%), so a change weighs less against it
+        weight = 0.5 if asked.growth else 0.2
+        score += weight if is_change == asked.growth else -weight
+        if asked.end and re.search(r"(至|到)(?:20\d\d年的?)?[^，。；\d]{0,2}$", before):
+            score += 0.4 if asked.end == "to" else -0.4  # 从60%增加至70%: the end
+        elif asked.end and re.search(r"(从|由)[^，。；至到]{0,8}$", before):
+            score += 0.4 if asked.end == "from" else -0.4  # … the start
+        if asked.wants and tense:  # a year named (in 2024) says the tense more firmly
+            weight = 0.5 if asked.years else 0.3
+            score += weight if (asked.wants == "base") == (tense == "past") else -weight
+        score += _respectively(clause, figure, self.words)
+        score += _echo(self.echoes, before)
+        return score + self._dated(figure, before)
+
+    def _said(self, clause: str, figure: Figure, before: str) -> float:
+        """How near the question's words stand before the figure (the rarer the better),
+        or right after it (建设839个海外仓)."""
+        weights, top, names = self.weights, self.top, self.names
+        near = max(
+            (
+                weight / top / (1.0 + (figure.start - before.rfind(w) - len(w)) / 6.0)
+                for w, weight in weights.items()
+                if w in before
+            ),
+            default=0.0,
+        )
+        own = re.split(r"[，,；;。]", before)[-1]  # the figure's own phrase of a list
+        follows = clause[figure.end : figure.end + 1 + max(map(len, names), default=0)]
+        if (
+            near
+            and names
+            and not any(w in own or w in follows for w in names)
+            and not any(w in own for w in weights)  # 省级28个: a part of it, as asked
+        ):
+            near *= 0.3  # 生产总值增长2.7%，城镇调查失业率5.2%: 5.2% is another indicator's
+        after = clause[figure.end : figure.end + 12]
+        named = max(
+            (weight / top for w, weight in weights.items() if after.startswith(w)), default=0.0
+        )
+        return max(near, named)
+
+    def _dated(self, figure: Figure, before: str) -> float:
+        """The year asked right before the figure (+0.5; a change spans its years, so not
+        for one), another year there (-0.5: 从2015年的0.54%增加至0.89% asked for 2020)."""
+        asked, score = self.asked, 0.0
+        for year in () if asked.growth else asked.years:
+            at = before.rfind(f"{year}年")
+            if at >= 0 and figure.start - at <= 12:
+                score += 0.5
+        if len(asked.years) == 1 and not asked.growth:
+            dated = _DATED.search(before[-12:])
+            if dated and dated.group(1) not in asked.years:
+                score -= 0.5
+        return score
