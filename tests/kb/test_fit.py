@@ -550,3 +550,21 @@ def test_a_quote_that_starts_with_its_heading_is_not_addressed_by_it_again(
     assert not any(  # no match quotes what an earlier one already quotes
         a <= c and d <= b for i, (a, b) in enumerate(spans) for c, d in spans[i + 1 :]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "one_term"),
+    [
+        ("我们做轻钢龙骨石膏板隔墙，包工包料", True),  # one stand-in, three words unnamed
+        ("我们研发单轨吊车", False),  # one term, and nothing else said
+        ("我公司计划建设一条氢燃料电池膜电极生产线，并研发质子交换膜", False),  # several
+    ],
+)
+def test_a_fit_on_one_term_among_unnamed_ones_says_to_check_it(
+    plan_kb: KnowledgeBase, text: str, one_term: bool
+) -> None:
+    report = plan_kb.fit(text)
+    assert report.verdict == "fit" and report.one_term is one_term
+    assert ("请对照所引条目核实" in report.reason) is one_term
+    assert ("check the quoted item" in report.reason_in("en")) is one_term
+    assert report.to_dict()["one_term"] is one_term
