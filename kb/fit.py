@@ -78,8 +78,10 @@ class FitChecker:
         """Judge one project description against each document, best first.
 
         :param doc: a document id, or several (default: every indexed one).
-        :returns: the best document's report; ``documents`` holds each document's
-            (documents that name the work first, then the area, then the rest).
+        :returns: the best document's report; ``documents`` holds each document's: the
+            home documents (the corpus's own, :mod:`kb.home`) that name the project's
+            work or area first, then the others that name its work, then its area, then
+            the rest.
         :raises BadQuery: empty, or longer than ``max_chars`` (the message says the limit).
         :raises UnknownDocument: ``doc`` is not indexed.
         """
@@ -99,7 +101,13 @@ class FitChecker:
         terms = self.keyterms.find(text)
         things = self._things(terms) if terms.commerce_only else frozenset()
         reports = [self._judge(text, terms, things, d, searched=len(chosen) == 1) for d in chosen]
-        reports.sort(key=lambda r: (_RANK[r.verdict], -r.score))
+        home = {d.doc for d in self.kb.documents if d.home}
+        # the corpus's own documents first when they name the work or the area (the plan
+        # an enterprise asks about, not one term of another province's report), then by
+        # verdict and share
+        reports.sort(
+            key=lambda r: (r.verdict == "no_fit", r.doc not in home, _RANK[r.verdict], -r.score)
+        )
         for n, report in enumerate(reports[: self.settings.measured_documents]):
             if report.verdict != "no_fit":  # the best documents' items a search finds, measures
                 if len(chosen) > 1:

@@ -17,7 +17,7 @@ import streamlit as st
 from ui import nav
 from ui.browser import scroll_here
 from ui.common import esc, knowledge_base, md, plan
-from ui.state import session_params
+from ui.state import session_params, work
 from ui.strings import t
 
 if TYPE_CHECKING:
@@ -48,12 +48,16 @@ def _choose_document(kb: KnowledgeBase) -> str:
     # One widget for the whole session: a key that changed with the URL made every
     # other pick land on a fresh widget and show the old document. A link or a refresh
     # that names another document (the URL moved, not the widget) sets it.
+    kept = work().browse  # the document read last, for a return from another page
     if wanted in docs and st.session_state.get("browse_doc_url") != wanted:
         st.session_state["browse_doc"] = wanted
+    elif "browse_doc" not in st.session_state and kept.get("doc") in docs:
+        st.session_state["browse_doc"] = kept["doc"]  # the widget's state went with the page
     st.session_state["browse_doc_url"] = wanted
     doc = st.selectbox(
         t("document"), list(docs), format_func=lambda d: f"《{docs[d]}》", key="browse_doc"
     )
+    kept["doc"] = doc
     if doc != wanted:  # keep the URL (and so a refresh) on the chosen document
         st.query_params.update({"doc": doc, **session_params()})
         st.query_params.pop("chunk", None)  # a place in the old document is not one here

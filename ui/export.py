@@ -181,11 +181,16 @@ def comparison_csv(comparison: Any, lang: str) -> bytes:
 
 def verdict_text(report: Any, lang: str) -> str:
     """The verdict line: with the share of key terms named for a fit; beside partial or
-    no fit a share reads as a contradiction, so the verdict alone."""
+    no fit a share reads as a contradiction, so the verdict alone; with several documents
+    judged, the document it is for (a verdict without it reads as the plan's)."""
     label = text(f"{report.verdict}_label", lang)
     if report.verdict == "fit":
-        return text("verdict_line", lang, label=label, score=f"{report.score:.0%}")
-    return text("verdict_only", lang, label=label)
+        line = text("verdict_line", lang, label=label, score=f"{report.score:.0%}")
+    else:
+        line = text("verdict_only", lang, label=label)
+    if report.documents and report.verdict != "no_fit":  # several judged: which one it is
+        line += text("verdict_of", lang, title=report.doc_title)
+    return line
 
 
 def _by_document(report: Any, lang: str) -> list[str]:

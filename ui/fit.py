@@ -24,7 +24,13 @@ __all__ = ["render"]
 
 
 def _example() -> None:
-    st.session_state.fit_text = t("fit_example_text")
+    st.session_state.fit_text = work().fit["draft"] = t("fit_example_text")
+
+
+def _keep_draft() -> None:
+    """The description as typed, kept with the work: a visit to another page drops the
+    widget's own state, and the draft must not fall back to the last text checked."""
+    work().fit["draft"] = st.session_state.fit_text
 
 
 def render() -> None:
@@ -37,9 +43,13 @@ def render() -> None:
     saved = work().fit
     st.title(t("fit"))
     if "fit_text" not in st.session_state:
-        st.session_state.fit_text = saved.get("text", "")
+        st.session_state.fit_text = saved.get("draft", saved.get("text", ""))
     text = st.text_area(
-        t("project"), height=140, key="fit_text", placeholder=t("project_placeholder")
+        t("project"),
+        height=140,
+        key="fit_text",
+        placeholder=t("project_placeholder"),
+        on_change=_keep_draft,
     )
     buttons = st.container(horizontal=True)
     clicked = buttons.button(t("check"), type="primary", icon=":material/fact_check:")
@@ -51,13 +61,15 @@ def render() -> None:
             return
         try:
             with st.spinner(t("working")):
-                saved.update(text=text, report=kb.fit(text))
+                saved.update(text=text, draft=text, report=kb.fit(text))
         except KBError as exc:  # shown in the user's language
             show_error(exc)
             saved.clear()
             return
     report = saved.get("report")
     if report is not None:
+        if text.strip() != saved.get("text", "").strip():  # edited, or an example filled in
+            st.info(t("fit_stale"))
         _report(report, {d.doc: d.title for d in kb.documents})
 
 

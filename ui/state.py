@@ -42,6 +42,7 @@ class Work:
     search: dict[str, Any] = field(default_factory=dict)  # query and filters
     fit: dict[str, Any] = field(default_factory=dict)  # text and report
     compare: dict[str, Any] = field(default_factory=dict)  # topic, documents and result
+    browse: dict[str, Any] = field(default_factory=dict)  # the document being read
     notice: str | None = None  # a message kept until dismissed (an upload's success)
 
 

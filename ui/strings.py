@@ -141,6 +141,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Verdict: {label} (the best item names {score} of the project's key terms)",
     ),
     "verdict_only": ("结论：{label}", "Verdict: {label}"),
+    "verdict_of": ("——《{title}》", " — for “{title}”"),
+    "fit_stale": (
+        "下面的结果是上一次检查的描述的；点“检查匹配”按现在的描述重新检查。",
+        "The result below is for the description checked last; press Check to check this one.",
+    ),
     "reason_line": ("理由：{reason}", "Why: {reason}"),
     "fit_label": ("符合", "fits"),
     "partial_label": ("部分相关", "partly related"),

@@ -157,6 +157,8 @@ def test_fit_says_which_document_fits_best(multi_app: AppTest) -> None:
         "最匹配的文件：<span lang='zh' class='pkb-plan'>《六盘水市“十四五”科技创新规划》"
         in page_html
     )
+    # the verdict says which document it is for (it would read as the plan's otherwise)
+    assert at.success[0].value.rstrip("*").endswith("——《六盘水市“十四五”科技创新规划》")
     table = next(m.value for m in at.markdown if "pkb-table" in m.value)
     rows = re.findall(r"<tr>(.*?)</tr>", table)
     named = [r for r in rows if "<td class='v'>" in r]

@@ -568,3 +568,15 @@ def test_a_fit_on_one_term_among_unnamed_ones_says_to_check_it(
     assert ("请对照所引条目核实" in report.reason) is one_term
     assert ("check the quoted item" in report.reason_in("en")) is one_term
     assert report.to_dict()["one_term"] is one_term
+
+
+def test_the_home_document_leads_when_it_names_the_project_even_at_a_lower_share(
+    all_kb: KnowledgeBase,
+) -> None:
+    """An enterprise asks about its plan: the plan's partial comes first, before other
+    provinces' reports that name the same area with a larger share."""
+    report = all_kb.fit("我们在村里建冷库，收购猕猴桃和蔬菜，做冷链配送")
+    home = {d.doc for d in all_kb.documents if d.home}
+    assert report.doc in home and report.verdict != "no_fit"
+    assert any(r.doc not in home and r.score > report.score for r in report.documents)
+    assert report.documents[0].doc == report.doc
