@@ -41,7 +41,11 @@ from kb.venues import venues
 __all__ = ["KeyTerms"]
 
 #: What follows a number (30余座, 800多户): a counter, no thing the project does.
-_COUNTED = re.compile(r"[余多][\u4e00-\u9fff]")
+#: An amount, not a thing: 多家, 十余年, 两百多, 三台, 七八十米 (a numeral and at most one
+#: character after it).
+_COUNTED = re.compile(
+    r"[余多][\u4e00-\u9fff]|[\d一二三四五六七八九十百千万两几余多]+[\u4e00-\u9fff]?"
+)
 _CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[a-z][a-z0-9&\-]{2,}|[a-z0-9]*[a-z][a-z0-9]*")
 
 
@@ -212,6 +216,7 @@ class KeyTerms:
                 or self.common(word)
                 or word in self.words["about"]
                 or _COUNTED.fullmatch(word)
+                or any(ps <= s and e <= pe for ps, pe in places)  # 曲靖: where, not what
                 or any(word in u or u in word for u in unnamed)
             ):
                 unnamed.append(word)

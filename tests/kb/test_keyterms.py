@@ -251,3 +251,28 @@ def test_an_english_enabler_of_two_words_is_known_by_its_hyphenated_form(keyterm
 def test_a_counter_after_a_number_is_never_a_missing_term(keyterms) -> None:
     terms = keyterms.find("公司已在贵州建成30余座瓦斯抽采泵站，服务800多户企业")
     assert not {"余座", "多户"} & set(terms.missing)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # amounts and place names are not what the project does
+        (
+            "我们公司成立十余年，在曲靖和六盘水有两百多名员工，三台搅拌车，做预拌砂浆",
+            ["十余年", "曲靖", "两百多", "三台"],
+            ["搅拌车"],
+        ),
+        # nor are English words of a sentence's grammar
+        (
+            "We bring together universities across Guizhou to test mortar admixtures.",
+            ["together", "across", "bring"],
+            ["admixture"],
+        ),
+    ],
+)
+def test_the_words_a_plan_does_not_name_are_things_not_amounts_places_or_grammar(
+    keyterms, text: str, absent: list[str], present: list[str]
+) -> None:
+    missing = keyterms.find(text).missing
+    assert not set(absent) & set(missing)
+    assert set(present) <= set(missing)
