@@ -105,12 +105,14 @@ def said(words: frozenset[str], folded: str, english: bool) -> list[str]:
 def find(word: str, folded: str) -> tuple[int, int] | None:
     """Where a folded text says ``word``: a Chinese word anywhere; an English one as a
     whole word only (sale is not in wholesale, rent not in current, shop not in
-    workshop), its plural (stores) or regular past form (repaired), its hyphens as
-    spaces (nail-salon: nail salon). ``None`` when it does not."""
+    workshop), its plural (stores, universities) or regular past form (repaired,
+    supplied), its hyphens as spaces (nail-salon: nail salon). ``None`` when it does not."""
     if not word.isascii():
         at = folded.find(word)
         return (at, at + len(word)) if at >= 0 else None
     pattern = re.escape(word).replace("\\-", "[- ]")
+    if re.search(r"[^aeiou]y$", word):  # university: universities, supplied
+        pattern = pattern[:-1] + "(?:y|ies|ied)"
     found = re.search(rf"(?<![a-z]){pattern}(?:e?s|ed)?(?![a-z])", folded)
     return found.span() if found else None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.description import COMPANY, making, parts, project_words, said, sentences
+from kb.description import COMPANY, find, making, parts, project_words, said, sentences
 
 
 @pytest.mark.parametrize(
@@ -95,3 +95,18 @@ def test_making_skips_clauses_that_disclaim_the_work(
     sentence: str, english: bool, expected: set[str]
 ) -> None:
     assert set(making(sentence, project_words(), english)) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "found"),
+    [
+        ("university", "we work with two universities", True),  # -y: -ies
+        ("supply", "the parts are supplied by others", True),
+        ("day", "open seven days a week", True),  # a vowel before y: -s
+        ("university", "a universal joint", False),
+    ],
+)
+def test_an_english_word_is_found_in_its_plural_and_past_forms(
+    word: str, text: str, found: bool
+) -> None:
+    assert (find(word, text) is not None) is found

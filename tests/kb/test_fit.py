@@ -90,6 +90,9 @@ def test_membrane_electrode_project_gets_the_same_verdict_in_chinese_and_english
     for report in (zh, en):
         assert report.matches[0].section[-1] == "2．氢能源"
         assert "膜电极" in report.matches[0].text and "质子交换膜" in report.matches[0].text
+    # and the same support measures: "with universities" calls for technology transfer
+    assert [m.label for m in en.measures] == [m.label for m in zh.measures]
+    assert "成果转化与技术转移" in [m.label for m in en.measures]
 
 
 def test_reason_names_the_terms_the_plan_names_where_and_what_it_does_not(
