@@ -14,6 +14,7 @@ Example::
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -52,6 +53,21 @@ _SEGMENT = {
     "preamble": "pre",
 }
 _MD_KIND = {1: "chapter", 2: "section"}
+#: A paragraph of numbered points, each with its own lead (… 一是财政资金投入力度加大。… 二是
+#: …。三是向上争取支持大幅提升。…): each point is a paragraph of its own (and what comes
+#: before the first, another), so a clause is cited under its own point's lead.
+_POINT = re.compile(r"(?:^|(?<=[。；]))\s*(([一二三四五六七八九十])是[^。；，,]{2,24}。)")
+_ORDINALS = "一二三四五六七八九十"
+
+
+def _points(text: str) -> list[int]:
+    """Where the numbered points of a paragraph start: 一是, 二是, … in order, at least
+    two of them; empty when it has none."""
+    starts: list[int] = []
+    for m in _POINT.finditer(text):
+        if _ORDINALS.index(m.group(2)) == len(starts):
+            starts.append(m.start(1))
+    return starts if len(starts) >= 2 else []
 
 
 def _lead(rest: str, limit: int, colon_limit: int = 0, allow: str = "") -> int:
@@ -133,14 +149,21 @@ class _Builder:
     # -- line handlers ---------------------------------------------------------
     def paragraph(self, line: Line) -> None:
         parent = self._container()
-        node = Node(kind="paragraph", id=self._id(parent, "paragraph", ""))
-        node.body = self._orig(line.start, line.end)
-        lead = _lead(line.text, limit=12, colon_limit=8)
-        if lead and len(line.text) > lead + 1:
-            node.title = line.text[:lead]
-            node.head = self._orig(line.start, line.start + lead)
-            node.heading = self._text(node.head)
-        parent.children.append(node)
+        points = _points(line.text)
+        cuts = sorted({0, *points, len(line.text)})
+        for a, b in itertools.pairwise(cuts):  # 一是…。二是…。: one node each
+            text = line.text[a:b].rstrip()
+            node = Node(kind="paragraph", id=self._id(parent, "paragraph", ""))
+            node.body = self._orig(line.start + a, line.start + a + len(text))
+            if a in points:  # a point's lead may run longer and quote a name (“科技银行”)
+                lead = _lead(text, limit=24, colon_limit=8, allow="“”")
+            else:
+                lead = _lead(text, limit=12, colon_limit=8)
+            if lead and len(text) > lead + 1:
+                node.title = text[:lead]
+                node.head = self._orig(line.start + a, line.start + a + lead)
+                node.heading = self._text(node.head)
+            parent.children.append(node)
 
     def heading(self, kind: str, number: str, line: Line, prefix: int) -> None:
         rest = line.text[prefix:]

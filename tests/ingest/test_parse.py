@@ -256,3 +256,41 @@ def test_a_heading_on_two_lines_is_one_heading() -> None:
     assert section.title == "持续提升政府治理效能和服务水平"
     assert section.heading == "三、持续提升政府治理效能和服务水平"
     assert [c.kind for c in section.children] == ["paragraph"]
+
+
+def _paragraphs(text: str) -> list[tuple[str, str]]:
+    """(title, first characters) of each paragraph node, in order."""
+    tree = _tree(text)
+    return [
+        (n.title, text[n.body[0] : n.body[0] + 6])
+        for n, _ in tree.root.walk()
+        if n.kind == "paragraph"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # numbered points: one paragraph each, titled by its lead; the intro its own
+        (
+            "第一章 回顾\n全市成效明显，指标向好。一是投入加大。资金增加。二是“科技银行”试点推进。"
+            "贷款增加。三是争取支持大幅提升。资金1.44亿元。\n",
+            [
+                ("", "全市成效明显"),
+                ("一是投入加大", "一是投入加大"),
+                ("二是“科技银行”试点推进", "二是“科技银"),
+                ("三是争取支持大幅提升", "三是争取支持"),
+            ],
+        ),
+        # one point alone, or points out of order, are not a list: the paragraph stays whole
+        ("第一章 回顾\n一是投入加大。资金增加。\n", [("一是投入加大", "一是投入加大")]),
+        (
+            "第一章 回顾\n全市成效明显，指标向好。二是投入加大。三是支持提升。\n",
+            [("", "全市成效明显")],
+        ),
+    ],
+)
+def test_a_paragraph_of_numbered_points_is_one_paragraph_per_point(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _paragraphs(text) == expected

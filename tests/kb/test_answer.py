@@ -398,3 +398,11 @@ def test_a_number_answer_leads_with_the_change_or_year_asked(
 ) -> None:
     answer = plan_kb.ask(question, generative=False)
     assert answer.kind == "number" and answer.answer.startswith(f"**{value}**")
+
+
+def test_a_clause_of_a_numbered_point_is_cited_under_its_own_points_lead(
+    plan_kb: KnowledgeBase,
+) -> None:
+    """一是财政资金投入力度加大。…三是向上争取支持大幅提升。…: the 1.07亿元 sits under 三是."""
+    answer = plan_kb.ask("“十三五”时期向上争取资金比“十二五”多了多少？", generative=False)
+    assert answer.citations[0].section[-1] == "三是向上争取支持大幅提升"

@@ -44,8 +44,10 @@ def test_a_slice_is_a_list_of_the_same_rows(
     assert [d.id for d in got] == [c.id for c in plan.chunks[rows]]
 
 
-@pytest.mark.parametrize("index", [223, 10_000, -224])
-def test_a_row_outside_the_store_raises_index_error(plan_store: ChunkStore, index: int) -> None:
+@pytest.mark.parametrize("past", ["end", "far", "before"])
+def test_a_row_outside_the_store_raises_index_error(plan_store: ChunkStore, past: str) -> None:
+    n = len(plan_store)
+    index = {"end": n, "far": 10_000, "before": -n - 1}[past]
     with pytest.raises(IndexError, match=str(index)):
         plan_store[index]
 
