@@ -264,6 +264,11 @@ class Answerer:
     def _list(
         self, question: str, relevant: list[Hit], focus: list[FocusTerm], english: bool
     ) -> Answer:
+        least = self.settings.min_coverage  # a list quotes passages that say the question's
+        said = [  # words (or their stand-ins), not only some of their characters (氢氧化锂)
+            h for h in relevant if self.coverage.score(focus, self.context(h), False) >= least
+        ]
+        relevant = said or relevant
         by_section: dict[tuple[str, tuple[str, ...]], list[tuple[Hit, int, int]]] = {}
         order: dict[tuple[str, tuple[str, ...]], int] = {}
         for hit in relevant:

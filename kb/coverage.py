@@ -144,10 +144,15 @@ class Coverage:
             return max(STAND_IN, partial)
         return partial
 
-    def score(self, focus: list[FocusTerm], text: str) -> float:
-        """Share of the focus weight that ``text`` covers (0 when there is no focus)."""
+    def score(self, focus: list[FocusTerm], text: str, partial: bool = True) -> float:
+        """Share of the focus weight that ``text`` covers (0 when there is no focus).
+
+        :param partial: count a word whose characters, not the word, are present; without
+            it only the words and their stand-ins count (氢 of 氢氧化锂 says nothing of 氢能).
+        """
         total = sum(t.weight for t in focus)
         if total <= 0:
             return 0.0
         lowered = text.lower()
-        return sum(t.weight * self.match(t, lowered) for t in focus) / total
+        matches = ((t, self.match(t, lowered)) for t in focus)
+        return sum(t.weight * m for t, m in matches if partial or m >= STAND_IN) / total

@@ -406,3 +406,17 @@ def test_a_clause_of_a_numbered_point_is_cited_under_its_own_points_lead(
     """一是财政资金投入力度加大。…三是向上争取支持大幅提升。…: the 1.07亿元 sits under 三是."""
     answer = plan_kb.ask("“十三五”时期向上争取资金比“十二五”多了多少？", generative=False)
     assert answer.citations[0].section[-1] == "三是向上争取支持大幅提升"
+
+
+def test_a_list_answer_quotes_what_says_the_questions_words_not_their_characters(
+    plan_kb: KnowledgeBase, all_kb: KnowledgeBase
+) -> None:
+    """氢 of 氢氧化锂 (lithium hydroxide) says nothing of 氢能: with every document indexed
+    the hydrogen question lists the plan's hydrogen items, as it does on the plan alone,
+    the 氢气 ones (steel off-gas, emergency kits) included."""
+    question = "哪些氢能技术被列为重点？"
+    alone, beside = plan_kb.ask(question, generative=False), all_kb.ask(question, generative=False)
+    assert [c.id for c in beside.citations] == [c.id for c in alone.citations]
+    assert "氢氧化锂" not in beside.answer
+    assert "尾气中的氮气、一氧化碳、二氧化碳、氢气" in beside.answer
+    assert "页岩气及氢气新能源制取作业" in beside.answer

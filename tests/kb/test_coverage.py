@@ -19,3 +19,19 @@ def test_words_that_frame_a_question_are_not_its_focus(
 ) -> None:
     words = [f.word for f in plan_kb.answerer().coverage.focus(question)]
     assert words and framing not in words
+
+
+@pytest.mark.parametrize(
+    ("text", "with_partial", "without"),
+    [
+        ("开展低成本可再生能源制氢技术研究", True, True),  # 制氢 stands in for 氢能
+        ("电池级碳酸锂（或氢氧化锂）除杂提纯", True, False),  # only the character 氢
+    ],
+)
+def test_without_partial_credit_only_words_and_stand_ins_cover(
+    plan_kb: KnowledgeBase, text: str, with_partial: bool, without: bool
+) -> None:
+    coverage = plan_kb.answerer().coverage
+    focus = coverage.focus("哪些氢能技术被列为重点？")
+    assert (coverage.score(focus, text) > 0) is with_partial
+    assert (coverage.score(focus, text, partial=False) > 0) is without
