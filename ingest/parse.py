@@ -57,7 +57,6 @@ _MD_KIND = {1: "chapter", 2: "section"}
 #: …。三是向上争取支持大幅提升。…): each point is a paragraph of its own (and what comes
 #: before the first, another), so a clause is cited under its own point's lead.
 _POINT = re.compile(r"(?:^|(?<=[。；]))\s*(([一二三四五六七八九十])是[^。；，,]{2,24}。)")
-_ORDINALS = "一二三四五六七八九十"
 
 
 def _points(text: str) -> list[int]:
@@ -65,7 +64,7 @@ def _points(text: str) -> list[int]:
     two of them; empty when it has none."""
     starts: list[int] = []
     for m in _POINT.finditer(text):
-        if _ORDINALS.index(m.group(2)) == len(starts):
+        if cn_number(m.group(2)) == len(starts) + 1:
             starts.append(m.start(1))
     return starts if len(starts) >= 2 else []
 

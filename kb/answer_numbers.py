@@ -97,9 +97,9 @@ class NumberFound:
     :param quotes: ``(hit, start, end)`` with offsets into ``hit.text``; the first is
         the source of the figure.
     :param worded: the text writes the figure in words (七大, 第五, 两条), not in digits.
-    :param counts: for a count of a heading's parts, the chunk-id prefix of that heading
-        (``doc:ch6``; ``doc:`` for a whole document): a figure the text writes in words
-        says the same count only when it is said under it.
+    :param counts: for a count of a heading's parts, that heading's document and span
+        (the whole document's, for a count over it): a figure the text writes in words
+        says the same count only when it is said there.
     """
 
     value: str
@@ -107,16 +107,16 @@ class NumberFound:
     quotes: list[tuple[Hit, int, int]]
     indicator: str | None = None
     worded: bool = False
-    counts: str | None = None
+    counts: tuple[str, int, int] | None = None
 
     def said_under(self, other: NumberFound) -> bool:
         """Is this figure written in words under the heading ``other`` counts (七大 in
         第六章 for 第六章有几大任务计划, not 两个大局 of another chapter)?"""
         if not (self.worded and self.quotes and other.counts is not None):
             return False
-        chunk, under = self.quotes[0][0].id, other.counts
-        rest = chunk[len(under) :] if chunk.startswith(under) else None
-        return rest is not None and (under.endswith(":") or rest[:1] in ("", "."))
+        doc, start, end = other.counts
+        hit = self.quotes[0][0]
+        return hit.doc == doc and start <= hit.start < end
 
 
 class NumberAnswerer:

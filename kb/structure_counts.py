@@ -201,5 +201,5 @@ class StructureCounts:
                 end = next((m.end() for m in re.finditer("[。；]", hit.text)), 60)
                 end = min(end, 60, len(hit.text))
             quotes.append((hit, 0, end))
-        counts = f"{doc}:{named.node.id}" if named else f"{doc}:"
-        return NumberFound(value, lead, quotes, counts=counts)
+        start, end = (named.node if named else self.kb.trees[doc].root).span
+        return NumberFound(value, lead, quotes, counts=(doc, start, end))
