@@ -26,7 +26,8 @@ __all__ = ["Figure", "NumberQuestion", "figures"]
 
 _UNITS = (
     "人/万人|万千瓦|千瓦时|千瓦|万吨|亿吨|吨|亿元|万元|美元|欧元|港元|元|万人次|人次|万人|人|名(?![称单录义字牌片额次])|万家|家|个|项|件|组|"
-    "倍|万亩|亩|万平方公里|平方公里|公里|平方米|立方米|万标准箱|标准箱|万辆|辆|万列|列|亿斤|斤|所|座|条|台|套|批|户|款|对(?![接外象标口于比话应])|%|％|"
+    "倍|万亩|亩|万公顷|公顷|万平方公里|平方公里|公里|千米|平方米|立方米|小时|万场次|场次|张(?![家力贴口])|部(?![门署分委长队件位属])|"
+    "万标准箱|标准箱|万辆|辆|万列|列|亿斤|斤|所|座|条|台|套|批|户|款|对(?![接外象标口于比话应])|%|％|"
     "GWh|MWh|kWh|GW|MW|kW"
 )
 _FIGURE = re.compile(rf"(?<![\d.])(\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(万|亿)?\s*({_UNITS})?")
@@ -50,9 +51,11 @@ _BASE = re.compile(
     re.I,
 )
 _GROWTH = re.compile(
-    r"增长了?多少|增加了?多少|增幅|增速|多了|多出|少了|增加了|增长了|翻|"
+    r"增长了?多少|增加了?多少|增幅|增速|幅度|多了|多出|少了|增加了|增长了|翻|"
     r"比[^，。？?]{1,12}[多少][^，。？?多少]{0,3}多少|"  # 比“十二五”多拿了多少: the difference
-    r"\b(?:grow|grew|grown|growth|increased?|rise|rose|risen|by how (?:many|much)|by what)\b|"
+    r"\b(?:grow|grew|grown|growth(?! (?:ladders?|echelons?|stages?|enterprises?|compan\w+|"
+    r"firms?|poles?|engines?|zones?|drivers?|points?))|increased?|rise|rose|risen|"
+    r"by how (?:many|much)|by what)\b|"
     r"\bhow (?:much|many) (?:more|less|fewer|higher|lower|larger|bigger)\b",
     re.I,
 )
@@ -61,9 +64,13 @@ _MEASURED_IN = re.compile(
     r"(?:多少|几)([万亿]?(?:吨|公里|千米|亩|平方米|立方米|千瓦|辆|台|座|所|条|户|头|张|个|对))"
 )
 _UNIT_HINTS = [
-    (re.compile(r"增速|增幅|增长率|百分之|%|percent|\bwhat (?:proportion|share)\b", re.I), "%"),
+    (
+        re.compile(r"增速|增幅|幅度|增长率|百分之|%|percent|\bwhat (?:proportion|share)\b", re.I),
+        "%",
+    ),
     (re.compile(r"比重|占比|比例|强度|率|share|proportion|ratio", re.I), "%~"),
     (re.compile(r"多少亿元|几亿|多少亿"), "亿元"),
+    (re.compile(r"多长(?!时间)|多少公里"), "公里"),
     (re.compile(r"多少万元|几万元"), "万元"),
     (re.compile(r"几家|多少家|企业数|how many .*(?:enterprise|compan|firm)", re.I), "家"),
     (re.compile(r"几个|多少个|how many .*(?:platform|center|centre|base|park)", re.I), "个"),
@@ -87,6 +94,7 @@ _UNIT_HINTS = [
             (r"households?", "户"),
             (r"schools?", "所"),
             (r"times|-?fold", "倍"),
+            (r"hours?", "小时"),
         )
     ),
 ]
@@ -164,7 +172,9 @@ _SOURCE = re.compile(
 
 _TO = re.compile(
     r"提高到|增加到|增长到|提升到|上升到|达到|到了|至多少|到多少|现在|目前|"
-    r"\b(?:now|to what|reach(?:ed|es)?|(?:rise|rose|risen|climb(?:ed)?|raised?|increased?) to)\b",
+    r"(?:调整|提高|提升|增加|上调|下调|降低|变更|改)后|"
+    r"\b(?:now|to what|to how (?:many|much)|reach(?:ed|es)?|"
+    r"(?:rise|rose|risen|climb(?:ed)?|raised?|increased?) to)\b",
     re.I,
 )
 _FROM = re.compile(r"原来|原先|以前|过去|从多少|起初|\bused to\b|\boriginally\b", re.I)

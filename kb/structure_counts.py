@@ -56,7 +56,7 @@ _PART = re.compile(
 _WHOLE = {"专栏": "box", "box": "box", "column": "box", "章": "chapter", "chapter": "chapter"}
 #: Words that say a heading lists its parts, or asks how many it has.
 _LISTS = re.compile(
-    r"列了|列出|列有|列举|设了|设置|设有|包括|包含|分为|分成|涵盖|部署了|提出了|有哪几|[有共](?:几|多少)"
+    r"列了|列出|列有|列举|(?<!建)设了|设置|设有|包括|包含|分为|分成|涵盖|部署了|提出了|有哪几|[有共](?:几|多少)"
     r"|\b(?:list|lists|listed|include|includes|cover|covers|set out|sets out|contain|contains)\b",
     re.I,
 )
@@ -70,6 +70,13 @@ _NUMBERED = re.compile(
 _PARTS = ("chapter", "section", "subsection", "box", "item", "subitem", "term")
 #: Kinds of heading a question can name (a glossary's parts are its terms).
 _HEADINGS = ("chapter", "section", "subsection", "box", "glossary")
+#: A structural noun said right before the question word (带“智慧”的专栏有几个).
+_NOUN_BEFORE = re.compile(r"(专栏|章|领域|方面|原则|任务|计划|措施)(?:一共|共|总共)?[有是]?$")
+#: A quoted phrase the counted parts must carry: 名称中带“倍增计划”的有几个, 含有“示范”的.
+_CARRIES = re.compile(r"(?:带|含|含有|包含|带有|名为|叫)[^“”\"，。]{0,2}[“\"]([^”\"]{2,16})[”\"]")
+_QUOTED = re.compile(r"[“\"]([^”\"]{2,16})[”\"]")
+#: An ellipsis inside a quoted pattern (“深化……改革”): any words between.
+_ELLIPSIS = re.compile(r"…+|\.{3,}|⋯+")
 #: Of a heading's words, at least this share must be in the question to name it.
 _NAMED_SHARE = 0.75
 _MIN_NAMED = 4
@@ -95,6 +102,16 @@ def _parts(node: Node) -> list[Node]:
     return parts
 
 
+def _carried(question: str, counted: str) -> re.Pattern[str] | None:
+    """The phrase the counted parts must carry, as a pattern: said after 带/含 (名称中带
+    “倍增计划”的), or quoted as what is counted (几项“深化……改革”); ``None`` if none."""
+    said = _CARRIES.search(question) or _QUOTED.search(counted)
+    if said is None:
+        return None
+    pieces = [re.escape(p) for p in _ELLIPSIS.split(said.group(1)) if p]
+    return re.compile(".{0,24}?".join(pieces)) if pieces else None
+
+
 class StructureCounts:
     """Answers count questions about a document's structure from its tree (module doc).
 
@@ -118,6 +135,9 @@ class StructureCounts:
             return None
         phrase = counted.group(2) or _PHRASE_END.split(counted.group(3) or "")[0]
         nouns = [_singular(m.group().lower()) for m in _PART.finditer(phrase)]
+        before = _NOUN_BEFORE.search(question[: counted.start()])
+        if not nouns and before:  # …的专栏有几个: the noun said before the question word
+            nouns = [before.group(1)]
         if not nouns and (
             not _LISTS.search(question) or not (counted.group(1) or counted.group(3))
         ):
@@ -138,13 +158,28 @@ class StructureCounts:
             doc_id, parts = named.doc, _parts(named.node)
         else:
             return None
-        if len(parts) < 2:
+        carries = _carried(question, counted.group(2) or "")
+        if carries is not None:  # 带“倍增计划”的: only the parts that carry it
+            if not noun and named is not None:  # untitled paragraphs too (深化……改革。)
+                parts = [c for c in named.node.children if c.kind in (*_PARTS, "paragraph")]
+            parts = [p for p in parts if carries.search(self._lead(doc_id, p))]
+            if not parts:
+                return None
+        elif len(parts) < 2:
             return None
         return self._found(doc_id, named, parts, counted.group(1), english)
 
+    def _lead(self, doc: str, node: Node) -> str:
+        """A part's heading, or the first sentence of its text when it has none."""
+        if node.heading or node.title:
+            return node.heading or node.title
+        opens = self.kb.opening(doc, node.id)
+        return re.split(r"[。；]", opens.content, maxsplit=1)[0] if opens else ""
+
     def _named(self, words: str, docs: list[str]) -> _Heading | None:
-        """The heading the question names: by its number first, else the one most of
-        whose words the question says (the deepest of equals)."""
+        """The heading the question names: by its number first (or a heading inside it
+        whose every word it says), else the one most of whose words the question says
+        (the deepest of equals)."""
         numbered = {
             ("chapter", cn_number(m.group(1) or m.group(3)))
             if m.group(1) or m.group(3)
@@ -162,6 +197,10 @@ class StructureCounts:
                     blocks = SequenceMatcher(None, node.title, words, autojunk=False)
                     said = sum(b.size for b in blocks.get_matching_blocks() if b.size >= 2)
                     score = said / len(node.title)
+                    if score >= 1.0 and any(  # 第七章“深化科技体制改革”一节: the section
+                        (p.kind, cn_number(p.number)) in numbered for p in path
+                    ):
+                        score = 2.0
                 else:
                     score = 0.0
                 if score >= _NAMED_SHARE and (best is None or (score, len(path)) > best[:2]):
@@ -183,7 +222,7 @@ class StructureCounts:
         unit = counter if counter in ("项", "条", "类") else "个"
         value = f"{len(parts)}{unit}"
         where = named.node.heading or named.node.title if named else ""
-        listed = "、".join(p.heading or p.title for p in parts)
+        listed = "、".join(self._lead(doc, p) for p in parts)
         if english:
             lead = f"**{len(parts)}** ({where + ': ' if where else ''}{listed})"
         else:

@@ -28,6 +28,10 @@ from kb.numbers import NumberQuestion, figures
         ("到2025年，2024年度考核，（2016—2020年），2024年底", []),  # years, not spans
         ("实际使用外资152.7亿美元，友好城市达110对", ["152.7亿美元", "110对"]),
         ("2023年对接企业300家，30对接会", ["300家", "30"]),  # 对接: no pair
+        # hours, hectares, sheets, sessions, units of lifts: their units, not bare numbers
+        ("免签停留延长至240小时，造林3.2万公顷", ["240小时", "3.2万公顷"]),
+        ("发放消费券9829张，举办活动1.2万场次，加装电梯6748部", ["9829张", "1.2万场次", "6748部"]),
+        ("3部门联合印发，张家界", ["3"]),  # 部门, 张家: no unit
     ],
 )
 def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: list[str]) -> None:
@@ -91,6 +95,12 @@ def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: li
         ("科技资金“十三五”比“十二五”多拿了多少钱？", "base", (), None, True),
         ("How much more funding did it invest than in the 12th period?", "base", (), None, True),
         ("全市有多少家高新技术企业？", None, (), "家", False),  # 多少 alone: a level
+        # a rise asked as its 幅度 is a change, in percent; 多长 asks a length
+        ("科技投入的增长幅度是多少？", None, (), "%", True),
+        ("去年改造了多长的供水管道？", "base", (), "公里", False),
+        ("By how many hours was the stay extended?", "base", (), "小时", True),
+        # growth ladder, growth enterprises: a name, not a change asked
+        ("How many firms are in the growth ladder of tech enterprises?", None, (), "家", False),
     ],
 )
 def test_number_question_says_target_or_base_years_unit_and_change(
@@ -107,6 +117,8 @@ def test_number_question_says_target_or_base_years_unit_and_change(
         ("奖励比例原来是多少", "from"),
         ("What level did technology contract turnover reach in 2020?", "to"),
         ("To what percentage was the reward share raised?", "to"),
+        ("奖励比例调整后是多少？", "to"),  # after the change: its end
+        ("To how many hours was the stay extended?", "to"),
     ],
 )
 def test_number_question_about_a_change_asks_for_its_end_or_start(question: str, end: str) -> None:

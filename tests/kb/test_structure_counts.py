@@ -46,6 +46,7 @@ def test_a_count_of_a_headings_parts_is_read_from_the_tree(
         "研发经费投入强度2025年要达到多少？",
         "哪些氢能技术被列为重点？",
         "专栏14乡村振兴技术攻关列了几项？",  # one paragraph, no parts to count
+        "第四章提到建设了多少个智能工厂？",  # 建设了 builds things; it lists no parts
     ],
 )
 def test_a_question_that_counts_no_parts_of_the_structure_is_left_to_the_text(
@@ -78,3 +79,27 @@ def test_an_english_count_names_its_heading_through_its_renderings(
 ) -> None:
     answer = plan_kb.ask("How many terms does the glossary of the plan define?", generative=False)
     assert answer.value == "8个" and "(名词解释: 1．R&D经费投入强度" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "parts"),
+    [
+        # only the parts whose names carry the quoted words
+        ("第六章里名称含有“倍增计划”的任务计划有几个？", "6个", ["二、实施科技人才倍增计划"]),
+        ("第四章里名称中带“智慧”的专栏有几个？", "1个", ["专栏16 智慧旅游技术攻关"]),
+        # a quoted pattern with an ellipsis, over untitled paragraphs too; the section
+        # named inside the numbered chapter is the one counted
+        (
+            "第七章的“深化科技体制改革”部分提出了几项“深化……改革”？",
+            "4项",
+            ["深化“产学研”协同创新机制改革", "深化科研领域“放管服”改革"],
+        ),
+    ],
+)
+def test_a_count_of_parts_carrying_quoted_words_counts_only_those(
+    counter: StructureCounts, question: str, value: str, parts: list[str]
+) -> None:
+    found = counter.answer(question, focus=[])
+    assert found is not None and found.value == value
+    assert all(p in found.lead for p in parts)
+    assert len(found.quotes) == int(value[:-1])
