@@ -75,7 +75,7 @@ class EnglishGlossary:
             form, _, base = line.partition("\t")
             forms[form.strip().lower()] = base.strip().lower()
         entries: dict[tuple[str, ...], list[str]] = {}
-        files = ("en_zh", "en_everyday", "en_documents", "en_trade", "en_reports")
+        files = ("en_zh", "en_everyday", "en_documents", "en_trade", "en_measures", "en_reports")
         for line in (ln for name in files for ln in _lines(f"{name}.tsv")):
             english, _, chinese = line.partition("\t")
             words = (singular(w) for w in _WORD.findall(english.lower()))

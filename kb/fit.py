@@ -7,9 +7,11 @@ The verdict rests on evidence a reader can check, not on one similarity number:
    (膜电极, 超超临界, 煤制烯烃), plus thesaurus and glossary stand-ins. Words every
    project uses and sentences about the company itself do not count as evidence.
 2. Where each is named among the plan's priority items (chunks under an industry
-   heading, or numbered items): in an item's own words it names the project's **work**;
-   in the headings above the item (（二）煤炭产业), or as a common word (煤炭, 汽车), it
-   names the project's **area**.
+   heading, or numbered items) and numbered measures (（二）提升科技成果转移转化服务能力:
+   the services, finance and talent the plan supports): in an item's own words it names
+   the project's **work**; in the headings above the item (（二）煤炭产业), or as a common
+   word (煤炭, 汽车), it names the project's **area**. A measure names work only — a
+   project's area is an industry's.
 3. ``fit``: a priority item names the project's work. ``partial``: only its area is a
    priority — or the project only sells, trades, rents or hosts (批发, 4S店, dealership):
    a science and technology plan supports research, making and use, not trade.
@@ -35,7 +37,7 @@ from dataclasses import replace
 
 from kb.errors import BadQuery
 from kb.fit_evidence import Evidence, Row
-from kb.fit_quotes import FitQuotes, distinct, is_priority, said_of_project
+from kb.fit_quotes import FitQuotes, distinct, is_measure, is_priority, said_of_project
 from kb.fit_report import FitMatch, FitReport, Named
 from kb.keyterms import KeyTerms
 from kb.mentions import Mentions
@@ -66,12 +68,14 @@ class FitChecker:
         searcher = kb.searcher()
         frequency = kb.searcher().tokenizer.general_frequency
         self.mentions = Mentions(kb.chunks, word=lambda pair: frequency(pair) >= _EDGE_WORD)
-        self.priority = frozenset(i for i, c in enumerate(kb.chunks) if is_priority(c.meta))
+        items = frozenset(i for i, c in enumerate(kb.chunks) if is_priority(c.meta))
+        measures = frozenset(i for i, c in enumerate(kb.chunks) if is_measure(c.meta))
+        self.priority = items | measures
         self.keyterms = KeyTerms(
             searcher.tokenizer, searcher.expander, self.mentions, rows=self.priority
         )
         # what the priority items name of a project (kb/fit_evidence.py)
-        self.items = Evidence(kb, self.mentions, self.keyterms, self.priority, self.settings)
+        self.items = Evidence(kb, self.mentions, self.keyterms, items, measures, self.settings)
         self.quotes = FitQuotes(kb, self.items.weight)
 
     def check(self, text: str, doc: str | list[str] | None = None) -> FitReport:
@@ -142,7 +146,9 @@ class FitChecker:
             (r for r in evidence if evidence[r].area > 0 and evidence[r].work == 0),
             key=lambda r: (-evidence[r].area, self.kb.chunks[r].meta["kind"] != "paragraph", r),
         )
-        traded = [r for r in order if self._deals_in(evidence[r], things)]
+        traded = [  # what it deals in, named by an industry's item (not a measure's list)
+            r for r in order if self._deals_in(evidence[r], things) and not evidence[r].measure
+        ]
         if work and not terms.commerce_only:
             verdict = "fit"
         elif (

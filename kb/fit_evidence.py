@@ -7,8 +7,8 @@ the headings above it or as an industry's name (its **area**), and how specific 
 
 Example::
 
-    evidence = Evidence(kb, mentions, keyterms, priority, FitSettings())
-    rows = evidence.gather(keyterms.find("建设一条氢燃料电池膜电极生产线"), priority)
+    evidence = Evidence(kb, mentions, keyterms, items, measures, FitSettings())
+    rows = evidence.gather(keyterms.find("建设一条氢燃料电池膜电极生产线"), items | measures)
     best = max(rows.values(), key=lambda r: r.work)
     evidence.established(best, terms, "work")   # True: 膜电极 is a strong term
 """
@@ -16,7 +16,7 @@ Example::
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from kb.fit_report import Named
@@ -47,6 +47,8 @@ class Row:
     area: float = 0.0  # weight of key terms naming its area
     support: float = 0.0  # common words of the project in its words: ranking only
     terms: dict[str, tuple[str, str]] | None = None  # term -> (form found, work|area)
+    measure: bool = False  # a numbered measure, not an industry's item
+    backers: set[str] = field(default_factory=set)  # the common words behind ``support``
 
 
 class Evidence:
@@ -54,7 +56,9 @@ class Evidence:
 
     :param mentions: where each form is named (:class:`~kb.mentions.Mentions`).
     :param keyterms: the key-term finder (its dictionary tells a strong compound).
-    :param priority: the rows of the priority chunks, over every document.
+    :param priority: the rows of the priority items, over every document.
+    :param measures: the rows of the numbered measures (:func:`kb.fit_quotes.is_measure`):
+        they name a project's work, never its area (they list industries and places).
     """
 
     def __init__(
@@ -63,6 +67,7 @@ class Evidence:
         mentions: Mentions,
         keyterms: KeyTerms,
         priority: frozenset[int],
+        measures: frozenset[int],
         settings: FitSettings,
     ) -> None:
         self.kb = kb
@@ -71,6 +76,7 @@ class Evidence:
         self.priority = priority
         self.settings = settings
         self.n = max(1, len(kb.chunks))
+        self.measures = measures
         self._spreads: dict[str, bool] = {}
 
     def weight(self, form: str) -> float:
@@ -91,14 +97,21 @@ class Evidence:
             for form, credit in term.forms:
                 weight = self.weight(form) * credit * (1 + math.log(term.count))
                 own = self.mentions.rows(form) & rows
+                if term.background or any(w in form for w in _sector_words()):
+                    own -= self.measures  # the company's record, an industry a measure lists
                 for r in own | (self.mentions.heading_rows(form) & rows):
                     area = self._is_area(r, form)
+                    if area and r in self.measures:
+                        continue  # a measure's headings and industries: no project's area
                     common = term.common and not (r in own and self._joined(r, form, specific))
                     if not area and (common or r not in own):
                         if r in own and not term.background:  # 医疗 beside 5G: ranks, never proves
-                            found.setdefault(r, Row(terms={})).support += weight
+                            row = found.setdefault(r, Row(terms={}))
+                            row.support += weight
+                            row.backers.add(term.text)
                         continue
                     row = found.setdefault(r, Row(terms={}))
+                    row.measure = r in self.measures
                     if term.text in row.terms and (row.terms[term.text][1] == "work" or area):
                         continue  # a term counts once per row, as its best form
                     if area:
@@ -146,6 +159,8 @@ class Evidence:
             return False
         if len(named) >= 2:
             return True
+        if row.measure and len(row.backers) < self.settings.measure_backing:
+            return False  # one term of a measure's long list, said beside little else
         (term,) = found
         form = (row.terms or {})[term.text][0]
         if kind == "area":  # the head of an industry heading (煤炭 of 煤炭产业), as said
@@ -176,7 +191,7 @@ class Evidence:
                 continue
             for form, credit in term.forms:
                 hit = credit >= 1.0 and any(w in form for w in _sector_words())
-                own = sorted(self.mentions.rows(form) & rows) if hit else []
+                own = sorted((self.mentions.rows(form) & rows) - self.measures) if hit else []
                 if own:
                     meta = self.kb.chunks[own[0]].meta
                     named = Named(term.text, list(meta["section"]), meta["id"], "area", form)

@@ -25,7 +25,14 @@ from kb.fit_report import FitMatch
 from kb.protocols import Index
 from kb.tokenize import fold, is_english
 
-__all__ = ["FitQuotes", "distinct", "is_industry_item", "is_priority", "said_of_project"]
+__all__ = [
+    "FitQuotes",
+    "distinct",
+    "is_industry_item",
+    "is_measure",
+    "is_priority",
+    "said_of_project",
+]
 
 # Titles that name no area: an untitled item, or the box's catch-all "8．其他".
 _UNNAMED = frozenset({"", "其他", "其它"})
@@ -65,6 +72,21 @@ def is_priority(meta: dict) -> bool:
     """A priority the plan names: an industry item (not a review of past work)."""
     section = meta.get("section") or []
     return is_industry_item(meta) and not any(_NOT_PLANNED.search(h) for h in section)
+
+
+_MEASURE_HEAD = re.compile(r"^（[一二三四五六七八九十]+）")
+
+
+def is_measure(meta: dict) -> bool:
+    """A numbered measure the plan names: a paragraph under a （一）-numbered heading
+    that is not an industry's (（二）加大本土人才培养力度), outside a review of past work."""
+    section = meta.get("section") or []
+    return (
+        meta.get("kind") == "paragraph"
+        and not is_industry_item(meta)
+        and any(_MEASURE_HEAD.match(h) for h in section)
+        and not any(_NOT_PLANNED.search(h) for h in section)
+    )
 
 
 @cache

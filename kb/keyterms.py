@@ -242,8 +242,8 @@ class KeyTerms:
         covered: list[bool],
         stretches: dict[tuple[int, int], KeyTerm | None],
     ) -> list[tuple[str, list[str]]]:
-        """Thesaurus words inside the sentence that jieba does not cut out (血管纹路), with
-        their named stand-ins; marks them covered.
+        """Thesaurus words inside the sentence that jieba does not cut out (血管纹路; 查新 of
+        做查新, which jieba cuts 做查 | 新), with their named stand-ins; marks them covered.
 
         A thesaurus word takes the place of the shorter named stretches inside it (工厂化育苗
         over 育苗: the enterprise's phrase for 集约化育苗 says more than its last word); a
@@ -254,7 +254,7 @@ class KeyTerms:
         for key, terms in self.expander.chinese_entries():
             at = folded.find(key)
             end = at + len(key)
-            if len(key) < 3 or at < 0 or any(taken[at:end]):
+            if len(key) < 2 or at < 0 or any(taken[at:end]):
                 continue
             inside = [(s, e) for s, e in stretches if s < end and at < e]
             if any(s < at or e > end or e - s >= len(key) for s, e in inside):

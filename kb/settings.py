@@ -192,6 +192,9 @@ class FitSettings:
         this share of the project's key terms (by weight): one stock phrase of a long
         description (装备研发, 在线监测) is no evidence (no right fit of the tuning sets
         names under 6%).
+    :param measure_backing: a numbered measure (（二）提升科技成果转移转化服务能力) lists many
+        services in one sentence, so one of the project's terms in it names the project's
+        work only beside at least this many of its common words (专利, 担保, 评估).
     """
 
     max_matches: int = 8
@@ -200,6 +203,7 @@ class FitSettings:
     measured_documents: int = 3
     spread_sections: int = 4
     min_work_share: float = 0.05
+    measure_backing: int = 2
 
     def __post_init__(self) -> None:
         for name in ("max_matches", "max_chars", "measured_documents"):

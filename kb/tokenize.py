@@ -227,7 +227,13 @@ class QueryExpander:
     def __init__(self) -> None:
         self.glossary = EnglishGlossary.load()
         self._chinese: list[tuple[str, list[str]]] = []
-        files = ("zh_synonyms.tsv", "zh_everyday.tsv", "zh_trade.tsv", "zh_policy.tsv")
+        files = (
+            "zh_synonyms.tsv",
+            "zh_everyday.tsv",
+            "zh_trade.tsv",
+            "zh_measures.tsv",
+            "zh_policy.tsv",
+        )
         for line in (ln for name in files for ln in _data_lines(name)):
             word, _, terms = line.partition("\t")
             self._chinese.append((word, terms.split()))

@@ -84,6 +84,21 @@ def test_a_trades_own_word_stands_in_for_the_plans_term(keyterms) -> None:
         assert plan in forms.get(word, []), text
 
 
+#: A service's own word → the plan's measure it stands in for (kb/data/zh_measures.tsv
+#: and en_measures.tsv, written from the plan alone); 查新 is found though jieba cuts
+#: 做查新 as 做查 | 新.
+MEASURE_WORDS = {
+    "我们专门做查新，帮课题组出报告": ("查新", "科技咨询"),
+    "We offer patent pledge loans to small factories": ("patent pledge loan", "质押融资"),
+}
+
+
+def test_a_services_own_word_stands_in_for_the_plans_measure(keyterms) -> None:
+    for text, (word, plan) in MEASURE_WORDS.items():
+        forms = {t.text: [f for f, _ in t.forms] for t in keyterms.find(text).named}
+        assert plan in forms.get(word, []), text
+
+
 def test_an_everyday_phrase_outranks_the_named_word_inside_it(keyterms) -> None:
     named = {t.text: [f for f, _ in t.forms] for t in keyterms.find("新建工厂化育苗中心").named}
     assert "集约化育苗" in named.get("工厂化育苗", [])  # not just 育苗, its last word
