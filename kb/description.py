@@ -31,6 +31,7 @@ __all__ = [
     "project_words",
     "said",
     "sentences",
+    "side_lines",
 ]
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
@@ -55,6 +56,28 @@ _ASIDE = re.compile(r"[（(][^）)]*[）)]")
 _ING = re.compile(r"(?<=[a-z]{3})ing\b")  # is building → build
 
 
+#: Words that open the company's other business, outside the application (除主业外，公司还有
+#: 两块与本项目无关的小业务：…; side businesses unrelated to this project): the rest of
+#: their paragraph is about the company, not the project.
+_SIDE_LINE = re.compile(
+    r"副业|主业外|本项目无关|申请范围|\bunrelated\b|\bside[- ]?(?:business|line)|"
+    r"\boutside (?:this|the) (?:application|project)\b",
+    re.I,
+)
+
+
+def side_lines(text: str) -> list[tuple[str, bool]]:
+    """The description's sentences (:func:`sentences`), each with whether it is said of
+    the company's side business: from a sentence that opens one to its paragraph's end."""
+    out: list[tuple[str, bool]] = []
+    for line in text.splitlines():
+        side = False
+        for sentence in sentences(line):
+            side = side or bool(_SIDE_LINE.search(sentence))
+            out.append((sentence, side))
+    return out
+
+
 def parts(text: str, words: dict[str, frozenset[str]]) -> list[tuple[str, bool]]:
     """The description's sentences, each with whether it is about the company (its
     founding, staff, revenue: ``about`` words) rather than the project.
@@ -63,11 +86,13 @@ def parts(text: str, words: dict[str, frozenset[str]]) -> list[tuple[str, bool]]
     that says a making word and no ``about`` word (asides in brackets aside), its
     clauses are about the project until one says an ``about`` word again — "Founded in
     2016, X (300 staff) is building a plant that gasifies coal". A Chinese sentence is
-    one record (成立于…，主营…，年销售额…) and stays whole. A description that is all
-    about the company is read as about the project.
+    one record (成立于…，主营…，年销售额…) and stays whole. A side business is about the
+    company (:func:`side_lines`). A description that is all about the company is read
+    as about the project.
     """
-    pieces = sentences(text)
-    about = [any(w in fold(s) for w in words["about"]) for s in pieces]
+    lines = side_lines(text)
+    pieces = [s for s, _ in lines]
+    about = [side or any(w in fold(s) for w in words["about"]) for s, side in lines]
     if all(about):
         return [(s, False) for s in pieces]
     out: list[tuple[str, bool]] = []

@@ -31,6 +31,7 @@ from kb.description import (
     parts,
     project_words,
     sentences,
+    side_lines,
 )
 from kb.mentions import Mentions
 from kb.project_terms import STAND_IN, KeyTerm, ProjectTerms
@@ -113,6 +114,7 @@ class KeyTerms:
         names = frozenset(_names(text)) if is_english(text) else frozenset()
         trade = make = 0
         project: list[str] = []
+        side = {s for s, aside in side_lines(text) if aside}
         for sentence, background in parts(text, self.words):
             if not background:
                 project.append(sentence)
@@ -121,7 +123,8 @@ class KeyTerms:
             if background:  # the company's record says what it trades in too (经销商),
                 for w in self._about_longest:  # but not the 销售 of 销售额
                     folded = folded.replace(w, " ")
-            sold = business_forms(folded, self.words, english)
+            # a side business outside the application (副业…) says nothing of the project's
+            sold = [] if sentence in side else business_forms(folded, self.words, english)
             commerce.update(dict.fromkeys(sold))
             trade += len(sold)
             make += len(making(folded, self.words, english))

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from kb.description import find, sentences
+from kb.description import find, side_lines
 from kb.tokenize import fold
 
 __all__ = ["venues"]
@@ -57,8 +57,8 @@ def venues(text: str, words: dict[str, frozenset[str]]) -> list[str]:
         return []
     found: dict[str, None] = {}
     longest_first = sorted(words["venue"], key=lambda w: (-len(w), w))  # nail salon, not salon
-    for sentence in sentences(folded):
-        if _IMPACT.search(sentence):
+    for sentence, side in side_lines(folded):
+        if side or _IMPACT.search(sentence):
             continue
         taken: list[tuple[int, int]] = []  # spans of the venues found in this sentence
         for word in longest_first:

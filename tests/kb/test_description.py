@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from kb.description import COMPANY, find, making, parts, project_words, said, sentences
+from kb.description import (
+    COMPANY,
+    find,
+    making,
+    parts,
+    project_words,
+    said,
+    sentences,
+    side_lines,
+)
 
 
 @pytest.mark.parametrize(
@@ -110,3 +119,14 @@ def test_an_english_word_is_found_in_its_plural_and_past_forms(
     word: str, text: str, found: bool
 ) -> None:
     assert (find(word, text) is not None) is found
+
+
+def test_a_side_business_is_marked_to_the_end_of_its_paragraph() -> None:
+    text = (
+        "本项目建设聚酯生产线。\n"
+        "此外公司还有两块与本项目无关的副业：一是卖废丝；二是开便利店。\n"
+        "项目总投资9亿元。"
+    )
+    assert [side for _, side in side_lines(text)] == [False, True, True, False]
+    # and it is read as about the company, not the project
+    assert [about for _, about in parts(text, project_words())] == [False, True, True, False]

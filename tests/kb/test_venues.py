@@ -37,6 +37,10 @@ def test_a_venue_the_project_runs_is_found(text: str, expected: list[str]) -> No
         "项目可带动装修、运输、家政等行业就业",  # the trades it brings jobs to
         "在景区入口开一家餐厅，接待游客",  # tourism, which plans make a priority
         "我们研发煤矿井下巡检机器人",  # no venue at all
+        # a side business outside the application, to the end of its paragraph
+        "我们建一条铝型材挤压生产线。\n除主业外公司还有两项副业：一是卖废铝；二是开了一家火锅店",
+        "We build an aluminium extrusion line. Our side businesses, unrelated to this "
+        "project: we also run a cafe.",
     ],
 )
 def test_a_venue_of_customers_side_lines_or_tourism_is_not_the_projects(text: str) -> None:
