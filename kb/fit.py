@@ -14,7 +14,8 @@ The verdict rests on evidence a reader can check, not on one similarity number:
    project's area is an industry's.
 3. ``fit``: a priority item names the project's work. ``partial``: only its area is a
    priority — or the project only sells, trades, rents or hosts (批发, 4S店, dealership):
-   a science and technology plan supports research, making and use, not trade.
+   a science and technology plan supports research, making and use, not trade, unless
+   a numbered measure names the service itself (人才评价机构, 创业投资机构入驻).
    ``no_fit``: neither — or the project runs a consumer venue (a restaurant, a salon:
    :mod:`kb.venues`), whatever technology it uses there. Words the plan lacks never
    drag a named match down.
@@ -149,7 +150,8 @@ class FitChecker:
         traded = [  # what it deals in, named by an industry's item (not a measure's list)
             r for r in order if self._deals_in(evidence[r], things) and not evidence[r].measure
         ]
-        if work and not terms.commerce_only:
+        # a service the plan's measures support (人才评价机构, 创业投资机构) fits as a service
+        if work and (not terms.commerce_only or evidence[work[0]].measure):
             verdict = "fit"
         elif (
             work or any(self.items.established(evidence[r], terms, "area") for r in area) or traded

@@ -621,3 +621,11 @@ def test_a_measures_places_and_management_words_make_no_fit(
     plan_kb: KnowledgeBase, text: str
 ) -> None:
     assert plan_kb.fit(text).verdict == "no_fit"
+
+
+def test_a_service_a_measure_names_fits_though_it_serves_others(plan_kb: KnowledgeBase) -> None:
+    """Renting offices to venture investors is trade, but 吸引创业投资机构入驻 is a measure."""
+    text = "我们把一栋办公楼改成投资大厦，租给天使投资人和风险投资机构，并组织路演和创业团队对接"
+    report = plan_kb.fit(text)
+    assert report.verdict == "fit" and not report.commerce
+    assert any("创业投资" in m.text for m in report.matches[:3])
