@@ -38,10 +38,11 @@ from dataclasses import replace
 
 from kb.errors import BadQuery
 from kb.fit_evidence import Evidence, Row
-from kb.fit_quotes import FitQuotes, distinct, is_measure, is_priority, said_of_project
+from kb.fit_quotes import FitQuotes, distinct, said_of_project
 from kb.fit_report import FitMatch, FitReport, Named
 from kb.keyterms import KeyTerms
 from kb.mentions import Mentions
+from kb.priorities import is_measure, is_priority
 from kb.project_terms import ProjectTerms
 from kb.protocols import Index
 from kb.settings import FitSettings

@@ -57,7 +57,7 @@ class Evidence:
     :param mentions: where each form is named (:class:`~kb.mentions.Mentions`).
     :param keyterms: the key-term finder (its dictionary tells a strong compound).
     :param priority: the rows of the priority items, over every document.
-    :param measures: the rows of the numbered measures (:func:`kb.fit_quotes.is_measure`):
+    :param measures: the rows of the numbered measures (:func:`kb.priorities.is_measure`):
         they name a project's work, never its area (they list industries and places).
     """
 

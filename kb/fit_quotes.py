@@ -9,7 +9,6 @@ Example::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -22,17 +21,11 @@ from ingest import Node
 from kb.clauses import CLAUSE, spans, trim
 from kb.description import said
 from kb.fit_report import FitMatch
+from kb.priorities import is_industry_item
 from kb.protocols import Index
 from kb.tokenize import fold, is_english
 
-__all__ = [
-    "FitQuotes",
-    "distinct",
-    "is_industry_item",
-    "is_measure",
-    "is_priority",
-    "said_of_project",
-]
+__all__ = ["FitQuotes", "distinct", "said_of_project"]
 
 # Titles that name no area: an untitled item, or the box's catch-all "8．其他".
 _UNNAMED = frozenset({"", "其他", "其它"})
@@ -47,9 +40,6 @@ _SEARCHED_CHARS = 400
 #: is also among this many items closest to the whole description (both orders agree).
 _NEAR = 10
 
-# Headings of what a plan reviews, analyses or defines rather than plans to do.
-_NOT_PLANNED = re.compile(r"回顾|形势|指导思想|基本原则|名词解释|附录|附件")
-
 
 def said_of_project(project: str, description: str) -> str:
     """What a project does, as its search and its closeness read it: the sentences about
@@ -61,32 +51,6 @@ def said_of_project(project: str, description: str) -> str:
 def _title_only(text: str, section: list[str]) -> bool:
     """Is a chunk only its item's title (3．锂电池产业。), which says no work?"""
     return not section or fold(text).strip(" 。；;") == fold(section[-1]).strip(" 。；;")
-
-
-def is_industry_item(meta: dict) -> bool:
-    """An item of an industry: under an industry heading, or a numbered item or sub-item."""
-    return bool(meta.get("industry")) or meta.get("kind") in ("item", "subitem")
-
-
-def is_priority(meta: dict) -> bool:
-    """A priority the plan names: an industry item (not a review of past work)."""
-    section = meta.get("section") or []
-    return is_industry_item(meta) and not any(_NOT_PLANNED.search(h) for h in section)
-
-
-_MEASURE_HEAD = re.compile(r"^（[一二三四五六七八九十]+）")
-
-
-def is_measure(meta: dict) -> bool:
-    """A numbered measure the plan names: a paragraph under a （一）-numbered heading
-    that is not an industry's (（二）加大本土人才培养力度), outside a review of past work."""
-    section = meta.get("section") or []
-    return (
-        meta.get("kind") == "paragraph"
-        and not is_industry_item(meta)
-        and any(_MEASURE_HEAD.match(h) for h in section)
-        and not any(_NOT_PLANNED.search(h) for h in section)
-    )
 
 
 @cache

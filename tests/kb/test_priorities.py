@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb import KnowledgeBase
-from kb.fit_quotes import is_measure, is_priority
+from kb.priorities import is_measure, is_priority
 
 
 @pytest.mark.parametrize(
