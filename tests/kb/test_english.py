@@ -149,3 +149,21 @@ def test_glossary_words_of_the_preface_and_aims_find_their_passage(
 ) -> None:
     hits = plan_kb.search(query, k=3)
     assert any(words in h.text for h in hits)
+
+
+@pytest.mark.parametrize(
+    ("word", "not_rendered"),
+    [
+        ("material", "新材料"),  # any material is not the new-materials industry
+        ("equipment", "装备制造"),
+        ("manufacturing", "装备制造"),
+        ("data", "大数据"),
+        ("building", "建材"),
+    ],
+)
+def test_a_general_word_is_not_rendered_as_an_industrys_name(
+    glossary: EnglishGlossary, word: str, not_rendered: str
+) -> None:
+    phrases, _ = glossary.phrases(f"we use {word}")
+    rendered = {t for _, terms in phrases for t in terms}
+    assert rendered and not_rendered not in rendered
