@@ -32,6 +32,7 @@ from kb.numbers import NumberQuestion, figures
         ("免签停留延长至240小时，造林3.2万公顷", ["240小时", "3.2万公顷"]),
         ("发放消费券9829张，举办活动1.2万场次，加装电梯6748部", ["9829张", "1.2万场次", "6748部"]),
         ("3部门联合印发，张家界", ["3"]),  # 部门, 张家: no unit
+        ("人均预期寿命达到78.5岁", ["78.5岁"]),
     ],
 )
 def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: list[str]) -> None:
@@ -139,6 +140,7 @@ def test_number_question_about_a_change_asks_for_its_end_or_start(question: str,
         ("How high-tech firms are supported", False),
         ("Which industries does Gansu prioritise?", False),
         ("哪些氢能技术被列为重点？", False),
+        ("What is the average life expectancy in Sichuan?", True),  # a measure named
     ],
 )
 def test_number_question_is_told_from_other_questions(question: str, asks: bool) -> None:
