@@ -73,6 +73,10 @@ class FitChecker:
         items = frozenset(i for i, c in enumerate(kb.chunks) if is_priority(c.meta))
         measures = frozenset(i for i, c in enumerate(kb.chunks) if is_measure(c.meta))
         self.priority = items | measures
+        by_doc: dict[str, list[int]] = {}
+        for r in self.priority:
+            by_doc.setdefault(kb.chunks[r].meta["doc"], []).append(r)
+        self._rows = {d: frozenset(rows) for d, rows in by_doc.items()}  # each document's
         self.keyterms = KeyTerms(
             searcher.tokenizer, searcher.expander, self.mentions, rows=self.priority
         )
@@ -130,7 +134,7 @@ class FitChecker:
         :param searched: add the items a search for the project finds to the matches (for
             the best documents only: a search per document is the slow part of a check).
         """
-        rows = frozenset(r for r in self.priority if self.kb.chunks[r].meta["doc"] == doc)
+        rows = self._rows.get(doc, frozenset())
         evidence = self.items.gather(terms, rows)
         order = sorted(
             evidence,

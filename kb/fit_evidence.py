@@ -97,7 +97,7 @@ class Evidence:
             for form, credit in term.forms:
                 weight = self.weight(form) * credit * (1 + math.log(term.count))
                 own = self.mentions.rows(form) & rows
-                if term.background or any(w in form for w in _sector_words()):
+                if term.background or _names_sector(form):
                     own -= self.measures  # the company's record, an industry a measure lists
                 for r in own | (self.mentions.heading_rows(form) & rows):
                     area = self._is_area(r, form)
@@ -198,6 +198,12 @@ class Evidence:
                     found.append((named, form, own))
                     break
         return found
+
+
+@cache
+def _names_sector(form: str) -> bool:
+    """Does ``form`` hold a sector's word (装备制造 of 先进装备制造)?"""
+    return any(w in form for w in _sector_words())
 
 
 @cache
