@@ -96,8 +96,8 @@ def parts(text: str, words: dict[str, frozenset[str]]) -> list[tuple[str, bool]]
     if all(about):
         return [(s, False) for s in pieces]
     out: list[tuple[str, bool]] = []
-    for sentence, background in zip(pieces, about, strict=True):
-        if not background or not is_english(sentence):  # 主营…，年销售额…: one record
+    for (sentence, side), background in zip(lines, about, strict=True):
+        if side or not background or not is_english(sentence):  # 主营…，年销售额…: one record
             out.append((sentence, background))
             continue
         clauses, flags = _CLAUSE.split(sentence), []

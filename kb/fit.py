@@ -76,7 +76,7 @@ class FitChecker:
         by_doc: dict[str, list[int]] = {}
         for r in self.priority:
             by_doc.setdefault(kb.chunks[r].meta["doc"], []).append(r)
-        self._rows = {d: frozenset(rows) for d, rows in by_doc.items()}  # each document's
+        self._rows = {d: frozenset(rows) for d, rows in by_doc.items()}  # by document
         self.keyterms = KeyTerms(
             searcher.tokenizer, searcher.expander, self.mentions, rows=self.priority
         )

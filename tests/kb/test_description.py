@@ -130,3 +130,11 @@ def test_a_side_business_is_marked_to_the_end_of_its_paragraph() -> None:
     assert [side for _, side in side_lines(text)] == [False, True, True, False]
     # and it is read as about the company, not the project
     assert [about for _, about in parts(text, project_words())] == [False, True, True, False]
+
+
+def test_an_english_side_business_stays_about_the_company_though_it_makes_things() -> None:
+    text = (
+        "We build an extrusion line.\n"
+        "Our side businesses, unrelated to this project: we also make pallets."
+    )
+    assert [about for _, about in parts(text, project_words())] == [False, True]
