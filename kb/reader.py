@@ -21,10 +21,12 @@ from kb.protocols import Index
 __all__ = [
     "OutlineEntry",
     "ReadingWindow",
+    "TableView",
     "heading_window",
     "outline",
     "outline_entries",
     "reading_window",
+    "tables_in",
 ]
 
 _OUTLINE_KINDS = (
@@ -126,3 +128,31 @@ def reading_window(kb: Index, chunk_id: str | None, doc: str | None = None) -> R
     )
     start, end = node.span
     return ReadingWindow(doc, start, end, mark, node.heading or node.title)
+
+
+@dataclass(frozen=True)
+class TableView:
+    """A table inside a reading window, to show as a table rather than as its source's
+    lines (a plan's .txt writes each cell on a line of its own).
+
+    :param start: where the table starts in the document (its header line).
+    :param end: where its last row ends.
+    :param rows: each row's span in the document and its cells.
+    """
+
+    start: int
+    end: int
+    header: list[str]
+    rows: list[tuple[int, int, list[str]]]
+
+
+def tables_in(kb: Index, window: ReadingWindow) -> list[TableView]:
+    """The tables wholly inside ``window``, in document order."""
+    found = []
+    for node, _ in kb.trees[window.doc].root.walk():
+        start, end = node.span
+        if node.kind != "table" or start < window.start or end > window.end:
+            continue
+        rows = [(*r.span, list(r.data.get("cells", []))) for r in node.children]
+        found.append(TableView(start, end, list(node.data.get("header", [])), rows))
+    return found

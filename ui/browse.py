@@ -22,9 +22,9 @@ from ui.strings import t
 
 if TYPE_CHECKING:
     from kb import KnowledgeBase
-    from kb.reader import OutlineEntry, ReadingWindow
+    from kb.reader import OutlineEntry, ReadingWindow, TableView
 
-__all__ = ["current_entry", "render"]
+__all__ = ["current_entry", "reader_html", "render"]
 
 _INDENT = "\u3000"  # an ideographic space per level of the contents
 
@@ -142,23 +142,55 @@ def _entry_title(kb: KnowledgeBase, entry: OutlineEntry) -> str:
 
 
 def _reader(kb: KnowledgeBase, window: ReadingWindow, chunk_id: str | None) -> None:
-    source = kb.sources[window.doc]
-    body = esc(source[window.start : window.end])
+    from kb.reader import tables_in
+
+    tag = None
     if window.mark:
-        s, e = window.mark
         if chunk_id:  # a cited passage
             st.caption(md(t("cited_here") + " › ".join(kb.chunk(chunk_id).meta["section"])))
             tag = f"<mark id='cited' {scroll_here()}>"
         else:  # a heading opened from the contents
             tag = f"<mark id='heading' class='pkb-heading' {scroll_here('start')}>"
-        body = (
-            esc(source[window.start : s])
-            + tag
-            + esc(source[s:e])
-            + "</mark>"
-            + esc(source[e : window.end])
-        )
+    body = reader_html(kb.sources[window.doc], window, tables_in(kb, window), tag)
     st.markdown(f"<div class='pkb-reader'>{plan(body, 'div')}</div>", unsafe_allow_html=True)
+
+
+def reader_html(
+    source: str, window: ReadingWindow, tables: list[TableView], tag: str | None
+) -> str:
+    """The window's text as HTML: its tables as tables (the 2020 and 2025 columns side by
+    side, not one cell per line) and the marked span in ``tag``: the first piece of it
+    only, so that the scroll target is one; plain ``<mark>`` after.
+
+    :param tag: the opening tag of the mark (``<mark id='cited' …>``); ``None``: no mark.
+    """
+    mark = window.mark if tag else None
+    tags = [tag or "<mark>"]  # popped by the first piece marked
+
+    def wrap(text_html: str) -> str:
+        return (tags.pop() if tags else "<mark>") + text_html + "</mark>"
+
+    def text(start: int, end: int) -> str:  # source[start:end], the mark inside it
+        if mark is None or mark[1] <= start or end <= mark[0]:
+            return esc(source[start:end])
+        s, e = max(mark[0], start), min(mark[1], end)
+        return esc(source[start:s]) + wrap(esc(source[s:e])) + esc(source[e:end])
+
+    pieces, at = [], window.start
+    for table in tables:
+        pieces.append(text(at, table.start))
+        rows = [f"<tr>{''.join(f'<th>{esc(c)}</th>' for c in table.header)}</tr>"]
+        for start, end, cells in table.rows:
+            on = mark is not None and start < mark[1] and mark[0] < end
+            rows.append(
+                "<tr>"
+                + "".join(f"<td>{wrap(esc(c)) if on else esc(c)}</td>" for c in cells)
+                + "</tr>"
+            )
+        pieces.append(f"<table class='pkb-table'>{''.join(rows)}</table>")
+        at = table.end
+    pieces.append(text(at, window.end))
+    return "".join(pieces)
 
 
 def _chapter_links(doc: str, entries: list[OutlineEntry], heading: str) -> None:

@@ -28,6 +28,9 @@ __all__ = ["copy_button", "inject", "ref", "scroll_here"]
 _STYLE = """
 <style>
 .pkb-reader{line-height:1.9;overflow-wrap:anywhere}
+.pkb-table{border-collapse:collapse;margin:.4em 0 .8em;line-height:1.5;display:block;overflow:auto}
+.pkb-table th,.pkb-table td{border:1px solid #d0d3d9;padding:.25em .6em;text-align:left}
+.pkb-table td+td,.pkb-table th+th{text-align:right}
 .pkb-plan{overflow-wrap:anywhere}
 mark{background:#ffe08a;padding:0 .1em}
 mark#cited{background:#ffd23f;box-shadow:0 0 0 2px #ffd23f;scroll-margin:5rem}

@@ -162,6 +162,19 @@ def test_browse_deep_link_highlights_the_cited_chunk_and_marks_the_contents(
     assert len(app.get("page_link")) > 100  # every contents entry is an in-app link
 
 
+def test_browse_shows_the_targets_table_as_a_table_with_the_cited_row_marked(
+    app: AppTest,
+) -> None:
+    app.query_params["doc"] = DOC
+    app.query_params["chunk"] = f"{DOC}:ch3.s3.box1.table1.r3"
+    open_page(app, "browse")
+    assert not app.exception
+    page_html = html(app)
+    assert "<table class='pkb-table'><tr><th>指标名称</th><th>2020年完成值</th>" in page_html
+    assert re.search(r"<td><mark id='cited'[^>]*>高新技术企业（家）</mark></td>", page_html)
+    assert page_html.count("id='cited'") == 1  # one scroll target, the row's first cell
+
+
 def test_browse_contents_label_short_headings_by_their_words_and_bare_numbers_by_text(
     app: AppTest,
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb.errors import UnknownDocument
-from kb.reader import heading_window, outline, outline_entries, reading_window
+from kb.reader import heading_window, outline, outline_entries, reading_window, tables_in
 
 DOC = "liupanshui-14th-fyp-sci-tech"
 
@@ -54,3 +54,14 @@ def test_reading_window_marks_the_cited_chunk_in_its_chapter(plan_kb) -> None:
     window = reading_window(plan_kb, chunk.id)
     assert window.mark == (chunk.meta["start"], chunk.meta["end"])
     assert window.start <= chunk.meta["start"] and chunk.meta["end"] <= window.end
+
+
+def test_the_targets_table_of_its_chapter_is_a_table_with_its_rows_and_spans(plan_kb) -> None:
+    chunk = f"{DOC}:ch3.s3.box1.table1.r3"  # 高新技术企业（家） 54 → 180
+    window = reading_window(plan_kb, chunk)
+    (table,) = tables_in(plan_kb, window)
+    assert table.header == ["指标名称", "2020年完成值", "2025年目标值"]
+    assert len(table.rows) == 8 and table.rows[2][2] == ["高新技术企业（家）", "54", "180"]
+    start, end, _ = table.rows[2]
+    assert (start, end) == window.mark  # the cited row is the one marked
+    assert window.start <= table.start < table.end <= window.end
