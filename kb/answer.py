@@ -60,10 +60,14 @@ class Answerer:
         """What a chunk is judged on: its text, nearest headings and document title."""
         return " ".join([hit.text, *hit.section[-2:], hit.doc_title])
 
-    def relevant(self, focus: list[FocusTerm], hits: list[Hit]) -> list[Hit]:
-        """The hits that cover at least ``min_coverage`` of the question's focus."""
+    def relevant(self, focus: list[FocusTerm], hits: list[Hit], partial: bool = True) -> list[Hit]:
+        """The hits that cover at least ``min_coverage`` of the question's focus.
+
+        :param partial: count words whose characters only are present (see
+            :meth:`kb.coverage.Coverage.score`).
+        """
         least = self.settings.min_coverage
-        return [h for h in hits if self.coverage.score(focus, self.context(h)) >= least]
+        return [h for h in hits if self.coverage.score(focus, self.context(h), partial) >= least]
 
     def answering_spans(self, hit: Hit, focus: list[FocusTerm]) -> list[tuple[int, int]]:
         """Local spans of ``hit.text`` that answer (merged and trimmed): the whole chunk when
@@ -264,11 +268,9 @@ class Answerer:
     def _list(
         self, question: str, relevant: list[Hit], focus: list[FocusTerm], english: bool
     ) -> Answer:
-        least = self.settings.min_coverage  # a list quotes passages that say the question's
-        said = [  # words (or their stand-ins), not only some of their characters (氢氧化锂)
-            h for h in relevant if self.coverage.score(focus, self.context(h), False) >= least
-        ]
-        relevant = said or relevant
+        # a list quotes passages that say the question's words (or their stand-ins), not
+        # only some of their characters (氢氧化锂)
+        relevant = self.relevant(focus, relevant, partial=False) or relevant
         by_section: dict[tuple[str, tuple[str, ...]], list[tuple[Hit, int, int]]] = {}
         order: dict[tuple[str, tuple[str, ...]], int] = {}
         for hit in relevant:

@@ -92,6 +92,12 @@ class Evidence:
         only, it ranks a row (``support``) and proves nothing.
         """
         found: dict[int, Row] = {}
+
+        def row_of(r: int) -> Row:
+            if r not in found:
+                found[r] = Row(terms={}, measure=r in self.measures)
+            return found[r]
+
         specific = [f for t in terms.named if not t.common for f, _ in t.forms]
         for term in terms.named:
             for form, credit in term.forms:
@@ -106,12 +112,11 @@ class Evidence:
                     common = term.common and not (r in own and self._joined(r, form, specific))
                     if not area and (common or r not in own):
                         if r in own and not term.background:  # 医疗 beside 5G: ranks, never proves
-                            row = found.setdefault(r, Row(terms={}))
+                            row = row_of(r)
                             row.support += weight
                             row.backers.add(term.text)
                         continue
-                    row = found.setdefault(r, Row(terms={}))
-                    row.measure = r in self.measures
+                    row = row_of(r)
                     if term.text in row.terms and (row.terms[term.text][1] == "work" or area):
                         continue  # a term counts once per row, as its best form
                     if area:
@@ -190,7 +195,7 @@ class Evidence:
             if term.background:
                 continue
             for form, credit in term.forms:
-                hit = credit >= 1.0 and any(w in form for w in _sector_words())
+                hit = credit >= 1.0 and _names_sector(form)
                 own = sorted((self.mentions.rows(form) & rows) - self.measures) if hit else []
                 if own:
                     meta = self.kb.chunks[own[0]].meta

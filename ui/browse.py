@@ -170,8 +170,11 @@ def reader_html(
     def wrap(text_html: str) -> str:
         return (tags.pop() if tags else "<mark>") + text_html + "</mark>"
 
+    def marked(start: int, end: int) -> bool:  # does [start, end) meet the mark?
+        return mark is not None and start < mark[1] and mark[0] < end
+
     def text(start: int, end: int) -> str:  # source[start:end], the mark inside it
-        if mark is None or mark[1] <= start or end <= mark[0]:
+        if not marked(start, end):
             return esc(source[start:end])
         s, e = max(mark[0], start), min(mark[1], end)
         return esc(source[start:s]) + wrap(esc(source[s:e])) + esc(source[e:end])
@@ -181,7 +184,7 @@ def reader_html(
         pieces.append(text(at, table.start))
         rows = [f"<tr>{''.join(f'<th>{esc(c)}</th>' for c in table.header)}</tr>"]
         for start, end, cells in table.rows:
-            on = mark is not None and start < mark[1] and mark[0] < end
+            on = marked(start, end)
             rows.append(
                 "<tr>"
                 + "".join(f"<td>{wrap(esc(c)) if on else esc(c)}</td>" for c in cells)
