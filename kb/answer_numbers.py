@@ -46,7 +46,7 @@ from kb.ordinals import asked_ordinal, ordinals
 from kb.protocols import Index
 from kb.ranks import asks_rank, ranks
 from kb.search import Hit
-from kb.tense import section_tense
+from kb.tense import report_tense, section_tense
 
 __all__ = ["NumberAnswerer", "NumberFound"]
 
@@ -238,6 +238,7 @@ class NumberAnswerer:
         headings: set[str] = set()
         for rank, hit in enumerate(relevant[:15]):
             section = section_tense(hit)  # once per chunk: its clauses share the headings
+            when = report_tense(asked.text, [self.kb.document(hit.doc)])
             for clause, quoted in _clauses(hit, headings, titled):
                 # the title's words are said of every clause (生态环境保护规划 in a question
                 # put to that plan): a clause need not repeat them
@@ -249,7 +250,7 @@ class NumberAnswerer:
                 for figure in reader(clause) if reader else figures(clause) + worded:
                     if stated and states(stated, figure):
                         continue  # a figure the question gives is not what it asks
-                    fit = scorer.score(clause, figure, tense)
+                    fit = scorer.score(clause, figure, tense, when)
                     if figure in worded and counter and figure.unit.startswith(counter[0]):
                         fit += 0.4  # 几条 → 两条: the counter asked
                     score = cover + fit - 0.02 * rank

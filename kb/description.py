@@ -27,6 +27,7 @@ __all__ = [
     "find",
     "making",
     "only_used",
+    "others_aside",
     "parts",
     "project_words",
     "said",
@@ -54,6 +55,20 @@ def sentences(text: str) -> list[str]:
 _CLAUSE = re.compile(r",(?!\d)")  # 300,000 is one number
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")
 _ING = re.compile(r"(?<=[a-z]{3})ing\b")  # is building → build
+
+
+#: An aside in brackets that says who other people are (business owners (a cement dealer,
+#: two restaurant chains), 股东（一家火锅店、两家建材商）): their businesses, not the project's.
+_OTHERS = re.compile(
+    r"(?:\b(?:owners?|members?|partners?|shareholders?|investors?|founders?|backers?)"
+    r"|老板|店主|股东|会员|成员|合伙人|业主|投资人|发起人)\s*[（(][^）)]*[）)]",
+    re.I,
+)
+
+
+def others_aside(folded: str) -> str:
+    """The folded text with its asides on other people's businesses blanked (:data:`_OTHERS`)."""
+    return _OTHERS.sub(" ", folded)
 
 
 #: Words that open the company's other business, outside the application (除主业外，公司还有
@@ -151,9 +166,10 @@ _DISCLAIMS = re.compile(
 )
 #: Clause bounds, kept by the split so the undisclaimed text reads as written.
 _CLAUSE_BOUND = re.compile(r"([，,；;。.])")
-#: Charging by the job (按次收费, 按亩收费, billed per metre): a service business form.
+#: Charging by the job (按次收费, 按亩收费, 按公里数和头数收运费, billed per metre): a
+#: service business form.
 _FEE = re.compile(
-    r"按[^，,；;。]{1,4}(?:收费|计费|收取|结算|收钱|算钱|收租)"
+    r"按[^，,；;。]{1,8}?(?:收费|计费|收取|结算|收钱|算钱|收租|收[^，,；;。按]{1,3}费)"
     r"|(?:charged?|billed?|fees?) (?:by the|per) \w+",
     re.I,
 )

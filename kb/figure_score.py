@@ -34,8 +34,16 @@ _CHANGE_BEFORE = re.compile(
 )  # 增加46家, 增幅为64.8%; not 增加至0.89% (the level it reached)
 #: Figures of a list before this one (增长73.7倍、): the list shares the verb before it.
 _LISTED = re.compile(r"(?:\d[\d.]*[^\d、，。；]{0,4}、)+$")
+#: A figure in brackets right after another one: a part of it (44人（市级推荐培养37人）).
+_BREAKDOWN = re.compile(r"\d[^\d，。；（(]{0,4}[（(][^）)\d]*$")
 _CHANGE_WORD = re.compile(r"增长|增加|增幅|增速|提高|提升|下降|减少|降低|上涨")
 
+_LABEL_CREDIT = 0.1  # per top-weighted question word in a figure's own label
+#: A figure of a list of labelled figures (燃气管道12609公里、供水管道2698公里): one before
+#: it, or one after it.
+_LIST_BEFORE = re.compile(r"\d[^\d、，,。；]{0,4}、[^\d、，,。；]{2,12}$")
+_IN_BRACKETS = re.compile(r"[（(][^）)]*$")
+_LIST_AFTER = re.compile(r"[^\d、，,。；]{0,4}、[^\d、，,。；]{2,12}\d")
 _ASKING = re.compile(r"多少|几|how many|how much|what share|what percentage|what (?:is|was)", re.I)
 
 
@@ -165,11 +173,18 @@ class FigureScorer:
         # what a count counts (a level's verb echoes too)
         self.echoes = _echo_phrases(asked.text) if _COUNTED.search(asked.text) else ()
 
-    def score(self, clause: str, figure: Figure, tense: str | None = None) -> float:
+    def score(
+        self, clause: str, figure: Figure, tense: str | None = None, when: str | None = None
+    ) -> float:
         """How well a figure of a covering clause answers (added to the clause's
         coverage): mostly, how much of the question the words right before it say (中文
         states "指标 + 为/达 + 数字": 累计培养高层次科技人才169人次), then its unit, change,
-        tense, place in a list and year (module doc)."""
+        tense, place in a list and year (module doc).
+
+        :param tense: the clause's (:func:`kb.tense.section_tense`: past or ahead).
+        :param when: the tense the question asks of the clause's work report
+            (:func:`kb.tense.asked_tense`), when it asks for no base or target.
+        """
         asked, before = self.asked, clause[: figure.start]
         score = self._said(clause, figure, before)
         phrase = re.split(r"[，,、：:；（(]", before)[-1]
@@ -198,6 +213,10 @@ class FigureScorer:
         if asked.wants and tense:  # a year named (in 2024) says the tense more firmly
             weight = 0.5 if asked.years else 0.3
             score += weight if (asked.wants == "base") == (tense == "past") else -weight
+        elif when and tense:  # 2024 asked of the 2025 report: its review, not its aims
+            score += 0.3 if when == tense else -0.3
+        if asked.asks_whole and _BREAKDOWN.search(before):
+            score -= 0.4  # 44人（市级推荐培养37人）: 37 is a part of the whole asked
         score += _respectively(clause, figure, self.words)
         score += _echo(self.echoes, before)
         return score + self._dated(figure, before)
@@ -227,7 +246,14 @@ class FigureScorer:
         named = max(
             (weight / top for w, weight in weights.items() if after.startswith(w)), default=0.0
         )
-        return max(near, named)
+        # in a list (燃气管道12609公里、供水管道2698公里), the figure whose own label says
+        # more of the question (供水 and 管道, not 管道 alone) is the one asked
+        label = re.split(r"[，,；;。、]", before)[-1]
+        listed = (_LIST_BEFORE.search(before) or _LIST_AFTER.match(clause[figure.end :])) and (
+            not _IN_BRACKETS.search(before)  # 13项（其中：一等奖1项、二等奖2项）: its parts
+        )
+        told = sum(weight for w, weight in weights.items() if w in label) / top
+        return max(near, named) + (_LABEL_CREDIT * told if listed else 0.0)
 
     def _dated(self, figure: Figure, before: str) -> float:
         """The year asked right before the figure (+0.5; a change spans its years, so not

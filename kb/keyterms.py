@@ -28,6 +28,7 @@ from kb.description import (
     business_forms,
     making,
     only_used,
+    others_aside,
     parts,
     project_words,
     sentences,
@@ -115,7 +116,8 @@ class KeyTerms:
         trade = make = 0
         project: list[str] = []
         side = {s for s, aside in side_lines(text) if aside}
-        for sentence, background in parts(text, self.words):
+        for said_as, background in parts(text, self.words):
+            sentence = others_aside(said_as)  # owners (a cement dealer, …): their trades
             if not background:
                 project.append(sentence)
             folded = fold(COMPANY.sub(" ", sentence))  # 旅游开发有限公司 is a name, not an act
@@ -124,7 +126,7 @@ class KeyTerms:
                 for w in self._about_longest:  # but not the 销售 of 销售额
                     folded = folded.replace(w, " ")
             # a side business outside the application (副业…) says nothing of the project's
-            sold = [] if sentence in side else business_forms(folded, self.words, english)
+            sold = [] if said_as in side else business_forms(folded, self.words, english)
             commerce.update(dict.fromkeys(sold))
             trade += len(sold)
             make += len(making(folded, self.words, english))

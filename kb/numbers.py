@@ -188,6 +188,11 @@ _SHARE_ASKED = re.compile(
 )
 
 
+_WHOLE = re.compile(
+    r"一共|总共|合计|总数|(?:含|包括|包含)[^，。？?]{0,12}在内"
+    r"|\b(?:in total|altogether|all told)\b",
+    re.I,
+)
 _MEASURE = re.compile(
     r"产量|产值|总量|吞吐量|覆盖率|增长率|增速|生产总值|总产|营收|收入|人均|客流|开行量|装机|"
     r"成交额|投资额|利用率|寿命|平均|"
@@ -219,6 +224,11 @@ class NumberQuestion:
     def asks_count(self) -> bool:
         """Does it ask "how many" of something, which is never money or a share?"""
         return bool(_COUNT_ASKED.search(self.text)) and not _MONEY_OR_SHARE.search(self.text)
+
+    @property
+    def asks_whole(self) -> bool:
+        """Does it ask for a whole with its parts in it (一共, 含…在内, in total)?"""
+        return bool(_WHOLE.search(self.text))
 
     @property
     def asks_share(self) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from kb.description import find, side_lines
+from kb.description import find, others_aside, side_lines
 from kb.tokenize import fold
 
 __all__ = ["venues"]
@@ -52,7 +52,7 @@ def venues(text: str, words: dict[str, frozenset[str]]) -> list[str]:
     :returns: the venue words (the longest where they overlap: nail salon, not salon),
         sentence by sentence; empty at a place visitors come to.
     """
-    folded = fold(text)
+    folded = others_aside(fold(text))  # business owners (two restaurant chains): theirs
     if any(_says(w, folded) for w in words["visitor"]):
         return []
     found: dict[str, None] = {}

@@ -62,3 +62,42 @@ def test_a_count_asked_gains_where_the_clause_echoes_the_questions_phrase() -> N
     focus = [FocusTerm("小巨人", 3.0)]
     clause = "培育小巨人企业8家、小巨人成长企业3家"
     assert _best("小巨人成长企业有多少家？", clause, focus) == "3家"
+
+
+@pytest.mark.parametrize(
+    ("question", "focus", "figure"),
+    [
+        (
+            "入选省级人才培养对象的一共有多少人（含市级推荐的在内）？",
+            [FocusTerm("人才培养对象", 3.0), FocusTerm("市级推荐", 1.5)],
+            "44人",
+        ),
+        # a part asked: the bracket answers
+        ("市级推荐培养的有多少人？", [FocusTerm("市级推荐", 3.0), FocusTerm("培养", 1.0)], "37人"),
+    ],
+)
+def test_a_whole_asked_is_not_answered_by_its_part_in_brackets(
+    question: str, focus: list[FocusTerm], figure: str
+) -> None:
+    clause = "入选省级人才培养对象44人（市级推荐培养37人）"
+    assert _best(question, clause, focus) == figure
+
+
+def test_in_a_list_the_figure_whose_label_says_more_of_the_question_wins() -> None:
+    """改造…供水管道 → 供水管道2698公里, not 燃气管道12609公里 (管道 ends both labels)."""
+    clause = "改造燃气管道12609公里、供水管道2698公里、排水管道3300公里"
+    focus = [FocusTerm("改造", 1.0), FocusTerm("供水", 2.0), FocusTerm("管道", 2.0)]
+    assert _best("改造了多少公里供水管道？", clause, focus) == "2698公里"
+
+
+@pytest.mark.parametrize(("when", "expected"), [("past", 1), ("ahead", -1)])
+def test_the_tense_asked_of_a_report_moves_a_figure_of_its_parts(when: str, expected: int) -> None:
+    """2024 asked of the 2025 report: its review (past) gains, its aims lose."""
+    focus = [FocusTerm("城镇新增就业", 3.0)]
+    scorer = FigureScorer(
+        NumberQuestion.parse("2024年城镇新增就业多少万人？"), focus, ["城镇新增就业"]
+    )
+    clause = "城镇新增就业48.6万人"
+    (figure,) = figures(clause)
+    plain = scorer.score(clause, figure, "past")
+    assert (scorer.score(clause, figure, "past", when) - plain) * expected > 0

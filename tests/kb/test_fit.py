@@ -390,6 +390,51 @@ def test_reselling_contracting_and_running_for_others_are_business_forms(
     assert report.verdict == "partial" and report.commerce, report.reason
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在工业园门口开修理铺，给矿上修液压支架的千斤顶和油缸，换密封圈，按件计价。",
+        "我们两台冷藏车帮合作社把鲜猕猴桃拉到贵阳和重庆的批发市场，按吨公里收运费。",
+        "承包几个小区透水铺装和雨水花园的日常养护，每年按面积收养护费。",
+    ],
+)
+def test_repairing_hauling_or_upkeep_of_what_the_plan_names_is_partial(
+    plan_kb: KnowledgeBase, text: str
+) -> None:
+    report = plan_kb.fit(text)  # a service on the plan's things, not research or making
+    assert report.verdict == "partial" and report.commerce, report.reason
+
+
+def test_a_maker_that_sells_its_printed_cloth_fits(plan_kb: KnowledgeBase) -> None:
+    # 印花 and 后整理 are how it makes the cloth: selling it to garment makers is no trade
+    text = "小厂从外面买白坯布，自己做平网印花和后整理，印好的花布卖给服装厂。"
+    report = plan_kb.fit(text)
+    assert report.verdict == "fit", report.reason
+    assert "印花布" in report.matches[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "开一家主打碳中和理念的手工皂小店，每块皂标注碳足迹。",
+        "A 'net-zero' flower shop that labels every bouquet with its carbon footprint.",
+    ],
+)
+def test_carbon_neutral_said_of_a_shop_is_marketing_not_work(
+    plan_kb: KnowledgeBase, text: str
+) -> None:
+    assert plan_kb.fit(text).verdict == "no_fit"
+
+
+def test_the_businesses_of_a_clubs_members_are_not_the_projects(plan_kb: KnowledgeBase) -> None:
+    text = (
+        "Twelve local business owners (a hotpot restaurant, a coal trader, a cement dealer) "
+        "are setting up an angel fund that invests in seed rounds of tech start-ups."
+    )
+    report = plan_kb.fit(text)
+    assert report.venues == [] and report.commerce == [], report.reason
+
+
 def test_a_term_is_not_named_inside_another_word(all_kb: KnowledgeBase) -> None:
     # over every document, the salon's 新推出 matched Shandong's 创新推出 (a walkthrough)
     report = all_kb.fit("连锁美甲店，新推出采用进口新材料的可卸式光疗甲和穿戴甲。")

@@ -169,3 +169,16 @@ def test_a_question_says_whether_it_counts_things_or_asks_a_share(
 )
 def test_people_counted_in_ming_carry_their_unit(text: str, unit: str) -> None:
     assert figures(text)[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("question", "whole"),
+    [
+        ("一共有多少人（含市级推荐的在内）？", True),
+        ("How many awards did the city win in total?", True),
+        ("包括省级平台在内共有几个？", True),
+        ("市级推荐培养的有多少人？", False),
+    ],
+)
+def test_a_question_asking_for_a_whole_with_its_parts_is_told(question: str, whole: bool) -> None:
+    assert NumberQuestion.parse(question).asks_whole is whole

@@ -19,6 +19,8 @@ from kb.venues import venues
         ("A kiosk at the railway station selling phone cases", ["kiosk"]),
         ("A boutique selling perfume in refillable bottles", ["boutique"]),
         ("打造面向本地单身青年的婚恋交友平台", ["婚恋"]),  # 的: the platform is the project's
+        ("在老城区开了三家干洗门店，衣物统一送洗衣工厂", ["干洗门店", "洗衣工厂"]),
+        ("开一家儿童摄影工作室，拍周岁照", ["摄影工作室", "儿童摄影"]),
     ],
 )
 def test_a_venue_the_project_runs_is_found(text: str, expected: list[str]) -> None:
@@ -37,6 +39,10 @@ def test_a_venue_the_project_runs_is_found(text: str, expected: list[str]) -> No
         "项目可带动装修、运输、家政等行业就业",  # the trades it brings jobs to
         "在景区入口开一家餐厅，接待游客",  # tourism, which plans make a priority
         "我们研发煤矿井下巡检机器人",  # no venue at all
+        "我们生产滚筒洗衣机的电机",  # a washing machine is made, not a laundry run
+        # the businesses of the people it brings together, not its own
+        "Ten business owners (two restaurant chains, a karaoke bar) set up an angel fund.",
+        "由五位股东（一家火锅店、两家建材商）合伙成立创业投资基金",
         # a side business outside the application, to the end of its paragraph
         "我们建一条铝型材挤压生产线。\n除主业外公司还有两项副业：一是卖废铝；二是开了一家火锅店",
         "We build an aluminium extrusion line. Our side businesses, unrelated to this "
