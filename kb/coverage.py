@@ -128,6 +128,9 @@ class Coverage:
             rare = min(terms, key=lambda t: self.word_df.get(t, self.n))
             weight = max((self._idf(self.word_df[t]) for t in known), default=self._idf(None))
             focus.append(FocusTerm(rare, weight, tuple(t for t in terms if t != rare)))
+        for run in dict.fromkeys(re.findall(r"[\u4e00-\u9fff]{2,}", question)):
+            # the Chinese it quotes ((城管进社区)): the document's own words, as asked
+            focus.append(FocusTerm(run, self._idf(self.word_df.get(run))))
         return _topical(focus)
 
     def _char_share(self, word: str, text: str) -> float:

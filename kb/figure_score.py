@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from kb.coverage import FocusTerm
-from kb.numbers import Figure, NumberQuestion, figures
+from kb.numbers import AREA_UNIT, Figure, NumberQuestion, figures
 
 __all__ = ["FigureScorer"]
 
@@ -197,6 +197,8 @@ class FigureScorer:
             same = asked.unit_agrees(unit) or (asked.unit == "%" and figure.unit == "％")
             weight = 0.2 if asked.soft_unit else 0.4
             score += weight if same and figure.unit else (-weight if figure.unit else -0.1)
+        if asked.asks_area and figure.unit:  # how large an area: 3300万亩, not 310万农户
+            score += 0.3 if AREA_UNIT.search(figure.unit) else -0.2
         if asked.asks_count and re.search(r"元|%|％$", figure.unit or ""):
             score -= 0.4  # "how many models": 105款, not the 3000亿元 beside it
         if asked.asks_share and _SHARE_BEFORE.search(before):

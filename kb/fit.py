@@ -42,7 +42,7 @@ from kb.fit_quotes import FitQuotes, distinct, said_of_project
 from kb.fit_report import FitMatch, FitReport, Named
 from kb.keyterms import KeyTerms
 from kb.mentions import Mentions
-from kb.priorities import is_measure, is_priority
+from kb.priorities import industrial_chapters, is_measure, is_priority
 from kb.project_terms import ProjectTerms
 from kb.protocols import Index
 from kb.settings import FitSettings
@@ -71,7 +71,8 @@ class FitChecker:
         frequency = kb.searcher().tokenizer.general_frequency
         self.mentions = Mentions(kb.chunks, word=lambda pair: frequency(pair) >= _EDGE_WORD)
         items = frozenset(i for i, c in enumerate(kb.chunks) if is_priority(c.meta))
-        measures = frozenset(i for i, c in enumerate(kb.chunks) if is_measure(c.meta))
+        industrial = industrial_chapters([c.meta for c in kb.chunks])
+        measures = frozenset(i for i, c in enumerate(kb.chunks) if is_measure(c.meta, industrial))
         self.priority = items | measures
         by_doc: dict[str, list[int]] = {}
         for r in self.priority:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ingest import Indicator
 
-__all__ = ["Figure", "NumberQuestion", "figures"]
+__all__ = ["AREA_UNIT", "Figure", "NumberQuestion", "figures"]
 
 _UNITS = (
     "人/万人|万千瓦|千瓦时|千瓦|万吨|亿吨|吨|亿元|万元|美元|欧元|港元|元|万人次|人次|万人|人|名(?![称单录义字牌片额次])|万家|家|个|项|件|组|"
@@ -188,6 +188,9 @@ _SHARE_ASKED = re.compile(
 )
 
 
+_AREA_ASKED = re.compile(r"面积|多大(?:的)?地|\b(?:area|acreage|acres?)\b", re.I)
+#: The units of an area (万亩, 公顷, 平方公里, 平方米).
+AREA_UNIT = re.compile(r"亩|公顷|平方(?:公里|千米|米)")
 _WHOLE = re.compile(
     r"一共|总共|合计|总数|(?:含|包括|包含)[^，。？?]{0,12}在内"
     r"|\b(?:in total|altogether|all told)\b",
@@ -229,6 +232,11 @@ class NumberQuestion:
     def asks_whole(self) -> bool:
         """Does it ask for a whole with its parts in it (一共, 含…在内, in total)?"""
         return bool(_WHOLE.search(self.text))
+
+    @property
+    def asks_area(self) -> bool:
+        """Does it ask for an area (面积, how large an area, acreage), in no unit it names?"""
+        return self.unit is None and bool(_AREA_ASKED.search(self.text))
 
     @property
     def asks_share(self) -> bool:

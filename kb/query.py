@@ -18,6 +18,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -85,9 +86,17 @@ class QueryAnalyzer:
             "tokens": tokens,
             "expansion": expansion,
             "expansion_weight": 1.0 if english else self.synonym_weight,
-            "chars": [] if english else char_ngrams(query),
+            # an English query's own Chinese (城管进社区 in brackets): matched as written
+            "chars": _chinese_ngrams(query) if english else char_ngrams(query),
             "text": query,
         }
+
+
+def _chinese_ngrams(query: str) -> list[str]:
+    """The character n-grams of the Chinese an English query quotes (its Latin words are
+    searched as words and renderings): none when it quotes no Chinese."""
+    runs = re.findall(r"[\u4e00-\u9fff]{2,}", query)
+    return [g for run in runs for g in char_ngrams(run)]
 
 
 @component

@@ -35,3 +35,12 @@ def test_without_partial_credit_only_words_and_stand_ins_cover(
     focus = coverage.focus("哪些氢能技术被列为重点？")
     assert (coverage.score(focus, text) > 0) is with_partial
     assert (coverage.score(focus, text, partial=False) > 0) is without
+
+
+def test_the_chinese_an_english_question_quotes_is_its_rarest_focus(
+    all_kb: KnowledgeBase,
+) -> None:
+    coverage = all_kb.answerer().coverage
+    question = "How many pilot sites of the community scheme (城管进社区) did Chongqing complete?"
+    focus = {f.word: f.weight for f in coverage.focus(question)}
+    assert "城管进社区" in focus and focus["城管进社区"] == max(focus.values())

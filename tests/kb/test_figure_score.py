@@ -101,3 +101,9 @@ def test_the_tense_asked_of_a_report_moves_a_figure_of_its_parts(when: str, expe
     (figure,) = figures(clause)
     plain = scorer.score(clause, figure, "past")
     assert (scorer.score(clause, figure, "past", when) - plain) * expected > 0
+
+
+def test_an_area_asked_is_answered_in_a_unit_of_area() -> None:
+    clause = "农业托管面积3300万亩，服务310万农户"
+    focus = [FocusTerm("农业托管", 3.0)]
+    assert _best("How large was the area under 农业托管?", clause, focus) == "3300万亩"

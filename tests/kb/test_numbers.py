@@ -182,3 +182,16 @@ def test_people_counted_in_ming_carry_their_unit(text: str, unit: str) -> None:
 )
 def test_a_question_asking_for_a_whole_with_its_parts_is_told(question: str, whole: bool) -> None:
     assert NumberQuestion.parse(question).asks_whole is whole
+
+
+@pytest.mark.parametrize(
+    ("question", "area"),
+    [
+        ("In Shanxi, how large was the area of farmland under trusteeship in 2024?", True),
+        ("农业托管面积是多少？", True),
+        ("农业托管面积是多少万亩？", False),  # the unit it names says it already
+        ("How many farm households were served?", False),
+    ],
+)
+def test_a_question_asking_for_an_area_is_told(question: str, area: bool) -> None:
+    assert NumberQuestion.parse(question).asks_area is area

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb import KnowledgeBase
-from kb.priorities import is_measure, is_priority
+from kb.priorities import industrial_chapters, is_measure, is_priority
 
 
 @pytest.mark.parametrize(
@@ -17,10 +17,19 @@ from kb.priorities import is_measure, is_priority
         ("ch1.s2.para1", False, False),  # a review of past work
         ("ch3.s2.para1", False, False),  # a basic principle
         ("ch6.para1", False, False),  # a chapter's opening, under no numbered heading
+        ("ch7.s2.para1", False, True),  # 第七章 保障措施 › 二、深化科技体制改革
+        ("ch4.s2.para1", False, False),  # 二、构建支撑新型城镇化的技术体系: surveys industries
+        ("ch3.s3.para1", False, False),  # 三、发展目标: the goals, not a measure
     ],
 )
 def test_priority_items_and_numbered_measures_are_told_apart(
     plan_kb: KnowledgeBase, chunk: str, priority: bool, measure: bool
 ) -> None:
     meta = next(c.meta for c in plan_kb.chunks if c.meta["id"].split(":")[1].startswith(chunk))
-    assert (is_priority(meta), is_measure(meta)) == (priority, measure)
+    industrial = industrial_chapters([c.meta for c in plan_kb.chunks])
+    assert (is_priority(meta), is_measure(meta, industrial)) == (priority, measure)
+
+
+def test_the_chapter_of_industries_is_the_plans_fourth(plan_kb: KnowledgeBase) -> None:
+    chapters = {chapter for _, chapter in industrial_chapters([c.meta for c in plan_kb.chunks])}
+    assert chapters == {"第四章 加快推进重点产业关键技术攻关"}

@@ -37,3 +37,17 @@ def test_analyzer_drops_title_words_from_english_renderings(parts) -> None:
     flat = lambda out: {t for g in out["groups"] for term in g for t in term}  # noqa: E731
     assert "互联网" in flat(plain) and "互联网" not in flat(titled)
     assert flat(titled) and flat(titled) < flat(plain)
+
+
+@pytest.mark.parametrize(
+    ("question", "grams"),
+    [
+        ("How many sites of the (城管进社区) scheme?", {"城管", "社区"}),
+        ("How many urban sites?", set()),  # no Chinese: no character n-grams
+    ],
+)
+def test_an_english_query_matches_the_chinese_it_quotes_character_by_character(
+    parts, question: str, grams: set[str]
+) -> None:
+    chars = QueryAnalyzer(*parts, synonym_weight=0.5).run(question)["chars"]
+    assert grams <= set(chars) and (not grams) == (not chars)
