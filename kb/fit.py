@@ -179,8 +179,9 @@ class FitChecker:
         ]  # chunks under one heading cite it once: the distinct ones, then the first few
         does = said_of_project(terms.project, text)
         found = self.quotes.searched(does, doc, rows) if searched and verdict != "no_fit" else []
+        also = tuple(f for t in terms.named if not t.background for f, _ in t.forms)
         cited = [
-            self._match(r, evidence.get(r) or self._searched(r, terms))
+            self._match(r, evidence.get(r) or self._searched(r, terms), also)
             for r in self.quotes.nearest_first(does, shown, rows, found)
         ]
         if verdict == "partial" and terms.commerce_only:  # it trades in what the plan names
@@ -266,5 +267,7 @@ class FitChecker:
         said = [t.text for t in terms.named] + list(terms.missing)
         return Row(terms={w: (w, "work") for w in said if len(w) >= 2 and w in text})
 
-    def _match(self, row: int, evidence: Row) -> FitMatch:
-        return self.quotes.match(row, evidence.terms or {}, evidence.work, evidence.area)
+    def _match(self, row: int, evidence: Row, also: tuple[str, ...] = ()) -> FitMatch:
+        text = self.mentions.text(row)
+        said = tuple(f for f in also if f in text)  # its other words this row says
+        return self.quotes.match(row, evidence.terms or {}, evidence.work, evidence.area, said)

@@ -166,12 +166,19 @@ class FitQuotes:
         return found[::-1]
 
     def match(
-        self, row: int, terms: dict[str, tuple[str, str]], work: float, area: float
+        self,
+        row: int,
+        terms: dict[str, tuple[str, str]],
+        work: float,
+        area: float,
+        also: tuple[str, ...] = (),
     ) -> FitMatch:
         """The match of one priority chunk: the clauses naming the project's work, or,
         when it names only the area, the heading that names it.
 
         :param terms: the project's terms this chunk names → (form found, work|area).
+        :param also: the forms of the project's other words (its common ones: 混凝土 of
+            低碳混凝土): the quote reaches the clauses that say them too, within its limit.
         """
         chunk = self.kb.chunks[row]
         m = chunk.meta
@@ -181,7 +188,7 @@ class FitQuotes:
         heading = self.heading(chunk, forms) if kind == "area" else None
         if heading is not None:  # only the area is named: the heading that names it
             return replace(heading, score=score, terms=list(terms), forms=forms)
-        s, e = self.quote(chunk, forms)
+        s, e = self.quote(chunk, forms + [f for f in also if f not in forms])
         address, words = list(m["section"]), (chunk.content or "")[s:e]
         start, end = int(m["start"]) + s, int(m["start"]) + e
         return FitMatch(

@@ -435,6 +435,17 @@ def test_the_businesses_of_a_clubs_members_are_not_the_projects(plan_kb: Knowled
     assert report.venues == [] and report.commerce == [], report.reason
 
 
+def test_a_quote_reaches_the_clause_that_says_the_projects_common_words(
+    plan_kb: KnowledgeBase,
+) -> None:
+    # 粉煤灰 makes the match; 低碳混凝土, the project's product, is the item's next clause
+    text = (
+        "We will make lower-carbon concrete blocks, replacing up to 45% of the cement with fly ash."
+    )
+    quoted = plan_kb.fit(text).matches[0].text
+    assert "粉煤灰" in quoted and "低碳混凝土" in quoted
+
+
 def test_a_term_is_not_named_inside_another_word(all_kb: KnowledgeBase) -> None:
     # over every document, the salon's 新推出 matched Shandong's 创新推出 (a walkthrough)
     report = all_kb.fit("连锁美甲店，新推出采用进口新材料的可卸式光疗甲和穿戴甲。")
