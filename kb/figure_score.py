@@ -38,7 +38,8 @@ _LISTED = re.compile(r"(?:\d[\d.]*[^\d、，。；]{0,4}、)+$")
 _BREAKDOWN = re.compile(r"\d[^\d，。；（(]{0,4}[（(][^）)\d]*$")
 _CHANGE_WORD = re.compile(r"增长|增加|增幅|增速|提高|提升|下降|减少|降低|上涨")
 
-_LABEL_CREDIT = 0.1  # per top-weighted question word in a figure's own label
+_LABEL_CREDIT = 0.1  # per top-weighted question word in a listed figure's own label
+_LABEL_TIE = 0.01  # … in any figure's: breaks a tie (169人次 and 125人次 after 人才)
 #: A figure of a list of labelled figures (燃气管道12609公里、供水管道2698公里): one before
 #: it, or one after it.
 _LIST_BEFORE = re.compile(r"\d[^\d、，,。；]{0,4}、[^\d、，,。；]{2,12}$")
@@ -248,14 +249,15 @@ class FigureScorer:
         named = max(
             (weight / top for w, weight in weights.items() if after.startswith(w)), default=0.0
         )
+        if _IN_BRACKETS.search(before):  # 13项（其中：一等奖1项、二等奖2项）: its parts
+            return max(near, named)
         # in a list (燃气管道12609公里、供水管道2698公里), the figure whose own label says
-        # more of the question (供水 and 管道, not 管道 alone) is the one asked
+        # more of the question (供水 and 管道, not 管道 alone) is the one asked; elsewhere
+        # its label only breaks a tie
         label = re.split(r"[，,；;。、]", before)[-1]
-        listed = (_LIST_BEFORE.search(before) or _LIST_AFTER.match(clause[figure.end :])) and (
-            not _IN_BRACKETS.search(before)  # 13项（其中：一等奖1项、二等奖2项）: its parts
-        )
+        listed = _LIST_BEFORE.search(before) or _LIST_AFTER.match(clause[figure.end :])
         told = sum(weight for w, weight in weights.items() if w in label) / top
-        return max(near, named) + (_LABEL_CREDIT * told if listed else 0.0)
+        return max(near, named) + (_LABEL_CREDIT if listed else _LABEL_TIE) * told
 
     def _dated(self, figure: Figure, before: str) -> float:
         """The year asked right before the figure (+0.5; a change spans its years, so not

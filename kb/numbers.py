@@ -177,7 +177,14 @@ _TO = re.compile(
     r"(?:rise|rose|risen|climb(?:ed)?|raised?|increased?) to)\b",
     re.I,
 )
-_FROM = re.compile(r"原来|原先|以前|过去|从多少|起初|\bused to\b|\boriginally\b", re.I)
+#: A change the question names to ask where it started (the starting point of that rise):
+#: the start is asked, no change.
+_STARTED = (
+    r"\b(?:starting point|start|beginning|baseline|base) of (?:that|the|this) "
+    r"(?:rise|increase|growth)\b"
+)
+_CHANGE_NAMED = re.compile(_STARTED, re.I)
+_FROM = re.compile(rf"原来|原先|以前|过去|从多少|起初|\bused to\b|\boriginally\b|{_STARTED}", re.I)
 
 
 _COUNT_ASKED = re.compile(r"\bhow many\b", re.I)
@@ -273,5 +280,5 @@ class NumberQuestion:
         soft = unit is not None and unit.endswith("~")
         years = tuple(dict.fromkeys(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", question)))
         end = "from" if _FROM.search(question) else ("to" if _TO.search(question) else None)
-        growth = bool(_GROWTH.search(question))
+        growth = bool(_GROWTH.search(_CHANGE_NAMED.sub(" ", question)))
         return cls(question, wants, years, unit and unit.rstrip("~"), growth, end, soft)

@@ -107,3 +107,10 @@ def test_an_area_asked_is_answered_in_a_unit_of_area() -> None:
     clause = "农业托管面积3300万亩，服务310万农户"
     focus = [FocusTerm("农业托管", 3.0)]
     assert _best("How large was the area under 农业托管?", clause, focus) == "3300万亩"
+
+
+def test_of_two_figures_after_the_same_word_the_one_whose_label_says_more_wins() -> None:
+    """Both follow 人才; 市级青年科技创新人才 says municipal and young too."""
+    clause = "累计培养高层次科技人才169人次，其中市级青年科技创新人才125人次"
+    focus = [FocusTerm("人才", 2.0), FocusTerm("市级", 1.0), FocusTerm("青年", 1.0)]
+    assert _best("市级青年人才有多少人次？", clause, focus) == "125人次"

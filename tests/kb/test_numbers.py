@@ -195,3 +195,11 @@ def test_a_question_asking_for_a_whole_with_its_parts_is_told(question: str, who
 )
 def test_a_question_asking_for_an_area_is_told(question: str, area: bool) -> None:
     assert NumberQuestion.parse(question).asks_area is area
+
+
+def test_a_change_named_to_ask_where_it_started_asks_the_start_not_the_change() -> None:
+    asked = NumberQuestion.parse(
+        "It reached 0.89% in 2020. What was it in 2015, the starting point of that rise?"
+    )
+    assert not asked.growth and asked.end == "from"
+    assert NumberQuestion.parse("How much did the share rise?").growth
