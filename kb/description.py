@@ -175,8 +175,18 @@ _FEE = re.compile(
 )
 
 
+#: A shop where things are made (finishing shop, machine shop, paint shop): a workshop.
+_WORKSHOP = re.compile(
+    r"\b(?:machine|machining|finishing|fabrication|welding|assembly|paint|press|stamping|"
+    r"tool|job|steel|metal|sheet-metal|casting|forging) shops?\b"
+)
+
+
 def business_forms(folded: str, words: dict[str, frozenset[str]], english: bool) -> list[str]:
-    """The business forms a sentence says: ``commerce`` words and charges by the job."""
+    """The business forms a sentence says: ``commerce`` words and charges by the job (a
+    finishing shop or a machine shop is a workshop, not a store)."""
+    if english:
+        folded = _WORKSHOP.sub("workshop", folded)
     return said(words["commerce"], folded, english) + _FEE.findall(folded)
 
 

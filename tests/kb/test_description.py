@@ -6,6 +6,7 @@ import pytest
 
 from kb.description import (
     COMPANY,
+    business_forms,
     find,
     making,
     parts,
@@ -44,6 +45,24 @@ def test_said_finds_english_business_words_whole_or_plural_only(
 ) -> None:
     found = said(project_words()["commerce"], sentence, english=True)
     assert set(found) == expected and len(found) == len(set(found))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("we are a steel finishing shop", []),  # a workshop, not a store
+        ("our machine shop turns shafts", []),
+        ("we run a tyre shop", ["shop"]),
+        ("按公里数和头数收运费", ["按公里数和头数收运费"]),
+        ("每年按面积收养护费", ["按面积收养护费"]),
+    ],
+)
+def test_business_forms_tell_a_store_and_a_fee_from_a_workshop(
+    sentence: str, expected: list[str]
+) -> None:
+    words = {**project_words(), "commerce": frozenset({"shop"})}
+    english = sentence.isascii()
+    assert business_forms(sentence, words, english) == expected
 
 
 def test_said_finds_chinese_business_words_inside_the_sentence() -> None:
