@@ -82,6 +82,15 @@ _NAMED_SHARE = 0.75
 _MIN_NAMED = 4
 
 
+def _said_share(title: str, words: str) -> float:
+    """The share of a heading's title the question says (in runs of two characters or
+    more); 0 for a title too short to be named by its words."""
+    if len(title) < _MIN_NAMED:
+        return 0.0
+    blocks = SequenceMatcher(None, title, words, autojunk=False)
+    return sum(b.size for b in blocks.get_matching_blocks() if b.size >= 2) / len(title)
+
+
 @dataclass(frozen=True)
 class _Heading:
     doc: str
@@ -95,10 +104,14 @@ def _singular(word: str) -> str:
 
 def _parts(node: Node) -> list[Node]:
     """The node's countable parts; through a heading that only holds one box (（一）能源产业
-    holds 专栏1) to the box's."""
+    holds 专栏1) to the box's; of a box that only holds a table (专栏1 “十四五”时期发展目标),
+    its rows (the indicators)."""
     parts = [c for c in node.children if c.kind in _PARTS or (c.kind == "paragraph" and c.title)]
     if len(parts) == 1 and parts[0].kind == "box":
         return _parts(parts[0])
+    tables = [c for c in node.children if c.kind == "table"]
+    if not parts and len(tables) == 1:
+        return [r for r in tables[0].children if r.kind == "table_row"]
     return parts
 
 
@@ -191,18 +204,15 @@ class StructureCounts:
             for node, path in self.kb.trees[d].root.walk():
                 if node.kind not in _HEADINGS:
                     continue
+                share = _said_share(node.title, words)
                 if (node.kind, cn_number(node.number)) in numbered:
+                    score = 2.0 + share  # of two 专栏1, the one whose title it says too
+                elif share >= 1.0 and any(  # 第七章“深化科技体制改革”一节: the section
+                    (p.kind, cn_number(p.number)) in numbered for p in path
+                ):
                     score = 2.0
-                elif len(node.title) >= _MIN_NAMED:
-                    blocks = SequenceMatcher(None, node.title, words, autojunk=False)
-                    said = sum(b.size for b in blocks.get_matching_blocks() if b.size >= 2)
-                    score = said / len(node.title)
-                    if score >= 1.0 and any(  # 第七章“深化科技体制改革”一节: the section
-                        (p.kind, cn_number(p.number)) in numbered for p in path
-                    ):
-                        score = 2.0
                 else:
-                    score = 0.0
+                    score = share
                 if score >= _NAMED_SHARE and (best is None or (score, len(path)) > best[:2]):
                     best = (score, len(path), _Heading(d, node, path))
         return best[2] if best else None

@@ -27,6 +27,9 @@ def counter(plan_kb: KnowledgeBase) -> StructureCounts:
         ("附录的名词解释一共解释了几个名词？", "8个", "1．R&D经费投入强度"),  # a glossary's terms
         # the heading named after the verb is not the thing counted (chapter 4's systems)
         ("How many technology systems does chapter 4 set out?", "5个", "一、构建支撑新型工业化"),
+        # two boxes are numbered 1: the title said picks the targets table; its rows count
+        ("“十四五”时期发展目标表（专栏1）列了多少项指标？", "8项", "全社会研发经费支出"),
+        ("专栏1能源产业技术攻关列了几个方面？", "4个", "1．火电"),
     ],
 )
 def test_a_count_of_a_headings_parts_is_read_from_the_tree(
