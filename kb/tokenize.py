@@ -10,7 +10,8 @@ queries in everyday words with a curated thesaurus of the plan's official terms
 (``kb/data/zh_synonyms.tsv``: 年轻 → 青年, 节约 → 节能; ``kb/data/zh_everyday.tsv``: an
 enterprise's words for the plan's items, 打药飞机 → 植保无人机; ``kb/data/zh_trade.tsv``: the
 trade words of each item's equipment, processes and workplaces, 轧机 → 钢材, 猪舍 → 畜禽;
-``kb/data/zh_policy.tsv``: spoken phrases for the plan's policy language, 越落越远 → 差距拉大).
+``kb/data/zh_policy.tsv``: spoken phrases for the plan's policy language, 越落越远 → 差距拉大;
+``kb/data/zh_colloquial.tsv``: sayings for its policy ideas, 筑巢引凤 → 人才引进).
 
 Example::
 
@@ -233,6 +234,7 @@ class QueryExpander:
             "zh_trade.tsv",
             "zh_measures.tsv",
             "zh_policy.tsv",
+            "zh_colloquial.tsv",
         )
         for line in (ln for name in files for ln in _data_lines(name)):
             word, _, terms = line.partition("\t")
