@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from kb.description import find, others_aside, side_lines
+from kb.description import find, others_aside, said, side_lines
 from kb.tokenize import fold
 
 __all__ = ["venues"]
@@ -43,6 +43,13 @@ _SIDE = re.compile(
 #: A sentence on what the project brings others (带动装修、家政等行业就业): their trades.
 _IMPACT = re.compile(r"带动|拉动|辐射|\bcreat\w* jobs\b|\bjobs for\b")
 _CLAUSE = re.compile(r"[，,：:]")
+#: A place a project opens to serve visitors, named by its kind (开一家酸奶吧, 开了个室内射箭馆,
+#: 开一家手工皂工作室): a venue whatever its words — unless they say research or making
+#: (开一家工业设计工作室).
+_OPENS = re.compile(
+    r"(?:开|办|经营)(?:了|起)?(?:一|两|三|几|\d+)?(?:家|个|间|座|处)"
+    r"([^，,。；;：:、“”\"的]{1,8}?(?:馆|吧|会所|俱乐部|工作室))"
+)
 
 
 def venues(text: str, words: dict[str, frozenset[str]]) -> list[str]:
@@ -60,6 +67,12 @@ def venues(text: str, words: dict[str, frozenset[str]]) -> list[str]:
     for sentence, side in side_lines(folded):
         if side or _IMPACT.search(sentence):
             continue
+        for opened in _OPENS.finditer(sentence):  # 开一家酸奶吧: its kind says a venue
+            place = opened.group(1)
+            if not said(words["make"], place, False) and not _CUSTOMER.search(
+                sentence[: opened.start()]
+            ):
+                found.setdefault(place)
         taken: list[tuple[int, int]] = []  # spans of the venues found in this sentence
         for word in longest_first:
             at = _find(word, sentence)

@@ -20,7 +20,10 @@ from kb.venues import venues
         ("A boutique selling perfume in refillable bottles", ["boutique"]),
         ("打造面向本地单身青年的婚恋交友平台", ["婚恋"]),  # 的: the platform is the project's
         ("在老城区开了三家干洗门店，衣物统一送洗衣工厂", ["干洗门店", "洗衣工厂"]),
-        ("开一家儿童摄影工作室，拍周岁照", ["摄影工作室", "儿童摄影"]),
+        ("开一家儿童摄影工作室，拍周岁照", ["儿童摄影工作室", "摄影工作室", "儿童摄影"]),
+        # a place opened for visitors, named by its kind (吧, 馆, 会所, 俱乐部, 工作室)
+        ("在大学城开一家酸奶吧，外卖平台也接单", ["酸奶吧"]),
+        ("开了个室内射箭馆，按小时收费", ["室内射箭馆"]),
     ],
 )
 def test_a_venue_the_project_runs_is_found(text: str, expected: list[str]) -> None:
@@ -40,6 +43,7 @@ def test_a_venue_the_project_runs_is_found(text: str, expected: list[str]) -> No
         "在景区入口开一家餐厅，接待游客",  # tourism, which plans make a priority
         "我们研发煤矿井下巡检机器人",  # no venue at all
         "我们生产滚筒洗衣机的电机",  # a washing machine is made, not a laundry run
+        "开一家工业设计工作室，为煤机厂做产品设计",  # its kind says making
         # the businesses of the people it brings together, not its own
         "Ten business owners (two restaurant chains, a karaoke bar) set up an angel fund.",
         "由五位股东（一家火锅店、两家建材商）合伙成立创业投资基金",
