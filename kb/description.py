@@ -218,26 +218,60 @@ def only_used(word: str, folded: str, words: dict[str, frozenset[str]], english:
     edge = r"(?<![a-z]){}(?:e?s)?(?![a-z])" if word.isascii() else "{}"
     says = re.compile(edge.format(re.escape(word)))
     clauses = [c for c in re.split(r"[，,；;。:：]", folded) if says.search(c.replace(" ", "-"))]
-    if device and any(_sold(says, c, words, english) for c in clauses):
-        return False  # the goods it deals in (经销工业机器人), not a means
+    if any(_sold(says, c, words, english, near=not device) for c in clauses):
+        return False  # the goods it deals in (经销工业机器人, distributor of NB-IoT modules)
     return not any(
         making(c, words, english) and not said(words["use"], c, english) for c in clauses
     )
 
 
 def _sold(
-    says: re.Pattern[str], clause: str, words: dict[str, frozenset[str]], english: bool
+    says: re.Pattern[str],
+    clause: str,
+    words: dict[str, frozenset[str]],
+    english: bool,
+    near: bool = False,
 ) -> bool:
     """Does the clause sell what ``says`` finds: a commerce word before it (经销工业机器人;
     a sales agent distributing robots; not 机器人售卖亭, a robot that sells), just before
-    it in Chinese, anywhere before it in an English clause?"""
+    it in Chinese, anywhere before it in an English clause — or, ``near``, within its
+    last few words (a distributor of NB-IoT modules, not a store that adds IoT scales)?"""
     found = says.search(clause.replace(" ", "-"))
     if found is None or said(words["use"], clause, english):
         return False
-    before = (
-        clause[: found.start()] if english else clause[max(0, found.start() - 6) : found.start()]
-    )
+    if not english:
+        before = clause[max(0, found.start() - 6) : found.start()]
+    elif near:  # the business word, then only words that lead to its goods
+        last = clause[: found.start()].split()[-_NEAR_WORDS:]
+        while last and last[-1] not in _BREAKS and not said(words["commerce"], last[-1], True):
+            last.pop()
+        before = last[-1] if last else ""
+    else:
+        before = clause[: found.start()]
     return bool(said(words["commerce"], before, english))
+
+
+_NEAR_WORDS = 3  # a distributor of NB-IoT: the business word a few words before
+#: Words that end what a business word governs (an agency where big-data scoring…).
+_BREAKS = frozenset(
+    {
+        "where",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "with",
+        "using",
+        "by",
+        "via",
+        "and",
+        "or",
+        "to",
+        "through",
+        "while",
+        "when",
+    }
+)
 
 
 COMPANY = re.compile(

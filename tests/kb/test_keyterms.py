@@ -245,6 +245,20 @@ def test_a_means_only_used_is_not_a_thing_traded(keyterms) -> None:
     assert "接入" not in terms.missing  # a word of use is no key term
 
 
+@pytest.mark.parametrize(
+    ("text", "traded"),
+    [
+        ("We are a distributor of NB-IoT modules for meter makers.", True),  # the goods
+        ("The new store adds a smart refill bar with IoT weighing scales.", False),  # a means
+    ],
+)
+def test_an_enabler_a_business_word_just_governs_is_what_it_deals_in(
+    keyterms, text: str, traded: bool
+) -> None:
+    found = {t.text: t for t in keyterms.find(text).named}
+    assert "iot" in found and found["iot"].background is not traded
+
+
 def test_an_english_enabler_of_two_words_is_known_by_its_hyphenated_form(keyterms) -> None:
     terms = keyterms.find("An insurance agency where big-data scoring matches each customer.")
     found = {t.text: t for t in terms.named}
