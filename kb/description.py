@@ -33,6 +33,7 @@ __all__ = [
     "said",
     "sentences",
     "side_lines",
+    "without_fees",
 ]
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
@@ -170,7 +171,7 @@ _CLAUSE_BOUND = re.compile(r"([，,；;。.])")
 #: service business form.
 _FEE = re.compile(
     r"按[^，,；;。]{1,8}?(?:收费|计费|收取|结算|收钱|算钱|收租|收[^，,；;。按]{1,3}费)"
-    r"|(?:charged?|billed?|fees?) (?:by the|per) \w+",
+    r"|(?:charg(?:e|es|ed|ing)|bill(?:s|ed|ing)?|fees?) (?:by the|per) \w+",
     re.I,
 )
 
@@ -182,11 +183,23 @@ _WORKSHOP = re.compile(
 )
 
 
+#: Operating a line or a plant of its own (already operates one juice line): making.
+_RUNS_PLANT = re.compile(
+    r"\boperat(?:e|es|ed|ing)\b(?=(?:\s+[\w-]+){0,3}?\s+(?:production |processing )?"
+    r"(?:lines?|plants?|factor(?:y|ies)|mills?|works|furnaces?|kilns?|smelters?)\b)"
+)
+
+
+def without_fees(text: str) -> str:
+    """The text with its charges by the job (按次收费, charging per piece) blanked."""
+    return _FEE.sub(" ", text)
+
+
 def business_forms(folded: str, words: dict[str, frozenset[str]], english: bool) -> list[str]:
     """The business forms a sentence says: ``commerce`` words and charges by the job (a
     finishing shop or a machine shop is a workshop, not a store)."""
-    if english:
-        folded = _WORKSHOP.sub("workshop", folded)
+    if english:  # a workshop, a plant it runs: making, not trade
+        folded = _RUNS_PLANT.sub("run", _WORKSHOP.sub("workshop", folded))
     return said(words["commerce"], folded, english) + _FEE.findall(folded)
 
 

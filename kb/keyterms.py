@@ -33,6 +33,7 @@ from kb.description import (
     project_words,
     sentences,
     side_lines,
+    without_fees,
 )
 from kb.mentions import Mentions
 from kb.project_terms import STAND_IN, KeyTerm, ProjectTerms
@@ -130,10 +131,11 @@ class KeyTerms:
             commerce.update(dict.fromkeys(sold))
             trade += len(sold)
             make += len(making(folded, self.words, english))
+            worded = without_fees(sentence)  # charging per piece: how it bills, no term
             if english:
-                terms, unnamed = self._english(sentence, background, names)
+                terms, unnamed = self._english(worded, background, names)
             else:
-                terms, unnamed = self._chinese(sentence, background)
+                terms, unnamed = self._chinese(worded, background)
             means = [self._as_means(t, folded, english) for t in terms]
             if sold:  # what it deals in, not the means it uses (接入大数据平台)
                 traded.update(t.text for t, m in zip(terms, means, strict=True) if m is t)

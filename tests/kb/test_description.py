@@ -55,12 +55,16 @@ def test_said_finds_english_business_words_whole_or_plural_only(
         ("we run a tyre shop", ["shop"]),
         ("按公里数和头数收运费", ["按公里数和头数收运费"]),
         ("每年按面积收养护费", ["按面积收养护费"]),
+        ("we work to drawings, charging per piece", ["charging per piece"]),
+        # running its own line or plant is making, not operating for others
+        ("it already operates one kiwifruit juice line", []),
+        ("we operate the sightseeing buggies", ["operate"]),
     ],
 )
 def test_business_forms_tell_a_store_and_a_fee_from_a_workshop(
     sentence: str, expected: list[str]
 ) -> None:
-    words = {**project_words(), "commerce": frozenset({"shop"})}
+    words = {**project_words(), "commerce": frozenset({"shop", "operate"})}
     english = sentence.isascii()
     assert business_forms(sentence, words, english) == expected
 

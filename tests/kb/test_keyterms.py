@@ -293,3 +293,9 @@ def test_the_words_a_plan_does_not_name_are_things_not_amounts_places_or_grammar
     missing = keyterms.find(text).missing
     assert not set(absent) & set(missing)
     assert set(present) <= set(missing)
+
+
+def test_the_words_of_a_charge_by_the_job_are_no_key_terms(keyterms) -> None:
+    terms = keyterms.find("We fabricate steel guards to drawings, charging per piece.")
+    said = {t.text for t in terms.named} | set(terms.missing)
+    assert "charging per piece" in terms.commerce and not {"charging", "piece"} & said
