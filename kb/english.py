@@ -67,7 +67,9 @@ class EnglishGlossary:
         ``en_documents.tsv`` (English for the distinctive terms of the other bundled
         documents: 白酒, 梅花鹿, 宅基地, 集装箱吞吐量), ``en_trade.tsv`` (the trade words of
         the plan's items: rolling mill, hog house, cross-dock), ``en_reports.tsv`` (the
-        things the bundled documents count: charging pile, elderly care bed) and ``en_forms.tsv``
+        things the bundled documents count: charging pile, elderly care bed),
+        ``en_figures.tsv`` (the labels of their figures: heating renovation, revitalised
+        land, treat winter ills in summer) and ``en_forms.tsv``
         (irregular word forms). A phrase in several files keeps every file's renderings,
         in this order."""
         forms = {}
@@ -75,7 +77,15 @@ class EnglishGlossary:
             form, _, base = line.partition("\t")
             forms[form.strip().lower()] = base.strip().lower()
         entries: dict[tuple[str, ...], list[str]] = {}
-        files = ("en_zh", "en_everyday", "en_documents", "en_trade", "en_measures", "en_reports")
+        files = (
+            "en_zh",
+            "en_everyday",
+            "en_documents",
+            "en_trade",
+            "en_measures",
+            "en_reports",
+            "en_figures",
+        )
         for line in (ln for name in files for ln in _lines(f"{name}.tsv")):
             english, _, chinese = line.partition("\t")
             words = (singular(w) for w in _WORD.findall(english.lower()))
