@@ -4,8 +4,10 @@ the words of ``kb/data/project_words.tsv`` it says.
 These are the plain-text steps :class:`~kb.keyterms.KeyTerms` takes before it asks the
 documents anything: where a sentence ends (。；, and in English a full stop before a
 capital, not the one of "Co., Ltd."), which stretch is a company's name (旅游开发有限公司 is
-a name, not an act), and which business-form words a sentence says (in English whole
-words or their plurals: sale is not in wholesale, shop not in workshop).
+a name, not an act), which sentences are about the company or a side business, and which
+words of a kind a sentence says (in English whole words or their plurals: sale is not in
+wholesale, shop not in workshop). How those words add up to a business is
+:mod:`kb.business`.
 
 Example::
 
@@ -23,17 +25,13 @@ from kb.tokenize import fold, is_english
 
 __all__ = [
     "COMPANY",
-    "business_forms",
     "find",
-    "making",
-    "only_used",
     "others_aside",
     "parts",
     "project_words",
     "said",
     "sentences",
     "side_lines",
-    "without_fees",
 ]
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
@@ -156,135 +154,6 @@ def find(word: str, folded: str) -> tuple[int, int] | None:
         pattern = pattern[:-1] + "(?:y|ies|ied)"
     found = re.search(rf"(?<![a-z]){pattern}(?:e?s|ed)?(?![a-z])", folded)
     return found.span() if found else None
-
-
-#: A clause that says the project does not do the work itself (设计和施工仍由矿方负责,
-#: 公司不做软件和设备开发, we do not develop): its research and making words do not count.
-_DISCLAIMS = re.compile(
-    r"不做|不搞|不从事|不涉及|不参与|不负责|仍由|均由|由[^，,；;。]{1,12}负责"
-    r"|do not|don't|does not|doesn't|(?:do|does|did) no |not our own|no in-house",
-    re.I,
-)
-#: Clause bounds, kept by the split so the undisclaimed text reads as written.
-_CLAUSE_BOUND = re.compile(r"([，,；;。.])")
-#: Charging by the job (按次收费, 按亩收费, 按公里数和头数收运费, billed per metre): a
-#: service business form.
-_FEE = re.compile(
-    r"按[^，,；;。]{1,8}?(?:收费|计费|收取|结算|收钱|算钱|收租|收[^，,；;。按]{1,3}费)"
-    r"|(?:charg(?:e|es|ed|ing)|bill(?:s|ed|ing)?|fees?) (?:by the|per) \w+",
-    re.I,
-)
-
-
-#: A shop where things are made (finishing shop, machine shop, paint shop): a workshop.
-_WORKSHOP = re.compile(
-    r"\b(?:machine|machining|finishing|fabrication|welding|assembly|paint|press|stamping|"
-    r"tool|job|steel|metal|sheet-metal|casting|forging) shops?\b"
-)
-
-
-#: Operating a line or a plant of its own (already operates one juice line): making.
-_RUNS_PLANT = re.compile(
-    r"\boperat(?:e|es|ed|ing)\b(?=(?:\s+[\w-]+){0,3}?\s+(?:production |processing )?"
-    r"(?:lines?|plants?|factor(?:y|ies)|mills?|works|furnaces?|kilns?|smelters?)\b)"
-)
-
-
-def without_fees(text: str) -> str:
-    """The text with its charges by the job (按次收费, charging per piece) blanked."""
-    return _FEE.sub(" ", text)
-
-
-def business_forms(folded: str, words: dict[str, frozenset[str]], english: bool) -> list[str]:
-    """The business forms a sentence says: ``commerce`` words and charges by the job (a
-    finishing shop or a machine shop is a workshop, not a store)."""
-    if english:  # a workshop, a plant it runs: making, not trade
-        folded = _RUNS_PLANT.sub("run", _WORKSHOP.sub("workshop", folded))
-    return said(words["commerce"], folded, english) + _FEE.findall(folded)
-
-
-def making(folded: str, words: dict[str, frozenset[str]], english: bool) -> list[str]:
-    """The research and making words a sentence says of the project itself: not in a
-    clause that disclaims them (设计和施工仍由矿方负责)."""
-    # Clause by clause, not one regex with [^，]* around the keyword: that retried from
-    # every start and took 26 s on 20,000 unpunctuated characters.
-    kept = (" " if _DISCLAIMS.search(part) else part for part in _CLAUSE_BOUND.split(folded))
-    return said(words["make"], "".join(kept), english)
-
-
-def only_used(word: str, folded: str, words: dict[str, frozenset[str]], english: bool) -> bool:
-    """Is ``word`` an ``enabler`` (大数据, IoT, 低碳) or a ``device`` (摄像头, 传感器) the
-    sentence only uses? It is the project's work where a clause that says it also says a
-    research or making word and no word of use (研发区块链…, not 接入大数据平台)."""
-    word = word.replace(" ", "-")  # big data is listed as big-data
-
-    def listed(kind: str) -> bool:  # 大数据平台: an enabler and words every project uses
-        return any(
-            word == e or (word.startswith(e) and word[len(e) :] in words["generic"])
-            for e in words[kind]
-        )
-
-    device = listed("device")
-    if not device and not listed("enabler"):
-        return False
-    # ai, not the ai of maintain; robots for robot
-    edge = r"(?<![a-z]){}(?:e?s)?(?![a-z])" if word.isascii() else "{}"
-    says = re.compile(edge.format(re.escape(word)))
-    clauses = [c for c in re.split(r"[，,；;。:：]", folded) if says.search(c.replace(" ", "-"))]
-    if any(_sold(says, c, words, english, near=not device) for c in clauses):
-        return False  # the goods it deals in (经销工业机器人, distributor of NB-IoT modules)
-    return not any(
-        making(c, words, english) and not said(words["use"], c, english) for c in clauses
-    )
-
-
-def _sold(
-    says: re.Pattern[str],
-    clause: str,
-    words: dict[str, frozenset[str]],
-    english: bool,
-    near: bool = False,
-) -> bool:
-    """Does the clause sell what ``says`` finds: a commerce word before it (经销工业机器人;
-    a sales agent distributing robots; not 机器人售卖亭, a robot that sells), just before
-    it in Chinese, anywhere before it in an English clause — or, ``near``, within its
-    last few words (a distributor of NB-IoT modules, not a store that adds IoT scales)?"""
-    found = says.search(clause.replace(" ", "-"))
-    if found is None or said(words["use"], clause, english):
-        return False
-    if not english:
-        before = clause[max(0, found.start() - 6) : found.start()]
-    elif near:  # the business word, then only words that lead to its goods
-        last = clause[: found.start()].split()[-_NEAR_WORDS:]
-        while last and last[-1] not in _BREAKS and not said(words["commerce"], last[-1], True):
-            last.pop()
-        before = last[-1] if last else ""
-    else:
-        before = clause[: found.start()]
-    return bool(said(words["commerce"], before, english))
-
-
-_NEAR_WORDS = 3  # a distributor of NB-IoT: the business word a few words before
-#: Words that end what a business word governs (an agency where big-data scoring…).
-_BREAKS = frozenset(
-    {
-        "where",
-        "that",
-        "which",
-        "who",
-        "whose",
-        "with",
-        "using",
-        "by",
-        "via",
-        "and",
-        "or",
-        "to",
-        "through",
-        "while",
-        "when",
-    }
-)
 
 
 COMPANY = re.compile(

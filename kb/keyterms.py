@@ -23,17 +23,14 @@ import bisect
 import re
 from dataclasses import replace
 
+from kb.business import business_forms, making, only_used, without_fees
 from kb.description import (
     COMPANY,
-    business_forms,
-    making,
-    only_used,
     others_aside,
     parts,
     project_words,
     sentences,
     side_lines,
-    without_fees,
 )
 from kb.mentions import Mentions
 from kb.project_terms import STAND_IN, KeyTerm, ProjectTerms

@@ -6,9 +6,7 @@ import pytest
 
 from kb.description import (
     COMPANY,
-    business_forms,
     find,
-    making,
     parts,
     project_words,
     said,
@@ -45,28 +43,6 @@ def test_said_finds_english_business_words_whole_or_plural_only(
 ) -> None:
     found = said(project_words()["commerce"], sentence, english=True)
     assert set(found) == expected and len(found) == len(set(found))
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        ("we are a steel finishing shop", []),  # a workshop, not a store
-        ("our machine shop turns shafts", []),
-        ("we run a tyre shop", ["shop"]),
-        ("按公里数和头数收运费", ["按公里数和头数收运费"]),
-        ("每年按面积收养护费", ["按面积收养护费"]),
-        ("we work to drawings, charging per piece", ["charging per piece"]),
-        # running its own line or plant is making, not operating for others
-        ("it already operates one kiwifruit juice line", []),
-        ("we operate the sightseeing buggies", ["operate"]),
-    ],
-)
-def test_business_forms_tell_a_store_and_a_fee_from_a_workshop(
-    sentence: str, expected: list[str]
-) -> None:
-    words = {**project_words(), "commerce": frozenset({"shop", "operate"})}
-    english = sentence.isascii()
-    assert business_forms(sentence, words, english) == expected
 
 
 def test_said_finds_chinese_business_words_inside_the_sentence() -> None:
@@ -112,21 +88,6 @@ def test_parts_set_apart_what_is_said_about_the_company(text: str, about: list[b
 def test_parts_read_english_ing_forms_as_making() -> None:
     text = "Founded in 2016, it is building a plant. We plan a second line."
     assert [flag for _, flag in parts(text, project_words())] == [True, False, False]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "english", "expected"),
-    [
-        ("我们研发芯片，设计和施工仍由矿方负责，生产电池", False, {"研发", "生产"}),
-        ("公司不做软件开发。we develop sensors", True, {"develop"}),
-        ("we do not manufacture pumps", True, set()),
-        ("研发" + "氢能" * 10000, False, {"研发"}),  # long unpunctuated text: one clause
-    ],
-)
-def test_making_skips_clauses_that_disclaim_the_work(
-    sentence: str, english: bool, expected: set[str]
-) -> None:
-    assert set(making(sentence, project_words(), english)) == expected
 
 
 @pytest.mark.parametrize(
