@@ -25,7 +25,9 @@ from kb.tokenize import fold, is_english
 
 __all__ = [
     "COMPANY",
+    "capitalised",
     "find",
+    "identity",
     "others_aside",
     "parts",
     "project_words",
@@ -154,6 +156,33 @@ def find(word: str, folded: str) -> tuple[int, int] | None:
         pattern = pattern[:-1] + "(?:y|ies|ied)"
     found = re.search(rf"(?<![a-z]){pattern}(?:e?s|ed)?(?![a-z])", folded)
     return found.span() if found else None
+
+
+#: The clause a description says what the business is in (我们是个仪表维修站, we are a
+#: recruitment agency): its business words count twice (:class:`~kb.keyterms.KeyTerms`).
+_IDENTITY = re.compile(
+    r"(?:我们|我|本公司|我公司|公司)(?:是|为)[^，,。；;：:]{1,24}|"
+    r"(?:we are|we're|we run|our company is) [^,.;:]{1,60}"
+)
+
+
+def identity(folded: str) -> str:
+    """The clause a folded sentence opens with to say what the business is, else ``""``."""
+    found = _IDENTITY.match(folded.strip())
+    return found.group(0) if found else ""
+
+
+def capitalised(text: str) -> set[str]:
+    """Words an English text capitalises inside its sentences (Westgate, Summit): a
+    company's, a brand's or a place's name, not a thing the project makes."""
+    names = set()
+    for m in re.finditer(r"[A-Z][a-z]+", text):
+        at = m.start() - 1
+        while at >= 0 and text[at].isspace():  # the character before the word
+            at -= 1
+        if at >= 0 and text[at] not in '.!?:;\n"“(':
+            names.add(m.group().lower())
+    return names
 
 
 COMPANY = re.compile(

@@ -26,6 +26,8 @@ from dataclasses import replace
 from kb.business import business_forms, making, only_used, without_fees
 from kb.description import (
     COMPANY,
+    capitalised,
+    identity,
     others_aside,
     parts,
     project_words,
@@ -110,7 +112,7 @@ class KeyTerms:
         missing: dict[str, None] = {}
         commerce: dict[str, None] = {}
         traded: set[str] = set()  # terms said in a sentence that sells, rents or hosts
-        names = frozenset(_names(text)) if is_english(text) else frozenset()
+        names = frozenset(capitalised(text)) if is_english(text) else frozenset()
         trade = make = 0
         project: list[str] = []
         side = {s for s, aside in side_lines(text) if aside}
@@ -127,6 +129,8 @@ class KeyTerms:
             sold = [] if said_as in side else business_forms(folded, self.words, english)
             commerce.update(dict.fromkeys(sold))
             trade += len(sold)
+            if sold and (said_is := identity(folded)):  # 我们是个仪表维修站: what it is
+                trade += len(business_forms(said_is, self.words, english))
             make += len(making(folded, self.words, english))
             worded = without_fees(sentence)  # charging per piece: how it bills, no term
             if english:
@@ -318,16 +322,3 @@ class KeyTerms:
                 w for w in unknown if w not in stop and self.tokenizer.tokens(w) and not w.isdigit()
             ]
         return terms, list(dict.fromkeys(unnamed))
-
-
-def _names(text: str) -> set[str]:
-    """Words an English text capitalises inside its sentences (Westgate, Summit): a
-    company's, a brand's or a place's name, not a thing the project makes."""
-    names = set()
-    for m in re.finditer(r"[A-Z][a-z]+", text):
-        at = m.start() - 1
-        while at >= 0 and text[at].isspace():  # the character before the word
-            at -= 1
-        if at >= 0 and text[at] not in '.!?:;\n"“(':
-            names.add(m.group().lower())
-    return names

@@ -6,7 +6,9 @@ import pytest
 
 from kb.description import (
     COMPANY,
+    capitalised,
     find,
+    identity,
     parts,
     project_words,
     said,
@@ -122,3 +124,20 @@ def test_an_english_side_business_stays_about_the_company_though_it_makes_things
         "Our side businesses, unrelated to this project: we also make pallets."
     )
     assert [about for _, about in parts(text, project_words())] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said_is"),
+    [
+        ("我们是个仪表维修站，给化工厂修压力表", "我们是个仪表维修站"),
+        ("we are a recruitment agency, and we run tours", "we are a recruitment agency"),
+        ("公司计划新建一条生产线", ""),  # says what it plans, not what it is
+    ],
+)
+def test_identity_is_the_clause_that_says_what_the_business_is(sentence: str, said_is: str) -> None:
+    assert identity(sentence) == said_is
+
+
+def test_capitalised_words_inside_sentences_are_names() -> None:
+    found = capitalised("We are Summit Siting. Our crews work for Westgate.")
+    assert found == {"summit", "siting", "westgate"}  # not We, Our: a sentence's first word

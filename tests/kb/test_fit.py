@@ -405,6 +405,14 @@ def test_repairing_hauling_or_upkeep_of_what_the_plan_names_is_partial(
     assert report.verdict == "partial" and report.commerce, report.reason
 
 
+def test_what_a_business_says_it_is_weighs_against_one_making_word(
+    plan_kb: KnowledgeBase,
+) -> None:
+    # 维修站 in 我们是…: a repair station, though it also calibrates (调试, a making word)
+    report = plan_kb.fit("我们是个仪表维修站，给煤矿修压力表和流量计，修好后校准、调试再送回。")
+    assert report.verdict == "partial" and "维修" in report.commerce, report.reason
+
+
 def test_a_maker_that_sells_its_printed_cloth_fits(plan_kb: KnowledgeBase) -> None:
     # 印花 and 后整理 are how it makes the cloth: selling it to garment makers is no trade
     text = "小厂从外面买白坯布，自己做平网印花和后整理，印好的花布卖给服装厂。"
