@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 
 from kb.sparse import SparseIndex
-from kb.tokenize import QueryExpander, Tokenizer, is_english
+from kb.tokenize import QueryExpander, Tokenizer, chinese_runs, is_english
 
 __all__ = ["Coverage", "FocusTerm"]
 
@@ -128,7 +128,7 @@ class Coverage:
             rare = min(terms, key=lambda t: self.word_df.get(t, self.n))
             weight = max((self._idf(self.word_df[t]) for t in known), default=self._idf(None))
             focus.append(FocusTerm(rare, weight, tuple(t for t in terms if t != rare)))
-        for run in dict.fromkeys(re.findall(r"[\u4e00-\u9fff]{2,}", question)):
+        for run in dict.fromkeys(chinese_runs(question)):
             # the Chinese it quotes ((城管进社区)): the document's own words, as asked
             focus.append(FocusTerm(run, self._idf(self.word_df.get(run))))
         return _topical(focus)

@@ -18,7 +18,6 @@ Example::
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import numpy as np
@@ -26,7 +25,7 @@ from haystack import component
 
 from kb.embed import Embedder
 from kb.senses import Senses
-from kb.tokenize import QueryExpander, Tokenizer, char_ngrams, is_english
+from kb.tokenize import QueryExpander, Tokenizer, char_ngrams, chinese_runs, is_english
 
 __all__ = ["QueryAnalyzer", "QueryEmbedder"]
 
@@ -95,8 +94,7 @@ class QueryAnalyzer:
 def _chinese_ngrams(query: str) -> list[str]:
     """The character n-grams of the Chinese an English query quotes (its Latin words are
     searched as words and renderings): none when it quotes no Chinese."""
-    runs = re.findall(r"[\u4e00-\u9fff]{2,}", query)
-    return [g for run in runs for g in char_ngrams(run)]
+    return [g for run in chinese_runs(query) for g in char_ngrams(run)]
 
 
 @component

@@ -37,6 +37,7 @@ __all__ = [
     "QueryExpander",
     "Tokenizer",
     "char_ngrams",
+    "chinese_runs",
     "clean_query",
     "fold",
     "harvest_terms",
@@ -207,6 +208,15 @@ class Tokenizer:
 
 
 _CHAR_STOP = set("的了和与及等在是对为以于把将被由从向中其之也都并而又就还这那个有吗呢")
+
+
+def chinese_runs(text: str) -> list[str]:
+    """The runs of two or more Chinese characters in ``text``, in order: the Chinese an
+    English question quotes ((城管进社区), 兜底保障)."""
+    return _CHINESE_RUN.findall(text)
+
+
+_CHINESE_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 def char_ngrams(text: str) -> list[str]:

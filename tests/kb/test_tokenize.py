@@ -12,6 +12,7 @@ from kb.tokenize import (
     QueryExpander,
     Tokenizer,
     char_ngrams,
+    chinese_runs,
     clean_query,
     harvest_terms,
     is_english,
@@ -141,3 +142,15 @@ def test_the_expander_reads_an_enterprises_own_words() -> None:
     expander = QueryExpander()
     assert "集约化育苗" in expander.synonyms("穴盘育苗")
     assert "植保无人机" in expander.expand("打药飞机")
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("How many sites of the (城管进社区) scheme, and 兜底保障?", ["城管进社区", "兜底保障"]),
+        ("the 省 alone is one character", []),
+        ("No Chinese here", []),
+    ],
+)
+def test_chinese_runs_are_the_stretches_of_two_or_more_characters(text: str, runs: list) -> None:
+    assert chinese_runs(text) == runs
