@@ -3,13 +3,15 @@ measures — what a project's fit is judged against.
 
 An **item** sits under an industry heading (（一）能源产业 › 专栏1 › 2．氢能源) or is a
 numbered item or sub-item; a **measure** is a paragraph under a （一）-numbered heading
-that is not an industry's (第六章 › 四、实施成果转化倍增计划 › （二）提升科技成果转移转化服务能力):
-the services, finance and talent the plan supports. Neither is a review of past work, an
-analysis, a principle or a definition.
+that is not an industry's (第六章 › 四、实施成果转化倍增计划 › （二）提升科技成果转移转化服务能力),
+or under a 一、-numbered one in a chapter that holds no industry (第七章 保障措施 ›
+二、深化科技体制改革): the services, finance and talent the plan supports. Neither is a
+review of past work, an analysis, a principle, the goals or a definition.
 
 Example::
 
-    is_priority(chunk.meta), is_measure(chunk.meta)
+    industrial = industrial_chapters([c.meta for c in kb.chunks])
+    is_priority(chunk.meta), is_measure(chunk.meta, industrial)
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def is_priority(meta: dict) -> bool:
     return is_industry_item(meta) and not _unplanned(meta)
 
 
-def is_measure(meta: dict, industrial: frozenset[tuple[str, str]] = frozenset()) -> bool:
+def is_measure(meta: dict, industrial: frozenset[tuple[str, str]]) -> bool:
     """A numbered measure the plan names: a paragraph under a （一）-numbered heading
     that is not an industry's (（二）加大本土人才培养力度), or under a 一、-numbered one
     outside the chapters of industries (第七章 保障措施 › 二、深化科技体制改革), outside a
