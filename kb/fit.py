@@ -180,12 +180,12 @@ class FitChecker:
         does = said_of_project(terms.project, text)
         found = self.quotes.searched(does, doc, rows) if searched and verdict != "no_fit" else []
         also = tuple(f for t in terms.named if not t.background for f, _ in t.forms)
-        cited = [
-            self._match(r, evidence.get(r) or self._searched(r, terms), also)
-            for r in self.quotes.nearest_first(does, shown, rows, found)
-        ]
+        near = self.quotes.nearest_first(does, shown, rows, found)
+        cited = [self._match(r, evidence.get(r) or self._searched(r, terms), also) for r in near]
         if verdict == "partial" and terms.commerce_only:  # it trades in what the plan names
             cited = self._areas(work or traded, evidence) + cited
+        if verdict == "partial" and near:  # the field its area belongs to, last
+            cited = cited[: limit - 1] + self.quotes.part(near[0]) + cited[limit - 1 :]
         matches = distinct(cited)[:limit] if verdict != "no_fit" else []
         best = max(
             [evidence[work[0]].foreground] if work else [evidence[r].area for r in area],

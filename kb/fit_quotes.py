@@ -165,6 +165,22 @@ class FitQuotes:
         ]
         return found[::-1]
 
+    def part(self, row: int) -> list[FitMatch]:
+        """The part of the plan an industry chunk sits in (二、构建支撑新型城镇化的技术体系),
+        quoted with the paragraph that opens it: where the plan says a whole field of
+        industries is a priority, what a project in that field but not named by an item
+        shares with it. Empty for a chunk under no industry."""
+        chunk = self.kb.chunks[row]
+        doc = chunk.meta["doc"]
+        if doc not in self.kb.trees or not chunk.meta.get("industry"):
+            return []
+        path = self._ancestors(doc).get(chunk.meta.get("node", ""), ())
+        return [
+            self._heading(chunk.id, doc, path[1 : depth + 1])
+            for depth, node in enumerate(path)
+            if node.kind == "section" and node.head
+        ][:1]
+
     def match(
         self,
         row: int,

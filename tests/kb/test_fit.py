@@ -693,3 +693,30 @@ def test_a_service_a_measure_names_fits_though_it_serves_others(plan_kb: Knowled
     report = plan_kb.fit(text)
     assert report.verdict == "fit" and not report.commerce
     assert any("创业投资" in m.text for m in report.matches[:3])
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        (
+            "我们在老旧小区改造工地上给楼房更换生锈的雨水管和落水管，管材从批发市场买现成的。",
+            "二、构建支撑新型城镇化的技术体系",
+        ),
+        ("经营一家煤炭贸易公司，销售电煤和焦煤", "一、构建支撑新型工业化的技术体系"),
+    ],
+)
+def test_a_partial_cites_the_part_its_area_belongs_to_with_its_opening(
+    plan_kb: KnowledgeBase, text: str, part: str
+) -> None:
+    report = plan_kb.fit(text)
+    assert report.verdict == "partial", report.reason
+    fields = [m for m in report.matches if m.section[-1] == part]
+    assert len(fields) == 1 and fields[0] is report.matches[-1]  # after the area's own items
+    assert fields[0].text.startswith(part) and len(fields[0].text) > len(part) + 20
+    assert plan_kb.sources[fields[0].doc][fields[0].start : fields[0].end] == fields[0].text
+
+
+def test_a_fit_cites_no_part_heading(plan_kb: KnowledgeBase) -> None:
+    report = plan_kb.fit("我公司计划在六盘水建设一条氢燃料电池膜电极生产线")
+    assert report.verdict == "fit"
+    assert not any(m.section[-1].startswith(("一、", "二、")) for m in report.matches)
