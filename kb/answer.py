@@ -25,6 +25,7 @@ from kb.citation import Answer, Citation, Clause, Group, render_markdown
 from kb.clauses import CLAUSE, PHRASE, bigrams, merge, spans, trim
 from kb.coverage import Coverage, FocusTerm
 from kb.errors import BadQuery
+from kb.exclusions import without_exclusions
 from kb.protocols import Index
 from kb.search import Hit
 from kb.settings import AnswerSettings
@@ -172,8 +173,10 @@ class Answerer:
 
     def _ask(self, text: str, doc: str | list[str] | None, must: list[str] | None = None) -> Answer:
         """:param must: only passages that name one of these can answer (a place's names)."""
-        hits = self.kb.search(text, k=self.settings.depth, doc=doc, join=False)  # cite chunks
-        focus = self.coverage.focus(text)
+        # a number question is read without the figures it rules out (不是…增加的部分)
+        read = without_exclusions(text) if self.numbers.asks(text) else text
+        hits = self.kb.search(read, k=self.settings.depth, doc=doc, join=False)  # cite chunks
+        focus = self.coverage.focus(read)
         if focus:  # aggregation needs every chunk on the focus, not only the top ranks
             seen = {h.id for h in hits}
             focused = self.kb.search(
@@ -185,7 +188,7 @@ class Answerer:
             relevant = [h for h in relevant if any(n in h.text for n in must)]
         english = is_english(text)
         # 专栏里列了几个领域: no clause says it; the tree does
-        counted = None if must else self.structure.answer(text, focus, doc)
+        counted = None if must else self.structure.answer(read, focus, doc)
         if not relevant:
             if counted is not None:
                 return self._number(text, counted, english)
@@ -195,7 +198,7 @@ class Answerer:
             if term is not None:
                 return self._single(text, "definition", term, english)
         if self.numbers.asks(text):
-            found = self.numbers.answer(text, relevant, focus, english, doc)
+            found = self.numbers.answer(read, relevant, focus, english, doc)
             if counted is not None and (found is None or not found.said_under(counted)):
                 return self._number(text, counted, english)  # unless the text says it: 七大
             if found is not None:

@@ -420,3 +420,28 @@ def test_a_list_answer_quotes_what_says_the_questions_words_not_their_characters
     assert "氢氧化锂" not in beside.answer
     assert "尾气中的氮气、一氧化碳、二氧化碳、氢气" in beside.answer
     assert "页岩气及氢气新能源制取作业" in beside.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "ruled_out"),
+    [
+        ("2020年六盘水全社会R&D经费投入有多少？不是指增加的部分", "**11.98亿元**", "0.89%"),
+        ("“十三五”全市创新创业载体中省级的有多少个（不是国家级）？", "**28个**", "7个"),
+        (
+            "How many provincial-level innovation carriers did the city have at the end of "
+            "the 13th period (not national-level)?",
+            "**28个**",
+            "7个",
+        ),
+        ("2015到2020年R&D经费投入总额增长了百分之多少？不是占GDP比重的增幅", "**85.74%**", "64.8%"),
+    ],
+)
+def test_a_number_question_reads_past_the_figure_it_rules_out(
+    plan_kb: KnowledgeBase, question: str, lead: str, ruled_out: str
+) -> None:
+    answer = plan_kb.ask(question)
+    assert answer.kind == "number"
+    leads = [line for line in answer.answer.splitlines() if line.startswith("**")]
+    assert leads[0] == lead and ruled_out not in leads[0]
+    assert answer.question == question  # shown as asked
+    _assert_exact(plan_kb, answer)

@@ -1,0 +1,41 @@
+"""What a question says it does not ask: asides to read past, never cues to follow.
+
+People who know a text name the figure they do not want, to be clear: "2020年R&D经费投入
+总量是多少？（问的是总量，**不是比2015年增加的部分**）", "technology contract turnover in
+2020, **not the 2018 starting value**", "provincial-level carriers (**not national-level,
+not municipal**)". Read as cues, the words of such an aside pull toward the very figure it
+rules out (增加 asks a change, 2018 a year, national-level a label), so a number question
+is read without them: :func:`without_exclusions` cuts each from its negation to the end of
+its clause.
+
+Example::
+
+    without_exclusions("2020年投入多少？（问的是总量，不是比2015年增加的部分）")
+    # '2020年投入多少？（问的是总量）'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["without_exclusions"]
+
+#: A Chinese negation that rules a reading out (不是…, 而非…, 不要答…), to its clause's end.
+_ZH = re.compile(r"[，,、；;]?\s*(?:而不是|不是|而非|并非|不要答?|别答)[^，,。；;？?！!）)]*")
+#: An English one: ", not …", "(not …", "rather than …", "instead of …", "not the …".
+_EN = re.compile(
+    r"(?:[,;]\s*(?:and\s+|but\s+)?|(?<=\()\s*|\s+)"
+    r"(?:not\s+(?=the\b|a\b|an\b|its\b|their\b|\w+-level\b|\w+\s*\))|rather\s+than\b|instead\s+of\b)"
+    r"[^,.;?!()]*",
+    re.I,
+)
+_EMPTY_BRACKETS = re.compile(r"[（(]\s*[，,;；]?\s*[）)]")
+
+
+def without_exclusions(question: str) -> str:
+    """``question`` without the asides that say what it does not ask (see the module
+    docstring); the question itself when nothing is left of it."""
+    plain = _EN.sub("", _ZH.sub("", question))
+    plain = _EMPTY_BRACKETS.sub("", plain)
+    plain = re.sub(r"[（(]\s*[，,]\s*", lambda m: m.group(0)[0], plain)
+    return plain.strip() if re.search(r"\w", plain) else question
