@@ -69,9 +69,7 @@ def venues(text: str, words: dict[str, frozenset[str]]) -> list[str]:
             continue
         for opened in _OPENS.finditer(sentence):  # 开一家酸奶吧: its kind says a venue
             place = opened.group(1)
-            if not said(words["make"], place, False) and not _CUSTOMER.search(
-                sentence[: opened.start()]
-            ):
+            if not said(words["make"], place, False) and _runs(sentence[: opened.start()]):
                 found.setdefault(place)
         taken: list[tuple[int, int]] = []  # spans of the venues found in this sentence
         for word in longest_first:
@@ -79,11 +77,15 @@ def venues(text: str, words: dict[str, frozenset[str]]) -> list[str]:
             if at < 0 or any(a <= at < b for a, b in taken):
                 continue
             taken.append((at, at + len(word)))
-            before = sentence[:at]
-            clause = _CLAUSE.split(before)[-1]
-            if not _CUSTOMER.search(before) and not _SIDE.search(clause):
+            if _runs(sentence[:at]):
                 found.setdefault(word)
     return list(found)
+
+
+def _runs(before: str) -> bool:
+    """Does the project itself run the venue said after ``before``: neither its
+    customers (卖给超市) nor a side line of its clause (站内同时配套便利店)?"""
+    return not _CUSTOMER.search(before) and not _SIDE.search(_CLAUSE.split(before)[-1])
 
 
 def _find(word: str, sentence: str) -> int:
