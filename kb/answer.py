@@ -174,7 +174,8 @@ class Answerer:
     def _ask(self, text: str, doc: str | list[str] | None, must: list[str] | None = None) -> Answer:
         """:param must: only passages that name one of these can answer (a place's names)."""
         # a number question is read without the figures it rules out (不是…增加的部分)
-        read = without_exclusions(text) if self.numbers.asks(text) else text
+        number = self.numbers.asks(text)
+        read = without_exclusions(text) if number else text
         hits = self.kb.search(read, k=self.settings.depth, doc=doc, join=False)  # cite chunks
         focus = self.coverage.focus(read)
         if focus:  # aggregation needs every chunk on the focus, not only the top ranks
@@ -197,7 +198,7 @@ class Answerer:
             term = self._definition(text, doc)
             if term is not None:
                 return self._single(text, "definition", term, english)
-        if self.numbers.asks(text):
+        if number:
             found = self.numbers.answer(read, relevant, focus, english, doc)
             if counted is not None and (found is None or not found.said_under(counted)):
                 return self._number(text, counted, english)  # unless the text says it: 七大

@@ -153,33 +153,33 @@ class FitQuotes:
         then （一）生态特色农业): what a project that only trades in its products shares
         with the plan. Boxes repeat their industry's heading, and untitled items and
         catch-alls (8．其他) name nothing, so none of them is cited."""
-        chunk = self.kb.chunks[row]
-        doc = chunk.meta["doc"]
-        if doc not in self.kb.trees:
-            return []
-        path = self._ancestors(doc).get(chunk.meta.get("node", ""), ())
-        found = [
-            self._heading(chunk.id, doc, path[1 : depth + 1])
-            for depth, node in enumerate(path)
-            if node.industry and node.head and node.kind != "box" and node.title not in _UNNAMED
-        ]
-        return found[::-1]
+        return self._above(
+            row,
+            lambda n: n.industry and n.head and n.kind != "box" and n.title not in _UNNAMED,
+        )[::-1]
 
     def part(self, row: int) -> list[FitMatch]:
         """The part of the plan an industry chunk sits in (二、构建支撑新型城镇化的技术体系),
         quoted with the paragraph that opens it: where the plan says a whole field of
         industries is a priority, what a project in that field but not named by an item
         shares with it. Empty for a chunk under no industry."""
+        if not self.kb.chunks[row].meta.get("industry"):
+            return []
+        return self._above(row, lambda n: n.kind == "section" and n.head)[:1]
+
+    def _above(self, row: int, keep: Callable[[Node], Any]) -> list[FitMatch]:
+        """The headings above a chunk that ``keep`` accepts, widest first, each quoted
+        with its opening (:meth:`_heading`)."""
         chunk = self.kb.chunks[row]
         doc = chunk.meta["doc"]
-        if doc not in self.kb.trees or not chunk.meta.get("industry"):
+        if doc not in self.kb.trees:
             return []
         path = self._ancestors(doc).get(chunk.meta.get("node", ""), ())
         return [
             self._heading(chunk.id, doc, path[1 : depth + 1])
             for depth, node in enumerate(path)
-            if node.kind == "section" and node.head
-        ][:1]
+            if keep(node)
+        ]
 
     def match(
         self,
