@@ -19,7 +19,7 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -29,6 +29,21 @@ _WORD = re.compile(r"[a-z0-9&\-]+")
 _POSSESSIVE = re.compile(r"['’]s\b")  # the city's estates: no word "s"
 #: How many words may stand on each side of an "of" that is read the other way round.
 _BEFORE_OF, _AFTER_OF = 3, 4
+#: A phrase of three words or more is also found with its words in another order and up
+#: to this many other words among them ("government bonds did Liaoning issue" is the
+#: glossary's "government bond issued"); the words below do not count as between.
+_SPREAD = 2
+_LINKS = frozenset({"of", "the", "a", "an", "in", "by", "for", "to", "and", "on", "'s"})
+_MIN_SPREAD_WORDS = 3
+
+
+def _stem(word: str) -> str:
+    """A crude stem that one inflection shares with another (issued, issue → issu), for
+    phrases found with their words spread."""
+    for suffix in ("ing", "ed", "e"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def singular(word: str) -> str:
@@ -39,6 +54,29 @@ def singular(word: str) -> str:
     if word.endswith("s") and not word.endswith(("ss", "is", "us", "gas")) and len(word) > 3:
         return word[:-1]
     return word
+
+
+def _spread_at(words: list[str], used: list[bool], needed: frozenset[str]) -> list[int] | None:
+    """Where the words ``needed`` all stand, unused, in any order, with at most
+    ``_SPREAD`` other words among them (links such as "of" not counted); ``None`` if
+    nowhere."""
+    for start, word in enumerate(words):
+        if used[start] or word not in needed:
+            continue
+        at: dict[str, int] = {}
+        others = 0
+        for j in range(start, len(words)):
+            if used[j] and words[j] not in _LINKS:
+                break
+            if words[j] in needed and words[j] not in at and not used[j]:
+                at[words[j]] = j
+                if len(at) == len(needed):
+                    return list(at.values())
+            elif words[j] not in _LINKS:
+                others += 1
+                if others > _SPREAD:
+                    break
+    return None
 
 
 @cache
@@ -59,6 +97,10 @@ class EnglishGlossary:
     forms: dict[str, str]
     vocabulary: frozenset[str] = frozenset()  # every word of a phrase (made by ``load``)
     longest: int = 1  # words in the longest phrase
+    #: phrases of three words or more by length, each with its set of words (``load``)
+    spread: dict[int, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def load(cls) -> EnglishGlossary:
@@ -92,7 +134,12 @@ class EnglishGlossary:
             key = tuple(forms.get(w, w) for w in words)
             entries.setdefault(key, []).extend(chinese.split())
         vocabulary = frozenset(w for key in entries for w in key)
-        return cls(entries, forms, vocabulary, max((len(k) for k in entries), default=1))
+        spread: dict[int, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
+        for key in entries:
+            if len(set(key)) == len(key) >= _MIN_SPREAD_WORDS and not _LINKS & set(key):
+                spread.setdefault(len(key), []).append((key, frozenset(map(_stem, key))))
+        longest = max((len(k) for k in entries), default=1)
+        return cls(entries, forms, vocabulary, longest, {n: tuple(v) for n, v in spread.items()})
 
     def _base(self, word: str) -> str:
         """The glossary's form of a word: listed forms, else a regular verb form's stem
@@ -157,6 +204,14 @@ class EnglishGlossary:
                     if key in self.entries and not any(used[i - before : i + 1 + after]):
                         take(i - before, i + 1 + after, key)
                         break
+            stems = [_stem(w) for w in words]
+            free = {w for w, u in zip(stems, used, strict=True) if not u}
+            for key, needed in self.spread.get(n, ()):
+                if needed <= free and (at := _spread_at(stems, used, needed)) is not None:
+                    for j in at:
+                        used[j] = True
+                    found.append((min(at), " ".join(key), list(dict.fromkeys(self.entries[key]))))
+                    free = {w for w, u in zip(stems, used, strict=True) if not u}
         unknown = [w for w, u in zip(words, used, strict=True) if not u]
         return [(phrase, terms) for _, phrase, terms in sorted(found)], unknown
 

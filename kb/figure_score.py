@@ -74,11 +74,14 @@ def _anchor(question: str, focus: list[FocusTerm]) -> FocusTerm | None:
 
 #: What a question says around its question word that is not the thing asked about.
 _FILLER_AFTER = re.compile(r"(?:一共|共有|总共|合计|共|累计|都|还|已|了|有|是|为|达到?|要)+$")
+#: The counters of things (3家, 15项, 169人次).
+_COUNTERS = r"(?:万|亿)?(?:个|家|项|件|名|人次|人|位|所|座|条|台|套|批|户|款|对)"
 #: A count asked in Chinese: 多少家, 几个, 多少人次 (not 增长多少, a level).
-_COUNTED = re.compile(
-    r"(?:多少|几)(?:万|亿)?(?:个|家|项|件|名|人次|人|位|所|座|条|台|套|批|户|款|对)"
-)
-_MEASURE = re.compile(r"^(?:万|亿)?(?:个|家|项|件|名|人次|人|所|座|条|台|套|批|户|款|对|亩|吨|元)")
+_COUNTED = re.compile(rf"(?:多少|几){_COUNTERS}")
+#: The unit right after a question word: a counter, or a measure (多少亩).
+_MEASURE = re.compile(rf"^(?:{_COUNTERS}|(?:万|亿)?(?:亩|吨|元))")
+#: The unit of a count of things (15项, 3家), which no "how much" asks.
+_COUNT_UNIT = re.compile(_COUNTERS)
 _PHRASE_END = re.compile(r"[，,。；;：:？?！!“”\"（）()、\s]")
 
 
@@ -202,6 +205,8 @@ class FigureScorer:
             score += 0.3 if AREA_UNIT.search(figure.unit) else -0.2
         if asked.asks_count and re.search(r"元|%|％$", figure.unit or ""):
             score -= 0.4  # "how many models": 105款, not the 3000亿元 beside it
+        if asked.asks_amount and _COUNT_UNIT.fullmatch(figure.unit or ""):
+            score -= 0.4  # "how much in bonds": 1969.9亿元, not the 15项 beside it
         if asked.asks_share and _SHARE_BEFORE.search(before):
             score += 0.3  # 占全省一般公共预算支出的68%: a share, as asked
         is_change = bool(_CHANGE_BEFORE.search(_LISTED.sub("", before)))  # 分别增长73.7倍、77.5倍

@@ -188,6 +188,12 @@ _FROM = re.compile(rf"原来|原先|以前|过去|从多少|起初|\bused to\b|\
 
 
 _COUNT_ASKED = re.compile(r"\bhow many\b", re.I)
+#: An amount asked (how much, 多少钱): never a count of things (15项 beside 1969.9亿元).
+_AMOUNT_ASKED = re.compile(
+    r"\bhow much\b(?! (?:more|less|higher|lower|larger|bigger|faster))"
+    r"|多少钱|多少资金|资金多少|金额",
+    re.I,
+)
 _MONEY_OR_SHARE = re.compile(r"\b(?:yuan|rmb|percent\w*|share|proportion)\b|元|%", re.I)
 _SHARE_ASKED = re.compile(
     r"比重|占比|比例|之比|率|强度|百分|%|％|\b(?:share|proportion|ratio|percent\w*|rate|intensity)\b",
@@ -234,6 +240,11 @@ class NumberQuestion:
     def asks_count(self) -> bool:
         """Does it ask "how many" of something, which is never money or a share?"""
         return bool(_COUNT_ASKED.search(self.text)) and not _MONEY_OR_SHARE.search(self.text)
+
+    @property
+    def asks_amount(self) -> bool:
+        """Does it ask "how much" (an amount, never a count of things)?"""
+        return bool(_AMOUNT_ASKED.search(self.text))
 
     @property
     def asks_whole(self) -> bool:

@@ -47,8 +47,8 @@ _PHRASE_END = re.compile(
 #: over the whole heading, the others among its own parts).
 _PART = re.compile(
     r"专栏|章|领域|方面|原则|任务|计划|措施|工程|行动|部分|板块|重点|产业|专项"
-    r"|名词|词条"
-    r"|\b(?:box|column|chapter|section|area|field|sector|aspect|principle|task|plan|"
+    r"|名词|词条|小节|小项|子项|条目"
+    r"|\b(?:box|column|chapter|(?:sub)?section|area|field|sector|aspect|principle|task|plan|"
     r"programme|program|measure|part|industry|industrie|item|term)(?:es|s)?\b",
     re.I,
 )
@@ -56,7 +56,7 @@ _PART = re.compile(
 _WHOLE = {"专栏": "box", "box": "box", "column": "box", "章": "chapter", "chapter": "chapter"}
 #: Words that say a heading lists its parts, or asks how many it has.
 _LISTS = re.compile(
-    r"列了|列出|列有|列举|(?<!建)设了|设置|设有|包括|包含|分为|分成|涵盖|部署了|提出了|有哪几|[有共](?:几|多少)"
+    r"列了|列出|列有|列举|(?<!建)设了|设置|设有|包括|包含|分为|分成|分了|涵盖|部署了|提出了|有哪几|[有共](?:几|多少)"
     r"|\b(?:list|lists|listed|include|includes|cover|covers|set out|sets out|contain|contains)\b",
     re.I,
 )
@@ -69,7 +69,7 @@ _NUMBERED = re.compile(
 #: Kinds a heading's parts may be (a paragraph counts when it has a lead title: 坚持…).
 _PARTS = ("chapter", "section", "subsection", "box", "item", "subitem", "term")
 #: Kinds of heading a question can name (a glossary's parts are its terms).
-_HEADINGS = ("chapter", "section", "subsection", "box", "glossary")
+_HEADINGS = ("chapter", "section", "subsection", "box", "item", "glossary")
 #: A structural noun said right before the question word (带“智慧”的专栏有几个).
 _NOUN_BEFORE = re.compile(r"(专栏|章|领域|方面|原则|任务|计划|措施)(?:一共|共|总共)?[有是]?$")
 #: A quoted phrase the counted parts must carry: 名称中带“倍增计划”的有几个, 含有“示范”的.
@@ -77,6 +77,11 @@ _CARRIES = re.compile(r"(?:带|含|含有|包含|带有|名为|叫)[^“”\"，
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,16})[”\"]")
 #: An ellipsis inside a quoted pattern (“深化……改革”): any words between.
 _ELLIPSIS = re.compile(r"…+|\.{3,}|⋯+")
+#: Counters of things no plan's structure is made of: 多少家 (laboratories), 几名, 多少元.
+_THING_COUNTER = re.compile(r"^(?:[家人位所座台户元吨]|名(?!词)|万|亿)")
+#: What may follow a structural noun that heads the counted phrase (几个领域的, 几个方面需要);
+#: any other word after it makes the noun a modifier (几家省重点实验室: laboratories).
+_AFTER_HEAD = re.compile(r"^(?:$|[的呢吗啊呀？?、，]|是|有|在|需|要|被|来|用|了|和|与|及|分别|都)")
 #: Of a heading's words, at least this share must be in the question to name it.
 _NAMED_SHARE = 0.75
 _MIN_NAMED = 4
@@ -147,7 +152,13 @@ class StructureCounts:
         if counted is None:
             return None
         phrase = counted.group(2) or _PHRASE_END.split(counted.group(3) or "")[0]
+        if not counted.group(1) and _THING_COUNTER.match(counted.group(2) or ""):
+            return None
         nouns = [_singular(m.group().lower()) for m in _PART.finditer(phrase)]
+        if counted.group(2) and nouns:  # the last noun must head the phrase (not 重点实验室)
+            last = list(_PART.finditer(phrase))[-1]
+            if not _AFTER_HEAD.match(phrase[last.end() :]):
+                nouns = []
         before = _NOUN_BEFORE.search(question[: counted.start()])
         if not nouns and before:  # …的专栏有几个: the noun said before the question word
             nouns = [before.group(1)]
@@ -207,10 +218,10 @@ class StructureCounts:
                 share = _said_share(node.title, words)
                 if (node.kind, cn_number(node.number)) in numbered:
                     score = 2.0 + share  # of two 专栏1, the one whose title it says too
-                elif share >= 1.0 and any(  # 第七章“深化科技体制改革”一节: the section
+                elif share >= 1.0 and any(  # 第七章“深化科技体制改革”一节: the section,
                     (p.kind, cn_number(p.number)) in numbered for p in path
-                ):
-                    score = 2.0
+                ):  # over the chapter (which may share some of its words too)
+                    score = 3.0
                 else:
                     score = share
                 if score >= _NAMED_SHARE and (best is None or (score, len(path)) > best[:2]):

@@ -445,3 +445,20 @@ def test_a_number_question_reads_past_the_figure_it_rules_out(
     assert leads[0] == lead and ruled_out not in leads[0]
     assert answer.question == question  # shown as asked
     _assert_exact(plan_kb, answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("How much did Liaoning raise by issuing government bonds last year?", "1969.9亿元"),
+        (
+            "How much money did Zhejiang free up by cutting the reserve requirement ratio?",
+            "1021亿元",
+        ),
+    ],
+)
+def test_how_much_is_answered_by_an_amount_not_a_count(
+    all_kb: KnowledgeBase, question: str, value: str
+) -> None:
+    answer = all_kb.ask(question, generative=False)
+    assert answer.kind == "number" and answer.value == value

@@ -167,3 +167,21 @@ def test_a_general_word_is_not_rendered_as_an_industrys_name(
     phrases, _ = glossary.phrases(f"we use {word}")
     rendered = {t for _, terms in phrases for t in terms}
     assert rendered and not_rendered not in rendered
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("How much in government bonds did Liaoning issue last year?", "government bond issued"),
+        ("funds freed by cutting the reserve requirement ratio", "reserve requirement ratio cut"),
+    ],
+)
+def test_a_long_phrase_is_found_with_its_words_reordered_and_apart(
+    glossary: EnglishGlossary, question: str, phrase: str
+) -> None:
+    assert phrase in [p for p, _ in glossary.phrases(question)[0]]
+
+
+def test_a_long_phrase_spread_too_far_is_not_found(glossary: EnglishGlossary) -> None:
+    question = "government officials in the city said new bonds would later be issued"
+    assert "government bond issued" not in [p for p, _ in glossary.phrases(question)[0]]

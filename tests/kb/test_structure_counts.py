@@ -30,6 +30,9 @@ def counter(plan_kb: KnowledgeBase) -> StructureCounts:
         # two boxes are numbered 1: the title said picks the targets table; its rows count
         ("“十四五”时期发展目标表（专栏1）列了多少项指标？", "8项", "全社会研发经费支出"),
         ("专栏1能源产业技术攻关列了几个方面？", "4个", "1．火电"),
+        # a heading inside the numbered one, named by its whole title; its own parts
+        ("第六章里“实施成果转化倍增计划”那一节下面有几个小节？", "4个", "（一）建设科技成果中试"),
+        ("专栏2第3条“煤炭加工”分了几个小项？", "2个", "（1）煤焦化"),
     ],
 )
 def test_a_count_of_a_headings_parts_is_read_from_the_tree(
@@ -50,6 +53,8 @@ def test_a_count_of_a_headings_parts_is_read_from_the_tree(
         "哪些氢能技术被列为重点？",
         "专栏14乡村振兴技术攻关列了几项？",  # one paragraph, no parts to count
         "第四章提到建设了多少个智能工厂？",  # 建设了 builds things; it lists no parts
+        "第五章说要新建多少家省重点实验室？",  # 家: laboratories, not parts of the plan
+        "第五章提到多少个重点实验室？",  # 重点 only modifies 实验室
     ],
 )
 def test_a_question_that_counts_no_parts_of_the_structure_is_left_to_the_text(
