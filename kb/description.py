@@ -28,6 +28,7 @@ __all__ = [
     "capitalised",
     "find",
     "identity",
+    "labels_aside",
     "others_aside",
     "parts",
     "project_words",
@@ -72,6 +73,21 @@ def others_aside(folded: str) -> str:
     return _OTHERS.sub(" ", folded)
 
 
+#: Quoted words a business puts on its sign, not what it does: 打“智慧医疗”“5G+医疗”招牌,
+#: 主打“低碳”, 号称“新材料”, “航天级新材料”的噱头.
+_QUOTES = r"(?:[“\"][^”\"]{1,16}[”\"]\s*[、和与及]?\s*)+"
+_SIGN = r"的?(?:招牌|噱头|卖点|理念|概念|名头|旗号)"
+_LABEL = re.compile(
+    rf"(?:(?:主打|号称|打(?:的是|出|着)?|挂(?:着|的是)?|宣传(?:上)?[^“\"]{{0,6}}?)\s*{_QUOTES}"
+    rf"|{_QUOTES}(?={_SIGN}))(?:{_SIGN})?"
+)
+
+
+def labels_aside(text: str) -> str:
+    """The text with the quoted labels a business puts on its sign blanked (:data:`_LABEL`)."""
+    return _LABEL.sub(" ", text)
+
+
 #: Words that open the company's other business, outside the application (除主业外，公司还有
 #: 两块与本项目无关的小业务：…; side businesses unrelated to this project): the rest of
 #: their paragraph is about the company, not the project.
@@ -108,7 +124,7 @@ def parts(text: str, words: dict[str, frozenset[str]]) -> list[tuple[str, bool]]
     """
     lines = side_lines(text)
     pieces = [s for s, _ in lines]
-    about = [side or any(w in fold(s) for w in words["about"]) for s, side in lines]
+    about = [side or bool(said(words["about"], fold(s), is_english(s))) for s, side in lines]
     if all(about):
         return [(s, False) for s in pieces]
     out: list[tuple[str, bool]] = []
@@ -125,7 +141,7 @@ def parts(text: str, words: dict[str, frozenset[str]]) -> list[tuple[str, bool]]
 
 def _about_clause(clause: str, words: dict[str, frozenset[str]], before: bool) -> bool:
     folded = fold(_ASIDE.sub(" ", clause))
-    if any(w in folded for w in words["about"]):
+    if said(words["about"], folded, True):  # whole words: not the iso of advisory
         return True
     makes = said(words["make"], folded, True) or said(words["make"], _ING.sub("", folded), True)
     return before and not makes

@@ -27,7 +27,9 @@ from kb.business import business_forms, making, only_used, without_fees
 from kb.description import (
     COMPANY,
     capitalised,
+    find,
     identity,
+    labels_aside,
     others_aside,
     parts,
     project_words,
@@ -117,14 +119,16 @@ class KeyTerms:
         project: list[str] = []
         side = {s for s, aside in side_lines(text) if aside}
         for said_as, background in parts(text, self.words):
-            sentence = others_aside(said_as)  # owners (a cement dealer, …): their trades
+            # owners (a cement dealer, …): their trades; 打“智慧医疗”招牌: a sign, not work
+            sentence = labels_aside(others_aside(said_as))
             if not background:
                 project.append(sentence)
             folded = fold(COMPANY.sub(" ", sentence))  # 旅游开发有限公司 is a name, not an act
             english = is_english(sentence)
             if background:  # the company's record says what it trades in too (经销商),
                 for w in self._about_longest:  # but not the 销售 of 销售额
-                    folded = folded.replace(w, " ")
+                    while (at := find(w, folded)) is not None:  # (whole English words)
+                        folded = f"{folded[: at[0]]} {folded[at[1] :]}"
             # a side business outside the application (副业…) says nothing of the project's
             sold = [] if said_as in side else business_forms(folded, self.words, english)
             commerce.update(dict.fromkeys(sold))

@@ -33,7 +33,7 @@ __all__ = ["venues"]
 _CUSTOMER = re.compile(
     r"(?:卖给|售给|供应|供货|配送|送到|面向|客户|用户|服务于|给|为"
     r"|\bto\b|\bfor\b|\bsuppl(?:y|ies|ying)\b|\bserv(?:e|es|ing)\b|\bcustomers\b"
-    r"|\bclients\b|\bsuch as\b|\blike\b|\bincluding\b)[^。；;!?！？的]{0,24}$"
+    r"|\bclients\b|\bsuch as\b|\blike\b|\bincluding\b)[^。；;!?！？的]{0,36}$"
 )
 #: Said earlier in the venue's clause, it makes the venue a side line (站内同时配套便利店,
 #: 另有家政业务, an orchard with a farm café, we also run a shop).

@@ -9,6 +9,7 @@ from kb.description import (
     capitalised,
     find,
     identity,
+    labels_aside,
     parts,
     project_words,
     said,
@@ -141,3 +142,26 @@ def test_identity_is_the_clause_that_says_what_the_business_is(sentence: str, sa
 def test_capitalised_words_inside_sentences_are_names() -> None:
     found = capitalised("We are Summit Siting. Our crews work for Westgate.")
     assert found == {"summit", "siting", "westgate"}  # not We, Our: a sentence's first word
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "gone"),
+    [
+        ("我们打“智慧医疗”“5G+医疗”招牌，小程序下单", "小程序下单", "智慧医疗"),
+        ("开一家主打“低碳”理念的素食餐厅", "素食餐厅", "低碳"),
+        ("风筝店打的是“航天级新材料”招牌", "风筝店", "新材料"),
+        ("集中资源打造“凉都小黄姜”区域公用品牌", "凉都小黄姜", "-"),  # a brand it builds
+    ],
+)
+def test_labels_aside_blanks_the_words_on_a_sign_only(text: str, kept: str, gone: str) -> None:
+    out = labels_aside(text)
+    assert kept in out and gone not in out
+
+
+def test_an_english_about_word_counts_only_as_a_whole_word() -> None:
+    text = (
+        "We are a small advisory firm that arranges loans for tech start-ups. "
+        "Founded in 2019, we have 5 employees. Our loans help young firms grow."
+    )
+    first, *_ = parts(text, project_words())
+    assert first == ("We are a small advisory firm that arranges loans for tech start-ups", False)
