@@ -38,7 +38,8 @@ from dataclasses import replace
 
 from kb.errors import BadQuery
 from kb.fit_evidence import Evidence, Row
-from kb.fit_quotes import FitQuotes, distinct, said_of_project
+from kb.fit_order import FitOrder, said_of_project
+from kb.fit_quotes import FitQuotes, distinct
 from kb.fit_report import FitMatch, FitReport, Named
 from kb.keyterms import KeyTerms
 from kb.mentions import Mentions
@@ -84,6 +85,7 @@ class FitChecker:
         # what the priority items name of a project (kb/fit_evidence.py)
         self.items = Evidence(kb, self.mentions, self.keyterms, items, measures, self.settings)
         self.quotes = FitQuotes(kb, self.items.weight)
+        self.order = FitOrder(kb)
 
     def check(self, text: str, doc: str | list[str] | None = None) -> FitReport:
         """Judge one project description against each document, best first.
@@ -178,9 +180,9 @@ class FitChecker:
             : 4 * limit
         ]  # chunks under one heading cite it once: the distinct ones, then the first few
         does = said_of_project(terms.project, text)
-        found = self.quotes.searched(does, doc, rows) if searched and verdict != "no_fit" else []
+        found = self.order.searched(does, doc, rows) if searched and verdict != "no_fit" else []
         also = tuple(f for t in terms.named if not t.background for f, _ in t.forms)
-        near = self.quotes.nearest_first(does, shown, rows, found)
+        near = self.order.nearest_first(does, shown, rows, found)
         cited = [self._match(r, evidence.get(r) or self._searched(r, terms), also) for r in near]
         if verdict == "partial" and terms.commerce_only:  # it trades in what the plan names
             cited = self._areas(work or traded, evidence) + cited

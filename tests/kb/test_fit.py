@@ -510,7 +510,7 @@ def test_the_item_closest_to_the_description_moves_ahead_of_items_that_only_name
     description = plan_kb.chunks[target].content or ""  # says what this item says
     close = plan_kb.dense.vectors[rows] @ plan_kb.dense.vectors[target]
     far = [rows[i] for i in np.argsort(close)[:2]]  # named by evidence, far in meaning
-    order = checker.quotes.nearest_first(description, [*far, target], frozenset(rows))
+    order = checker.order.nearest_first(description, [*far, target], frozenset(rows))
     assert order[0] == target and order[1:] == far  # the evidence order of the rest stays
 
 
@@ -523,7 +523,7 @@ def test_an_item_a_search_finds_is_a_match_only_when_also_close_in_meaning(
     description = plan_kb.chunks[target].content or ""
     close = plan_kb.dense.vectors[rows] @ plan_kb.dense.vectors[target]
     far = rows[int(np.argsort(close)[0])]
-    order = checker.quotes.nearest_first(description, [named], frozenset(rows), [far, target])
+    order = checker.order.nearest_first(description, [named], frozenset(rows), [far, target])
     assert target in order and named in order  # the search's item, close in meaning, joins
     assert far not in order  # found by the search alone: not a match
 
