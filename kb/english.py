@@ -188,6 +188,7 @@ class EnglishGlossary:
             used[start:end] = [True] * (end - start)
             found.append((start, " ".join(key), list(dict.fromkeys(self.entries[key]))))
 
+        stems = [_stem(w) for w in words]  # for phrases found spread (one pass, not per n)
         for n in range(self.longest, 0, -1):
             for i in range(len(words) - n + 1):
                 key = tuple(words[i : i + n])
@@ -204,7 +205,6 @@ class EnglishGlossary:
                     if key in self.entries and not any(used[i - before : i + 1 + after]):
                         take(i - before, i + 1 + after, key)
                         break
-            stems = [_stem(w) for w in words]
             free = {w for w, u in zip(stems, used, strict=True) if not u}
             for key, needed in self.spread.get(n, ()):
                 if needed <= free and (at := _spread_at(stems, used, needed)) is not None:

@@ -154,11 +154,10 @@ class StructureCounts:
         phrase = counted.group(2) or _PHRASE_END.split(counted.group(3) or "")[0]
         if not counted.group(1) and _THING_COUNTER.match(counted.group(2) or ""):
             return None
-        nouns = [_singular(m.group().lower()) for m in _PART.finditer(phrase)]
-        if counted.group(2) and nouns:  # the last noun must head the phrase (not 重点实验室)
-            last = list(_PART.finditer(phrase))[-1]
-            if not _AFTER_HEAD.match(phrase[last.end() :]):
-                nouns = []
+        said = list(_PART.finditer(phrase))
+        nouns = [_singular(m.group().lower()) for m in said]
+        if counted.group(2) and said and not _AFTER_HEAD.match(phrase[said[-1].end() :]):
+            nouns = []  # the last noun must head the phrase (not the 重点 of 重点实验室)
         before = _NOUN_BEFORE.search(question[: counted.start()])
         if not nouns and before:  # …的专栏有几个: the noun said before the question word
             nouns = [before.group(1)]
