@@ -95,12 +95,26 @@ class EnglishGlossary:
 
     entries: dict[tuple[str, ...], list[str]]
     forms: dict[str, str]
-    vocabulary: frozenset[str] = frozenset()  # every word of a phrase (made by ``load``)
-    longest: int = 1  # words in the longest phrase
-    #: phrases of three words or more by length, each with its set of words (``load``)
-    spread: dict[int, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = field(
-        default_factory=dict
-    )
+    #: every word of a phrase, derived from ``entries``
+    vocabulary: frozenset[str] = field(init=False)
+    #: words in the longest phrase, derived from ``entries``
+    longest: int = field(init=False)
+    #: phrases of three words or more by length, each with its set of stems, derived from
+    #: ``entries`` (the phrases that may be found reordered and apart)
+    spread: dict[int, tuple[tuple[tuple[str, ...], frozenset[str]], ...]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        spread: dict[int, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
+        for key in self.entries:
+            if len(set(key)) == len(key) >= _MIN_SPREAD_WORDS and not _LINKS & set(key):
+                spread.setdefault(len(key), []).append((key, frozenset(map(_stem, key))))
+        derived = {
+            "vocabulary": frozenset(w for key in self.entries for w in key),
+            "longest": max((len(k) for k in self.entries), default=1),
+            "spread": {n: tuple(v) for n, v in spread.items()},
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)  # frozen: derived once, here
 
     @classmethod
     def load(cls) -> EnglishGlossary:
@@ -133,13 +147,7 @@ class EnglishGlossary:
             words = (singular(w) for w in _WORD.findall(english.lower()))
             key = tuple(forms.get(w, w) for w in words)
             entries.setdefault(key, []).extend(chinese.split())
-        vocabulary = frozenset(w for key in entries for w in key)
-        spread: dict[int, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
-        for key in entries:
-            if len(set(key)) == len(key) >= _MIN_SPREAD_WORDS and not _LINKS & set(key):
-                spread.setdefault(len(key), []).append((key, frozenset(map(_stem, key))))
-        longest = max((len(k) for k in entries), default=1)
-        return cls(entries, forms, vocabulary, longest, {n: tuple(v) for n, v in spread.items()})
+        return cls(entries, forms)
 
     def _base(self, word: str) -> str:
         """The glossary's form of a word: listed forms, else a regular verb form's stem

@@ -16,8 +16,7 @@ def glossary() -> EnglishGlossary:
 def _tiny(**entries: str) -> EnglishGlossary:
     """A glossary of a few entries (keys written with spaces as underscores)."""
     table = {tuple(k.split("_")): v.split() for k, v in entries.items()}
-    vocabulary = frozenset(w for key in table for w in key)
-    return EnglishGlossary(table, {"grew": "grow"}, vocabulary, max(map(len, table)))
+    return EnglishGlossary(table, {"grew": "grow"})
 
 
 @pytest.mark.parametrize(
@@ -185,3 +184,12 @@ def test_a_long_phrase_is_found_with_its_words_reordered_and_apart(
 def test_a_long_phrase_spread_too_far_is_not_found(glossary: EnglishGlossary) -> None:
     question = "government officials in the city said new bonds would later be issued"
     assert "government bond issued" not in [p for p, _ in glossary.phrases(question)[0]]
+
+
+def test_a_glossary_built_from_entries_finds_long_phrases_reordered() -> None:
+    tiny = _tiny(soil_erosion_control="水土流失防治", erosion="侵蚀")
+    assert tiny.longest == 3
+    assert tiny.phrases("we control soil erosion on hills")[0][0] == (
+        "soil erosion control",
+        ["水土流失防治"],
+    )
