@@ -239,10 +239,12 @@ class NumberAnswerer:
         for rank, hit in enumerate(relevant[:15]):
             section = section_tense(hit)  # once per chunk: its clauses share the headings
             when = report_tense(asked.text, [self.kb.document(hit.doc)])
+            # the titles' words are said of every clause (生态环境保护规划 in a question put
+            # to that plan; 三是技术合同成交额大幅提升 of its paragraph): a clause need not
+            # repeat them
+            titles = f"{hit.doc_title} {self.kb.chunk(hit.id).meta.get('title') or ''}"
             for clause, quoted in _clauses(hit, headings, titled):
-                # the title's words are said of every clause (生态环境保护规划 in a question
-                # put to that plan): a clause need not repeat them
-                cover = self.coverage.score(focus, f"{clause} {hit.doc_title}")
+                cover = self.coverage.score(focus, f"{clause} {titles}")
                 if cover < self.min_coverage:
                     continue
                 tense = "ahead" if _STRIVES.search(clause) else section

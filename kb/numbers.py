@@ -180,8 +180,8 @@ _TO = re.compile(
 #: A change the question names to ask where it started (the starting point of that rise):
 #: the start is asked, no change.
 _STARTED = (
-    r"\b(?:starting point|start|beginning|baseline|base) of (?:that|the|this) "
-    r"(?:rise|increase|growth)\b"
+    r"\b(?:starting point|start|beginning|baseline|base) of (?:that|the|this|its|their) "
+    r"(?:rise|increase|growth|climb|jump)\b"
 )
 _CHANGE_NAMED = re.compile(_STARTED, re.I)
 _FROM = re.compile(rf"原来|原先|以前|过去|从多少|起初|\bused to\b|\boriginally\b|{_STARTED}", re.I)
@@ -211,9 +211,10 @@ _WHOLE = re.compile(
 )
 _MEASURE = re.compile(
     r"产量|产值|总量|吞吐量|覆盖率|增长率|增速|生产总值|总产|营收|收入|人均|客流|开行量|装机|"
-    r"成交额|投资额|利用率|寿命|平均|"
+    r"成交额|投资额|利用率|寿命|平均|面积|里程|销量|销售额|出口额|进口额|"
     r"\b(?:output|throughput|turnover|revenue|rate|gdp|capacity|per capita|life expectancy|"
-    r"average)\b",
+    r"average|(?:sown|planted|cultivated|irrigated|floor|built-up) area|acreage|mileage|"
+    r"production|yield|sales|exports|imports)\b",
     re.I,
 )
 _LIST = re.compile(r"哪些|如何|怎么|怎样|什么措施|举措|\b(?:which|how to|what measures)\b", re.I)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kb.documents import FIVE_YEAR, DocumentInfo
+from kb.named_after import named_after, without_topics
 from kb.regions import Gazetteer, Mention, Region, RegionMatcher
 
 __all__ = ["Scope", "Scoper", "quotes_a_term"]
@@ -50,24 +51,6 @@ _KIND_WORDS = (  # the words of a kind, and the kinds they name
     (re.compile(r"\bplans?\b", re.I), ("规划", "计划")),  # English says plan for both
     (re.compile(r"意见|opinion|guideline", re.I), ("意见",)),
     (re.compile(r"办法|考评|measures", re.I), ("办法",)),
-)
-# An award named after a place (贵州省科学技术奖, Guizhou Provincial Science and Technology
-# Award): the place is part of the award's name, not the document asked about.
-_AWARD = re.compile(
-    r"(?:省|市|自治区)?(?:科学技术|科技进步|技术发明|自然科学|科技成果转化)(?:[一二三特]等)?奖"
-    r"|(?:'s)?(?: provincial| province| municipal)? (?:science and technology|s&t)"
-    r"(?: progress)? (?:award|prize)",
-    re.I,
-)
-# An institution named after a place (中山大学, 北京理工大学, 上海交通大学): not the place.
-_INSTITUTION = re.compile(
-    r"[\u4e00-\u9fff]{0,4}(?:大学|学院|研究院|研究所|科学院|医院|银行|集团)|"
-    r"(?: [A-Z][a-z]+)* (?:University|Institute|College|Academy|Hospital|Bank)\b"
-)
-# Places that are part of a topic, not a document's region.
-_TOPICS = re.compile(
-    r"京津冀|长三角|长江三角洲|珠三角|粤港澳|成渝|长江经济带|黄河流域|东北振兴|西部大开发|"
-    r"中部崛起|一带一路|川渝|黔中|滇中|关中|北部湾|海峡西岸|大湾区"
 )
 
 
@@ -204,13 +187,15 @@ class Scoper:
         if self._everywhere is None:
             wide = [r for r in self.gazetteer.by_code.values() if r.level != "county"]
             self._everywhere = self.gazetteer.matcher(wide, word=self._word)
-        text = _TOPICS.sub(lambda m: " " * len(m.group()), question)
+        text = without_topics(question)
         found = []
-        for m in self._everywhere.find(text):
+        mentions = self._everywhere.find(text)
+        starts = frozenset(m.start for m in mentions)
+        for m in mentions:
             city = m.region.level != "province"  # a province's short name is a place
             everyday = city and m.text != m.region.name and self._everyday(m.text)
-            named_after = _AWARD.match(text, m.end) or _INSTITUTION.match(text, m.end)
-            if not (named_after or everyday or self._for_region(m.region)[0]):
+            part_of_name = named_after(text, m.end, starts)
+            if not (part_of_name or everyday or self._for_region(m.region)[0]):
                 found.append(m)
         return found
 
@@ -222,13 +207,15 @@ class Scoper:
 
     def detect(self, question: str) -> Scope | None:
         """The documents the question names, or ``None`` when it names none of them."""
-        text = _TOPICS.sub(lambda m: " " * len(m.group()), question)
+        text = without_topics(question)
         named: list[DocumentInfo] = []
         because: list[str] = []
         regions = []
         spans: list[tuple[int, int, str]] = []  # what named a document, and what stays
-        for mention in self.matcher.find(text):
-            if _AWARD.match(text, mention.end):
+        mentions = self.matcher.find(text)
+        starts = frozenset(m.start for m in mentions)
+        for mention in mentions:
+            if named_after(text, mention.end, starts):  # 贵州省科学技术奖, 北京理工大学
                 continue
             found, inner = self._for_region(mention.region)
             if found:

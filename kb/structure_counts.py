@@ -47,7 +47,7 @@ _PHRASE_END = re.compile(
 #: over the whole heading, the others among its own parts).
 _PART = re.compile(
     r"专栏|章|领域|方面|原则|任务|计划|措施|工程|行动|部分|板块|重点|产业|专项"
-    r"|名词|词条|小节|小项|子项|条目"
+    r"|名词|词条|小节|小项|子项|条目|层面|角度|维度"
     r"|\b(?:box|column|chapter|(?:sub)?section|area|field|sector|aspect|principle|task|plan|"
     r"programme|program|measure|part|industry|industrie|item|term)(?:es|s)?\b",
     re.I,
@@ -75,6 +75,10 @@ _NOUN_BEFORE = re.compile(r"(专栏|章|领域|方面|原则|任务|计划|措�
 #: A quoted phrase the counted parts must carry: 名称中带“倍增计划”的有几个, 含有“示范”的.
 _CARRIES = re.compile(r"(?:带|含|含有|包含|带有|名为|叫)[^“”\"，。]{0,2}[“\"]([^”\"]{2,16})[”\"]")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,16})[”\"]")
+#: Parts told apart by a parallel frame, asked as 从几个方面来看 / 从哪几个层面分析: the
+#: paragraphs that open 从国际环境看, 从六盘水市内看.
+_FRAMES_ASKED = re.compile(r"从(?:几|多少|哪几)个?[^，。？?]{0,8}?(?:来|去)?(?:看|分析|阐述|展开)")
+_FRAME = re.compile(r"^从[^，。；]{1,12}?(?:来看|看)")
 #: An ellipsis inside a quoted pattern (“深化……改革”): any words between.
 _ELLIPSIS = re.compile(r"…+|\.{3,}|⋯+")
 #: Counters of things no plan's structure is made of: 多少家 (laboratories), 几名, 多少元.
@@ -123,6 +127,8 @@ def _parts(node: Node) -> list[Node]:
 def _carried(question: str, counted: str) -> re.Pattern[str] | None:
     """The phrase the counted parts must carry, as a pattern: said after 带/含 (名称中带
     “倍增计划”的), or quoted as what is counted (几项“深化……改革”); ``None`` if none."""
+    if _FRAMES_ASKED.search(question):
+        return _FRAME
     said = _CARRIES.search(question) or _QUOTED.search(counted)
     if said is None:
         return None
@@ -161,16 +167,17 @@ class StructureCounts:
         before = _NOUN_BEFORE.search(question[: counted.start()])
         if not nouns and before:  # …的专栏有几个: the noun said before the question word
             nouns = [before.group(1)]
-        if not nouns and (
-            not _LISTS.search(question) or not (counted.group(1) or counted.group(3))
-        ):
+        lists = _LISTS.search(question) or _FRAMES_ASKED.search(question)  # 从几个方面分析
+        if not nouns and (not lists or not (counted.group(1) or counted.group(3))):
             return None  # 多少亿元 counts nothing of the structure
         english = is_english(question)
         head = (nouns[:1] if english else nouns[-1:]) or [""]  # items of box 17;
         noun = head[0] if head[0] in _WHOLE else ""  # 产业技术攻关专栏: the head noun
         docs = [doc] if isinstance(doc, str) else doc or list(self.kb.trees)
-        words = question + " " + " ".join(w for f in focus for w in (f.word, *f.alternatives))
-        named = self._named(words, docs)
+        # an English question names a heading through its words' Chinese renderings; a
+        # Chinese one by its own words (a stand-in, 智慧旅游 for 旅游, names no heading)
+        renderings = [w for f in focus for w in (f.word, *f.alternatives)] if english else []
+        named = self._named(" ".join([question, *renderings]), docs)
         if noun:  # boxes (chapters) of the heading named, else of the one document asked
             if named is None and len(docs) != 1:
                 return None
@@ -190,7 +197,7 @@ class StructureCounts:
                 return None
         elif len(parts) < 2:
             return None
-        return self._found(doc_id, named, parts, counted.group(1), english)
+        return self._found(doc_id, named, parts, counted.group(1), english, carries)
 
     def _lead(self, doc: str, node: Node) -> str:
         """A part's heading, or the first sentence of its text when it has none."""
@@ -198,6 +205,13 @@ class StructureCounts:
             return node.heading or node.title
         opens = self.kb.opening(doc, node.id)
         return re.split(r"[。；]", opens.content, maxsplit=1)[0] if opens else ""
+
+    def _label(self, doc: str, node: Node, carries: re.Pattern[str] | None) -> str:
+        """How a part is named in the lead: its heading, else what the pattern it was
+        picked by matched in its first sentence, else that sentence."""
+        lead = self._lead(doc, node)
+        said = None if node.heading or node.title or carries is None else carries.search(lead)
+        return said.group() if said else lead
 
     def _named(self, words: str, docs: list[str]) -> _Heading | None:
         """The heading the question names: by its number first (or a heading inside it
@@ -234,15 +248,18 @@ class StructureCounts:
         parts: list[Node],
         counter: str | None,
         english: bool,
+        carries: re.Pattern[str] | None = None,
     ) -> NumberFound:
         """The count as the answer's figure, the parts named in its lead, each cited.
 
         :param counter: the counter asked (条 of 几条); 项, 条 and 类 are kept, others read 个.
+        :param carries: what the parts were picked by: an untitled part is named in the
+            lead by what of it matched (从国际环境看), not by its whole first sentence.
         """
         unit = counter if counter in ("项", "条", "类") else "个"
         value = f"{len(parts)}{unit}"
         where = named.node.heading or named.node.title if named else ""
-        listed = "、".join(self._lead(doc, p) for p in parts)
+        listed = "、".join(self._label(doc, p, carries) for p in parts)
         if english:
             lead = f"**{len(parts)}** ({where + ': ' if where else ''}{listed})"
         else:

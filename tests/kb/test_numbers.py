@@ -120,6 +120,7 @@ def test_number_question_says_target_or_base_years_unit_and_change(
         ("To what percentage was the reward share raised?", "to"),
         ("奖励比例调整后是多少？", "to"),  # after the change: its end
         ("To how many hours was the stay extended?", "to"),
+        ("What was the patent count in 2019, the start of its climb to 900?", "from"),
     ],
 )
 def test_number_question_about_a_change_asks_for_its_end_or_start(question: str, end: str) -> None:
@@ -141,6 +142,10 @@ def test_number_question_about_a_change_asks_for_its_end_or_start(question: str,
         ("Which industries does Gansu prioritise?", False),
         ("哪些氢能技术被列为重点？", False),
         ("What is the average life expectancy in Sichuan?", True),  # a measure named
+        ("What was Hebei's planted area of vegetables last year?", True),
+        ("What was the highway mileage at the end of 2024?", True),
+        ("浙江去年的粮食播种面积", True),
+        ("Which area does the plan prioritise?", False),  # an area, no measure
     ],
 )
 def test_number_question_is_told_from_other_questions(question: str, asks: bool) -> None:

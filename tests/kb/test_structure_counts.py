@@ -33,6 +33,10 @@ def counter(plan_kb: KnowledgeBase) -> StructureCounts:
         # a heading inside the numbered one, named by its whole title; its own parts
         ("第六章里“实施成果转化倍增计划”那一节下面有几个小节？", "4个", "（一）建设科技成果中试"),
         ("专栏2第3条“煤炭加工”分了几个小项？", "2个", "（1）煤焦化"),
+        # a subsection's title is a stand-in of the question's words, yet not named by it
+        ("第四章里“构建支撑旅游产业化的技术体系”包括几个部分？", "2个", "（一）旅游装备制造"),
+        # untitled paragraphs told apart by a parallel frame (从国际环境看 …)
+        ("第二章从几个方面分析了面临的形势？", "4个", "从国际环境看、从国内环境看"),
     ],
 )
 def test_a_count_of_a_headings_parts_is_read_from_the_tree(
