@@ -25,7 +25,8 @@ __all__ = ["business_forms", "making", "only_used", "without_fees"]
 #: A clause that says the project does not do the work itself (设计和施工仍由矿方负责,
 #: 公司不做软件和设备开发, we do not develop): its research and making words do not count.
 _DISCLAIMS = re.compile(
-    r"不做|不搞|不从事|不涉及|不参与|不负责|仍由|均由|由[^，,；;。]{1,12}负责"
+    r"不(?:做|搞|从事|涉及|参与|负责|开发|研发|研究|生产|制造|设计|加工)|没有(?:研发|研究|生产)"
+    r"|仍由|均由|由[^，,；;。]{1,12}负责"
     r"|do not|don't|does not|doesn't|(?:do|does|did) no |not our own|no in-house",
     re.I,
 )

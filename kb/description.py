@@ -92,8 +92,9 @@ def labels_aside(text: str) -> str:
 #: 两块与本项目无关的小业务：…; side businesses unrelated to this project): the rest of
 #: their paragraph is about the company, not the project.
 _SIDE_LINE = re.compile(
-    r"副业|主业外|本项目无关|申请范围|\bunrelated\b|\bside[- ]?(?:business|line)|"
-    r"\boutside (?:this|the) (?:application|project)\b",
+    r"副业|主业外|项目无关|申报无关|申请无关|申请范围|申报范围|不属于本次?(?:项目|申报|申请)"
+    r"|\bunrelated\b|\bside[- ]?(?:business|line)|\bnothing to do with\b|"
+    r"\b(?:outside|not part of) (?:this|the|our) (?:application|project)\b",
     re.I,
 )
 

@@ -36,6 +36,7 @@ def test_business_forms_tell_a_store_and_a_fee_from_a_workshop(
         ("我们研发芯片，设计和施工仍由矿方负责，生产电池", False, {"研发", "生产"}),
         ("公司不做软件开发。we develop sensors", True, {"develop"}),
         ("we do not manufacture pumps", True, set()),
+        ("我们研发传感器，但不开发整机，也不生产外壳", False, {"研发"}),  # 不开发, 不生产 too
         ("研发" + "氢能" * 10000, False, {"研发"}),  # long unpunctuated text: one clause
     ],
 )

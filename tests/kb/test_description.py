@@ -108,6 +108,19 @@ def test_an_english_word_is_found_in_its_plural_and_past_forms(
     assert (find(word, text) is not None) is found
 
 
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "另外公司在一楼开了一家打印店，这一块和本次项目无关。",
+        "公司还经营一家茶馆，不属于本次申报。",
+        "We also run a café in the lobby, which has nothing to do with this application.",
+        "A small repair shop we own is not part of this project.",
+    ],
+)
+def test_a_side_business_is_told_by_many_wordings(aside: str) -> None:
+    assert [side for _, side in side_lines(f"本项目研发传感器。\n{aside}")][-1] is True
+
+
 def test_a_side_business_is_marked_to_the_end_of_its_paragraph() -> None:
     text = (
         "本项目建设聚酯生产线。\n"
