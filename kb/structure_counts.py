@@ -66,6 +66,10 @@ _NUMBERED = re.compile(
     r"|\bchapter\s+(\d+)\b|\b(?:box|column)\s+(\d+)\b",
     re.I,
 )
+#: A section named by its number inside a chapter: 第六章第六节, section 六 (6) of chapter 6.
+_SECTION = re.compile(
+    r"第([一二三四五六七八九十\d]+)节|\bsection\s+([一二三四五六七八九十]+|\d+)\b", re.I
+)
 #: Kinds a heading's parts may be (a paragraph counts when it has a lead title: 坚持…).
 _PARTS = ("chapter", "section", "subsection", "box", "item", "subitem", "term")
 #: Kinds of heading a question can name (a glossary's parts are its terms).
@@ -223,18 +227,20 @@ class StructureCounts:
             else ("box", cn_number(m.group(2) or m.group(4)))
             for m in _NUMBERED.finditer(words)
         }
+        sections = {cn_number(m.group(1) or m.group(2)) for m in _SECTION.finditer(words)}
         best: tuple[float, int, _Heading] | None = None
         for d in docs:
             for node, path in self.kb.trees[d].root.walk():
                 if node.kind not in _HEADINGS:
                     continue
                 share = _said_share(node.title, words)
-                if (node.kind, cn_number(node.number)) in numbered:
+                inside = any((p.kind, cn_number(p.number)) in numbered for p in path)
+                if node.kind == "section" and cn_number(node.number) in sections and inside:
+                    score = 3.0  # section 六 of chapter 6: over the chapter
+                elif (node.kind, cn_number(node.number)) in numbered:
                     score = 2.0 + share  # of two 专栏1, the one whose title it says too
-                elif share >= 1.0 and any(  # 第七章“深化科技体制改革”一节: the section,
-                    (p.kind, cn_number(p.number)) in numbered for p in path
-                ):  # over the chapter (which may share some of its words too)
-                    score = 3.0
+                elif share >= 1.0 and inside:  # 第七章“深化科技体制改革”一节: the section,
+                    score = 3.0  # over the chapter (which may share some of its words too)
                 else:
                     score = share
                 if score >= _NAMED_SHARE and (best is None or (score, len(path)) > best[:2]):

@@ -37,6 +37,9 @@ def counter(plan_kb: KnowledgeBase) -> StructureCounts:
         ("第四章里“构建支撑旅游产业化的技术体系”包括几个部分？", "2个", "（一）旅游装备制造"),
         # untitled paragraphs told apart by a parallel frame (从国际环境看 …)
         ("第二章从几个方面分析了面临的形势？", "4个", "从国际环境看、从国内环境看"),
+        # a section named by its number inside the chapter named
+        ("第六章第六节分了几个小节？", "4个", "（一）加强以企业为主体"),
+        ("How many subsections does section 2 of chapter 5 have?", "3个", "（一）鼓励企业加大"),
     ],
 )
 def test_a_count_of_a_headings_parts_is_read_from_the_tree(
