@@ -66,7 +66,8 @@ def cmd_eval(args: argparse.Namespace, config: Settings) -> int:
                 )
                 results.append((path.stem, kind, "haystack-default-bm25-lines", report))
         elif kind == "fit":
-            results.append((path.stem, kind, "policykb", evaluate_fit(rows, kb.fit)))
+            text = lambda i: kb.chunk(i).content or ""  # noqa: E731 - the cited item's text
+            results.append((path.stem, kind, "policykb", evaluate_fit(rows, kb.fit, 5, text)))
         elif kind == "numbers":
             ask = lambda q: kb.ask(q, doc=doc)  # noqa: E731 - one line, named for reading
             results.append((path.stem, kind, "policykb", evaluate_numbers(rows, ask)))

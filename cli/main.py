@@ -189,9 +189,10 @@ def build_parser() -> argparse.ArgumentParser:
         "eval",
         "measure on labelled sets (queries, fit, numbers, named documents)",
         "One table for every set given: queries (recall@10, MRR@10, recall@300ch), fit "
-        "(verdict and anchors in the first five matches), numbers (the answer leads with "
-        "the value), documents (the named document's clause in the first three). The kind "
-        "of each set follows from its fields.",
+        "(verdict and anchors in the first five matches; also how often the anchors lie in "
+        "the whole items those matches quote), numbers (the answer leads with the value), "
+        "documents (the named document's clause in the first three). The kind of each set "
+        "follows from its fields.",
         cmd_eval,
     )
     p.add_argument("files", nargs="+", help="JSON Lines sets, or folders of them")

@@ -7,7 +7,9 @@ A set is JSON Lines; its kind follows from its fields:
   MRR@10 (reciprocal rank of the first result covering any anchor), recall@300ch (share
   of anchors a reader meets in the first 300 characters of the results read in order).
 - **fit** (``text``, ``expect``, ``anchors``): right when the verdict is ``expect`` and
-  every anchor is inside one of the first five matches.
+  every anchor is inside one of the first five matches. Given the chunks' texts, it also
+  says how often every anchor is inside the whole item (chunk) of one of those matches
+  (``in item``): a diagnostic for anchors that straddle the clause a match quotes.
 - **numbers** (``q``, ``value``): right when the answer leads with that figure (a value
   may carry its unit, ``25%``; the number is compared).
 - **documents** (``q``, ``doc``, ``anchors``): right when a result among the first three
@@ -171,26 +173,37 @@ def evaluate(queries: list[dict], search: Search, k: int = 10) -> dict:
     return _summary(rows, METRICS)
 
 
-def evaluate_fit(cases: list[dict], fit: Callable[[str], Any], top: int = 5) -> dict:
-    """Share of fit cases judged right (verdict and anchors in the first ``top`` matches)."""
+def evaluate_fit(
+    cases: list[dict],
+    fit: Callable[[str], Any],
+    top: int = 5,
+    chunk_text: Callable[[str], str] | None = None,
+) -> dict:
+    """Share of fit cases judged right (verdict and anchors in the first ``top`` matches).
+
+    :param chunk_text: the whole text of a match's chunk, by its id: with it, the report
+        also gives ``in item``, the share whose anchors are all inside those chunks.
+    """
     rows = []
     for case in cases:
         report = fit(case["text"])
+        anchors = [_squash(a) for a in case.get("anchors", [])]
         texts = [_squash(m.text) for m in report.matches[:top]]
-        anchored = all(any(_squash(a) in t for t in texts) for a in case.get("anchors", []))
         verdict = report.verdict == case["expect"]
-        rows.append(
-            {
-                "id": case.get("id"),
-                "lang": _lang(case, case["text"]),
-                "verdict": float(verdict),
-                "anchors": float(anchored),
-                "right": float(verdict and anchored),
-                "got": report.verdict,
-                "score": report.score,
-            }
-        )
-    return _summary(rows, ("right", "verdict", "anchors"))
+        row = {
+            "id": case.get("id"),
+            "lang": _lang(case, case["text"]),
+            "verdict": float(verdict),
+            "anchors": float(all(any(a in t for t in texts) for a in anchors)),
+            "got": report.verdict,
+            "score": report.score,
+        }
+        row["right"] = float(verdict and row["anchors"] > 0)
+        if chunk_text is not None:
+            items = [_squash(chunk_text(m.id)) for m in report.matches[:top]]
+            row["in item"] = float(all(any(a in t for t in items) for a in anchors))
+        rows.append(row)
+    return _summary(rows, ("right", "verdict", "anchors", *(("in item",) if chunk_text else ())))
 
 
 def lead_number(answer: Any) -> str | None:
@@ -266,7 +279,7 @@ def format_report(reports: dict[str, dict]) -> str:
 
 _HEADLINE = {
     "queries": ("MRR@10", "mrr@10", ("recall@10", "recall@300ch")),
-    "fit": ("right", "right", ("verdict", "anchors")),
+    "fit": ("right", "right", ("verdict", "anchors", "in item")),
     "numbers": ("number first", "right", ()),
     "documents": ("doc in top 3", "right", ("mrr@3",)),
 }
@@ -283,7 +296,7 @@ def format_sets(results: list[tuple[str, str, str, dict]]) -> str:
         for lang, s in report.items():
             if lang == "queries":
                 continue
-            also = " · ".join(f"{o} {s[o]:.3f}" for o in others)
+            also = " · ".join(f"{o} {s[o]:.3f}" for o in others if o in s)
             lines.append(
                 f"| {name} | {kind} | {system} | {lang} | {s['n']} | {label} | {s[key]:.3f} "
                 f"| {also} |"

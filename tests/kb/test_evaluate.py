@@ -71,6 +71,7 @@ def test_set_kind_follows_from_the_fields(tmp_path: Path, row: dict, kind: str) 
 @dataclass
 class _Match:
     text: str
+    id: str = "c1"
 
 
 @dataclass
@@ -93,6 +94,16 @@ def test_fit_case_is_right_only_with_verdict_and_anchor_in_the_first_five() -> N
     }
     report = evaluate_fit(cases, reports.__getitem__)
     assert [r["right"] for r in report["queries"]] == [0.0, 1.0, 0.0]
+    assert "in item" not in report["overall"]  # no chunk texts given: no diagnostic
+
+
+def test_fit_anchor_inside_the_cited_item_but_not_its_quote_counts_only_in_item() -> None:
+    cases = [{"text": "a", "expect": "fit", "anchors": ["双极板等核心技术研究；开展"]}]
+    reports = {"a": _Report("fit", [_Match("开展催化剂、膜电极、双极板等核心技术研究；", "i2")])}
+    chunks = {"i2": "加快突破电堆关键技术，开展催化剂、膜电极、双极板等核心技术研究；开展煤制氢"}
+    report = evaluate_fit(cases, reports.__getitem__, chunk_text=chunks.__getitem__)
+    assert report["overall"]["right"] == 0.0  # the quote lacks the anchor's tail
+    assert report["overall"]["in item"] == 1.0  # the item it quotes holds it
 
 
 @dataclass
