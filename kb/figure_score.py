@@ -38,6 +38,14 @@ _LISTED = re.compile(r"(?:\d[\d.]*[^\d、，。；]{0,4}、)+$")
 _BREAKDOWN = re.compile(r"\d[^\d，。；（(]{0,4}[（(][^）)\d]*$")
 _CHANGE_WORD = re.compile(r"增长|增加|增幅|增速|提高|提升|下降|减少|降低|上涨")
 
+#: A figure's own short label (省级 of ，省级28个): from the last stop, bracket or list mark,
+#: without the verb that states it; said whole by the question, the figure gains this.
+_LABEL_START = re.compile(r"[，,、；;。（(〈〉：:）)]")
+_OWN_VERB = re.compile(r"(?:共有|共计|累计|合计|达到|达|为|是|有|共|计|约)$")
+_MIN_LABEL, _MAX_LABEL = 2, 8
+#: A total a breakdown follows: 共有96个（…），国家级7个，省级28个.
+_TOTAL = re.compile(r"(?:共有|共计|合计|总计|总数|累计|各类)[^，。；\d]{0,12}$")
+_NAMED_LABEL = 0.4
 _LABEL_CREDIT = 0.1  # per top-weighted question word in a listed figure's own label
 _LABEL_TIE = 0.01  # … in any figure's: breaks a tie (169人次 and 125人次 after 人才)
 #: A figure of a list of labelled figures (燃气管道12609公里、供水管道2698公里): one before
@@ -225,9 +233,28 @@ class FigureScorer:
             score += 0.3 if when == tense else -0.3
         if asked.asks_whole and _BREAKDOWN.search(before):
             score -= 0.4  # 44人（市级推荐培养37人）: 37 is a part of the whole asked
+        elif self._names_label(before):
+            score += _NAMED_LABEL  # 共有96个…，省级28个 asked of 省级…载体: the part named
+        elif _TOTAL.search(before[-16:]) and any(
+            self._names_label(clause[: f.start]) for f in figures(clause) if f.start > figure.end
+        ):
+            score -= _NAMED_LABEL  # … and not the total the parts break down
         score += _respectively(clause, figure, self.words)
         score += _echo(self.echoes, before)
         return score + self._dated(figure, before)
+
+    def _names_label(self, before: str) -> bool:
+        """Does the question say the figure's own short label whole (省级 of 省级28个,
+        二等奖 of 二等奖2项), and the thing it counts before it (创新创业载体共有96个…，
+        省级28个): a part of a breakdown, named as asked? (市级 of 市级61个 载体 is not
+        the 市级 of 市级重点实验室.)"""
+        label = _OWN_VERB.sub("", _LABEL_START.split(before)[-1]).strip()
+        if not _MIN_LABEL <= len(label) <= _MAX_LABEL or any(c.isdigit() for c in label):
+            return False
+        head = before[: -len(label)]
+        if not any(n and n not in label and label not in n and n in head for n in self.names):
+            return False  # the thing counted is said before it, and is not the label
+        return label in self.asked.text or label in self.words
 
     def _said(self, clause: str, figure: Figure, before: str) -> float:
         """How near the question's words stand before the figure (the rarer the better),

@@ -49,6 +49,20 @@ def _best(question: str, clause: str, focus: list[FocusTerm]) -> str:
             [FocusTerm("技术合同成交额", 3.0)],
             "18.69亿元",
         ),
+        # a part of a breakdown named by its own label, not the total it breaks down
+        (
+            "全市国家级孵化器有多少个？",
+            "全市各类孵化器共有40个，国家级6个，省级14个，市级20个",
+            [FocusTerm("孵化器", 3.0), FocusTerm("国家级", 2.0)],
+            "6个",
+        ),
+        # the same label qualifying another thing (市级 of 市级众创空间): no part of it
+        (
+            "全市市级重点实验室有多少个？",
+            "全市各类孵化器共有40个，市级20个；市级重点实验室12个",
+            [FocusTerm("重点实验室", 3.0), FocusTerm("市级", 2.0)],
+            "12个",
+        ),
     ],
 )
 def test_the_figure_that_answers_the_question_scores_highest(
