@@ -58,6 +58,10 @@ _TABLE_UNITS = {"个", "家", "项", "件", "人", "所", "座"}  # a count a ta
 _STRIVES = re.compile(r"力争|预期|确保|左右")
 
 
+#: What the clause that states a figure the question gives adds to its other figures.
+_BESIDE_GIVEN = 0.5
+
+
 def _clauses(
     hit: Hit, seen: set[str], titled: bool = False
 ) -> Iterator[tuple[str, tuple[int, int]]]:
@@ -249,13 +253,22 @@ class NumberAnswerer:
                     continue
                 tense = "ahead" if _STRIVES.search(clause) else section
                 worded = counts(clause, counter) if counter is not None else []
+                # the clause that states a figure the question gives (完成投资2831亿元的项目
+                # 有多少个) is the one it points at: its other figures answer
+                beside = (
+                    _BESIDE_GIVEN
+                    if stated and any(states(stated, f) for f in figures(clause))
+                    else 0.0
+                )
                 for figure in reader(clause) if reader else figures(clause) + worded:
                     if stated and states(stated, figure):
                         continue  # a figure the question gives is not what it asks
+                    if reader and figure.unit == "年" and f"{figure.number}年" in asked.text:
+                        continue  # …涨到了2020年的18.69亿元，起点是哪一年: not the year given
                     fit = scorer.score(clause, figure, tense, when)
                     if figure in worded and counter and figure.unit.startswith(counter[0]):
                         fit += 0.4  # 几条 → 两条: the counter asked
-                    score = cover + fit - 0.02 * rank
+                    score = cover + fit + beside - 0.02 * rank
                     if best is None or score > best[0]:
                         best = (score, hit, clause, quoted, figure)
         if best is None:

@@ -35,16 +35,23 @@ _COUNTERS = (
     "机制|行动|工程|计划|宝|件|张|套|级"
 )
 _NUMERAL = CHINESE_NUMERAL
+#: A counter a plan writes without 个 said after 几个 (几个部委 → 五部委, 三部门): the
+#: counter asked (others keep 个: 三个方面).
+_NAMED_AFTER_GE = re.compile(r"(部委|部门)")
 #: Not an ordinal (第五), a period's name (十四五, 十三五), a congress (党的十九大), or part
 #: of a longer numeral.
 _BEFORE_NOT = re.compile(rf"(?:第|党的|[{CHINESE_DIGITS}]|\d)$")
 
 
 def asked_counter(question: str) -> str | None:
-    """The counter a question asks with: 条 of 几条, 大 of 几大, 年 of 多长时间 (any of
-    the durations), ``""`` for an English "how many", else ``None``."""
-    if found := _ASKED.search(question):
-        return found.group(1)
+    """The counter a question asks with: 条 of 几条, 大 of 几大, 部委 of 几个部委, 年 of
+    多长时间 (any of the durations), ``""`` for an English "how many", else ``None``; of
+    several 几, the last (几方统起来，叫几位一体 asks 位)."""
+    asked = list(_ASKED.finditer(question))  # 几方统起来，叫几位一体: the last one asked
+    if asked:
+        found = asked[-1]
+        named = _NAMED_AFTER_GE.match(question, found.end())
+        return named.group(1) if found.group(1) == "个" and named else found.group(1)
     if _HOW_LONG.search(question):
         return _DURATION
     return "" if _HOW_MANY.search(question) else None

@@ -47,6 +47,7 @@ _BASE = re.compile(
     r"2020|十三五|现状|完成值|目前|现在|已经|当时|基期|基数|基准|起点|起始|当前|现有|了(?:多少|几)|"
     r"去年|上年|\b(?:was|were|had|did|grew|in 20\d\d|back in|baseline|base (?:year|value|level)|"
     r"last year|so far|past year|previous year|"
+    r"(?:preceding|previous|last|past) (?:period|plan period|five years)|"
     r"starting (?:value|point|level)|current(?:ly)?|at present|now|today|existing)\b",
     re.I,
 )

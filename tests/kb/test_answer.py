@@ -462,3 +462,22 @@ def test_how_much_is_answered_by_an_amount_not_a_count(
 ) -> None:
     answer = all_kb.ask(question, generative=False)
     assert answer.kind == "number" and answer.value == value
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        # a figure the question gives (2831亿元) points at its clause: 734个, not 1299个
+        ("完成投资2831亿元的是多少个制造业重大项目？", "734个"),
+        # a year the question gives (2020年) is not the year it asks
+        ("技术合同成交额从1320万元增长到2020年的18.69亿元，1320万元是哪一年的数字？", "2018年"),
+        # of several 几, the last is asked (几位一体); 几个部委 is counted in 部委 (五部委)
+        ("引才机制把政府、用人主体、中介机构和人才几方统起来，叫几位一体？", "四位一体"),
+        ("批准六盘水建设全国产业转型升级示范区的是几个部委？", "五部委"),
+    ],
+)
+def test_what_the_question_gives_points_at_the_answer_but_is_not_it(
+    all_kb: KnowledgeBase, question: str, value: str
+) -> None:
+    answer = all_kb.ask(question, generative=False)
+    assert answer.kind == "number" and answer.answer.startswith(f"**{value}**")

@@ -14,6 +14,10 @@ from kb.counts import asked_counter, counts
         ("要守好几条底线？", "条"),
         ("围绕全市几大产业板块？", "大"),
         ("由几部委批准？", "部"),
+        ("是由几个部门联合印发的？", "部门"),  # 几个 then a counter written without 个
+        ("还有几个方面要加强？", "个"),  # 三个方面: 个 kept
+        ("把四方统起来，叫几化协同？", "化"),  # the 几 asked
+        ("几方面统起来，叫几位一体？", "位"),  # of several 几, the last
         ("注册多长时间以上？", "年|个月|月|周|天|日"),
         ("How many ministries approved the zone?", ""),
         ("几乎所有企业都参与了吗", None),  # 几乎: almost
