@@ -76,7 +76,15 @@ _UNIT_HINTS = [
     (re.compile(r"几家|多少家|企业数|how many .*(?:enterprise|compan|firm)", re.I), "家"),
     (re.compile(r"几个|多少个|how many .*(?:platform|center|centre|base|park)", re.I), "个"),
     (re.compile(r"人次"), "人次"),
-    (re.compile(r"多少人|几人|how many .*(?:people|talent|person|researcher)", re.I), "人"),
+    (  # the people counted head the phrase (how many talents did…; not talent teams)
+        re.compile(
+            r"多少人|几人|how many (?:[\w-]+ ){0,6}?(?:people|talents?|persons?|researchers?)"
+            r"(?=\s+(?:did|do|does|were|was|are|is|have|has|had|in|at|from|on|for|with|to|"
+            r"who|that|were)\b|\s*[?,.)]|\s*$)",
+            re.I,
+        ),
+        "人",
+    ),
     (re.compile(r"多少项|几项|how many .*(?:project|award|achievement)", re.I), "项"),
     (re.compile(r"多少件|几件|how many .*patent", re.I), "件"),
     (re.compile(r"多少组|几组"), "组"),

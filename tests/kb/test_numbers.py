@@ -102,6 +102,9 @@ def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: li
         ("By how many hours was the stay extended?", "base", (), "小时", True),
         # growth ladder, growth enterprises: a name, not a change asked
         ("How many firms are in the growth ladder of tech enterprises?", None, (), "家", False),
+        # people counted only when they head the phrase: talent teams are teams
+        ("How many high-level talents did the city train?", "base", (), "人", False),
+        ("How many talent teams did the city build?", "base", (), None, False),
     ],
 )
 def test_number_question_says_target_or_base_years_unit_and_change(
