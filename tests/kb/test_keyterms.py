@@ -78,6 +78,7 @@ TRADE_WORDS = {
     "染缸排出的热水回收预热": ("染缸", "印染"),
     "We run a cross-dock for city deliveries": ("cross-dock", "物流配送"),
     "a stenter line for finished fabric": ("stenter", "染整"),
+    "用膜过滤把多糖分出来，再喷雾干燥成粉": ("膜过滤", "分离和纯化"),
 }
 
 
