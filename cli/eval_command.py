@@ -7,12 +7,12 @@ from pathlib import Path
 
 from cli.output import open_kb, print_json
 from kb.errors import KBError
+from kb.eval_tables import format_sets
 from kb.evaluate import (
     evaluate,
     evaluate_documents,
     evaluate_fit,
     evaluate_numbers,
-    format_sets,
     load_set,
 )
 from kb.search import MODES

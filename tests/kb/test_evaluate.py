@@ -14,7 +14,6 @@ from kb.evaluate import (
     evaluate_documents,
     evaluate_fit,
     evaluate_numbers,
-    format_sets,
     load_queries,
     load_set,
     score_query,
@@ -167,10 +166,3 @@ def test_named_document_must_answer_in_the_first_three() -> None:
     report = evaluate_documents(cases, lambda q, k: hits[q][:k])
     assert [r["right"] for r in report["queries"]] == [1.0, 0.0]
     assert report["overall"]["mrr@3"] == pytest.approx(0.25)
-
-
-def test_format_sets_puts_every_kind_in_one_table() -> None:
-    rows = [{"id": "1", "lang": "zh", "right": 1.0, "verdict": 1.0, "anchors": 1.0}]
-    summary = {"zh": {"n": 1, "right": 1.0, "verdict": 1.0, "anchors": 1.0}, "queries": rows}
-    table = format_sets([("dev_fit", "fit", "policykb", summary)])
-    assert "| dev_fit | fit | policykb | zh | 1 | right | 1.000 |" in table
