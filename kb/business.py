@@ -41,6 +41,17 @@ _FEE = re.compile(
 )
 
 
+#: Goods sourced from their makers (货都是从几家厂家拿的, 从厂里进货, we buy them from the mills):
+#: a reseller's business form.
+_SOURCED = re.compile(
+    r"从[^，,；;。]{0,16}?(?:厂家|工厂|厂商|厂里|批发市场)(?:那里|那儿)?(?:拿|进|采购|批发|订)"
+    r"|\b(?:buy|buys|bought|source|sources|sourced)(?: [\w,-]+){0,6}? from "
+    r"(?:the |local |several |a few )?(?:mills?|factor(?:y|ies)|makers?|manufacturers?|"
+    r"wholesalers?)\b",
+    re.I,
+)
+
+
 #: A shop where things are made (finishing shop, machine shop, paint shop): a workshop.
 _WORKSHOP = re.compile(
     r"\b(?:machine|machining|finishing|fabrication|welding|assembly|paint|press|stamping|"
@@ -61,11 +72,14 @@ def without_fees(text: str) -> str:
 
 
 def business_forms(folded: str, words: dict[str, frozenset[str]], english: bool) -> list[str]:
-    """The business forms a sentence says: ``commerce`` words and charges by the job (a
-    finishing shop or a machine shop is a workshop, not a store)."""
+    """The business forms a sentence says: ``commerce`` words, charges by the job and
+    goods sourced from their makers (a finishing shop or a machine shop is a workshop,
+    not a store)."""
     if english:  # a workshop, a plant it runs: making, not trade
         folded = _RUNS_PLANT.sub("run", _WORKSHOP.sub("workshop", folded))
-    return said(words["commerce"], folded, english) + _FEE.findall(folded)
+    return (
+        said(words["commerce"], folded, english) + _FEE.findall(folded) + _SOURCED.findall(folded)
+    )
 
 
 def making(folded: str, words: dict[str, frozenset[str]], english: bool) -> list[str]:

@@ -20,6 +20,10 @@ from kb.description import project_words
         # running its own line or plant is making, not operating for others
         ("it already operates one kiwifruit juice line", []),
         ("we operate the sightseeing buggies", ["operate"]),
+        # goods sourced from their makers: a reseller
+        ("货都是从广东几家厂家拿的", ["从广东几家厂家拿"]),
+        ("we buy extruded profiles from the mills", ["buy extruded profiles from the mills"]),
+        ("we make profiles from the billets we cast", []),
     ],
 )
 def test_business_forms_tell_a_store_and_a_fee_from_a_workshop(
