@@ -64,6 +64,22 @@ _GROWTH = re.compile(
 _MEASURED_IN = re.compile(
     r"(?:多少|几)([万亿]?(?:吨|公里|千米|亩|平方米|立方米|千瓦|辆|台|座|所|条|户|头|张|个|对))"
 )
+
+
+#: Things counted in their own right that a firm, a person or a base may name (enterprise
+#: technology centres, talent teams, base stations).
+_COUNTED_THINGS = (
+    r"(?:teams?|cent(?:er|re)s?|platforms?|stations?|programmes?|programs?|funds?|zones?|"
+    r"clusters?|alliances?|incubators?|laborator(?:y|ies)|parks?|bases?)\b"
+)
+
+
+def _headed(nouns: str) -> str:
+    """An English count of ``nouns`` that head the phrase asked, not of a thing named after
+    them (how many enterprise technology centres → centres; talent teams → teams)."""
+    return rf"how many .*?\b(?:{nouns})\b(?!\s+(?:[\w-]+\s+)?{_COUNTED_THINGS})"
+
+
 _UNIT_HINTS = [
     (
         re.compile(r"增速|增幅|幅度|增长率|百分之|%|percent|\bwhat (?:proportion|share)\b", re.I),
@@ -73,20 +89,20 @@ _UNIT_HINTS = [
     (re.compile(r"多少亿元|几亿|多少亿"), "亿元"),
     (re.compile(r"多长(?!时间)|多少公里"), "公里"),
     (re.compile(r"多少万元|几万元"), "万元"),
-    (re.compile(r"几家|多少家|企业数|how many .*(?:enterprise|compan|firm)", re.I), "家"),
-    (re.compile(r"几个|多少个|how many .*(?:platform|center|centre|base|park)", re.I), "个"),
-    (re.compile(r"人次"), "人次"),
-    (  # the people counted head the phrase (how many talents did…; not talent teams)
-        re.compile(
-            r"多少人|几人|how many (?:[\w-]+ ){0,6}?(?:people|talents?|persons?|researchers?)"
-            r"(?=\s+(?:did|do|does|were|was|are|is|have|has|had|in|at|from|on|for|with|to|"
-            r"who|that|were)\b|\s*[?,.)]|\s*$)",
-            re.I,
-        ),
-        "人",
+    (
+        re.compile(rf"几家|多少家|企业数|{_headed('enterprises?|compan(?:y|ies)|firms?')}", re.I),
+        "家",
     ),
-    (re.compile(r"多少项|几项|how many .*(?:project|award|achievement)", re.I), "项"),
-    (re.compile(r"多少件|几件|how many .*patent", re.I), "件"),
+    (
+        re.compile(
+            rf"几个|多少个|{_headed('platforms?|cent(?:er|re)s?|bases?|parks?|stations?')}", re.I
+        ),
+        "个",
+    ),
+    (re.compile(r"人次"), "人次"),
+    (re.compile(rf"多少人|几人|{_headed('people|talents?|persons?|researchers?')}", re.I), "人"),
+    (re.compile(rf"多少项|几项|{_headed('projects?|awards?|achievements?')}", re.I), "项"),
+    (re.compile(rf"多少件|几件|{_headed('patents?')}", re.I), "件"),
     (re.compile(r"多少组|几组"), "组"),
     (re.compile(r"多少年|几年|how many (?:more |consecutive )?years", re.I), "年"),
     *((re.compile(rf"\b{u}\b"), u) for u in ("GWh", "MWh", "kWh", "GW", "MW", "kW")),

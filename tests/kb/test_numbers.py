@@ -105,6 +105,9 @@ def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: li
         # people counted only when they head the phrase: talent teams are teams
         ("How many high-level talents did the city train?", "base", (), "人", False),
         ("How many talent teams did the city build?", "base", (), None, False),
+        # so are firms and centres: enterprise technology centres are centres
+        ("How many enterprise technology centres were set up?", "base", (), "个", False),
+        ("How many high-tech enterprises did the city have?", "base", (), "家", False),
     ],
 )
 def test_number_question_says_target_or_base_years_unit_and_change(
