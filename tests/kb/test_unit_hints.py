@@ -1,0 +1,26 @@
+"""The unit a number question asks its figure in (kb.unit_hints)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.unit_hints import asked_unit
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("研发经费投入强度是百分之几？", "%"),
+        ("研发经费占生产总值的比重是多少？", "%~"),  # a share is also written bare: soft
+        ("全市粮食产量多少万吨？", "万吨"),
+        ("How many kilometres of expressway opened?", "公里"),
+        ("How many enterprise technology centres were added?", "个"),  # centres head it
+        ("How many high-tech enterprises does it have?", "家"),
+        ("How many talent teams were built?", None),  # teams: not people
+        ("What is the plan's title?", None),
+    ],
+)
+def test_a_question_asks_its_figure_in_the_unit_its_words_name(
+    question: str, unit: str | None
+) -> None:
+    assert asked_unit(question) == unit
