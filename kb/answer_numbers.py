@@ -253,14 +253,13 @@ class NumberAnswerer:
                     continue
                 tense = "ahead" if _STRIVES.search(clause) else section
                 worded = counts(clause, counter) if counter is not None else []
+                written = figures(clause)
                 # the clause that states a figure the question gives (完成投资2831亿元的项目
                 # 有多少个) is the one it points at: its other figures answer
                 beside = (
-                    _BESIDE_GIVEN
-                    if stated and any(states(stated, f) for f in figures(clause))
-                    else 0.0
+                    _BESIDE_GIVEN if stated and any(states(stated, f) for f in written) else 0.0
                 )
-                for figure in reader(clause) if reader else figures(clause) + worded:
+                for figure in reader(clause) if reader else written + worded:
                     if stated and states(stated, figure):
                         continue  # a figure the question gives is not what it asks
                     if reader and figure.unit == "年" and f"{figure.number}年" in asked.text:

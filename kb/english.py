@@ -213,8 +213,9 @@ class EnglishGlossary:
                     if key in self.entries and not any(used[i - before : i + 1 + after]):
                         take(i - before, i + 1 + after, key)
                         break
-            free = {w for w, u in zip(stems, used, strict=True) if not u}
-            for key, needed in self.spread.get(n, ()):
+            spread = self.spread.get(n, ())
+            free = {w for w, u in zip(stems, used, strict=True) if not u} if spread else set()
+            for key, needed in spread:
                 if needed <= free and (at := _spread_at(stems, used, needed)) is not None:
                     for j in at:
                         used[j] = True

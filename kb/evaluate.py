@@ -171,6 +171,11 @@ def evaluate(queries: list[dict], search: Search, k: int = 10) -> dict:
     return _summary(rows, METRICS)
 
 
+def _all_inside(anchors: list[str], texts: list[str]) -> bool:
+    """Is every anchor inside one of the texts (both squashed)?"""
+    return all(any(a in t for t in texts) for a in anchors)
+
+
 def evaluate_fit(
     cases: list[dict],
     fit: Callable[[str], Any],
@@ -186,20 +191,21 @@ def evaluate_fit(
     for case in cases:
         report = fit(case["text"])
         anchors = [_squash(a) for a in case.get("anchors", [])]
-        texts = [_squash(m.text) for m in report.matches[:top]]
+        matches = report.matches[:top]
+        anchored = _all_inside(anchors, [_squash(m.text) for m in matches])
         verdict = report.verdict == case["expect"]
         row = {
             "id": case.get("id"),
             "lang": _lang(case, case["text"]),
             "verdict": float(verdict),
-            "anchors": float(all(any(a in t for t in texts) for a in anchors)),
+            "anchors": float(anchored),
+            "right": float(verdict and anchored),
             "got": report.verdict,
             "score": report.score,
         }
-        row["right"] = float(verdict and row["anchors"] > 0)
         if chunk_text is not None:
-            items = [_squash(chunk_text(m.id)) for m in report.matches[:top]]
-            row["in item"] = float(all(any(a in t for t in items) for a in anchors))
+            items = [_squash(chunk_text(m.id)) for m in matches]
+            row["in item"] = float(_all_inside(anchors, items))
         rows.append(row)
     return _summary(rows, ("right", "verdict", "anchors", *(("in item",) if chunk_text else ())))
 

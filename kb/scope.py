@@ -66,6 +66,13 @@ def _inside(mention: Mention, inner: bool, text: str) -> str:
     return f" {min(chinese, key=len)} " if chinese else " "
 
 
+def _standing(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The place mentions that are not part of a longer name (贵州省科学技术奖, 北京理工
+    大学, Guizhou Hezhong Manganese: :func:`kb.named_after.named_after`)."""
+    starts = frozenset(m.start for m in mentions)  # Guizhou Liupanshui: a place in a place
+    return [m for m in mentions if not named_after(text, m.end, starts)]
+
+
 _POINTER = re.compile(r"(?:'s)?\s*(?:province|region|municipality)\b", re.I)
 _CJK_TEXT = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -189,13 +196,10 @@ class Scoper:
             self._everywhere = self.gazetteer.matcher(wide, word=self._word)
         text = without_topics(question)
         found = []
-        mentions = self._everywhere.find(text)
-        starts = frozenset(m.start for m in mentions)
-        for m in mentions:
+        for m in _standing(text, self._everywhere.find(text)):
             city = m.region.level != "province"  # a province's short name is a place
             everyday = city and m.text != m.region.name and self._everyday(m.text)
-            part_of_name = named_after(text, m.end, starts)
-            if not (part_of_name or everyday or self._for_region(m.region)[0]):
+            if not (everyday or self._for_region(m.region)[0]):
                 found.append(m)
         return found
 
@@ -212,11 +216,7 @@ class Scoper:
         because: list[str] = []
         regions = []
         spans: list[tuple[int, int, str]] = []  # what named a document, and what stays
-        mentions = self.matcher.find(text)
-        starts = frozenset(m.start for m in mentions)
-        for mention in mentions:
-            if named_after(text, mention.end, starts):  # 贵州省科学技术奖, 北京理工大学
-                continue
+        for mention in _standing(text, self.matcher.find(text)):
             found, inner = self._for_region(mention.region)
             if found:
                 named += [d for d in found if d not in named]

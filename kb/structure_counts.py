@@ -128,10 +128,11 @@ def _parts(node: Node) -> list[Node]:
     return parts
 
 
-def _carried(question: str, counted: str) -> re.Pattern[str] | None:
-    """The phrase the counted parts must carry, as a pattern: said after 带/含 (名称中带
-    “倍增计划”的), or quoted as what is counted (几项“深化……改革”); ``None`` if none."""
-    if _FRAMES_ASKED.search(question):
+def _carried(question: str, counted: str, frames: bool = False) -> re.Pattern[str] | None:
+    """The phrase the counted parts must carry, as a pattern: the parallel frame asked
+    (``frames``: 从几个方面来看 → 从…看), said after 带/含 (名称中带“倍增计划”的), or quoted
+    as what is counted (几项“深化……改革”); ``None`` if none."""
+    if frames:
         return _FRAME
     said = _CARRIES.search(question) or _QUOTED.search(counted)
     if said is None:
@@ -171,7 +172,8 @@ class StructureCounts:
         before = _NOUN_BEFORE.search(question[: counted.start()])
         if not nouns and before:  # …的专栏有几个: the noun said before the question word
             nouns = [before.group(1)]
-        lists = _LISTS.search(question) or _FRAMES_ASKED.search(question)  # 从几个方面分析
+        frames = bool(_FRAMES_ASKED.search(question))  # 从几个方面分析: parts by a frame
+        lists = frames or _LISTS.search(question)
         if not nouns and (not lists or not (counted.group(1) or counted.group(3))):
             return None  # 多少亿元 counts nothing of the structure
         english = is_english(question)
@@ -192,7 +194,7 @@ class StructureCounts:
             doc_id, parts = named.doc, _parts(named.node)
         else:
             return None
-        carries = _carried(question, counted.group(2) or "")
+        carries = _carried(question, counted.group(2) or "", frames)
         if carries is not None:  # 带“倍增计划”的: only the parts that carry it
             if not noun and named is not None:  # untitled paragraphs too (深化……改革。)
                 parts = [c for c in named.node.children if c.kind in (*_PARTS, "paragraph")]
@@ -219,8 +221,8 @@ class StructureCounts:
 
     def _named(self, words: str, docs: list[str]) -> _Heading | None:
         """The heading the question names: by its number first (or a heading inside it
-        whose every word it says), else the one most of whose words the question says
-        (the deepest of equals)."""
+        named by its number, 第六章第六节, or by every word of its title), else the one
+        most of whose words the question says (the deepest of equals)."""
         numbered = {
             ("chapter", cn_number(m.group(1) or m.group(3)))
             if m.group(1) or m.group(3)

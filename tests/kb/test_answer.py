@@ -19,6 +19,13 @@ NEGATIVES = [
 ]
 
 
+def _number(kb: KnowledgeBase, question: str) -> Answer:
+    """The extractive answer to a number question, asserted to be a number answer."""
+    answer = kb.ask(question, generative=False)
+    assert answer.kind == "number", answer.answer
+    return answer
+
+
 def _all_text(answer: Answer) -> str:
     return "\n".join(c.text for g in answer.groups for c in g.clauses)
 
@@ -338,8 +345,7 @@ def test_a_number_question_put_to_a_document_by_its_title_needs_no_clause_to_rep
 def test_a_figure_stated_respectively_answers_for_its_own_item(
     all_kb: KnowledgeBase, question: str, value: str
 ) -> None:
-    answer = all_kb.ask(question, generative=False)
-    assert answer.kind == "number" and answer.value == value
+    assert _number(all_kb, question).value == value
 
 
 @pytest.mark.parametrize(
@@ -460,8 +466,7 @@ def test_a_number_question_reads_past_the_figure_it_rules_out(
 def test_how_much_is_answered_by_an_amount_not_a_count(
     all_kb: KnowledgeBase, question: str, value: str
 ) -> None:
-    answer = all_kb.ask(question, generative=False)
-    assert answer.kind == "number" and answer.value == value
+    assert _number(all_kb, question).value == value
 
 
 @pytest.mark.parametrize(
@@ -479,5 +484,4 @@ def test_how_much_is_answered_by_an_amount_not_a_count(
 def test_what_the_question_gives_points_at_the_answer_but_is_not_it(
     all_kb: KnowledgeBase, question: str, value: str
 ) -> None:
-    answer = all_kb.ask(question, generative=False)
-    assert answer.kind == "number" and answer.answer.startswith(f"**{value}**")
+    assert _number(all_kb, question).answer.startswith(f"**{value}**")
