@@ -39,6 +39,11 @@ _DEFINITION = re.compile(
 )
 
 
+#: Dictionary senses an English question must give before they may answer it (when the
+#: glossary's words find nothing): one guessed word is too thin (renovate → 修复).
+_GUESSES = 2
+
+
 class Answerer:
     """Answers questions from one knowledge base (see module doc).
 
@@ -185,6 +190,11 @@ class Answerer:
             )
             hits += [h for h in focused if h.id not in seen]
         relevant = self.relevant(focus, hits)
+        if not relevant and is_english(read):  # words the glossary lacks: a sense each;
+            guessed = self.coverage.focus(read, self.kb.searcher().senses)
+            if len(guessed) >= len(focus) + _GUESSES:  # one guess alone is too thin, and a
+                # guess counts only said whole (its characters say nothing)
+                focus, relevant = guessed, self.relevant(guessed, hits, partial=False)
         if must:
             relevant = [h for h in relevant if any(n in h.text for n in must)]
         english = is_english(text)

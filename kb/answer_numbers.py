@@ -62,6 +62,11 @@ _STRIVES = re.compile(r"力争|预期|确保|左右")
 _BESIDE_GIVEN = 0.5
 
 
+def _states_year(question: str, figure: Figure) -> bool:
+    """Does the question state the year ``figure`` is (2020年, "in 2020")?"""
+    return re.search(rf"(?<!\d){figure.number}(?!\d)", question) is not None
+
+
 def _clauses(
     hit: Hit, seen: set[str], titled: bool = False
 ) -> Iterator[tuple[str, tuple[int, int]]]:
@@ -174,7 +179,12 @@ class NumberAnswerer:
         if not (reader or worded or asked.growth) and set(asked.years) <= _TABLE_YEARS:
             renderings = [t for f in focus for t in (f.word, *f.alternatives)] if english else []
             row = self._matcher(doc).match(question, renderings)
-            if row is not None and asked.unit_agrees(row[0].unit) and asked.fits_row(row[0]):
+            if (
+                row is not None
+                and asked.unit_agrees(row[0].unit)
+                and asked.fits_row(row[0])
+                and not _given_in_prose(asked, row[0], relevant)
+            ):
                 return self._from_row(row[0], asked, english)
         titled = precise is not None  # a document's date is in its title
         return self._from_prose(asked, relevant, focus, reader, counter, titled)
@@ -262,7 +272,7 @@ class NumberAnswerer:
                 for figure in reader(clause) if reader else written + worded:
                     if stated and states(stated, figure):
                         continue  # a figure the question gives is not what it asks
-                    if reader and figure.unit == "年" and f"{figure.number}年" in asked.text:
+                    if reader and figure.unit == "年" and _states_year(asked.text, figure):
                         continue  # …涨到了2020年的18.69亿元，起点是哪一年: not the year given
                     fit = scorer.score(clause, figure, tense, when)
                     if figure in worded and counter and figure.unit.startswith(counter[0]):
@@ -286,6 +296,16 @@ class NumberAnswerer:
             + (bound.group() if bound else "")
         )
         return NumberFound(figure.text, f"**{value}**", quotes)
+
+
+def _given_in_prose(asked: NumberQuestion, row: Indicator, relevant: list[Hit]) -> bool:
+    """Does the question give an amount the row does not state but a relevant passage
+    does ("Of the 96 carriers, how many were provincial platforms?": a breakdown of the
+    prose's 共有96个, not the row 省级及以上创新创业平台)?"""
+    stated = given(asked.text)
+    if not stated or any(states(stated, _in(row, v)) for v in (row.value_2020, row.target_2025)):
+        return False
+    return any(states(stated, f) for h in relevant for f in figures(h.text))
 
 
 def _in(row: Indicator, value: float | str) -> Figure:

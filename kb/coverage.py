@@ -24,12 +24,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from kb.senses import Senses
 from kb.sparse import SparseIndex
 from kb.tokenize import QueryExpander, Tokenizer, chinese_runs, is_english
 
 __all__ = ["Coverage", "FocusTerm"]
 
 PARTIAL = 0.6  # credit for a word whose rare characters, not the word, are present
+SENSE = 0.5  # weight of a dictionary sense of an English word the glossary lacks (a guess)
 STAND_IN = 0.8  # credit for a thesaurus stand-in (网店 ~ 电子商务): weaker than the word
 
 
@@ -37,6 +39,11 @@ STAND_IN = 0.8  # credit for a thesaurus stand-in (网店 ~ 电子商务): weake
 def _question_words() -> frozenset[str]:
     text = resources.files("kb").joinpath("data", "question_words.txt").read_text("utf-8")
     return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
+
+
+#: What an English verb of change renders (rise, increase, drop): it frames a number
+#: question (how much it rose), it does not name its topic.
+_CHANGE = frozenset({"增长", "增加", "提高", "上涨", "提升", "下降", "减少"})
 
 
 @dataclass(frozen=True)
@@ -93,10 +100,14 @@ class Coverage:
         df = 0 if df is None else df
         return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
-    def focus(self, question: str) -> list[FocusTerm]:
-        """The question's focus words with IDF weights (expansions as alternatives)."""
+    def focus(self, question: str, senses: Senses | None = None) -> list[FocusTerm]:
+        """The question's focus words with IDF weights (expansions as alternatives).
+
+        :param senses: for an English question, a dictionary sense stands in for each word
+            the glossary lacks, at ``SENSE`` of its weight (a guess; see :mod:`kb.senses`).
+        """
         if is_english(question):
-            return self._english_focus(question)
+            return self._english_focus(question, senses)
         framing = _question_words()
         focus: dict[str, FocusTerm] = {}
         for word in self.tokenizer.tokens(question):
@@ -110,7 +121,7 @@ class Coverage:
         terms = [t for t in focus.values() if not any(t.word in o and t.word != o for o in focus)]
         return _topical(terms)
 
-    def _english_focus(self, question: str) -> list[FocusTerm]:
+    def _english_focus(self, question: str, senses: Senses | None = None) -> list[FocusTerm]:
         """One focus term per English phrase the glossary knows; its renderings stand in.
 
         The rarest rendering is the word, the others its alternatives, so a text covers
@@ -120,14 +131,18 @@ class Coverage:
         focus = []
         framing = _question_words()
         for terms in self.expander.english_groups(question):
-            if any(t in framing for t in terms):
-                continue  # how many → 多少: the question's framing, not its topic
+            if any(t in framing for t in terms) or set(terms) <= _CHANGE:
+                continue  # how many → 多少, rose → 上涨: the question's framing, not its topic
             known = [t for t in terms if t in self.word_df]
             if known and all(self.word_df[t] / self.n > self.generic_share for t in known):
                 continue
             rare = min(terms, key=lambda t: self.word_df.get(t, self.n))
             weight = max((self._idf(self.word_df[t]) for t in known), default=self._idf(None))
             focus.append(FocusTerm(rare, weight, tuple(t for t in terms if t != rare)))
+        if senses is not None:
+            _, unknown = self.expander.english_phrases(question)
+            for _, sense in senses.renderings(question, unknown):
+                focus.append(FocusTerm(sense, SENSE * self._idf(self.word_df.get(sense))))
         for run in dict.fromkeys(chinese_runs(question)):
             # the Chinese it quotes ((城管进社区)): the document's own words, as asked
             focus.append(FocusTerm(run, self._idf(self.word_df.get(run))))

@@ -34,7 +34,7 @@ _ASKS = (
     (
         "year",
         re.compile(
-            r"哪一?年|什么时候|何时|\bwhich year\b|\bwhat year\b|\bin what year\b"
+            r"哪一?年|什么时候|何时|\b(?:which|what)(?: [a-z]+)? year\b(?!-)"
             r"|\bby when\b|\bwhen (?:was|were|did|is|will|does|do)\b",
             re.I,
         ),

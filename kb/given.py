@@ -29,16 +29,22 @@ _AMOUNT = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+#: Small counts an English question spells out ("three centres"); not "one" (one of),
+#: nor a word of a name (the 13th Five-Year period).
+_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_WORD = re.compile(rf"(?<!-)\b({'|'.join(_WORDS)})\b(?!-)", re.I)  # not Five-Year
 
 
 def given(question: str) -> tuple[float, ...]:
-    """The amounts ``question`` states, in base units (years left out)."""
+    """The amounts ``question`` states, in base units (years left out; small counts
+    spelled out in English too: "the three centres" gives 3)."""
     found = []
     for m in _AMOUNT.finditer(question):
         number, scale = m.group(1).replace(",", ""), (m.group(2) or "").lower()
         if not scale and _YEAR.fullmatch(number):
             continue
         found.append(float(number) * _SCALE.get(scale, 1.0))
+    found += [float(_WORDS.index(m.group(1).lower()) + 2) for m in _WORD.finditer(question)]
     return tuple(found)
 
 

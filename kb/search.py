@@ -160,7 +160,8 @@ class Searcher:
             )
         self.expander = expander or QueryExpander()
         self.sense_vectors = sense_vectors or SenseVectors(embedder)
-        self._senses = (
+        #: dictionary senses of the English words the glossary lacks (``None``: off)
+        self.senses = (
             Senses(
                 self.sense_vectors,
                 tokenizer.tokens,
@@ -183,7 +184,7 @@ class Searcher:
 
     def _analyze(self) -> QueryAnalyzer:
         return QueryAnalyzer(
-            self.tokenizer, self.expander, self.settings.synonym_weight, self._senses, self.title
+            self.tokenizer, self.expander, self.settings.synonym_weight, self.senses, self.title
         )
 
     def _pipeline(self, mode: str, weights: list[float] | None = None) -> Pipeline:

@@ -12,8 +12,9 @@ the question in the multilingual embedder's space ("How much did GDP grow" â†’ å
 nothing, and a less near sense in its place would be another meaning. Words that frame
 a question (government, report, say) and region names (scoping reads those) are skipped.
 
-Search adds the senses as extra ideas of the query; answers, number reading and fit do
-not read them (a sense is a guess).
+Search adds the senses as extra ideas of the query. An answer reads them only when the
+glossary's words find no passage, and then only two or more senses said whole (a sense
+is a guess: one alone, or its characters, say too little); fit does not read them.
 
 Example::
 

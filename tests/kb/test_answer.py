@@ -485,3 +485,25 @@ def test_what_the_question_gives_points_at_the_answer_but_is_not_it(
     all_kb: KnowledgeBase, question: str, value: str
 ) -> None:
     assert _number(all_kb, question).answer.startswith(f"**{value}**")
+
+
+def test_an_english_question_the_glossary_cannot_read_is_answered_from_dictionary_senses(
+    all_kb: KnowledgeBase,
+) -> None:
+    # public, cultural, space, create: no glossary words; their senses 公共 文化 空间 find
+    # 新打造新型公共文化空间350个
+    answer = _number(all_kb, "Public cultural spaces created by Shandong: how many?")
+    assert answer.value == "350个" and "**350个**" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many canteens did Gansu renovate?",  # one guessed word (renovate → 修复)
+        "How many archaeological discoveries did Shandong make?",  # 营造's characters
+    ],
+)
+def test_a_dictionary_guess_too_thin_to_trust_answers_nothing(
+    all_kb: KnowledgeBase, question: str
+) -> None:
+    assert not all_kb.ask(question, generative=False).found

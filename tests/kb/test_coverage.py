@@ -44,3 +44,25 @@ def test_the_chinese_an_english_question_quotes_is_its_rarest_focus(
     question = "How many pilot sites of the community scheme (城管进社区) did Chongqing complete?"
     focus = {f.word: f.weight for f in coverage.focus(question)}
     assert "城管进社区" in focus and focus["城管进社区"] == max(focus.values())
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["By how much did R&D spending rise?", "How much will R&D spending increase by 2025?"],
+)
+def test_an_english_verb_of_change_frames_a_question(plan_kb: KnowledgeBase, question: str) -> None:
+    words = {
+        w for f in plan_kb.answerer().coverage.focus(question) for w in (f.word, *f.alternatives)
+    }
+    assert words and not words & {"增长", "增加", "提高", "上涨", "提升"}
+
+
+def test_a_dictionary_sense_stands_in_for_a_word_the_glossary_lacks(
+    all_kb: KnowledgeBase,
+) -> None:
+    coverage, senses = all_kb.answerer().coverage, all_kb.searcher().senses
+    question = "How many public cultural spaces were opened?"
+    plain = {f.word for f in coverage.focus(question)}
+    guessed = {f.word: f.weight for f in coverage.focus(question, senses)}
+    assert "文化" not in plain and "文化" in guessed  # cultural: a sense, as a guess
+    assert guessed["文化"] < coverage.focus("文化")[0].weight

@@ -17,6 +17,8 @@ from kb.dates import asks_date, dates
         ("In which month and year was the zone approved?", "month"),
         ("基本实现现代化是到哪一年？", "year"),
         ("When was the plan adopted?", "year"),
+        ("Output rose to 18 billion yuan in 2020 from which earlier year?", "year"),
+        ("What year-on-year growth did exports show?", None),
         ("研发经费投入强度是多少？", None),
         ("How many enterprises were certified?", None),
     ],

@@ -17,6 +17,8 @@ from kb.numbers import Figure, figures
         ("从0.89%提高到多少？", (0.89,)),
         ("去年新增1670家，今年呢", (1670.0,)),
         ("5G基站和2020年的14th plan", ()),  # names and years are no amounts
+        ("of the three centres, how many were national?", (3.0,)),  # spelled out
+        ("at the end of the 13th Five-Year period, one of them", ()),  # a name; "one of"
     ],
 )
 def test_the_amounts_a_question_states(question: str, amounts: tuple[float, ...]) -> None:
@@ -50,3 +52,12 @@ def test_a_row_value_given_with_its_scale_is_compared_in_base_units(
 ) -> None:
     answer = plan_kb.ask(question, generative=False)  # 400亿元 is 4e10, the row says 400
     assert answer.value == value
+
+
+def test_a_year_an_english_question_gives_is_not_the_year_it_asks(plan_kb: KnowledgeBase) -> None:
+    answer = plan_kb.ask(
+        "R&D spending reached 1.198 billion yuan in 2020, up 553 million yuan on which "
+        "earlier year?",
+        generative=False,
+    )
+    assert answer.value == "2015年"

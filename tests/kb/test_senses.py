@@ -100,7 +100,7 @@ def test_english_word_the_glossary_lacks_finds_the_clause_by_its_sense(
     assert "聘用" in plan_kb.search(question, k=1)[0].text
     off = dataclasses.replace(Settings(), search=SearchSettings(english_senses=0))
     plain = KnowledgeBase.open(plan_index, settings=off)
-    assert plain.searcher()._senses is None
+    assert plain.searcher().senses is None
     assert "聘用" not in plain.search(question, k=1)[0].text
 
 
