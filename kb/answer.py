@@ -232,12 +232,22 @@ class Answerer:
         return Answer(question, False, text, kind="none", notice=text)
 
     def _not_found(self, question: str, related: list[Hit], english: bool) -> Answer:
+        """Nothing answers: says so of the one document searched (by its title), or of
+        the indexed documents, and lists the nearest sections."""
+        titles = list(dict.fromkeys(h.doc_title for h in related))
+        one = f"《{titles[0]}》" if len(titles) == 1 else ""
         lead = (
-            "The plan does not appear to address this. Nearest sections:"
+            f"{one or 'The indexed documents'} "
+            f"{'does' if one else 'do'} not appear to address this. Nearest sections:"
             if english
-            else "规划中没有找到直接回答这个问题的内容。最接近的章节："
+            else f"{one or '已索引的文件'}中没有找到直接回答这个问题的内容。最接近的章节："
         )
-        lines = [lead] + [f"- {' › '.join(h.section) or h.doc_title}" for h in related]
+        lines = [lead]
+        for h in related:  # two chunks of one section: named once
+            where = " › ".join(h.section) or h.doc_title
+            line = f"- {where}" if one else f"- 《{h.doc_title}》 {where}"
+            if line not in lines:
+                lines.append(line)
         return Answer(question, False, "\n".join(lines), kind="none", related=related)
 
     def _finish(

@@ -127,7 +127,7 @@ _WORDS = r"(?:(?!(?:do|does|did|is|was|were|are|has|have|had|will|would)\b)[\w\-
 _SOURCE = re.compile(
     r"(?:,\s*)?\b(?:(?:according to|as (?:reported|stated|set out|laid out|given) in|per)\s+"
     rf"{_WORDS}(?:report|{_PAPERS})|(?:in|under|from)\s+{_WORDS}(?:{_PAPERS}))\b(?!\s+to\b)"
-    r"|\b20\d\d\s+(?:government\s+)?work report\b"
+    r"|\b20\d\d\s+(?:(?:government\s+)?work\s+)?report\b"
     r"|《[^》]*》|(?:20\d\d年)?(?:省|市|自治区)?政府工作报告",
     re.I,
 )

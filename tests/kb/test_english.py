@@ -193,3 +193,13 @@ def test_a_glossary_built_from_entries_finds_long_phrases_reordered() -> None:
         "soil erosion control",
         ["水土流失防治"],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"), [("Chapter 5 of the plan", "第五章"), ("in chapter 10", "第十章")]
+)
+def test_a_chapter_named_by_its_number_is_rendered_as_the_plan_writes_it(
+    glossary: EnglishGlossary, text: str, heading: str
+) -> None:
+    phrases, _ = glossary.phrases(text)
+    assert any(heading in terms for _, terms in phrases)

@@ -108,6 +108,14 @@ def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: li
         # so are firms and centres: enterprise technology centres are centres
         ("How many enterprise technology centres were set up?", "base", (), "个", False),
         ("How many high-tech enterprises did the city have?", "base", (), "家", False),
+        # the year of a report it names is no year asked
+        (
+            "How many parks had Tianjin built by the time of the 2025 report?",
+            "base",
+            (),
+            "个",
+            False,
+        ),
     ],
 )
 def test_number_question_says_target_or_base_years_unit_and_change(
