@@ -24,6 +24,7 @@ from kb.answer_numbers import NumberAnswerer, NumberFound
 from kb.citation import Answer, Citation, Clause, Group, render_markdown
 from kb.clauses import CLAUSE, PHRASE, bigrams, merge, spans, trim
 from kb.coverage import Coverage, FocusTerm
+from kb.enumerations import count_listed
 from kb.errors import BadQuery
 from kb.exclusions import without_exclusions
 from kb.protocols import Index
@@ -31,11 +32,13 @@ from kb.search import Hit
 from kb.settings import AnswerSettings
 from kb.structure_counts import StructureCounts
 from kb.tokenize import clean_query, is_english
+from kb.which_part import asks_part, part_of
 
 __all__ = ["Answer", "AnswerSettings", "Answerer", "Citation", "Clause", "Group"]
 
 _DEFINITION = re.compile(
-    r"什么是|是什么|的含义|含义|指什么|的定义|定义|what is|what are|meaning|define", re.I
+    r"什么是|是什么|的含义|含义|指什么|的定义|定义|what is|what are|meaning|define",
+    re.I,
 )
 
 
@@ -186,7 +189,10 @@ class Answerer:
         if focus:  # aggregation needs every chunk on the focus, not only the top ranks
             seen = {h.id for h in hits}
             focused = self.kb.search(
-                " ".join(t.word for t in focus), k=self.settings.depth, doc=doc, join=False
+                " ".join(t.word for t in focus),
+                k=self.settings.depth,
+                doc=doc,
+                join=False,
             )
             hits += [h for h in focused if h.id not in seen]
         relevant = self.relevant(focus, hits)
@@ -208,8 +214,17 @@ class Answerer:
             term = self._definition(text, doc)
             if term is not None:
                 return self._single(text, "definition", term, english)
+        if asks_part(text):  # which chapter: the tree's heading above what answers
+            part = part_of(relevant, lambda heading: self.coverage.score(focus, heading))
+            if part is not None:
+                return self._number(text, part, english)
         if number:
             found = self.numbers.answer(read, relevant, focus, english, doc)
+            if found is None and (counted is None or re.fullmatch(r"1\D*", counted.value)):
+                # 列举了几种模式: no figure says it, nor the tree (but for a heading itself)
+                listed = count_listed(read, relevant, focus)
+                if listed is not None:
+                    return self._number(text, listed, english)
             if counted is not None and (found is None or not found.said_under(counted)):
                 return self._number(text, counted, english)  # unless the text says it: 七大
             if found is not None:
@@ -267,7 +282,12 @@ class Answerer:
         n = self._cite(citations, hit)
         clause = Clause(hit.text, n, hit.start, hit.end)
         return self._finish(
-            question, kind, [Group(hit.section, hit.doc, [clause])], citations, "", english
+            question,
+            kind,
+            [Group(hit.section, hit.doc, [clause])],
+            citations,
+            "",
+            english,
         )
 
     def _number(
@@ -283,7 +303,9 @@ class Answerer:
             n = self._cite(citations, hit)
             groups.append(
                 Group(
-                    hit.section, hit.doc, [Clause(hit.text[s:e], n, hit.start + s, hit.start + e)]
+                    hit.section,
+                    hit.doc,
+                    [Clause(hit.text[s:e], n, hit.start + s, hit.start + e)],
                 )
             )
         answer = self._finish(question, "number", groups, citations, found.lead, english)

@@ -53,7 +53,15 @@ __all__ = ["NumberAnswerer", "NumberFound"]
 _QUALIFIER = re.compile(r"(不少于|不低于|不超过|超过|高于|低于|约|近|达到|突破)$")
 _BOUND = re.compile(r"以上|以下|以内|左右")
 _TABLE_YEARS = {"2020", "2025"}
-_TABLE_UNITS = {"个", "家", "项", "件", "人", "所", "座"}  # a count a table's row may hold
+_TABLE_UNITS = {
+    "个",
+    "家",
+    "项",
+    "件",
+    "人",
+    "所",
+    "座",
+}  # a count a table's row may hold
 #: A clause that strives (力争, 左右) states a target wherever it stands (see kb.tense).
 _STRIVES = re.compile(r"力争|预期|确保|左右")
 
@@ -62,9 +70,15 @@ _STRIVES = re.compile(r"力争|预期|确保|左右")
 _BESIDE_GIVEN = 0.5
 
 
-def _states_year(question: str, figure: Figure) -> bool:
-    """Does the question state the year ``figure`` is (2020年, "in 2020")?"""
-    return re.search(rf"(?<!\d){figure.number}(?!\d)", question) is not None
+def _states_itself(question: str, clause: str, figure: Figure) -> bool:
+    """Does the question state the year or the ordinal ``figure`` is (2020年, "in 2020";
+    第十四个五年, "the 14th Five-Year period")? Then it is given, not asked. (The 十九届 of
+    十九届五中全会 may be given: the session is asked.)"""
+    if figure.unit == "年":
+        return re.search(rf"(?<!\d){figure.number}(?!\d)", question) is not None
+    if not figure.unit and clause[figure.start : figure.end].startswith("第"):
+        return re.search(rf"(?<!\d){figure.number}(?:st|nd|rd|th)\b", question) is not None
+    return False
 
 
 def _clauses(
@@ -246,7 +260,7 @@ class NumberAnswerer:
             names their counter, gain as a unit asked does.
         """
         words = [w for f in focus for w in (f.word, *f.alternatives)]
-        stated = () if reader else given(asked.text)  # the 77.81 million it compares with
+        stated = given(asked.text)  # the 77.81 million it compares with
         scorer = FigureScorer(asked, focus, words)
         best: tuple[float, Hit, str, tuple[int, int], Figure] | None = None
         headings: set[str] = set()
@@ -265,14 +279,14 @@ class NumberAnswerer:
                 worded = counts(clause, counter) if counter is not None else []
                 written = figures(clause)
                 # the clause that states a figure the question gives (完成投资2831亿元的项目
-                # 有多少个) is the one it points at: its other figures answer
+                # 有多少个; by when 1.8%) is the one it points at: its other figures answer
                 beside = (
                     _BESIDE_GIVEN if stated and any(states(stated, f) for f in written) else 0.0
                 )
                 for figure in reader(clause) if reader else written + worded:
-                    if stated and states(stated, figure):
+                    if not reader and stated and states(stated, figure):
                         continue  # a figure the question gives is not what it asks
-                    if reader and figure.unit == "年" and _states_year(asked.text, figure):
+                    if reader and _states_itself(asked.text, clause, figure):
                         continue  # …涨到了2020年的18.69亿元，起点是哪一年: not the year given
                     fit = scorer.score(clause, figure, tense, when)
                     if figure in worded and counter and figure.unit.startswith(counter[0]):

@@ -80,13 +80,5 @@ def counts(text: str, counter: str | None = None) -> list[Figure]:
             continue  # 零部件, 百年大计; 一 counts only a duration
         if re.fullmatch(f"[{CHINESE_DIGITS}]+", unit):
             continue  # 十四五: a period's name, read greedily
-        if counter == "" and _quoted(text, m.start()):
-            continue  # “三中心·三示范”: a name to a bare "how many"; 几中心 reads it
         found.append(Figure(str(cn_number(numeral)), unit, m.start(), m.end()))
     return found
-
-
-def _quoted(text: str, at: int) -> bool:
-    """Does position ``at`` of ``text`` lie inside a “quotation”?"""
-    before = text[:at]
-    return before.count("“") > before.count("”")

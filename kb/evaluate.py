@@ -54,7 +54,7 @@ METRICS = ("recall@10", "mrr@10", "recall@300ch")
 Search = Callable[[str, int], list[str]]
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CHINESE_NUMBER = re.compile(f"[{CHINESE_DIGITS}]+")
-_CHINESE_RANK = re.compile(f"第?([{CHINESE_DIGITS}]+)[位名个家项]?")
+_CHINESE_RANK = re.compile(f"第?([{CHINESE_DIGITS}]+)[位名个家项章]?")
 
 
 def _squash(text: str) -> str:

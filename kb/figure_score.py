@@ -46,6 +46,18 @@ _MIN_LABEL, _MAX_LABEL = 2, 8
 #: A total a breakdown follows: 共有96个（…），国家级7个，省级28个.
 _TOTAL = re.compile(r"(?:共有|共计|合计|总计|总数|累计|各类)[^，。；\d]{0,12}$")
 _NAMED_LABEL = 0.4
+#: A gap asked (how much faster than, 比…高多少) and said (增速比城镇居民高2.4个百分点).
+_COMPARED_ASKED = re.compile(
+    r"\b(?:faster|slower|more|less|higher|lower)\b[^?？]*\bthan\b|比[^，。？?]{1,12}[多少高低快慢]多少",
+    re.I,
+)
+_COMPARED_BEFORE = re.compile(r"比[^，。；\d]{1,12}[高低快慢多少](?:出|了)?$")
+
+
+def _percent(figure: Figure) -> bool:
+    return figure.unit in ("%", "％")
+
+
 _LABEL_CREDIT = 0.1  # per top-weighted question word in a listed figure's own label
 _LABEL_TIE = 0.01  # … in any figure's: breaks a tie (169人次 and 125人次 after 人才)
 #: A figure of a list of labelled figures (燃气管道12609公里、供水管道2698公里): one before
@@ -215,9 +227,15 @@ class FigureScorer:
             score -= 0.4  # "how many models": 105款, not the 3000亿元 beside it
         if asked.asks_amount and _COUNT_UNIT.fullmatch(figure.unit or ""):
             score -= 0.4  # "how much in bonds": 1969.9亿元, not the 15项 beside it
+        elif asked.asks_amount and not (asked.growth or asked.asks_share) and _percent(figure):
+            score -= 0.4  # "how much was invested": 1100亿元, not the 80% beside it
         if asked.asks_share and _SHARE_BEFORE.search(before):
             score += 0.3  # 占全省一般公共预算支出的68%: a share, as asked
-        is_change = bool(_CHANGE_BEFORE.search(_LISTED.sub("", before)))  # 分别增长73.7倍、77.5倍
+        gap = bool(_COMPARED_ASKED.search(asked.text) and _COMPARED_BEFORE.search(before))
+        if gap:
+            score += 0.6  # how much faster than urban: 比城镇居民高2.4个百分点, the gap
+        # 分别增长73.7倍、77.5倍; a gap asked is the change asked
+        is_change = gap or bool(_CHANGE_BEFORE.search(_LISTED.sub("", before)))
         # a growth asked for is never a level; a level asked for is often stated only as
         # its growth (青海的生产总值: 增长2.7%), so a change weighs less against it
         weight = 0.5 if asked.growth else 0.2

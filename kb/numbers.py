@@ -26,7 +26,7 @@ from kb.unit_hints import asked_unit
 __all__ = ["AREA_UNIT", "Figure", "NumberQuestion", "figures"]
 
 _UNITS = (
-    "人/万人|万千瓦|千瓦时|千瓦|万吨|亿吨|吨|亿元|万元|美元|欧元|港元|元|万人次|人次|万人|人|名(?![称单录义字牌片额次])|万家|家|个|项|件|组|"
+    "人/万人|个百分点|百分点|万千瓦|千瓦时|千瓦|万吨|亿吨|吨|亿元|万元|美元|欧元|港元|元|万人次|人次|万人|人|名(?![称单录义字牌片额次])|万家|家|个|项|件|组|"
     "倍|万亩|亩|万公顷|公顷|万平方公里|平方公里|公里|千米|平方米|立方米|小时|万场次|场次|张(?![家力贴口])|部(?![门署分委长队件位属])|"
     "岁|万标准箱|标准箱|万辆|辆|万列|列|亿斤|斤|所|座|条|台|套|批|户|款|对(?![接外象标口于比话应])|%|％|"
     "GWh|MWh|kWh|GW|MW|kW"
@@ -58,7 +58,7 @@ _GROWTH = re.compile(
     r"\b(?:grow|grew|grown|growth(?! (?:ladders?|echelons?|stages?|enterprises?|compan\w+|"
     r"firms?|poles?|engines?|zones?|drivers?|points?))|increased?|rise|rose|risen|"
     r"by how (?:many|much)|by what)\b|"
-    r"\bhow (?:much|many) (?:more|less|fewer|higher|lower|larger|bigger)\b",
+    r"\bhow (?:much|many) (?:more|less|fewer|higher|lower|larger|bigger|faster|slower)\b",
     re.I,
 )
 
@@ -174,10 +174,11 @@ _WHOLE = re.compile(
 )
 _MEASURE = re.compile(
     r"产量|产值|总量|吞吐量|覆盖率|增长率|增速|生产总值|总产|营收|收入|人均|客流|开行量|装机|"
-    r"成交额|投资额|利用率|寿命|平均|面积|里程|销量|销售额|出口额|进口额|"
+    r"成交额|投资额|利用率|寿命|平均|面积|里程|销量|销售额|出口额|进口额|花费|支出|"
     r"\b(?:output|throughput|turnover|revenue|rate|gdp|capacity|per capita|life expectancy|"
     r"average|(?:sown|planted|cultivated|irrigated|floor|built-up) area|acreage|mileage|"
-    r"production|yield|sales|exports|imports)\b",
+    r"production|yield|harvest|sales|exports|imports|spen[dt]|spending|expenditure|"
+    r"incomes?|earnings)\b",
     re.I,
 )
 _LIST = re.compile(r"哪些|如何|怎么|怎样|什么措施|举措|\b(?:which|how to|what measures)\b", re.I)

@@ -37,6 +37,12 @@ _ASKS_SESSION = re.compile(
 #: 第几个五年, 第几批; “一对几”: the words around 几 (never 排第几 or 第几名: a rank).
 _AFTER_DI = re.compile(r"第几([\u4e00-\u9fff]{1,3})")
 _QUOTED = re.compile(r"[“\"‘']([\u4e00-\u9fff]{0,3})几([\u4e00-\u9fff]{0,3})[”\"’']")
+#: An English question's "which batch", "which five-year period": 第几批, 第几个五年.
+_WHICH = re.compile(
+    r"\b(?:which|what)\s+(?:(five-year (?:period|plan))|(batch)|(round)|(phase))\b",
+    re.I,
+)
+_WHICH_AFTER = ("个五年", "批", "轮", "期")
 _RANKED = re.compile(r"排|名次|位次|位居|位列|居全|第几[名位]|\brank", re.I)
 
 
@@ -49,6 +55,8 @@ def asked_ordinal(question: str) -> list[re.Pattern[str]] | None:
         return None
     if found := _AFTER_DI.search(question):
         before, after = "第", found.group(1)
+    elif found := _WHICH.search(question):
+        before, after = "第", _WHICH_AFTER[found.lastindex - 1]
     elif found := _QUOTED.search(question):
         before, after = found.group(1), found.group(2)
     else:

@@ -63,6 +63,20 @@ def _best(question: str, clause: str, focus: list[FocusTerm]) -> str:
             [FocusTerm("重点实验室", 3.0), FocusTerm("市级", 2.0)],
             "12个",
         ),
+        # a gap asked (how much faster … than): the gap said (比…高), not the growth
+        (
+            "How much faster did farmers' incomes grow than townspeople's?",
+            "农民收入增长7.1%，增速比城镇居民快2.6个百分点",
+            [FocusTerm("农民收入", 3.0), FocusTerm("城镇居民", 2.0, ("城镇",))],
+            "2.6个百分点",
+        ),
+        # money asked (how much was invested): the amount, not a share beside it
+        (
+            "How much was invested in the wind industry?",
+            "风电装机中本地消纳80%，风电产业投资突破300亿元",
+            [FocusTerm("风电", 3.0)],
+            "300亿元",
+        ),
     ],
 )
 def test_the_figure_that_answers_the_question_scores_highest(

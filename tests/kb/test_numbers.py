@@ -222,3 +222,19 @@ def test_a_change_named_to_ask_where_it_started_asks_the_start_not_the_change() 
     )
     assert not asked.growth and asked.end == "from"
     assert NumberQuestion.parse("How much did the share rise?").growth
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did visitors spend in the province last year?",  # spending: a figure
+        "What grain harvest does the province expect?",
+        "How much faster did rural incomes grow than urban ones?",
+    ],
+)
+def test_measure_words_and_gaps_ask_a_number(question: str) -> None:
+    assert NumberQuestion.asks_number(question)
+
+
+def test_percentage_points_are_a_unit_of_their_own() -> None:
+    assert [f.text for f in figures("增速比城镇居民高2.4个百分点")] == ["2.4个百分点"]

@@ -16,6 +16,9 @@ from kb.ordinals import asked_ordinal, ordinals
         ("是市委哪一次会议提出的？", "市委七届十二次会议提出", [("7", "七届十二次")]),
         ("Which plenary session said so?", "党的十九届五中全会提出", [("19", "十九届五中全会")]),
         ("这是第几批试点？", "列入第三批试点，第五章", [("3", "第三批试点")]),
+        # English: which five-year period, which batch
+        ("Which five-year period is this?", "进军的第一个五年", [("1", "第一个五年")]),
+        ("In which batch was it listed?", "列入第三批试点", [("3", "第三批")]),
     ],
 )
 def test_the_phrase_asked_in_words_answers(
@@ -46,3 +49,12 @@ def test_an_ordinal_question_is_answered_as_the_plan_writes_it(
 ) -> None:
     answer = plan_kb.ask(question, generative=False)
     assert answer.answer.startswith(lead)
+
+
+def test_an_ordinal_the_question_states_is_not_the_one_it_asks(plan_kb: KnowledgeBase) -> None:
+    # 第十四个五年 is the 14th the question gives; 第一个五年 is what it asks
+    answer = plan_kb.ask(
+        "The 14th Five-Year period is which five-year period toward the second centenary goal?",
+        generative=False,
+    )
+    assert answer.value == "1" and "**第一个五年**" in answer.answer
