@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kb.answer_none import elsewhere, not_found
 from kb.answer_numbers import NumberAnswerer, NumberFound
 from kb.citation import Answer, Citation, Clause, Group, render_markdown
 from kb.clauses import CLAUSE, PHRASE, bigrams, merge, spans, trim
@@ -153,7 +154,7 @@ class Answerer:
         if unhomed:  # places no indexed document is about
             places = self.kb.elsewhere(text)
             if places:  # 青海… over Liupanshui's plan: not here, whatever ranks first
-                return self._elsewhere(text, places, is_english(text))
+                return elsewhere(text, places, self.kb.documents, is_english(text))
             return self._aside(text, unhomed)  # 新疆…: only passages that name it can answer
         if scope is None:
             return self._ask(text, doc)
@@ -209,7 +210,7 @@ class Answerer:
         if not relevant:
             if counted is not None:
                 return self._number(text, counted, english)
-            return self._not_found(text, hits[:3], english)
+            return not_found(text, hits[:3], english)
         if _DEFINITION.search(text):
             term = self._definition(text, doc)
             if term is not None:
@@ -231,39 +232,6 @@ class Answerer:
                 several = len({h.doc for h in relevant}) > 1  # say whose figure it is
                 return self._number(text, found, english, several)
         return self._list(text, relevant, focus, english)
-
-    def _elsewhere(self, question: str, places: list[str], english: bool) -> Answer:
-        """The question is about a place no indexed document is about or mentions."""
-        titles = "、".join(f"《{d.title}》" for d in self.kb.documents[:5])
-        more = "…" if len(self.kb.documents) > 5 else ""
-        where = (", " if english else "、").join(places)
-        text = (
-            f"No indexed document is about {where}, and none mentions it. Indexed: "
-            f"{titles}{more}. Add that place's documents to ask about it."
-            if english
-            else f"已索引的文件都不是关于 {where} 的，也没有提到它。已索引：{titles}{more}。"
-            "如需回答，请先添加该地的文件。"
-        )
-        return Answer(question, False, text, kind="none", notice=text)
-
-    def _not_found(self, question: str, related: list[Hit], english: bool) -> Answer:
-        """Nothing answers: says so of the one document searched (by its title), or of
-        the indexed documents, and lists the nearest sections."""
-        titles = list(dict.fromkeys(h.doc_title for h in related))
-        one = f"《{titles[0]}》" if len(titles) == 1 else ""
-        lead = (
-            f"{one or 'The indexed documents'} "
-            f"{'does' if one else 'do'} not appear to address this. Nearest sections:"
-            if english
-            else f"{one or '已索引的文件'}中没有找到直接回答这个问题的内容。最接近的章节："
-        )
-        lines = [lead]
-        for h in related:  # two chunks of one section: named once
-            where = " › ".join(h.section) or h.doc_title
-            line = f"- {where}" if one else f"- 《{h.doc_title}》 {where}"
-            if line not in lines:
-                lines.append(line)
-        return Answer(question, False, "\n".join(lines), kind="none", related=related)
 
     def _finish(
         self,
@@ -325,7 +293,7 @@ class Answerer:
                 by_section.setdefault(key, []).append((hit, s, e))
                 order.setdefault(key, int(self.kb.chunk(hit.id).meta["order"]))
         if not by_section:
-            return self._not_found(question, relevant[:3], english)
+            return not_found(question, relevant[:3], english)
         # documents in the order of their best hit; sections in document order within each
         doc_rank = {d: i for i, d in enumerate(dict.fromkeys(h.doc for h in relevant))}
         keys = sorted(by_section, key=lambda k: (doc_rank[k[0]], order[k]))

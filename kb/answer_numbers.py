@@ -39,7 +39,7 @@ from kb.counts import asked_counter, counts
 from kb.coverage import Coverage, FocusTerm
 from kb.dates import asks_date, dates
 from kb.figure_score import FigureScorer
-from kb.given import given, states
+from kb.given import given, given_in_prose, row_figure, states, states_itself
 from kb.indicator_match import IndicatorMatcher
 from kb.numbers import Figure, NumberQuestion, figures
 from kb.ordinals import asked_ordinal, ordinals
@@ -68,17 +68,6 @@ _STRIVES = re.compile(r"力争|预期|确保|左右")
 
 #: What the clause that states a figure the question gives adds to its other figures.
 _BESIDE_GIVEN = 0.5
-
-
-def _states_itself(question: str, clause: str, figure: Figure) -> bool:
-    """Does the question state the year or the ordinal ``figure`` is (2020年, "in 2020";
-    第十四个五年, "the 14th Five-Year period")? Then it is given, not asked. (The 十九届 of
-    十九届五中全会 may be given: the session is asked.)"""
-    if figure.unit == "年":
-        return re.search(rf"(?<!\d){figure.number}(?!\d)", question) is not None
-    if not figure.unit and clause[figure.start : figure.end].startswith("第"):
-        return re.search(rf"(?<!\d){figure.number}(?:st|nd|rd|th)\b", question) is not None
-    return False
 
 
 def _clauses(
@@ -197,7 +186,7 @@ class NumberAnswerer:
                 row is not None
                 and asked.unit_agrees(row[0].unit)
                 and asked.fits_row(row[0])
-                and not _given_in_prose(asked, row[0], relevant)
+                and not given_in_prose(asked.text, row[0], relevant)
             ):
                 return self._from_row(row[0], asked, english)
         titled = precise is not None  # a document's date is in its title
@@ -209,7 +198,9 @@ class NumberAnswerer:
         asked_for, other_value = (
             (row.value_2020, row.target_2025) if base else (row.target_2025, row.value_2020)
         )
-        if states(stated, _in(row, asked_for)) and not states(stated, _in(row, other_value)):
+        if states(stated, row_figure(row, asked_for)) and not states(
+            stated, row_figure(row, other_value)
+        ):
             base = not base  # the question gives one value of the row: it asks the other
         value, other = (
             (row.value_2020, row.target_2025) if base else (row.target_2025, row.value_2020)
@@ -286,7 +277,7 @@ class NumberAnswerer:
                 for figure in reader(clause) if reader else written + worded:
                     if not reader and stated and states(stated, figure):
                         continue  # a figure the question gives is not what it asks
-                    if reader and _states_itself(asked.text, clause, figure):
+                    if reader and states_itself(asked.text, clause, figure):
                         continue  # …涨到了2020年的18.69亿元，起点是哪一年: not the year given
                     fit = scorer.score(clause, figure, tense, when)
                     if figure in worded and counter and figure.unit.startswith(counter[0]):
@@ -310,19 +301,3 @@ class NumberAnswerer:
             + (bound.group() if bound else "")
         )
         return NumberFound(figure.text, f"**{value}**", quotes)
-
-
-def _given_in_prose(asked: NumberQuestion, row: Indicator, relevant: list[Hit]) -> bool:
-    """Does the question give an amount the row does not state but a relevant passage
-    does ("Of the 96 carriers, how many were provincial platforms?": a breakdown of the
-    prose's 共有96个, not the row 省级及以上创新创业平台)?"""
-    stated = given(asked.text)
-    if not stated or any(states(stated, _in(row, v)) for v in (row.value_2020, row.target_2025)):
-        return False
-    return any(states(stated, f) for h in relevant for f in figures(h.text))
-
-
-def _in(row: Indicator, value: float | str) -> Figure:
-    """A value of a targets-table row as a figure in the row's unit (400 亿元), so that
-    :func:`kb.given.states` compares it with a question's amounts in base units."""
-    return Figure(str(value), row.unit, 0, 0)

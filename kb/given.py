@@ -4,7 +4,10 @@
 asks for the other value of that row; "how much did the 12th period invest, the baseline
 against which the 13th period's **77.81 million yuan** is compared?" asks for the figure
 beside 7781万元, not that one. The amounts are compared in base units (77.81 million =
-7781万 = 77,810,000); years (2020) are not amounts.
+7781万 = 77,810,000); years (2020) are not amounts. A year or an ordinal the question
+states (in 2020, the 14th) is not the year or ordinal it asks (:func:`states_itself`); an
+amount it gives that a targets row does not state but a passage does points at the
+passage (:func:`given_in_prose`).
 
 Example::
 
@@ -16,10 +19,18 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
-from kb.numbers import Figure
+from ingest import Indicator
+from kb.numbers import Figure, figures
 
-__all__ = ["amount", "given", "states"]
+__all__ = ["amount", "given", "given_in_prose", "row_figure", "states", "states_itself"]
+
+
+class _Passage(Protocol):
+    text: str
+
 
 _SCALE = {"万": 1e4, "亿": 1e8, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 #: A number, perhaps with a scale (万, 亿, million), not part of a name (5G, 14th, R2).
@@ -58,3 +69,32 @@ def states(amounts: tuple[float, ...], figure: Figure | float) -> bool:
     question states?"""
     value = amount(figure) if isinstance(figure, Figure) else float(figure)
     return any(math.isclose(value, a, rel_tol=1e-9) for a in amounts)
+
+
+def states_itself(question: str, clause: str, figure: Figure) -> bool:
+    """Does the question state the year or the ordinal ``figure`` is (2020年, "in 2020";
+    第十四个五年, "the 14th Five-Year period")? Then it is given, not asked. (The 十九届 of
+    十九届五中全会 may be given: the session is asked.)"""
+    if figure.unit == "年":
+        return re.search(rf"(?<!\d){figure.number}(?!\d)", question) is not None
+    if not figure.unit and clause[figure.start : figure.end].startswith("第"):
+        return re.search(rf"(?<!\d){figure.number}(?:st|nd|rd|th)\b", question) is not None
+    return False
+
+
+def given_in_prose(question: str, row: Indicator, relevant: Sequence[_Passage]) -> bool:
+    """Does the question give an amount the row does not state but a relevant passage
+    does ("Of the 96 carriers, how many were provincial platforms?": a breakdown of the
+    prose's 共有96个, not the row 省级及以上创新创业平台)?"""
+    stated = given(question)
+    if not stated or any(
+        states(stated, row_figure(row, v)) for v in (row.value_2020, row.target_2025)
+    ):
+        return False
+    return any(states(stated, f) for h in relevant for f in figures(h.text))
+
+
+def row_figure(row: Indicator, value: float | str) -> Figure:
+    """A value of a targets-table row as a figure in the row's unit (400 亿元), so that
+    :func:`kb.given.states` compares it with a question's amounts in base units."""
+    return Figure(str(value), row.unit, 0, 0)

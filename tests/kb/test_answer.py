@@ -507,19 +507,3 @@ def test_a_dictionary_guess_too_thin_to_trust_answers_nothing(
     all_kb: KnowledgeBase, question: str
 ) -> None:
     assert not all_kb.ask(question, generative=False).found
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
-        ("How many canteens did Gansu renovate?", "《2025年甘肃省政府工作报告》 does not appear"),
-        ("哪些项目支持养猪？", "已索引的文件中没有找到"),
-    ],
-)
-def test_nothing_found_names_the_document_searched_or_says_all(
-    all_kb: KnowledgeBase, question: str, lead: str
-) -> None:
-    answer = all_kb.ask(question, generative=False)
-    lines = answer.answer.splitlines()
-    assert not answer.found and lines[0].startswith(lead)
-    assert len(lines) == len(set(lines))  # a section named once
