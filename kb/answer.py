@@ -4,10 +4,12 @@
 headings cover the question's focus is kept whole; otherwise clauses split at 。；, and
 long ones at ，、, are kept when they cover the focus), merges neighbouring clauses, and
 groups them by their full section address in document order. Numbers questions answer
-with the number first (from a targets-table row when one matches); definition questions
-from the glossary. When nothing covers the question's focus well enough
-(``min_coverage``), the answer says so (``found: false``) and lists the nearest sections
-as related, not as an answer.
+with the number first (from a targets-table row when one matches; a count no text
+states, from the tree or from the items a sentence lists); "which chapter" questions
+with the chapter heading above what answers; definition questions from the glossary.
+When nothing covers the question's focus well enough (``min_coverage``), the answer says
+so (``found: false``, :mod:`kb.answer_none`) and lists the nearest sections as related,
+not as an answer.
 
 Example::
 
@@ -38,8 +40,7 @@ from kb.which_part import asks_part, part_of
 __all__ = ["Answer", "AnswerSettings", "Answerer", "Citation", "Clause", "Group"]
 
 _DEFINITION = re.compile(
-    r"什么是|是什么|的含义|含义|指什么|的定义|定义|what is|what are|meaning|define",
-    re.I,
+    r"什么是|是什么|的含义|含义|指什么|的定义|定义|what is|what are|meaning|define", re.I
 )
 
 
@@ -190,10 +191,7 @@ class Answerer:
         if focus:  # aggregation needs every chunk on the focus, not only the top ranks
             seen = {h.id for h in hits}
             focused = self.kb.search(
-                " ".join(t.word for t in focus),
-                k=self.settings.depth,
-                doc=doc,
-                join=False,
+                " ".join(t.word for t in focus), k=self.settings.depth, doc=doc, join=False
             )
             hits += [h for h in focused if h.id not in seen]
         relevant = self.relevant(focus, hits)
@@ -250,12 +248,7 @@ class Answerer:
         n = self._cite(citations, hit)
         clause = Clause(hit.text, n, hit.start, hit.end)
         return self._finish(
-            question,
-            kind,
-            [Group(hit.section, hit.doc, [clause])],
-            citations,
-            "",
-            english,
+            question, kind, [Group(hit.section, hit.doc, [clause])], citations, "", english
         )
 
     def _number(
@@ -271,9 +264,7 @@ class Answerer:
             n = self._cite(citations, hit)
             groups.append(
                 Group(
-                    hit.section,
-                    hit.doc,
-                    [Clause(hit.text[s:e], n, hit.start + s, hit.start + e)],
+                    hit.section, hit.doc, [Clause(hit.text[s:e], n, hit.start + s, hit.start + e)]
                 )
             )
         answer = self._finish(question, "number", groups, citations, found.lead, english)

@@ -53,15 +53,7 @@ __all__ = ["NumberAnswerer", "NumberFound"]
 _QUALIFIER = re.compile(r"(不少于|不低于|不超过|超过|高于|低于|约|近|达到|突破)$")
 _BOUND = re.compile(r"以上|以下|以内|左右")
 _TABLE_YEARS = {"2020", "2025"}
-_TABLE_UNITS = {
-    "个",
-    "家",
-    "项",
-    "件",
-    "人",
-    "所",
-    "座",
-}  # a count a table's row may hold
+_TABLE_UNITS = {"个", "家", "项", "件", "人", "所", "座"}  # a count a table's row may hold
 #: A clause that strives (力争, 左右) states a target wherever it stands (see kb.tense).
 _STRIVES = re.compile(r"力争|预期|确保|左右")
 

@@ -48,7 +48,8 @@ _TOTAL = re.compile(r"(?:共有|共计|合计|总计|总数|累计|各类)[^，�
 _NAMED_LABEL = 0.4
 #: A gap asked (how much faster than, 比…高多少) and said (增速比城镇居民高2.4个百分点).
 _COMPARED_ASKED = re.compile(
-    r"\b(?:faster|slower|more|less|higher|lower)\b[^?？]*\bthan\b|比[^，。？?]{1,12}[多少高低快慢]多少",
+    r"\b(?:faster|slower|more|less|higher|lower)\b(?! than\b)[^?？]*\bthan\b"  # not more than 5
+    r"|比[^，。？?]{1,12}[多少高低快慢]多少",
     re.I,
 )
 _COMPARED_BEFORE = re.compile(r"比[^，。；\d]{1,12}[高低快慢多少](?:出|了)?$")
