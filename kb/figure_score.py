@@ -19,15 +19,12 @@ from __future__ import annotations
 import re
 
 from kb.coverage import FocusTerm
+from kb.figure_phrases import COUNT_UNIT, anchor, count_echoes, echo, respectively
 from kb.numbers import AREA_UNIT, Figure, NumberQuestion, figures
 
 __all__ = ["FigureScorer"]
 
 # A share stated as such: 占…的68%, 比重达, 占比为.
-#: A list and its figures, 分别: 粮食、油料、蔬菜产量 | 分别达 (items before, in one clause).
-_RESPECTIVELY = re.compile(
-    r"([^，,。；;：:]+?)分别(?:为|是|达到?|增长|下降|提高|减少|占)?[^，。；\d]{0,6}"
-)
 _SHARE_BEFORE = re.compile(r"(?:占[^，。；、]{0,24}的?|比重|占比)(?:为|达到?|是)?\s*$")
 _CHANGE_BEFORE = re.compile(
     r"(增加|增长|增幅|增速|提高|提升|翻|较[^，。；]{0,12}?(多|增))(?![至到])[^，。；\d]{0,4}$"
@@ -36,8 +33,6 @@ _CHANGE_BEFORE = re.compile(
 _LISTED = re.compile(r"(?:\d[\d.]*[^\d、，。；]{0,4}、)+$")
 #: A figure in brackets right after another one: a part of it (44人（市级推荐培养37人）).
 _BREAKDOWN = re.compile(r"\d[^\d，。；（(]{0,4}[（(][^）)\d]*$")
-_CHANGE_WORD = re.compile(r"增长|增加|增幅|增速|提高|提升|下降|减少|降低|上涨")
-
 #: A figure's own short label (省级 of ，省级28个): from the last stop, bracket or list mark,
 #: without the verb that states it; said whole by the question, the figure gains this.
 _LABEL_START = re.compile(r"[，,、；;。（(〈〉：:）)]")
@@ -66,104 +61,6 @@ _LABEL_TIE = 0.01  # … in any figure's: breaks a tie (169人次 and 125人次 
 _LIST_BEFORE = re.compile(r"\d[^\d、，,。；]{0,4}、[^\d、，,。；]{2,12}$")
 _IN_BRACKETS = re.compile(r"[（(][^）)]*$")
 _LIST_AFTER = re.compile(r"[^\d、，,。；]{0,4}、[^\d、，,。；]{2,12}\d")
-_ASKING = re.compile(r"多少|几|how many|how much|what share|what percentage|what (?:is|was)", re.I)
-
-
-def _anchor(question: str, focus: list[FocusTerm]) -> FocusTerm | None:
-    """The focus term nearest the question word: what the number counts (成长梯队里的
-    小巨人企业有几家 → 小巨人企业; 培养了多少高层次科技人才 → 高层次科技人才)."""
-    asking = _ASKING.search(question)
-    if asking is None:
-        return None
-    counted = [  # 增长: how, not what; 万吨 of 多少万吨: the unit, not what
-        f for f in focus if not _CHANGE_WORD.fullmatch(f.word) and not _is_unit(f.word)
-    ]
-    placed = [(f, question.lower().find(f.word.lower())) for f in counted]
-    placed = [(f, at) for f, at in placed if at >= 0]
-    if not placed:
-        return None
-    after = sorted(((at, f) for f, at in placed if at >= asking.end()), key=lambda af: af[0])
-    if after and after[0][0] - asking.end() <= 2:  # 共有多少个市级工程技术研究中心: what
-        end, head = asking.end(), None  # is counted follows 多少个, its head noun last
-        for at, f in after:
-            if at - end > 1:
-                break
-            end, head = at + len(f.word), f
-        return head
-    return min(placed, key=lambda fa: abs(fa[1] - asking.start()))[0]
-
-
-#: What a question says around its question word that is not the thing asked about.
-_FILLER_AFTER = re.compile(r"(?:一共|共有|总共|合计|共|累计|都|还|已|了|有|是|为|达到?|要)+$")
-#: The counters of things (3家, 15项, 169人次).
-_COUNTERS = r"(?:万|亿)?(?:个|家|项|件|名|人次|人|位|所|座|条|台|套|批|户|款|对)"
-#: A count asked in Chinese: 多少家, 几个, 多少人次 (not 增长多少, a level).
-_COUNTED = re.compile(rf"(?:多少|几){_COUNTERS}")
-#: The unit right after a question word: a counter, or a measure (多少亩).
-_MEASURE = re.compile(rf"^(?:{_COUNTERS}|(?:万|亿)?(?:亩|吨|元))")
-#: The unit of a count of things (15项, 3家), which no "how much" asks.
-_COUNT_UNIT = re.compile(_COUNTERS)
-_PHRASE_END = re.compile(r"[，,。；;：:？?！!“”\"（）()、\s]")
-
-
-def _echo_phrases(question: str) -> tuple[str, ...]:
-    """The question's own phrases for the thing asked about, before and after its question
-    word (小巨人成长企业 of 小巨人成长企业有多少家; 市级工程技术研究中心 of 有多少个…): Chinese
-    statistics echo them next to the figure. Phrases under three characters say nothing."""
-    asking = _ASKING.search(question)
-    if asking is None:
-        return ()
-    lead = _FILLER_AFTER.sub("", _PHRASE_END.split(question[: asking.start()])[-1])
-    tail = _PHRASE_END.split(_MEASURE.sub("", question[asking.end() :]))[0]
-    return tuple(p for p in (lead, tail) if len(p) >= 3)
-
-
-def _echo(phrases: tuple[str, ...], before: str) -> float:
-    """How much of the question's phrase (:func:`_echo_phrases`) ends right where the
-    figure starts: 小巨人成长企业有多少家 → 小巨人成长企业3家 (+0.5), not 小巨人企业8家."""
-    said = re.sub(r"(?:为|达到?|是|有|共|计)$", "", before.rstrip())
-    best = 0.0
-    for phrase in phrases:
-        n = next((k for k in range(len(phrase), 2, -1) if said.endswith(phrase[-k:])), 0)
-        best = max(best, 0.5 * n / len(phrase) if n >= 3 else 0.0)
-    return best
-
-
-def _is_unit(word: str) -> bool:
-    """Is ``word`` a unit of measure (万吨, 公里), as a figure would carry it?"""
-    found = figures(f"1{word}")
-    return bool(found) and found[0].end == len(word) + 1 and bool(found[0].unit)
-
-
-def _respectively(clause: str, figure: Figure, words: list[str]) -> float:
-    """Of a list stated 分别 (粮食、油料、蔬菜产量分别达118.3万吨、33万吨、165万吨), the
-    figure in the place of the item the question names: +0.5, or -0.5 when the question
-    names another item of the list.
-
-    :param words: the question's focus words and their alternatives."""
-    said = _RESPECTIVELY.search(clause[: figure.start])
-    if said is None:
-        return 0.0
-    items = re.split(r"[、和及与]", said.group(1))
-    place = sum(1 for f in figures(clause[said.end() : figure.start]) if f.unit == figure.unit)
-    if len(items) < 2 or place >= len(items):
-        return 0.0
-    words = [w for w in words if w]
-    last = items[-1]
-    for w in sorted(words, key=len, reverse=True):  # the list's shared tail (…蔬菜产量)
-        if items[-1].endswith(w) and len(items[-1]) > len(w):
-            items[-1] = items[-1][: -len(w)]
-
-    def names(item: str, word: str) -> bool:  # 粮食产量: 粮食 with the shared tail 产量
-        tail = word[len(item) :]
-        return word in item or bool(item and tail and word.startswith(item) and last.endswith(tail))
-
-    named = [i for i, item in enumerate(items) if any(names(item, w) for w in words)]
-    if not named or len(named) == len(items):  # none, or a word they share (产量)
-        return 0.0
-    return 0.5 if place in named else -0.5
-
-
 #: A year the figure is said of, just before it (2015年的0.54%, 2018年底达到1320万元).
 _DATED = re.compile(r"((?:19|20)\d\d)年(?:底|末|初)?[^，。；\d年]{0,8}$")
 
@@ -186,17 +83,17 @@ class FigureScorer:
     def __init__(self, asked: NumberQuestion, focus: list[FocusTerm], words: list[str]) -> None:
         self.asked = asked
         self.words = words
-        anchor = _anchor(asked.text, focus)
+        counted = anchor(asked.text, focus)
         self.weights = {  # not the unit asked in (多少万吨): every figure stands after one
-            w: f.weight * (2.0 if f is anchor else 1.0)
+            w: f.weight * (2.0 if f is counted else 1.0)
             for f in focus
             for w in (f.word, *f.alternatives)
             if w and w != asked.unit
         }
         self.top = max(self.weights.values(), default=1.0) or 1.0
-        self.names = [] if anchor is None else [anchor.word, *anchor.alternatives]
+        self.names = [] if counted is None else [counted.word, *counted.alternatives]
         # what a count counts (a level's verb echoes too)
-        self.echoes = _echo_phrases(asked.text) if _COUNTED.search(asked.text) else ()
+        self.echoes = count_echoes(asked.text)
 
     def score(
         self, clause: str, figure: Figure, tense: str | None = None, when: str | None = None
@@ -226,7 +123,7 @@ class FigureScorer:
             score += 0.3 if AREA_UNIT.search(figure.unit) else -0.2
         if asked.asks_count and re.search(r"元|%|％$", figure.unit or ""):
             score -= 0.4  # "how many models": 105款, not the 3000亿元 beside it
-        if asked.asks_amount and _COUNT_UNIT.fullmatch(figure.unit or ""):
+        if asked.asks_amount and COUNT_UNIT.fullmatch(figure.unit or ""):
             score -= 0.4  # "how much in bonds": 1969.9亿元, not the 15项 beside it
         elif asked.asks_amount and not (asked.growth or asked.asks_share) and _percent(figure):
             score -= 0.4  # "how much was invested": 1100亿元, not the 80% beside it
@@ -258,8 +155,8 @@ class FigureScorer:
             self._names_label(clause[: f.start]) for f in figures(clause) if f.start > figure.end
         ):
             score -= _NAMED_LABEL  # … and not the total the parts break down
-        score += _respectively(clause, figure, self.words)
-        score += _echo(self.echoes, before)
+        score += respectively(clause, figure, self.words)
+        score += echo(self.echoes, before)
         return score + self._dated(figure, before)
 
     def _names_label(self, before: str) -> bool:
