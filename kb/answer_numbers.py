@@ -178,7 +178,7 @@ class NumberAnswerer:
                 row is not None
                 and asked.unit_agrees(row[0].unit)
                 and asked.fits_row(row[0])
-                and not given_in_prose(asked.text, row[0], relevant)
+                and not given_in_prose(asked.text, row[0], (h.text for h in relevant))
             ):
                 return self._from_row(row[0], asked, english)
         titled = precise is not None  # a document's date is in its title

@@ -130,7 +130,8 @@ class Coverage:
         """
         focus = []
         framing = _question_words()
-        for terms in self.expander.english_groups(question):
+        phrases, unknown = self.expander.english_phrases(question)
+        for _, terms in phrases:
             if any(t in framing for t in terms) or set(terms) <= _CHANGE:
                 continue  # how many → 多少, rose → 上涨: the question's framing, not its topic
             known = [t for t in terms if t in self.word_df]
@@ -140,7 +141,6 @@ class Coverage:
             weight = max((self._idf(self.word_df[t]) for t in known), default=self._idf(None))
             focus.append(FocusTerm(rare, weight, tuple(t for t in terms if t != rare)))
         if senses is not None:
-            _, unknown = self.expander.english_phrases(question)
             for _, sense in senses.renderings(question, unknown):
                 focus.append(FocusTerm(sense, SENSE * self._idf(self.word_df.get(sense))))
         for run in dict.fromkeys(chinese_runs(question)):

@@ -21,8 +21,6 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Protocol, TypeVar
 
 from kb.answer_numbers import NumberFound
 from kb.counts import asked_counter
@@ -30,13 +28,6 @@ from kb.coverage import FocusTerm
 from kb.search import Hit
 
 __all__ = ["count_listed", "counted_words", "first_list", "listed"]
-
-
-class _Passage(Protocol):
-    text: str
-
-
-P = TypeVar("P", bound=_Passage)
 
 #: Words a question writes in place of the varying part of an item (“某某+人才”).
 _PLACEHOLDER = re.compile(r"某某|某|XX|xx|什么|……|…|\.\.\.")
@@ -59,17 +50,13 @@ def listed(text: str, words: list[str]) -> tuple[int, int, int] | None:
     ``(items, start, end)`` of the list, or ``None`` when there is none of two items."""
     best: tuple[int, int, int] | None = None
     for word in words:
-        for found in (
-            *_quote_runs(text, word),
-            *_joined(text, word),
-            *_frames(text, word),
-        ):
+        for found in (*_quote_runs(text, word), *_joined(text, word), *_frames(text, word)):
             if found[0] >= _MIN_ITEMS and (best is None or found[0] > best[0]):
                 best = found
     return best
 
 
-def first_list(passages: Sequence[P], words: list[str]) -> tuple[P, int, int, int] | None:
+def first_list(passages: list[Hit], words: list[str]) -> tuple[Hit, int, int, int] | None:
     """The first passage (in rank order) with a list (:func:`listed`), as ``(passage,
     items, start, end)``, or ``None``."""
     for passage in passages:
@@ -115,8 +102,7 @@ def _joined(text: str, word: str) -> list[tuple[int, int, int]]:
     """Items of one clause joined by 、 和 及, consecutive ones ending with ``word``."""
     runs = []
     for clause in re.finditer(r"[^，,。；;：:\n]+", text):
-        count, first, last = 0, None, clause.start()
-        at = clause.start()
+        count, first, last, at = 0, 0, 0, clause.start()
         for piece in _JOINED.split(clause.group()):
             end = at + len(piece)
             if piece.endswith(word) and len(piece) > len(word):

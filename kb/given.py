@@ -19,17 +19,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Iterable
 
 from ingest import Indicator
 from kb.numbers import Figure, figures
 
 __all__ = ["amount", "given", "given_in_prose", "row_figure", "states", "states_itself"]
-
-
-class _Passage(Protocol):
-    text: str
 
 
 _SCALE = {"万": 1e4, "亿": 1e8, "thousand": 1e3, "million": 1e6, "billion": 1e9}
@@ -82,16 +77,16 @@ def states_itself(question: str, clause: str, figure: Figure) -> bool:
     return False
 
 
-def given_in_prose(question: str, row: Indicator, relevant: Sequence[_Passage]) -> bool:
-    """Does the question give an amount the row does not state but a relevant passage
-    does ("Of the 96 carriers, how many were provincial platforms?": a breakdown of the
-    prose's 共有96个, not the row 省级及以上创新创业平台)?"""
+def given_in_prose(question: str, row: Indicator, passages: Iterable[str]) -> bool:
+    """Does the question give an amount the row does not state but one of the relevant
+    ``passages`` does ("Of the 96 carriers, how many were provincial platforms?": a
+    breakdown of the prose's 共有96个, not the row 省级及以上创新创业平台)?"""
     stated = given(question)
     if not stated or any(
         states(stated, row_figure(row, v)) for v in (row.value_2020, row.target_2025)
     ):
         return False
-    return any(states(stated, f) for h in relevant for f in figures(h.text))
+    return any(states(stated, f) for text in passages for f in figures(text))
 
 
 def row_figure(row: Indicator, value: float | str) -> Figure:

@@ -269,11 +269,6 @@ class QueryExpander:
         """
         return self.glossary.phrases(text)
 
-    def english_groups(self, text: str) -> list[list[str]]:
-        """Chinese renderings per English phrase (see :meth:`english_phrases`): each group
-        is one idea of the query."""
-        return [terms for _, terms in self.english_phrases(text)[0]]
-
     def chinese_entries(self) -> list[tuple[str, list[str]]]:
         """Every thesaurus entry: everyday word and the plan's terms, longest words first."""
         return self._chinese

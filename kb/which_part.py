@@ -19,8 +19,7 @@ from kb.search import Hit
 __all__ = ["asks_part", "part_of"]
 
 _ASKS = re.compile(
-    r"第几章|哪一?章|哪个章节|哪一?部分|\b(?:which|what) (?:chapter|part)\b"
-    r"|\bin which chapter\b",
+    r"第几章|哪一?章|哪个章节|哪一?部分|\b(?:which|what) (?:chapter|part)\b",
     re.I,
 )
 _CHAPTER = re.compile(r"第[一二三四五六七八九十百]+章")
@@ -35,9 +34,8 @@ def part_of(hits: list[Hit], cover: Callable[[str], float], top: int = 10) -> Nu
     """The chapter of the passages that answer: of the first ``top`` hits, the one whose
     headings ``cover`` best (its chapter's heading counting double; the first such in
     rank order, the first hit when no heading says any of the question) — 第七章 of
-    第七章 保障措施, or
-    the whole heading when it has no 第…章 — quoting the passage's first sentence.
-    ``None`` when no hit sits under a heading."""
+    第七章 保障措施, or the whole heading when it has no 第…章 — quoting the passage's
+    first sentence. ``None`` when no hit sits under a heading."""
     placed = [h for h in hits[:top] if h.section]
     if not placed:
         return None
