@@ -78,12 +78,11 @@ class FitQuotes:
             (s, e): sum(self.weight(f) for f in forms if f in fold(text[s:e])) for s, e in clauses
         }
         naming = [c for c in clauses if weight[c] > 0] or clauses[:1]
-        if (
-            naming == clauses[:1]
-            and len(clauses) > 1
-            and title_only(text[slice(*clauses[0])], chunk.meta["section"])
-        ):
-            naming = clauses[:2]  # 3．锂电池产业。 says no work: the clause after it too
+        titled = len(clauses) > 1 and title_only(text[slice(*clauses[0])], chunk.meta["section"])
+        if titled and naming[0] == clauses[1]:  # the title opens its first clause's quote
+            naming = [clauses[0], *naming]  # (5．食品安全。支持食品过程控制…)
+        elif titled and naming == clauses[:1]:  # 3．锂电池产业。 says no work: the clause
+            naming = clauses[:2]  # after it too
         if naming[-1][1] - naming[0][0] <= limit:
             return trim(text, naming[0][0], naming[-1][1])
         return trim(text, *max(naming, key=lambda c: weight[c]))
@@ -114,7 +113,8 @@ class FitQuotes:
         """An area heading (the last of ``path``, below the root) as a match: the heading
         with the paragraph that opens it, whole up to ``limit`` characters — what the plan
         says of the area (（四）纺织产业 支持围绕染整、织布、服装加工等各个环节关键技术开展
-        攻关…) — or, when a box or an item comes first, the heading alone."""
+        攻关…), and the title of the box of its items when one follows (专栏4 纺织产业技术
+        攻关) — or, when a box or an item comes first, the heading alone."""
         node = path[-1]
         address = [n.heading for n in path if n.heading]
         first = node.children[0] if node.children else None
@@ -126,8 +126,19 @@ class FitQuotes:
         text = lead.content or ""
         _, e = trim(text, 0, len(text) if len(text) <= limit else self.quote(lead, [], limit)[1])
         end = int(lead.meta["start"]) + e
+        if e == len(text.rstrip()):  # the lead whole: the title of the box right after it
+            end = self._box_title(node, source, end)
         words = source[start:end]
         return FitMatch(lead.id, doc, address, words, 0.0, start, end, kind="area")
+
+    @staticmethod
+    def _box_title(node: Node, source: str, end: int) -> int:
+        """Where the title of the box that lists an area's items ends (专栏10 现代物流产业
+        技术攻关), when the box follows the area's lead ending at ``end``; else ``end``."""
+        box = node.children[1] if len(node.children) > 1 else None
+        if box is None or box.kind != "box" or not box.head or source[end : box.head[0]].strip():
+            return end
+        return box.head[1]
 
     def areas(self, row: int) -> list[FitMatch]:
         """The industry headings a priority chunk sits under, narrowest first (6．生态畜禽业,

@@ -539,6 +539,40 @@ def test_a_match_quotes_past_an_item_title_that_says_no_work(plan_kb: KnowledgeB
     assert (titled.content or "")[s:e].startswith("3．锂电池产业。加强")
 
 
+def test_a_quote_of_an_items_first_clause_opens_with_its_title(plan_kb: KnowledgeBase) -> None:
+    checker = plan_kb.fit_checker()
+    titled = next(c for c in plan_kb.chunks if (c.content or "").startswith("5．食品安全。"))
+    s, e = checker.quotes.quote(titled, ["检验检测"])
+    assert (titled.content or "")[s:e].startswith("5．食品安全。支持食品过程控制")
+
+
+def test_a_quote_of_a_later_clause_leaves_the_title_out(plan_kb: KnowledgeBase) -> None:
+    checker = plan_kb.fit_checker()
+    titled = next(c for c in plan_kb.chunks if (c.content or "").startswith("1．煤炭开采及洗选。"))
+    s, e = checker.quotes.quote(titled, ["透明矿山"])
+    assert (titled.content or "")[s:e].startswith("加强无井式煤炭地下气化")
+
+
+@pytest.mark.parametrize(
+    ("form", "heading", "box"),
+    [
+        ("物流", "（四）现代物流产业", "专栏10 现代物流产业技术攻关"),
+        ("煤炭", "（二）煤炭产业", "专栏2 煤炭产业技术攻关"),
+    ],
+)
+def test_an_area_heading_is_quoted_with_its_lead_and_the_box_of_its_items(
+    plan_kb: KnowledgeBase, form: str, heading: str, box: str
+) -> None:
+    """A partial project's area: the industry, what the plan says of it, and where its
+    priority items are listed."""
+    checker = plan_kb.fit_checker()
+    row = next(r for r, c in enumerate(plan_kb.chunks) if c.meta["section"][-2:-1] == [box])
+    match = checker.quotes.match(row, {form: (form, "area")}, work=0.0, area=1.0)
+    source = plan_kb.sources[match.doc]
+    assert match.kind == "area" and match.text.startswith(heading)
+    assert match.text.rstrip().endswith(box) and source[match.start : match.end] == match.text
+
+
 @pytest.mark.parametrize(
     ("text", "venue"),
     [
