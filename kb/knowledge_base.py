@@ -227,7 +227,10 @@ class KnowledgeBase:
         return self._once(
             "scoper",
             lambda: Scoper(
-                self.documents, frequency=tokenizer.general_frequency, tag=tokenizer.tag
+                self.documents,
+                frequency=tokenizer.general_frequency,
+                tag=tokenizer.tag,
+                cut=lambda text: tokenizer.spans(text, parts=False),
             ),
         )
 

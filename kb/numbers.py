@@ -248,7 +248,9 @@ class NumberQuestion:
         2025 of "its 2025 work report" asks for no 2025 figure)."""
         question = _SOURCE.sub(" ", question)
         target, base = bool(_TARGET.search(question)), bool(_BASE.search(question))
-        explicit = re.search(r"2025|目标(?!表)|target|goal", question, re.I)
+        explicit = re.search(
+            r"2025|目标(?!表)|(?:target|goal)(?!s? (?:table|list|box))", question, re.I
+        )
         wants = "base" if base and not explicit else ("target" if target else None)
         unit = asked_unit(question)
         soft = unit is not None and unit.endswith("~")

@@ -113,6 +113,7 @@ class Gazetteer:
         regions: Iterable[Region] | None = None,
         common: frozenset[str] = frozenset(),
         word: Callable[[str], str | None] | None = None,
+        cut: Callable[[str], list[tuple[str, int, int]]] | None = None,
     ) -> RegionMatcher:
         """A matcher for these regions' names (default: every region), built once.
 
@@ -123,6 +124,8 @@ class Gazetteer:
             with them (湘去年 → Hunan; 晋升, 鲁迅 → nothing) — or starts a place word (皖南,
             陇东, 湘江 → the province); without it, only an abbreviation with no Chinese
             neighbour does.
+        :param cut: a text's words with their spans (the tokenizer's segmentation): with
+            it, a two-character name two words straddle is none (安新 of 雄安新区).
         """
         names: dict[str, list[Region]] = {}
         provinces = {  # Xinjiang is the region, not 新绛县 of Shanxi, whichever are indexed
@@ -140,7 +143,7 @@ class Gazetteer:
                     names.setdefault(lower, []).append(region)
         rank = {"province": 0, "city": 1, "county": 2}  # Hebei is the province, not 河北区
         return RegionMatcher(
-            {n: sorted(rs, key=lambda r: rank[r.level]) for n, rs in names.items()}, word
+            {n: sorted(rs, key=lambda r: rank[r.level]) for n, rs in names.items()}, word, cut
         )
 
     def find(self, text: str) -> list[Mention]:
@@ -154,10 +157,14 @@ class RegionMatcher:
     county's only capitalised: its pinyin may be a word)."""
 
     def __init__(
-        self, names: dict[str, list[Region]], word: Callable[[str], str | None] | None = None
+        self,
+        names: dict[str, list[Region]],
+        word: Callable[[str], str | None] | None = None,
+        cut: Callable[[str], list[tuple[str, int, int]]] | None = None,
     ) -> None:
         self.names = names
         self.word = word
+        self.cut = cut
         self.abbreviations = frozenset(n for n in names if len(n) == 1)
         self.longest = max((len(n) for n in names), default=1)
         self.english = {n for n in names if not _CJK.search(n)}
@@ -166,6 +173,7 @@ class RegionMatcher:
     def find(self, text: str) -> list[Mention]:
         lowered = text.lower()
         found: list[Mention] = []
+        words = self._words(lowered)
         i = 0
         while i < len(lowered):
             hit = next(
@@ -174,7 +182,7 @@ class RegionMatcher:
                     for n in range(min(self.longest, len(lowered) - i), 0, -1)
                     if lowered[i : i + n] in self.names
                     and _CJK.match(lowered[i])
-                    and (self._apart(lowered, i) if n == 1 else self._whole(lowered, i, n))
+                    and (self._apart(lowered, i) if n == 1 else self._whole(lowered, i, n, words))
                 ),
                 None,
             )
@@ -200,10 +208,27 @@ class RegionMatcher:
                     break
         return sorted(found, key=lambda m: m.start)
 
-    def _whole(self, text: str, i: int, n: int) -> bool:
-        """Is the two-character name at ``i`` a name, not the seam of two words (上城 of
-        以上城市: 以上 and 城市)? Longer names, and any without a word lookup, are."""
-        if n != 2 or self.word is None:
+    def _words(self, text: str) -> frozenset[tuple[int, int]]:
+        """The spans of the words of two characters or more the segmenter cuts ``text``
+        into (empty without one, or when folding changed the text's length)."""
+        if self.cut is None:
+            return frozenset()
+        spans = self.cut(text)
+        if max((e for _, _, e in spans), default=0) != len(text):  # folding changed it
+            return frozenset()
+        return frozenset((s, e) for _, s, e in spans if e - s >= 2)
+
+    def _whole(self, text: str, i: int, n: int, words: frozenset[tuple[int, int]]) -> bool:
+        """Is the two-character name at ``i`` a name, not the seam of two words: of two
+        dictionary words (上城 of 以上城市: 以上 and 城市) or of two words the segmenter cuts
+        (安新 of 雄安新区: 雄安 and 新区)? Longer names, and any without a word lookup, are."""
+        if n != 2:
+            return True
+        cut_before = any(e == i + 1 and s < i for s, e in words)
+        cut_after = any(s == i + 1 and e > i + 2 for s, e in words)
+        if cut_before and cut_after:
+            return False
+        if self.word is None:
             return True
         before = i > 0 and self.word(text[i - 1 : i + 1]) is not None
         after = i + 2 < len(text) and self.word(text[i + 1 : i + 3]) is not None

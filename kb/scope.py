@@ -122,6 +122,8 @@ class Scoper:
     :param frequency: a word's frequency in general Chinese (jieba's dictionary): tells
         everyday words from places (振兴 of 乡村振兴; 晋升 beside 晋).
     :param tag: a dictionary word's part-of-speech tag (``ns``: a place, 皖南).
+    :param cut: a text's words with their spans: a name two words straddle (安新 of
+        雄安新区) names no place.
     """
 
     def __init__(
@@ -130,6 +132,7 @@ class Scoper:
         gazetteer: Gazetteer | None = None,
         frequency: Callable[[str], int] | None = None,
         tag: Callable[[str], str | None] | None = None,
+        cut: Callable[[str], list[tuple[str, int, int]]] | None = None,
     ) -> None:
         self.documents = documents
         self.gazetteer = gazetteer or Gazetteer.load()
@@ -163,7 +166,10 @@ class Scoper:
 
         self._word = word if frequency is not None else None
         self._frequency = frequency
-        self.matcher = self.gazetteer.matcher(related.values(), common=common, word=self._word)
+        self._cut = cut
+        self.matcher = self.gazetteer.matcher(
+            related.values(), common=common, word=self._word, cut=cut
+        )
         self._everywhere: RegionMatcher | None = None  # every province and city, on demand
 
     def _for_region(self, region: Region) -> tuple[list[DocumentInfo], bool]:
@@ -193,7 +199,7 @@ class Scoper:
         a topic, nor 白银 or 大同 without 市: everyday words first)."""
         if self._everywhere is None:
             wide = [r for r in self.gazetteer.by_code.values() if r.level != "county"]
-            self._everywhere = self.gazetteer.matcher(wide, word=self._word)
+            self._everywhere = self.gazetteer.matcher(wide, word=self._word, cut=self._cut)
         text = without_topics(question)
         found = []
         for m in _standing(text, self._everywhere.find(text)):

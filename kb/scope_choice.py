@@ -41,6 +41,11 @@ _ACROSS = re.compile(
 )
 
 
+#: Part-of-speech tags of names in jieba's dictionary: places, organisations, others.
+_NAME_TAGS = frozenset({"ns", "nt", "nz"})
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]+")
+
+
 class ScopeChoice:
     """Chooses the documents each question is answered from, for one knowledge base.
 
@@ -76,7 +81,26 @@ class ScopeChoice:
             return None  # 哪些省…, which provinces…: a question across the documents
         if self.kb.scoper().elsewhere(question):
             return None  # 新疆的生产总值: about a place, not the corpus's own, whatever it says
+        if self._names_elsewhere(question, home):
+            return None  # 雄安新区中关村科技园: names only other documents write
         return Scope(home, "", home=True) if self._covers(home, question) else None
+
+    def _names_elsewhere(self, question: str, home: list[str]) -> bool:
+        """Does the question say a name (a place, an organisation, a word the general
+        dictionary lacks: 中关村, 雄安) that no home document writes and another does?"""
+        tokenizer = self.kb.searcher().tokenizer
+        others = [d.doc for d in self.kb.documents if d.doc not in home]
+        for word, _, _ in tokenizer.spans(question, parts=False):
+            if len(word) < 2 or not _CJK_NAME.fullmatch(word):
+                continue
+            name = tokenizer.tag(word) in _NAME_TAGS or tokenizer.general_frequency(word) == 0
+            if (
+                name
+                and not any(word in self._text(d) for d in home)
+                and any(word in self._text(d) for d in others)
+            ):
+                return True
+        return False
 
     def unhomed(self, question: str) -> dict[str, list[str]]:
         """The places a question names that no indexed document is about (新疆 beside a

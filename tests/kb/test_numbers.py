@@ -92,6 +92,7 @@ def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: li
         ("去年天津港集装箱吞吐量是多少（《2025年天津市政府工作报告》）", "base", (), None, False),
         # the targets table (目标表) is named, not a target asked
         ("规划的发展目标表里研发人员2020年完成值是多少人", "base", ("2020",), "人", False),
+        ("What was high-tech output in 2020, in the target table?", "base", ("2020",), None, False),
         # a difference asked: 比…多…多少, how much more
         ("科技资金“十三五”比“十二五”多拿了多少钱？", "base", (), None, True),
         ("How much more funding did it invest than in the 12th period?", "base", (), None, True),

@@ -99,3 +99,19 @@ def test_with_a_dictionary_a_two_character_name_at_the_seam_of_two_words_names_n
     words = {"以上", "城市", "地级"}  # 以上 + 城市: 上城 is their seam, not Hangzhou's 上城区
     matcher = gazetteer.matcher(word=lambda s: "n" if s in words else None)
     assert [m.region.name for m in matcher.find(text) if m.region.level == "county"] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("雄安新区中关村科技园", []), ("安新县的学校", ["安新县"]), ("到安新考察", ["安新县"])],
+)
+def test_a_two_character_name_two_segmented_words_straddle_names_no_place(
+    gazetteer: Gazetteer, text: str, found: list[str]
+) -> None:
+    cuts = {"雄安新区中关村科技园": [("雄安", 0, 2), ("新区", 2, 4), ("中关村科技园", 4, 10)]}
+
+    def cut(s: str) -> list[tuple[str, int, int]]:  # 雄安 + 新区: 安新 is their seam
+        return cuts.get(s, [(ch, i, i + 1) for i, ch in enumerate(s)])
+
+    matcher = gazetteer.matcher(cut=cut)
+    assert [m.region.name for m in matcher.find(text) if m.region.level == "county"] == found

@@ -31,6 +31,22 @@ def test_a_question_goes_to_the_documents_it_names_or_home(
     assert scope is not None and (scope.docs, scope.home) == (docs, home)
 
 
+def test_a_name_only_other_documents_write_never_sends_a_question_home(
+    choice: ScopeChoice,
+) -> None:
+    """雄安 and 中关村 are in Beijing's and Hebei's reports, not the plan: every document
+    is searched (and 安新, the seam of 雄安新区, names no county)."""
+    assert choice.choose("雄安新区中关村科技园累计入驻了多少家企业？") is None
+
+
+def test_a_question_naming_another_documents_park_is_answered_from_it(
+    all_kb: KnowledgeBase,
+) -> None:
+    answer = all_kb.ask("雄安新区中关村科技园累计入驻了多少家企业？", generative=False)
+    assert answer.kind == "number" and answer.value == "130家"
+    assert {c.doc for c in answer.citations} == {"gwr_beijing_2025"}
+
+
 def test_a_place_inside_a_topic_keeps_every_document(choice: ScopeChoice) -> None:
     assert choice.choose("长江经济带生态保护有哪些要求") is None
 
