@@ -43,6 +43,9 @@ _SIDE = re.compile(
 #: A sentence on what the project brings others (带动装修、家政等行业就业): their trades.
 _IMPACT = re.compile(r"带动|拉动|辐射|\bcreat\w* jobs\b|\bjobs for\b")
 _CLAUSE = re.compile(r"[，,：:]")
+#: Said right before a venue word, it makes the word a research service's (R&D
+#: matchmaking, 科技婚介 is no 婚介), not a consumer venue.
+_RESEARCH = re.compile(r"(?:\br&d|\bresearch|\btechnology|\btech|科技|技术|研发)[\s-]*$")
 #: A place a project opens to serve visitors, named by its kind (开一家酸奶吧, 开了个室内射箭馆,
 #: 开一家手工皂工作室): a venue whatever its words — unless they say research or making
 #: (开一家工业设计工作室).
@@ -77,7 +80,7 @@ def venues(text: str, words: dict[str, frozenset[str]]) -> list[str]:
             if at < 0 or any(a <= at < b for a, b in taken):
                 continue
             taken.append((at, at + len(word)))
-            if _runs(sentence[:at]):
+            if _runs(sentence[:at]) and not _RESEARCH.search(sentence[:at]):
                 found.setdefault(word)
     return list(found)
 

@@ -44,6 +44,8 @@ def test_a_venue_the_project_runs_is_found(text: str, expected: list[str]) -> No
         "我们研发煤矿井下巡检机器人",  # no venue at all
         "我们生产滚筒洗衣机的电机",  # a washing machine is made, not a laundry run
         "开一家工业设计工作室，为煤机厂做产品设计",  # its kind says making
+        "We are a small R&D matchmaking agency for local factories.",  # research's
+        "We run a technology matchmaking service for SMEs.",
         # the businesses of the people it brings together, not its own
         "Ten business owners (two restaurant chains, a karaoke bar) set up an angel fund.",
         "由五位股东（一家火锅店、两家建材商）合伙成立创业投资基金",
