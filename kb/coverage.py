@@ -119,7 +119,23 @@ class Coverage:
             focus[word] = FocusTerm(word, self._idf(df), tuple(self.expander.synonyms(word)))
         # Drop a word that is part of a longer focus word (氢燃料 inside 氢燃料电池).
         terms = [t for t in focus.values() if not any(t.word in o and t.word != o for o in focus)]
-        return _topical(terms)
+        return _topical(terms) or self._compounds(question)
+
+    def _compounds(self, question: str) -> list[FocusTerm]:
+        """When every word of a question is generic or framing (重点, 研发, 项目), the names
+        its adjacent words make (重点研发项目): a run of two or more words, as the
+        question writes them, ending in a noun."""
+        runs: list[list[str]] = [[]]
+        for word, _, _ in self.tokenizer.spans(question, parts=False):
+            if len(word) >= 2 and not self.tokenizer.is_stop(word):
+                runs[-1].append(word)
+            elif runs[-1]:
+                runs.append([])
+        return [
+            FocusTerm("".join(run), self._idf(None))
+            for run in runs
+            if len(run) >= 2 and self.tokenizer.is_noun(run[-1])
+        ]
 
     def _english_focus(self, question: str, senses: Senses | None = None) -> list[FocusTerm]:
         """One focus term per English phrase the glossary knows; its renderings stand in.

@@ -21,6 +21,19 @@ def test_words_that_frame_a_question_are_not_its_focus(
     assert words and framing not in words
 
 
+def test_a_question_of_only_generic_words_is_about_the_name_they_make(
+    all_kb: KnowledgeBase,
+) -> None:
+    focus = all_kb.answerer().coverage.focus("持续实施的省重点研发项目有多少项？")
+    assert [f.word for f in focus] == ["重点研发项目"]
+
+
+def test_the_name_generic_words_make_finds_its_figure(all_kb: KnowledgeBase) -> None:
+    # 持续实施省科技重大专项8个、重点研发项目260项
+    answer = all_kb.ask("辽宁持续实施的省重点研发项目有多少项？", generative=False)
+    assert answer.value == "260项"
+
+
 @pytest.mark.parametrize(
     ("text", "with_partial", "without"),
     [
