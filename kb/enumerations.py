@@ -1,14 +1,16 @@
 """Counts of the items a sentence lists: how many a question asks when the plan names
 them one by one and never says the number.
 
-Three shapes of a list, each item said with the word the question counts by:
+Four shapes of a list, each item said with (or named by) the word the question counts by:
 
 - quoted items side by side: 采取“项目+人才”“产业+人才”“载体+人才”“活动+人才”等模式 — four
   “…+人才” (asked: 几种“某某+人才”的模式; the 某某 is a placeholder), or four 模式;
 - items joined by 、 和 及, each ending with the word: 使企业成为需求创新的主体、创新决策的
   主体、…和科技成果应用的主体 — five 主体;
 - clauses set off by ；, each opening with the word: 对基础人才，突出…；对应用研究和科技开发
-  人才，突出…；… — one kind of 人才 each.
+  人才，突出…；… — one kind of 人才 each;
+- items joined by 、 和 及 before 等 and the word, the kind they are of: 指纹识别、静脉识别、
+  人脸识别、虹膜识别等生物识别技术 — four 生物识别技术.
 
 A list needs two items at least; the longest list of any of the question's words, in the
 first passage (in rank order) that has one, is the count.
@@ -50,7 +52,8 @@ def listed(text: str, words: list[str]) -> tuple[int, int, int] | None:
     ``(items, start, end)`` of the list, or ``None`` when there is none of two items."""
     best: tuple[int, int, int] | None = None
     for word in words:
-        for found in (*_quote_runs(text, word), *_joined(text, word), *_frames(text, word)):
+        shapes = (_quote_runs, _joined, _frames, _kinds_of)
+        for found in (f for shape in shapes for f in shape(text, word)):
             if found[0] >= _MIN_ITEMS and (best is None or found[0] > best[0]):
                 best = found
     return best
@@ -114,6 +117,20 @@ def _joined(text: str, word: str) -> list[tuple[int, int, int]]:
             at = end + 1
         if count:
             runs.append((count, first, last))
+    return runs
+
+
+def _kinds_of(text: str, word: str) -> list[tuple[int, int, int]]:
+    """Items of one clause joined by 、 和 及 before 等 and ``word``, the kind they are
+    of: 指纹识别、静脉识别、人脸识别、虹膜识别等生物识别技术 — four (the first item keeps
+    the words that lead into the list)."""
+    runs = []
+    for clause in re.finditer(r"[^，,。；;：:\n]+", text):
+        said = clause.group()
+        for kind in re.finditer(rf"等[^、和及等]{{0,6}}?{re.escape(word)}", said):
+            items = [p for p in _JOINED.split(said[: kind.start()]) if p.strip()]
+            if len(items) >= _MIN_ITEMS:
+                runs.append((len(items), clause.start(), clause.start() + kind.end()))
     return runs
 
 

@@ -18,24 +18,39 @@ import re
 from kb.coverage import FocusTerm
 from kb.numbers import Figure, figures
 
-__all__ = ["COUNT_UNIT", "anchor", "count_echoes", "echo", "echo_phrases", "respectively"]
+__all__ = [
+    "AMOUNT_WORD",
+    "COUNT_UNIT",
+    "anchor",
+    "count_echoes",
+    "echo",
+    "echo_phrases",
+    "respectively",
+]
 
 #: A list and its figures, 分别: 粮食、油料、蔬菜产量 | 分别达 (items before, in one clause).
 _RESPECTIVELY = re.compile(
     r"([^，,。；;：:]+?)分别(?:为|是|达到?|增长|下降|提高|减少|占)?[^，。；\d]{0,6}"
 )
 _CHANGE_WORD = re.compile(r"增长|增加|增幅|增速|提高|提升|下降|减少|降低|上涨")
+#: A word for how much of a thing (总数, 数量): what kind of figure, not what it counts.
+AMOUNT_WORD = re.compile(r"总数|总量|数量|总额|总计|合计|数目|个数")
 _ASKING = re.compile(r"多少|几|how many|how much|what share|what percentage|what (?:is|was)", re.I)
 
 
 def anchor(question: str, focus: list[FocusTerm]) -> FocusTerm | None:
     """The focus term nearest the question word: what the number counts (成长梯队里的
-    小巨人企业有几家 → 小巨人企业; 培养了多少高层次科技人才 → 高层次科技人才)."""
+    小巨人企业有几家 → 小巨人企业; 培养了多少高层次科技人才 → 高层次科技人才; 经营主体总数
+    达到多少户 → 经营主体, not 总数)."""
     asking = _ASKING.search(question)
     if asking is None:
         return None
-    counted = [  # 增长: how, not what; 万吨 of 多少万吨: the unit, not what
-        f for f in focus if not _CHANGE_WORD.fullmatch(f.word) and not _is_unit(f.word)
+    counted = [  # 增长, 总数: how, not what; 万吨 of 多少万吨: the unit, not what
+        f
+        for f in focus
+        if not _CHANGE_WORD.fullmatch(f.word)
+        and not AMOUNT_WORD.fullmatch(f.word)
+        and not _is_unit(f.word)
     ]
     placed = [(f, question.lower().find(f.word.lower())) for f in counted]
     placed = [(f, at) for f, at in placed if at >= 0]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from kb.coverage import FocusTerm
-from kb.figure_phrases import COUNT_UNIT, anchor, count_echoes, echo, respectively
+from kb.figure_phrases import AMOUNT_WORD, COUNT_UNIT, anchor, count_echoes, echo, respectively
 from kb.numbers import AREA_UNIT, Figure, NumberQuestion, figures
 
 __all__ = ["FigureScorer"]
@@ -94,6 +94,8 @@ class FigureScorer:
         self.names = [] if counted is None else [counted.word, *counted.alternatives]
         # what a count counts (a level's verb echoes too)
         self.echoes = count_echoes(asked.text)
+        amount = AMOUNT_WORD.search(asked.text)  # 总数 of 国际友好城市总数达到多少对
+        self.amount = re.compile(rf"{amount.group()}(?:达到?|为|是|有|共|计)?$") if amount else None
 
     def score(
         self, clause: str, figure: Figure, tense: str | None = None, when: str | None = None
@@ -157,6 +159,9 @@ class FigureScorer:
             score -= _NAMED_LABEL  # … and not the total the parts break down
         score += respectively(clause, figure, self.words)
         score += echo(self.echoes, before)
+        if self.amount and self.amount.search(before) and any(n in before for n in self.names):
+            score += 0.4  # 国际友好城市4对、总数达110对: the total asked, of the thing asked
+
         return score + self._dated(figure, before)
 
     def _names_label(self, before: str) -> bool:

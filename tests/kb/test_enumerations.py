@@ -22,6 +22,8 @@ from kb.enumerations import counted_words, listed
             ["企业"],
             3,
         ),
+        # items joined by 、 before 等 and the kind they are of
+        ("支持开展小麦育种、玉米育种和水稻育种等粮食育种技术研究。", ["育种技术"], 3),
     ],
 )
 def test_a_list_is_counted_by_its_items(text: str, words: list[str], items: int) -> None:
@@ -34,6 +36,7 @@ def test_a_list_is_counted_by_its_items(text: str, words: list[str], items: int)
     [
         ("建设企业技术中心，推动发展。", ["中心"]),  # one item is no list
         ("政府、高校和科研院所协同。", ["中心"]),  # items not said with the word
+        ("推进钢铁等育种技术研究。", ["育种技术"]),  # one item before 等 is no list
     ],
 )
 def test_no_list_of_the_word_counts_nothing(text: str, words: list[str]) -> None:
@@ -48,3 +51,11 @@ def test_a_count_no_figure_says_is_the_number_of_items_listed(plan_kb: Knowledge
     # 探索采取“揭榜挂帅”“赛马制”等方式支持产业关键共性技术攻关
     answer = plan_kb.ask("规划支持高新区用几种方式攻关产业关键共性技术？", generative=False)
     assert answer.value == "2种" and "“揭榜挂帅”“赛马制”" in answer.answer
+
+
+def test_items_of_a_kind_are_counted_in_the_plan(plan_kb: KnowledgeBase) -> None:
+    # 支持开展指纹识别、静脉识别、人脸识别、虹膜识别等生物识别技术研发
+    answer = plan_kb.ask(
+        "专栏7第2条为促进安防产品升级换代，点了几种生物识别技术？", generative=False
+    )
+    assert answer.value == "4种"

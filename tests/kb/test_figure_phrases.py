@@ -15,6 +15,12 @@ def test_what_a_count_counts_is_the_focus_term_nearest_the_question_word() -> No
     assert found is not None and found.word == "小巨人企业"
 
 
+def test_a_word_for_how_much_is_not_what_a_count_counts() -> None:
+    focus = [FocusTerm("经营主体", 4.0), FocusTerm("总数", 11.0)]
+    found = anchor("全省经营主体总数达到多少户？", focus)
+    assert found is not None and found.word == "经营主体"
+
+
 @pytest.mark.parametrize(
     ("before", "credit"),
     [

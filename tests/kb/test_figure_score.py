@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kb import KnowledgeBase
 from kb.coverage import FocusTerm
 from kb.figure_score import FigureScorer
 from kb.numbers import NumberQuestion, figures
@@ -142,3 +143,29 @@ def test_of_two_figures_after_the_same_word_the_one_whose_label_says_more_wins()
     clause = "累计培养高层次科技人才169人次，其中市级青年科技创新人才125人次"
     focus = [FocusTerm("人才", 2.0), FocusTerm("市级", 1.0), FocusTerm("青年", 1.0)]
     assert _best("市级青年人才有多少人次？", clause, focus) == "125人次"
+
+
+def test_a_total_of_another_thing_loses_to_the_thing_asked() -> None:
+    """总数 says what kind of figure is asked, not what it counts: 经营主体 is."""
+    focus = [FocusTerm("全省", 2.9), FocusTerm("经营主体", 4.4), FocusTerm("总数", 11.25)]
+    scorer = FigureScorer(
+        NumberQuestion.parse("全省经营主体总数达到多少户？"), focus, ["全省", "经营主体", "总数"]
+    )
+
+    def score(clause: str, said: str) -> float:
+        figure = next(f for f in figures(clause) if clause[f.start : f.end] == said)
+        return scorer.score(clause, figure, tense="past")
+
+    other = score("新增国家先进制造业集群4个、总数达到8个，全省规上工业增加值增长7.5%。", "8个")
+    asked = score(
+        "持续激发市场活力，全省经营主体达1095.2万户、增长5.9%，其中企业380.8万户；", "1095.2万户"
+    )
+    assert asked > other
+
+
+def test_the_total_asked_of_the_thing_asked_beats_the_new_ones_before_it(
+    all_kb: KnowledgeBase,
+) -> None:
+    # 新结对国际友好城市4对、总数达110对
+    answer = all_kb.ask("湖南国际友好城市总数有多少对？", generative=False)
+    assert answer.value == "110对"
