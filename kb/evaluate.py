@@ -109,7 +109,8 @@ def load_set(path: str | Path) -> tuple[str, list[dict]]:
 
 def _figure(value: Any) -> float | None:
     """The number of an expected value, written bare or with its unit (``"2.26万亩"``),
-    or in Chinese numerals (a rank: ``"第五"``; a year digit by digit: ``"二〇三五年"``)."""
+    or in Chinese numerals (a rank: ``"第五"``; a year digit by digit: ``"二〇三五年"``;
+    ``"双轮驱动"``: two)."""
     text = str(value).replace(",", "")
     found = _NUMBER.search(text)
     if found:
@@ -117,7 +118,7 @@ def _figure(value: Any) -> float | None:
     year = dates(text)
     if year:
         return float(year[0].number)
-    numeral = _CHINESE_NUMBER.search(text)
+    numeral = _CHINESE_NUMBER.search(text.replace("双", "两"))  # 双轮驱动: two, as 两
     return float(cn_number(numeral.group())) if numeral else None
 
 

@@ -144,6 +144,17 @@ def test_a_year_in_chinese_numerals_is_the_same_figure_as_in_digits() -> None:
     assert [r["right"] for r in report["queries"]] == [1.0, 0.0]
 
 
+def test_a_term_that_says_its_number_in_a_word_is_a_figure(tmp_path: Path) -> None:
+    """双 is two, as 两 is: a set with such a value loads (an answer must lead with 2)."""
+    path = tmp_path / "numbers.jsonl"
+    path.write_text('{"id": "n1", "q": "哪种模式？", "value": "双轮驱动"}\n', encoding="utf-8")
+    kind, rows = load_set(path)
+    cases = [*rows, {"q": "b", "value": "双轮驱动"}]
+    answers = {"哪种模式？": _Answer("**2种**"), "b": _Answer("**3种**")}
+    report = evaluate_numbers(cases, answers.__getitem__)
+    assert kind == "numbers" and [r["right"] for r in report["queries"]] == [1.0, 0.0]
+
+
 def test_number_set_with_a_value_that_holds_no_figure_raises(tmp_path: Path) -> None:
     path = tmp_path / "numbers.jsonl"
     path.write_text('{"id": "n1", "q": "多少？", "value": "很多"}\n', encoding="utf-8")
