@@ -150,6 +150,7 @@ class Answerer:
         text = clean_query(question)
         if not text:
             raise BadQuery("the question is empty; ask something about the plan.")
+        self.kb.searcher().checked(text)  # an over-long question: refused before any work
         scope = self.kb.scope(text) if not doc else None
         unhomed = {} if doc or scope is not None else self.kb.unhomed(text)
         if unhomed:  # places no indexed document is about

@@ -173,7 +173,6 @@ class RegionMatcher:
     def find(self, text: str) -> list[Mention]:
         lowered = text.lower()
         found: list[Mention] = []
-        words = self._words(lowered)
         i = 0
         while i < len(lowered):
             hit = next(
@@ -182,7 +181,7 @@ class RegionMatcher:
                     for n in range(min(self.longest, len(lowered) - i), 0, -1)
                     if lowered[i : i + n] in self.names
                     and _CJK.match(lowered[i])
-                    and (self._apart(lowered, i) if n == 1 else self._whole(lowered, i, n, words))
+                    and (self._apart(lowered, i) if n == 1 else self._whole(lowered, i, n))
                 ),
                 None,
             )
@@ -208,22 +207,26 @@ class RegionMatcher:
                     break
         return sorted(found, key=lambda m: m.start)
 
-    def _words(self, text: str) -> frozenset[tuple[int, int]]:
-        """The spans of the words of two characters or more the segmenter cuts ``text``
-        into (empty without one, or when folding changed the text's length)."""
+    def _words(self, text: str, i: int, reach: int = 4) -> frozenset[tuple[int, int]]:
+        """The spans (in ``text``) of the words of two characters or more the segmenter
+        cuts the stretch around ``i`` into — not the whole text, which may be long —
+        empty without a segmenter, or when folding changed the stretch's length."""
         if self.cut is None:
             return frozenset()
-        spans = self.cut(text)
-        if max((e for _, _, e in spans), default=0) != len(text):  # folding changed it
+        start = max(0, i - reach)
+        stretch = text[start : i + 2 + reach]
+        spans = self.cut(stretch)
+        if max((e for _, _, e in spans), default=0) != len(stretch):  # folding changed it
             return frozenset()
-        return frozenset((s, e) for _, s, e in spans if e - s >= 2)
+        return frozenset((start + s, start + e) for _, s, e in spans if e - s >= 2)
 
-    def _whole(self, text: str, i: int, n: int, words: frozenset[tuple[int, int]]) -> bool:
+    def _whole(self, text: str, i: int, n: int) -> bool:
         """Is the two-character name at ``i`` a name, not the seam of two words: of two
         dictionary words (上城 of 以上城市: 以上 and 城市) or of two words the segmenter cuts
         (安新 of 雄安新区: 雄安 and 新区)? Longer names, and any without a word lookup, are."""
         if n != 2:
             return True
+        words = self._words(text, i)
         cut_before = any(e == i + 1 and s < i for s, e in words)
         cut_after = any(s == i + 1 and e > i + 2 for s, e in words)
         if cut_before and cut_after:

@@ -43,7 +43,6 @@ _ACROSS = re.compile(
 
 #: Part-of-speech tags of names in jieba's dictionary: places, organisations, others.
 _NAME_TAGS = frozenset({"ns", "nt", "nz"})
-_CJK_NAME = re.compile(r"[\u4e00-\u9fff]+")
 
 
 class ScopeChoice:
@@ -82,25 +81,27 @@ class ScopeChoice:
         if self.kb.scoper().elsewhere(question):
             return None  # 新疆的生产总值: about a place, not the corpus's own, whatever it says
         if self._names_elsewhere(question, home):
-            return None  # 雄安新区中关村科技园: names only other documents write
+            return None  # 中关村科技园: a name only other documents write
         return Scope(home, "", home=True) if self._covers(home, question) else None
 
     def _names_elsewhere(self, question: str, home: list[str]) -> bool:
-        """Does the question say a name (a place, an organisation, a word the general
-        dictionary lacks: 中关村, 雄安) that no home document writes and another does?"""
+        """Does the question say a name (a place, an organisation: 中关村, tagged so by the
+        dictionary) that no home document writes and another does — and does the best
+        passage over every document come from another? (The dictionary tags everyday
+        words too, 山区, 滑坡: for those the plan's passage still ranks first.)"""
         tokenizer = self.kb.searcher().tokenizer
         others = [d.doc for d in self.kb.documents if d.doc not in home]
-        for word, _, _ in tokenizer.spans(question, parts=False):
-            if len(word) < 2 or not _CJK_NAME.fullmatch(word):
-                continue
-            name = tokenizer.tag(word) in _NAME_TAGS or tokenizer.general_frequency(word) == 0
-            if (
-                name
-                and not any(word in self._text(d) for d in home)
-                and any(word in self._text(d) for d in others)
-            ):
-                return True
-        return False
+        named = any(
+            len(word) >= 2
+            and tokenizer.tag(word) in _NAME_TAGS
+            and not any(word in self._text(d) for d in home)
+            and any(word in self._text(d) for d in others)
+            for word, _, _ in tokenizer.spans(question, parts=False)
+        )
+        if not named:
+            return False
+        best = self.kb.search(question, k=1)
+        return bool(best) and best[0].doc not in home
 
     def unhomed(self, question: str) -> dict[str, list[str]]:
         """The places a question names that no indexed document is about (新疆 beside a

@@ -225,6 +225,24 @@ class Searcher:
         out = self._analyzer.run(query)
         return out["tokens"] + out["expansion"]
 
+    def checked(self, query: str) -> str:
+        """The query as searched (:func:`clean_query`), checked before any work on it.
+
+        :raises BadQuery: empty, or longer than ``max_query_chars`` (the message says
+            the limit and how to raise it).
+        """
+        text = clean_query(query)
+        if not text:
+            raise BadQuery("the query is empty; type a few words or a question.")
+        limit = self.settings.max_query_chars
+        if len(text) > limit:
+            raise BadQuery(
+                f"the query is {len(text):,} characters; the limit is {limit:,} "
+                "(POLICYKB_MAX_QUERY_CHARS). Shorten it, or use `policykb fit` for a "
+                "project description."
+            )
+        return text
+
     def search(
         self,
         query: str,
@@ -245,16 +263,7 @@ class Searcher:
             raise BadQuery(f"mode {mode!r} is not one of {', '.join(MODES)}.")
         if k < 1:
             raise BadQuery(f"k={k} must be at least 1.")
-        text = clean_query(query)
-        if not text:
-            raise BadQuery("the query is empty; type a few words or a question.")
-        limit = self.settings.max_query_chars
-        if len(text) > limit:
-            raise BadQuery(
-                f"the query is {len(text):,} characters; the limit is {limit:,} "
-                "(POLICYKB_MAX_QUERY_CHARS). Shorten it, or use `policykb fit` for a "
-                "project description."
-            )
+        text = self.checked(query)
         if not re.search(r"\w", text):
             return []
         n = max(self.settings.candidates, k) if mode == "hybrid" else k

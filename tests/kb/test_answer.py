@@ -175,6 +175,14 @@ def test_empty_or_huge_question_raises(plan_kb: KnowledgeBase, question: str, ma
         plan_kb.ask(question)
 
 
+def test_a_huge_question_is_refused_before_the_documents_it_names_are_read(
+    all_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(all_kb, "scope", lambda question: pytest.fail("scoped"))
+    with pytest.raises(BadQuery, match="12,000"):
+        all_kb.ask("北京上海" * 3000)
+
+
 def test_answer_from_several_documents_groups_them_and_names_each(two_doc_kb) -> None:
     answer = two_doc_kb.ask("农村人居环境整治有哪些技术")
     assert answer.found and answer.several_documents

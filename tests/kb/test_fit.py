@@ -223,9 +223,10 @@ def test_an_area_match_cites_the_heading_that_names_the_area_with_its_opening(
     cited = [m for m in areas if m.text.startswith(heading)]
     assert cited and cited[0].section[-1] == heading
     assert plan_kb.sources[cited[0].doc][cited[0].start : cited[0].end] == cited[0].text
-    said = cited[0].line.removeprefix(heading + " ")  # what the plan says of the area
-    assert len(said) > 20 and "\n" not in cited[0].line
-    assert said in plan_kb.chunk(cited[0].id).content
+    said = cited[0].line.removeprefix(heading + " ")  # what the plan says of the area,
+    lead, box = said.split(" 专栏")  # then the title of the box of its items
+    assert len(lead) > 20 and "\n" not in cited[0].line
+    assert lead in plan_kb.chunk(cited[0].id).content and box.endswith("技术攻关")
     assert len({(m.start, m.end) for m in report.matches}) == len(report.matches)  # no repeats
 
 
