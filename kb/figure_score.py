@@ -161,7 +161,6 @@ class FigureScorer:
         score += echo(self.echoes, before)
         if self.amount and self.amount.search(before) and any(n in before for n in self.names):
             score += 0.4  # 国际友好城市4对、总数达110对: the total asked, of the thing asked
-
         return score + self._dated(figure, before)
 
     def _names_label(self, before: str) -> bool:
