@@ -34,7 +34,7 @@ from kb.documents import FIVE_YEAR, DocumentInfo
 from kb.named_after import named_after, without_topics
 from kb.regions import Gazetteer, Mention, Region, RegionMatcher
 
-__all__ = ["Scope", "Scoper", "quotes_a_term"]
+__all__ = ["Scope", "Scoper"]
 
 # 国家 as the issuer, not 国家级 / 国家重点… / 国家高新区, and not national-level
 _NATIONAL = re.compile(
@@ -296,26 +296,3 @@ class Scoper:
                 because.append(str(year))
                 return dated
         return docs
-
-
-def quotes_a_term(
-    question: str, because: str, home: Callable[[str], bool], named: Callable[[str], bool]
-) -> bool:
-    """Does the question quote a term of the home documents that begins with the place it
-    names (贵州省“千”层次创新人才 is a programme the plan writes, not Guizhou's report)?
-
-    :param because: the words that named the documents (``贵州省``, ``六盘水、规划``).
-    :param home: does a home document write this phrase? ``named``: does a named one?
-    :returns: a stretch of the question from a naming word on, four to eight characters
-        longer than it, that a home document writes and no named document does.
-    """
-    for word in filter(None, because.split("、")):
-        at = question.find(word)
-        if at < 0:
-            continue
-        end = at + len(word)
-        for extra in range(8, 3, -1):
-            phrase = question[at : end + extra]
-            if len(phrase) == len(word) + extra and home(phrase) and not named(phrase):
-                return True
-    return False

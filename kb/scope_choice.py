@@ -8,7 +8,8 @@ A place that begins a term the home documents write (贵州省“千”层次创
 programme the plan names) is quoted, not named: the question stays home. A place that no
 document is about (新疆 beside Liupanshui's plan and provinces' reports) never sends a
 question home: it goes to every document, and the answer keeps to the passages that
-name the place.
+name the place. Nor does a name the dictionary tags as a place or organisation that only
+other documents write (中关村), when the best passage over every document is another's.
 
 Example::
 
@@ -20,16 +21,17 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kb.scope import Scope, quotes_a_term
+from kb.scope import Scope
 from kb.tokenize import fold
 
 if TYPE_CHECKING:
     from kb.knowledge_base import KnowledgeBase
 
-__all__ = ["ScopeChoice"]
+__all__ = ["ScopeChoice", "quotes_a_term"]
 
 #: A question that asks across places or documents (哪些省份, 各省, which provinces): it is
 #: never kept to the corpus's own documents.
@@ -153,3 +155,26 @@ class ScopeChoice:
         answerer = self.kb.answerer()
         hits = self.kb.search(question, k=5, doc=docs)
         return answerer.relevant(answerer.coverage.focus(question), hits)
+
+
+def quotes_a_term(
+    question: str, because: str, home: Callable[[str], bool], named: Callable[[str], bool]
+) -> bool:
+    """Does the question quote a term of the home documents that begins with the place it
+    names (贵州省“千”层次创新人才 is a programme the plan writes, not Guizhou's report)?
+
+    :param because: the words that named the documents (``贵州省``, ``六盘水、规划``).
+    :param home: does a home document write this phrase? ``named``: does a named one?
+    :returns: a stretch of the question from a naming word on, four to eight characters
+        longer than it, that a home document writes and no named document does.
+    """
+    for word in filter(None, because.split("、")):
+        at = question.find(word)
+        if at < 0:
+            continue
+        end = at + len(word)
+        for extra in range(8, 3, -1):
+            phrase = question[at : end + extra]
+            if len(phrase) == len(word) + extra and home(phrase) and not named(phrase):
+                return True
+    return False

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from kb.documents import DocumentInfo
-from kb.scope import Scoper, quotes_a_term
+from kb.scope import Scoper
 
 
 def _doc(doc: str, region: str, code: str, level: str, kind: str, year: int, home=False):
@@ -207,29 +207,6 @@ def test_a_place_inside_the_document_stays_in_the_query_in_chinese(
     assert scope is not None and scope.docs == ["gansu"]
     query = scope.query(question)
     assert searched in query and dropped not in query
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        ("贵州省“千”层次创新人才培养对象有多少人", True),  # the plan's programme, verbatim
-        ("贵州省高新技术企业有多少家", False),  # the plan writes no 贵州省高新技术…
-        ("贵州省“千”", False),  # fewer than four characters beyond the place
-    ],
-)
-def test_a_place_that_begins_a_term_of_the_home_document_is_quoted_not_named(
-    question: str, expected: bool
-) -> None:
-    plan = "入选贵州省“千”层次创新人才培养对象44人"
-    report = "贵州省新增各类人才25万人"
-    assert quotes_a_term(question, "贵州省", plan.__contains__, report.__contains__) is expected
-
-
-def test_a_term_the_named_document_also_writes_is_named() -> None:
-    both = "贵州省“千”层次创新人才培养对象"
-    assert not quotes_a_term(
-        "贵州省“千”层次创新人才", "贵州省", both.__contains__, both.__contains__
-    )
 
 
 @pytest.mark.parametrize(

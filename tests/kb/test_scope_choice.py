@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb import KnowledgeBase
-from kb.scope_choice import ScopeChoice
+from kb.scope_choice import ScopeChoice, quotes_a_term
 
 PLAN = "liupanshui-14th-fyp-sci-tech"
 
@@ -114,3 +114,26 @@ def test_a_question_across_provinces_is_never_kept_home(
 ) -> None:
     scope = choice.choose(question)
     assert (scope is not None and scope.home) is home
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("贵州省“千”层次创新人才培养对象有多少人", True),  # the plan's programme, verbatim
+        ("贵州省高新技术企业有多少家", False),  # the plan writes no 贵州省高新技术…
+        ("贵州省“千”", False),  # fewer than four characters beyond the place
+    ],
+)
+def test_a_place_that_begins_a_term_of_the_home_document_is_quoted_not_named(
+    question: str, expected: bool
+) -> None:
+    plan = "入选贵州省“千”层次创新人才培养对象44人"
+    report = "贵州省新增各类人才25万人"
+    assert quotes_a_term(question, "贵州省", plan.__contains__, report.__contains__) is expected
+
+
+def test_a_term_the_named_document_also_writes_is_named() -> None:
+    both = "贵州省“千”层次创新人才培养对象"
+    assert not quotes_a_term(
+        "贵州省“千”层次创新人才", "贵州省", both.__contains__, both.__contains__
+    )
