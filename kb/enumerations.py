@@ -37,6 +37,8 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{1,24})[”\"]")
 #: A run of quoted items: nothing between them but 、 or a space.
 _QUOTE_RUN = re.compile(r"(?:“[^”]{1,24}”[、\s]?){2,}")
 _JOINED = re.compile(r"、|和|及")
+#: A stretch of a sentence between its stops and commas: where one list's items stand.
+_STRETCH = re.compile(r"[^，,。；;：:\n]+")
 _MIN_ITEMS = 2
 
 
@@ -104,7 +106,7 @@ def _quote_runs(text: str, word: str) -> list[tuple[int, int, int]]:
 def _joined(text: str, word: str) -> list[tuple[int, int, int]]:
     """Items of one clause joined by 、 和 及, consecutive ones ending with ``word``."""
     runs = []
-    for clause in re.finditer(r"[^，,。；;：:\n]+", text):
+    for clause in _STRETCH.finditer(text):
         count, first, last, at = 0, 0, 0, clause.start()
         for piece in _JOINED.split(clause.group()):
             end = at + len(piece)
@@ -125,7 +127,7 @@ def _kinds_of(text: str, word: str) -> list[tuple[int, int, int]]:
     of: 指纹识别、静脉识别、人脸识别、虹膜识别等生物识别技术 — four (the first item keeps
     the words that lead into the list)."""
     runs = []
-    for clause in re.finditer(r"[^，,。；;：:\n]+", text):
+    for clause in _STRETCH.finditer(text):
         said = clause.group()
         for kind in re.finditer(rf"等[^、和及等]{{0,6}}?{re.escape(word)}", said):
             items = [p for p in _JOINED.split(said[: kind.start()]) if p.strip()]

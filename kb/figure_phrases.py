@@ -19,13 +19,13 @@ from kb.coverage import FocusTerm
 from kb.numbers import Figure, figures
 
 __all__ = [
-    "AMOUNT_WORD",
     "COUNT_UNIT",
     "anchor",
     "count_echoes",
     "echo",
     "echo_phrases",
     "respectively",
+    "total_asked",
 ]
 
 #: A list and its figures, 分别: 粮食、油料、蔬菜产量 | 分别达 (items before, in one clause).
@@ -34,7 +34,9 @@ _RESPECTIVELY = re.compile(
 )
 _CHANGE_WORD = re.compile(r"增长|增加|增幅|增速|提高|提升|下降|减少|降低|上涨")
 #: A word for how much of a thing (总数, 数量): what kind of figure, not what it counts.
-AMOUNT_WORD = re.compile(r"总数|总量|数量|总额|总计|合计|数目|个数")
+_AMOUNT_WORD = re.compile(r"总数|总量|数量|总额|总计|合计|数目|个数")
+#: The verb that states a figure right before it (总数达110对, 小巨人成长企业为3家).
+_STATING = r"(?:为|达到?|是|有|共|计)"
 _ASKING = re.compile(r"多少|几|how many|how much|what share|what percentage|what (?:is|was)", re.I)
 
 
@@ -49,7 +51,7 @@ def anchor(question: str, focus: list[FocusTerm]) -> FocusTerm | None:
         f
         for f in focus
         if not _CHANGE_WORD.fullmatch(f.word)
-        and not AMOUNT_WORD.fullmatch(f.word)
+        and not _AMOUNT_WORD.fullmatch(f.word)
         and not _is_unit(f.word)
     ]
     placed = [(f, question.lower().find(f.word.lower())) for f in counted]
@@ -95,7 +97,7 @@ def echo_phrases(question: str) -> tuple[str, ...]:
 def echo(phrases: tuple[str, ...], before: str) -> float:
     """How much of the question's phrase (:func:`echo_phrases`) ends right where the
     figure starts: 小巨人成长企业有多少家 → 小巨人成长企业3家 (+0.5), not 小巨人企业8家."""
-    said = re.sub(r"(?:为|达到?|是|有|共|计)$", "", before.rstrip())
+    said = re.sub(rf"{_STATING}$", "", before.rstrip())
     best = 0.0
     for phrase in phrases:
         n = next((k for k in range(len(phrase), 2, -1) if said.endswith(phrase[-k:])), 0)
@@ -142,3 +144,10 @@ def count_echoes(question: str) -> tuple[str, ...]:
     """The phrases a count question's figure may echo (:func:`echo_phrases`); none when
     it asks no count in Chinese (多少家, 几个)."""
     return echo_phrases(question) if _COUNTED.search(question) else ()
+
+
+def total_asked(question: str) -> re.Pattern[str] | None:
+    """The question's word for how much (总数 of 国际友好城市总数达到多少对) as a clause
+    says it right before a figure (总数达110对); ``None`` when the question says none."""
+    amount = _AMOUNT_WORD.search(question)
+    return re.compile(rf"{amount.group()}{_STATING}?$") if amount else None

@@ -19,7 +19,14 @@ from __future__ import annotations
 import re
 
 from kb.coverage import FocusTerm
-from kb.figure_phrases import AMOUNT_WORD, COUNT_UNIT, anchor, count_echoes, echo, respectively
+from kb.figure_phrases import (
+    COUNT_UNIT,
+    anchor,
+    count_echoes,
+    echo,
+    respectively,
+    total_asked,
+)
 from kb.numbers import AREA_UNIT, Figure, NumberQuestion, figures
 
 __all__ = ["FigureScorer"]
@@ -94,8 +101,7 @@ class FigureScorer:
         self.names = [] if counted is None else [counted.word, *counted.alternatives]
         # what a count counts (a level's verb echoes too)
         self.echoes = count_echoes(asked.text)
-        amount = AMOUNT_WORD.search(asked.text)  # 总数 of 国际友好城市总数达到多少对
-        self.amount = re.compile(rf"{amount.group()}(?:达到?|为|是|有|共|计)?$") if amount else None
+        self.amount = total_asked(asked.text)  # 总数 of 国际友好城市总数达到多少对
 
     def score(
         self, clause: str, figure: Figure, tense: str | None = None, when: str | None = None

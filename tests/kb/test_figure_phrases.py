@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb.coverage import FocusTerm
-from kb.figure_phrases import anchor, count_echoes, echo, echo_phrases, respectively
+from kb.figure_phrases import anchor, count_echoes, echo, echo_phrases, respectively, total_asked
 from kb.numbers import figures
 
 
@@ -43,3 +43,9 @@ def test_of_a_list_stated_respectively_the_named_items_figure_gains() -> None:
     clause = "粮食、油料、蔬菜产量分别达118.3万吨、33万吨、165万吨"
     credit = [respectively(clause, f, ["油料"]) for f in figures(clause)]
     assert credit == [-0.5, 0.5, -0.5]
+
+
+def test_the_total_asked_is_found_where_a_clause_states_it_before_a_figure() -> None:
+    said = total_asked("国际友好城市总数达到多少对？")
+    assert said is not None and said.search("新结对4对、总数达") and not said.search("新结对")
+    assert total_asked("国际友好城市有多少对？") is None
