@@ -70,6 +70,7 @@ _IN_BRACKETS = re.compile(r"[（(][^）)]*$")
 _LIST_AFTER = re.compile(r"[^\d、，,。；]{0,4}、[^\d、，,。；]{2,12}\d")
 #: A year the figure is said of, just before it (2015年的0.54%, 2018年底达到1320万元).
 _DATED = re.compile(r"((?:19|20)\d\d)年(?:底|末|初)?[^，。；\d年]{0,8}$")
+_OPENING = "“‘\"'《「『"  # a quoted name after its count: 344项“三年全面提升”项目
 
 
 class FigureScorer:
@@ -203,7 +204,7 @@ class FigureScorer:
             and not any(w in own for w in weights)  # 省级28个: a part of it, as asked
         ):
             near *= 0.3  # 生产总值增长2.7%，城镇调查失业率5.2%: 5.2% is another indicator's
-        after = clause[figure.end : figure.end + 12]
+        after = clause[figure.end : figure.end + 13].lstrip(_OPENING)  # 344项“三年全面提升”
         named = max(
             (weight / top for w, weight in weights.items() if after.startswith(w)), default=0.0
         )

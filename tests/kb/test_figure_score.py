@@ -71,6 +71,14 @@ def _best(question: str, clause: str, focus: list[FocusTerm]) -> str:
             [FocusTerm("农民收入", 3.0), FocusTerm("城镇居民", 2.0, ("城镇",))],
             "2.6个百分点",
         ),
+        # a count before the quoted name it counts: 344项“三年全面提升”项目, not the 168项
+        # of the other name before it
+        (
+            "灾后恢复重建中，“三年全面提升”项目开工了多少项？",
+            "全面推进灾后恢复重建，168项“一年基本恢复”项目全部按期投用，344项“三年全面提升”项目开工建设",
+            [FocusTerm("灾后恢复重建", 3.0), FocusTerm("三年全面提升", 4.0), FocusTerm("开工", 2)],
+            "344项",
+        ),
         # money asked (how much was invested): the amount, not a share beside it
         (
             "How much was invested in the wind industry?",
