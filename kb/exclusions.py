@@ -22,10 +22,12 @@ __all__ = ["without_exclusions"]
 
 #: A Chinese negation that rules a reading out (不是…, 而非…, 不要答…), to its clause's end.
 _ZH = re.compile(r"[，,、；;]?\s*(?:而不是|不是|而非|并非|不要答?|别答)[^，,。；;？?！!）)]*")
-#: An English one: ", not …", "(not …", "rather than …", "instead of …", "not the …".
+#: An English one: ", not …", "(not …", "rather than …", "instead of …", "not the …",
+#: "not this year's …" (in brackets, any "not").
 _EN = re.compile(
     r"(?:[,;]\s*(?:and\s+|but\s+)?|(?<=\()\s*|\s+)"
-    r"(?:not\s+(?=the\b|a\b|an\b|its\b|their\b|\w+-level\b|\w+\s*\))|rather\s+than\b|instead\s+of\b)"
+    r"(?:not\s+(?=the\b|a\b|an\b|its\b|their\b|this\b|that\b|these\b|those\b|last\b|next\b"
+    r"|\w+-level\b|\w+\s*\))|(?<=\()\s*not\b|rather\s+than\b|instead\s+of\b)"
     r"[^,.;?!()]*",
     re.I,
 )

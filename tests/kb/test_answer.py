@@ -325,6 +325,16 @@ def test_a_bound_after_the_figure_stays_in_the_lead(all_kb) -> None:
     assert answer.answer.startswith("The document's own words")  # a work report is no plan
 
 
+def test_an_aside_ruling_this_years_target_out_leaves_last_years_figure(
+    all_kb: KnowledgeBase,
+) -> None:
+    # 实施保障性安居工程3.95万套 (2024), not 新建续建保障性安居工程1.79万套 (2025)
+    question = (
+        "How many units of subsidised housing did Tibet build in 2024 (not this year's target)?"
+    )
+    assert all_kb.ask(question, generative=False).value == "3.95万套"
+
+
 def test_a_number_question_put_to_a_document_by_its_title_needs_no_clause_to_repeat_it(
     all_kb: KnowledgeBase,
 ) -> None:

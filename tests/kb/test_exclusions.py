@@ -29,6 +29,12 @@ from kb.exclusions import without_exclusions
             "How many leading talents were added?",
         ),
         ("The growth rate rather than the amount?", "The growth rate?"),
+        (
+            "How many units did Tibet deliver in 2024 (not this year's target)?",
+            "How many units did Tibet deliver in 2024?",
+        ),
+        ("What was it in 2020, not this year's target?", "What was it in 2020?"),
+        ("How many cities (not counting Beijing)?", "How many cities?"),
     ],
 )
 def test_asides_that_rule_a_figure_out_are_cut(question: str, read: str) -> None:
