@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-__all__ = ["EnglishGlossary", "singular"]
+__all__ = ["EnglishGlossary", "singular", "spellings"]
 
 _WORD = re.compile(r"[a-z0-9&\-]+")
 _POSSESSIVE = re.compile(r"['’]s\b")  # the city's estates: no word "s"
@@ -54,6 +54,27 @@ def singular(word: str) -> str:
     if word.endswith("s") and not word.endswith(("ss", "is", "us", "gas")) and len(word) > 3:
         return word[:-1]
     return word
+
+
+#: British and American spellings of one word (organisation, organization): the glossary
+#: writes either, a user either; a word it lacks is looked up in the other spelling.
+_SPELLINGS = (
+    (re.compile(r"(?<=\w{3})is(e|ed|es|ing|er|ers|ation|ations)$"), r"iz\1"),
+    (re.compile(r"(?<=\w{3})iz(e|ed|es|ing|er|ers|ation|ations)$"), r"is\1"),
+    (re.compile(r"(?<=\w{2})ys(e|ed|es|ing)$"), r"yz\1"),  # analyse
+    (re.compile(r"(?<=\w{3})our(s|ed|ing|ful|able)?$"), r"or\1"),  # labour, harbour
+    (re.compile(r"(?<=\w{2})(t|b)re(s)?$"), r"\1er\2"),  # centre, fibre, litre
+    (re.compile(r"(?<=\w{2})([aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"),  # modelling, fuelled
+    (re.compile(r"^sulph"), "sulf"),
+    (re.compile(r"^aluminium"), "aluminum"),
+    (re.compile(r"^programme"), "program"),
+    (re.compile(r"(?<=\w{3})ence$"), "ense"),  # licence, defence
+)
+
+
+def spellings(word: str) -> list[str]:
+    """The word in its other spellings (British ↔ American), by rule; none if no rule fits."""
+    return [other for pattern, repl in _SPELLINGS if (other := pattern.sub(repl, word)) != word]
 
 
 def _spread_at(words: list[str], used: list[bool], needed: frozenset[str]) -> list[int] | None:
@@ -149,14 +170,18 @@ class EnglishGlossary:
             entries.setdefault(key, []).extend(chinese.split())
         return cls(entries, forms)
 
-    def _base(self, word: str) -> str:
+    def _base(self, word: str, respell: bool = True) -> str:
         """The glossary's form of a word: listed forms, else a regular verb form's stem
-        when the glossary knows it (developing → develop, produced → produce)."""
+        when the glossary knows it (developing → develop, produced → produce), in either
+        spelling (coloured → color, when the glossary writes color; see :func:`spellings`)."""
         vocabulary = self.vocabulary
         if word in self.forms:
             return self.forms[word]
         if word in vocabulary:
             return word
+        for other in spellings(word) if respell else ():  # utilisation → utilization
+            if (base := self._base(other, respell=False)) in vocabulary:
+                return base
         for suffix, ends in (("ing", ("", "e")), ("ed", ("", "e"))):
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
                 stem = word[: -len(suffix)]

@@ -37,6 +37,7 @@ from types import MappingProxyType
 import numpy as np
 
 from kb.embed import Embedder
+from kb.english import spellings
 from kb.regions import Gazetteer, RegionMatcher
 
 __all__ = ["SenseVectors", "Senses", "load_dictionary", "named_words"]
@@ -74,14 +75,15 @@ def named_words(question: str) -> set[str]:
 
 
 def _lemmas(word: str) -> list[str]:
-    """The word and the dictionary forms it may be of (certified → certify, hiring → hire)."""
+    """The word and the dictionary forms it may be of (certified → certify, hiring → hire),
+    then the same in the other spelling (organised → organize)."""
     forms = [word]
     if word.endswith("ied"):
         forms.append(word[:-3] + "y")
     for end, repl in (("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("s", "")):
         if word.endswith(end) and len(word) > len(end) + 2:
             forms.append(word[: -len(end)] + repl)
-    return forms
+    return forms + [other for form in forms for other in spellings(form)]  # organised
 
 
 class SenseVectors:

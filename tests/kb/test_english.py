@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb import KnowledgeBase
-from kb.english import EnglishGlossary, singular
+from kb.english import EnglishGlossary, singular, spellings
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +37,36 @@ def test_singular_strips_plurals_but_not_words_ending_in_s(word: str, base: str)
 def test_regular_and_listed_verb_forms_find_the_glossary_word() -> None:
     tiny = _tiny(grow="增长", develop="发展", produce="产量")
     assert tiny.words("grew developing produced") == ["grow", "develop", "produce"]
+
+
+@pytest.mark.parametrize(
+    ("written", "glossary_word"),
+    [
+        ("utilisation", "utilization"),  # British asked, American written
+        ("utilization", "utilisation"),  # ... and the other way round
+        ("organised", "organize"),  # a verb form of the other spelling
+        ("centres", "center"),
+        ("labour", "labor"),
+        ("modelling", "modeling"),
+        ("sulphur", "sulfur"),
+    ],
+)
+def test_a_word_in_the_other_spelling_finds_the_glossary_word(
+    written: str, glossary_word: str
+) -> None:
+    tiny = _tiny(**{glossary_word: "词"})
+    assert tiny.words(written) == [glossary_word]
+
+
+@pytest.mark.parametrize("word", ["enterprise", "rise", "hour", "four", "pollution", "filled"])
+def test_a_word_the_glossary_knows_or_no_rule_fits_keeps_its_spelling(word: str) -> None:
+    tiny = _tiny(enterprise="企业", enterprize="x", fill="填", hour="小时")
+    assert tiny.words(word) == [singular(word) if word != "filled" else "fill"]
+
+
+def test_spellings_give_the_other_spelling_only_where_a_rule_fits() -> None:
+    assert spellings("organisation") == ["organization"]
+    assert spellings("pollution") == []
 
 
 def test_unknown_stems_are_left_alone() -> None:
