@@ -26,6 +26,7 @@ __all__ = [
     "cn_number",
     "continued",
     "heads_a_list",
+    "numeral_in",
     "split_lines",
 ]
 
@@ -70,6 +71,18 @@ def cn_number(text: str) -> int:
             total += (current or 1) * 100
             current = 0
     return total + current
+
+
+def numeral_in(term: str) -> int | None:
+    """The number a term holds in Chinese numerals (``四个面向`` → 4, ``双轮驱动`` → 2, as
+    两; ``四两拨千斤`` → 4: a 两 after a digit is the weight liang), ``None`` if none."""
+    found = re.search(f"[{CHINESE_DIGITS}]+", term.replace("双", "两"))
+    if found is None:
+        return None
+    run = found.group()
+    if run[1:2] == "两" and run[0] not in "十百":
+        run = run[0]
+    return cn_number(run)
 
 
 def split_lines(text: str) -> list[Line]:

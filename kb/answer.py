@@ -30,6 +30,7 @@ from kb.coverage import Coverage, FocusTerm
 from kb.enumerations import count_listed
 from kb.errors import BadQuery
 from kb.exclusions import without_exclusions
+from kb.named_terms import asks_name, name_in
 from kb.protocols import Index
 from kb.search import Hit
 from kb.settings import AnswerSettings
@@ -214,6 +215,11 @@ class Answerer:
             term = self._definition(text, doc)
             if term is not None:
                 return self._single(text, "definition", term, english)
+        if asks_name(text):  # 用的是哪个说法: the term the best clause quotes
+            words = [w for t in focus for w in (t.word, *t.alternatives)]
+            named = name_in(read, relevant, lambda c: self.coverage.score(focus, c), words)
+            if named is not None:
+                return self._number(text, named, english)
         if asks_part(text):  # which chapter: the tree's heading above what answers
             part = part_of(relevant, lambda heading: self.coverage.score(focus, heading))
             if part is not None:

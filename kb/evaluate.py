@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from ingest.lines import CHINESE_DIGITS, cn_number
+from ingest.lines import CHINESE_DIGITS, numeral_in
 from kb.dates import dates
 from kb.errors import BadQuery
 from kb.inputs import read_lines
@@ -53,7 +53,6 @@ __all__ = [
 METRICS = ("recall@10", "mrr@10", "recall@300ch")
 Search = Callable[[str, int], list[str]]
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_CHINESE_NUMBER = re.compile(f"[{CHINESE_DIGITS}]+")
 _CHINESE_RANK = re.compile(f"第?([{CHINESE_DIGITS}]+)[位名个家项章]?")
 
 
@@ -118,8 +117,8 @@ def _figure(value: Any) -> float | None:
     year = dates(text)
     if year:
         return float(year[0].number)
-    numeral = _CHINESE_NUMBER.search(text.replace("双", "两"))  # 双轮驱动: two, as 两
-    return float(cn_number(numeral.group())) if numeral else None
+    numeral = numeral_in(text)  # 双轮驱动: two; 四两拨千斤: four
+    return None if numeral is None else float(numeral)
 
 
 def load_queries(path: str | Path) -> list[dict]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.lines import classify, cn_number, continued, split_lines
+from ingest.lines import classify, cn_number, continued, numeral_in, split_lines
 
 
 @pytest.mark.parametrize(
@@ -12,6 +12,24 @@ from ingest.lines import classify, cn_number, continued, split_lines
 )
 def test_cn_number(text: str, value: int) -> None:
     assert cn_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("term", "value"),
+    [
+        ("四个面向", 4),
+        ("三中心·三示范", 3),  # the first numeral
+        ("双轮驱动", 2),  # 双 as 两
+        ("四两拨千斤", 4),  # 两 after a digit is the weight liang, not two
+        ("两个百年", 2),
+        ("十二届八次", 12),
+        ("老三线", 3),
+        ("一码游贵州", 1),
+        ("创新驱动", None),
+    ],
+)
+def test_numeral_in_reads_the_number_a_term_holds(term: str, value: int | None) -> None:
+    assert numeral_in(term) == value
 
 
 @pytest.mark.parametrize(

@@ -155,6 +155,14 @@ def test_a_term_that_says_its_number_in_a_word_is_a_figure(tmp_path: Path) -> No
     assert kind == "numbers" and [r["right"] for r in report["queries"]] == [1.0, 0.0]
 
 
+def test_a_liang_after_a_digit_is_no_second_figure() -> None:
+    """四两拨千斤 holds four (两 is the weight liang), as a term answer's value says."""
+    cases = [{"q": q, "value": "四两拨千斤"} for q in "ab"]
+    answers = {"a": _Answer("**四两拨千斤**", "4"), "b": _Answer("**两**", "2")}
+    report = evaluate_numbers(cases, answers.__getitem__)
+    assert [r["right"] for r in report["queries"]] == [1.0, 0.0]
+
+
 def test_number_set_with_a_value_that_holds_no_figure_raises(tmp_path: Path) -> None:
     path = tmp_path / "numbers.jsonl"
     path.write_text('{"id": "n1", "q": "多少？", "value": "很多"}\n', encoding="utf-8")
