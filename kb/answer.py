@@ -30,7 +30,7 @@ from kb.coverage import Coverage, FocusTerm
 from kb.enumerations import count_listed
 from kb.errors import BadQuery
 from kb.exclusions import without_exclusions
-from kb.named_terms import asks_name, name_in
+from kb.named_terms import asks_name, given_quotes, name_in
 from kb.protocols import Index
 from kb.search import Hit
 from kb.settings import AnswerSettings
@@ -217,7 +217,8 @@ class Answerer:
                 return self._single(text, "definition", term, english)
         if asks_name(text):  # 用的是哪个说法: the term the best clause quotes
             words = [w for t in focus for w in (t.word, *t.alternatives)]
-            named = name_in(read, relevant, lambda c: self.coverage.score(focus, c), words)
+            given = {r for q in given_quotes(read) for r in self.coverage.expander.expand(q)}
+            named = name_in(read, relevant, lambda c: self.coverage.score(focus, c), words, given)
             if named is not None:
                 return self._number(text, named, english)
         if asks_part(text):  # which chapter: the tree's heading above what answers

@@ -19,14 +19,14 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from ingest.lines import numeral_in
 from kb.answer_numbers import NumberFound
 from kb.clauses import CLAUSE, spans, trim
 from kb.search import Hit
 
-__all__ = ["asks_name", "name_in", "quoted_terms"]
+__all__ = ["asks_name", "given_quotes", "name_in", "quoted_terms"]
 
 _ASKS_ZH = re.compile(
     r"(?:什么|哪个|哪一个|哪种|何种)(?:说法|提法|称呼|称号|名称|名字|叫法|成语|口号|表述)"
@@ -36,11 +36,15 @@ _ASKS_EN = re.compile(
     r"\b(?:what|which)\s+(?:(?:one|two|three|four|five|\d)-(?:character|word)\s+)?"
     r"(?:name|term|label|phrase|idiom|slogan|expression|motto|nickname|catchphrase|wording)s?\b"
     r"|\bwhat\s+(?:is|are|was|were)\s+[^?]*\bcalled\b"
+    # which 'four orientations', what "two" …: the document's own term for a quoted phrase
+    r"|\b(?:which|what)\s+(?:\w+\s+)?['‘\"“][^'’\"”]{2,30}['’\"”]"
     r"|\bcalled\s+what\b",
     re.I,
 )
 #: A quoted term: 2–12 characters in Chinese or corner quotes, no clause inside it.
 _QUOTED = re.compile(r"[“「]([^“”「」，。；、：\n]{2,12})[”」]")
+_QUOTE_EN = re.compile(r"['‘\"“]([^'’\"”]{2,30})['’\"”]")
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 #: How many of the relevant passages, best first, are read for the clause that names it.
 _PASSAGES = 5
 
@@ -48,6 +52,17 @@ _PASSAGES = 5
 def asks_name(question: str) -> bool:
     """Does the question ask what a document calls something (哪个说法, what idiom)?"""
     return bool(_ASKS_ZH.search(question) or _ASKS_EN.search(question))
+
+
+def given_quotes(question: str) -> list[str]:
+    """The phrases an English question quotes as given, not as asked: the 'two overall
+    situations' of "… when the 'two overall situations' intertwine and which 'two'
+    converge?" (a quote right after which or what is the one asked)."""
+    return [
+        m.group(1)
+        for m in _QUOTE_EN.finditer(question)
+        if not re.search(r"\b(?:which|what)\s+(?:\w+\s+)?$", question[: m.start()], re.I)
+    ]
 
 
 def quoted_terms(text: str) -> list[tuple[str, int, int]]:
@@ -73,8 +88,22 @@ def _nearest(clause: str, terms: list[tuple[str, int, int]], words: list[str]) -
     return min(terms, key=gap)[0]
 
 
+def _number_asked(question: str) -> int | None:
+    """The number an English question's quoted phrase says ('two overall situations': 2):
+    the term asked holds the same number (两个大局), not another (十三五)."""
+    for quoted in _QUOTE_EN.findall(question):
+        for word in re.findall(r"[a-z]+", quoted.lower()):
+            if word in _NUMBER_WORDS:
+                return _NUMBER_WORDS[word]
+    return None
+
+
 def name_in(
-    question: str, relevant: list[Hit], cover: Callable[[str], float], words: list[str]
+    question: str,
+    relevant: list[Hit],
+    cover: Callable[[str], float],
+    words: list[str],
+    given: Collection[str] = (),
 ) -> NumberFound | None:
     """The quoted term of the clause that best covers the question, leading an answer that
     quotes the clause; ``None`` when no relevant clause quotes a term the question does
@@ -85,12 +114,19 @@ def name_in(
         (:meth:`Coverage.score <kb.coverage.Coverage.score>` of its focus).
     :param words: the question's focus words and their stand-ins, as the documents write
         them: of two quoted terms, the one nearer them is the name asked.
+    :param given: the document's terms for what the question names as given (两个大局 for
+        its quoted 'two overall situations', see :func:`given_quotes`): never the answer.
     """
+    number = _number_asked(question)
     best: tuple[float, Hit, int, int, str] | None = None
     for rank, hit in enumerate(relevant[:_PASSAGES]):
         for start, end in spans(hit.text, CLAUSE):
             clause = hit.text[start:end]
-            terms = [t for t in quoted_terms(clause) if t[0] not in question]
+            terms = [
+                t
+                for t in quoted_terms(clause)
+                if t[0] not in question and t[0] not in given and number in (None, numeral_in(t[0]))
+            ]
             if not terms:
                 continue
             score = cover(clause) - 0.02 * rank

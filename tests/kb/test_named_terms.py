@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb import KnowledgeBase
-from kb.named_terms import asks_name, quoted_terms
+from kb.named_terms import asks_name, given_quotes, quoted_terms
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,7 @@ from kb.named_terms import asks_name, quoted_terms
         "What name does the plan give to this call?",
         "Which slogan sums up the aim?",
         "What are these platforms called?",
+        "Which 'four orientations' must the city adhere to?",
     ],
 )
 def test_a_question_asking_what_something_is_called_asks_a_name(question: str) -> None:
@@ -46,6 +47,11 @@ def test_quoted_terms_give_each_term_with_its_span() -> None:
     ]
 
 
+def test_a_quote_right_after_which_is_asked_the_others_are_given() -> None:
+    question = "When the 'two overall situations' intertwine, which 'two' converge?"
+    assert given_quotes(question) == ["two overall situations"]
+
+
 def test_a_quoted_clause_is_no_term() -> None:
     assert quoted_terms("他说“科技是第一生产力，创新是第一动力。”") == []
 
@@ -69,6 +75,14 @@ def test_a_name_asked_leads_the_answer_as_the_plan_quotes_it(
     answer = plan_kb.ask(question, generative=False)
     assert f"**{term}**" in answer.answer and answer.value == value
     assert term in answer.citations[0].text
+
+
+def test_a_term_the_question_gives_in_english_is_not_the_answer(plan_kb: KnowledgeBase) -> None:
+    # “两个大局”交织、“两个百年”交汇: the given 'two overall situations' is 两个大局
+    question = (
+        "The 14th FYP is when the 'two overall situations' intertwine and which 'two' converge?"
+    )
+    assert "**两个百年**" in plan_kb.ask(question, generative=False).answer
 
 
 def test_a_term_the_question_writes_itself_is_not_the_answer(plan_kb: KnowledgeBase) -> None:
