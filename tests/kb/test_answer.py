@@ -215,6 +215,11 @@ def test_answer_from_one_document_has_no_title_in_headings(plan_kb) -> None:
             "**11.98亿元**",
         ),
         ("研发经费投入占GDP比重的增幅是多少", "64.8%", "**64.8%**"),  # the change, not 增加至0.89%
+        (  # talent teams → 人才团队: 培育科技创新人才团队16个, not the 169人次 of talents before it
+            "How many science and technology innovation talent teams were built in the 13th FYP?",
+            "16个",
+            "**16个**",
+        ),
         (
             "What share of GDP should technology contract turnover reach by 2025?",
             "1.5%",
