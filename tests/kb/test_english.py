@@ -120,6 +120,9 @@ def test_ordinary_business_english_finds_the_plans_terms(glossary: EnglishGlossa
         ("Hunan hybrid rice", "杂交水稻"),
         ("Beijing Central Axis world heritage bid", "中轴线"),
         ("Qinghai potash fertilizer", "钾"),
+        ("Liaoning fledgling eagle and gazelle companies", "“雏鹰”“瞪羚”企业"),
+        ("Hunan rural workers moved into off-farm jobs", "农村劳动力转移就业"),
+        ("new market players registered in Gansu", "经营主体"),
     ],
 )
 def test_english_words_of_another_document_find_its_clause(
