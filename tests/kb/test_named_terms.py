@@ -60,6 +60,12 @@ def test_a_quoted_clause_is_no_term() -> None:
     ("question", "term", "value"),
     [
         ("规划要求财政资金发挥什么样的撬动作用？用的是哪个说法？", "四两拨千斤", "4"),
+        # leverage → 撬动: the clause that says it, not another that quotes “科技银行”
+        (
+            "Which phrase does the plan use for the leverage role of fiscal funds?",
+            "四两拨千斤",
+            "4",
+        ),
         # the term beside the question's words, not the “十三五” that opens the clause
         (
             "What label groups the nine provincial enterprise technology innovation platforms"

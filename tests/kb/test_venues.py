@@ -16,6 +16,7 @@ from kb.venues import venues
         ("开一家24小时无人值守的智能健身房，会员刷脸进门", ["健身房"]),
         ("A teeth-whitening studio in a shopping mall", ["teeth-whitening"]),
         ("A chain of nail salons", ["nail-salon"]),
+        ("We are opening a bubble tea shop downtown", ["bubble-tea"]),  # not 茶叶产业
         ("A kiosk at the railway station selling phone cases", ["kiosk"]),
         ("A boutique selling perfume in refillable bottles", ["boutique"]),
         ("打造面向本地单身青年的婚恋交友平台", ["婚恋"]),  # 的: the platform is the project's
