@@ -98,6 +98,9 @@ def show_error(exc: BaseException) -> None:
         message = t(key)
     except KeyError:
         message = t("err_other") if name.endswith("Document") else t("err_generic")
+    if key == "err_query_long":  # how long it is and may be: "the query is 5,000 …"
+        got, limit = [*re.findall(r"\d+", detail.replace(",", "")), "?", "?"][:2]
+        message = message.format(got=got, limit=limit)
     if lang() == "en" and key not in ("err_query_empty", "err_query_long"):
         message = f"{message} {detail}"
     st.error(md(message))

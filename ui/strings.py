@@ -261,7 +261,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     # errors (the English column may add kb's own message)
     "err_BadQuery": ("无法处理这个输入：", "This input cannot be used: "),
     "err_query_empty": ("输入为空，请写下问题或描述。", "The input is empty; write a question."),
-    "err_query_long": ("输入太长，请缩短后再试。", "The input is too long; shorten it."),
+    "err_query_long": (
+        "输入太长（{got} 字，上限 {limit} 字），请缩短后再试；项目描述请到“项目匹配”页。",
+        "The input is too long ({got} characters; the limit is {limit}). Shorten it; for a"
+        " project description use the Project fit page.",
+    ),
     "err_UnknownDocument": ("索引里没有这个文件。", "That document is not in the index."),
     "err_IndexMissing": ("还没有索引。", "There is no index yet."),
     "err_IndexCorrupt": (

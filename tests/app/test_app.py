@@ -76,6 +76,13 @@ def test_ask_without_answer_shows_related_sections_only_when_words_match(
     assert any(c.value.startswith("规划中也没有与之相关的章节") for c in app.caption) is not related
 
 
+def test_an_overlong_question_is_told_its_length_and_the_limit(app: AppTest) -> None:
+    ask_at(app, "氢能" * 3000)
+    assert not app.exception
+    message = app.error[0].value
+    assert "6000 字" in message and "上限" in message and "{" not in message
+
+
 def test_ask_keeps_a_chat_history_and_clears_it(app: AppTest) -> None:
     ask_at(app, "科技特派员")
     ask_at(app, "2025年高新技术企业目标是多少家")
