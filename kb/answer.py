@@ -25,8 +25,9 @@ from dataclasses import replace
 from kb.answer_none import elsewhere, not_found
 from kb.answer_numbers import NumberAnswerer, NumberFound
 from kb.citation import Answer, Citation, Clause, Group, render_markdown
-from kb.clauses import CLAUSE, PHRASE, bigrams, merge, spans, trim
+from kb.clauses import CLAUSE, PHRASE, merge, spans, trim
 from kb.coverage import Coverage, FocusTerm
+from kb.definitions import asks_definition, defining
 from kb.enumerations import count_listed
 from kb.errors import BadQuery
 from kb.exclusions import without_exclusions
@@ -40,9 +41,11 @@ from kb.which_part import asks_part, part_of
 
 __all__ = ["Answer", "AnswerSettings", "Answerer", "Citation", "Clause", "Group"]
 
-_DEFINITION = re.compile(
-    r"什么是|是什么|的含义|含义|指什么|的定义|定义|what is|what are|meaning|define", re.I
-)
+#: Said over the passages a number question finds when none of them states its figure.
+_NO_FIGURE = {
+    False: "文件没有直接给出这个数字；以下是相关的原文。",
+    True: "The documents state no figure for this; the related passages follow.",
+}
 
 
 #: Dictionary senses an English question must give before they may answer it (when the
@@ -122,24 +125,6 @@ class Answerer:
         )
         return len(citations)
 
-    # -- question kinds --------------------------------------------------------
-    def _definition(self, question: str, doc: str | list[str] | None) -> Hit | None:
-        wanted = bigrams(_DEFINITION.sub("", question))
-        docs = [doc] if isinstance(doc, str) else doc
-        best, score = None, 0.0
-        for chunk in self.kb.chunks:
-            if chunk.meta["kind"] != "term" or not chunk.meta.get("title"):
-                continue
-            if docs and chunk.meta["doc"] not in docs:
-                continue
-            title = bigrams(chunk.meta["title"])
-            overlap = len(title & wanted) / max(1, len(title))
-            if overlap > score:
-                best, score = chunk, overlap
-        if best is None or score < 0.6:
-            return None
-        return Hit.from_chunk(best)
-
     # -- public ----------------------------------------------------------------
     def ask(self, question: str, doc: str | list[str] | None = None) -> Answer:
         """Answer a question from the documents' own words.
@@ -211,8 +196,8 @@ class Answerer:
             if counted is not None:
                 return self._number(text, counted, english)
             return not_found(text, hits[:3], english)
-        if _DEFINITION.search(text):
-            term = self._definition(text, doc)
+        if asks_definition(text):
+            term = defining(self.kb.chunks, text, [doc] if isinstance(doc, str) else doc)
             if term is not None:
                 return self._single(text, "definition", term, english)
         if asks_name(text):  # 用的是哪个说法: the term the best clause quotes
@@ -237,7 +222,10 @@ class Answerer:
             if found is not None:
                 several = len({h.doc for h in relevant}) > 1  # say whose figure it is
                 return self._number(text, found, english, several)
-        return self._list(text, relevant, focus, english)
+        listed = self._list(text, relevant, focus, english)
+        if number and listed.found:  # 要新建多少个国家级重点实验室: passages, no figure
+            return replace(listed, notice=_NO_FIGURE[english])
+        return listed
 
     def _finish(
         self,

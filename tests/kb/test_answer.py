@@ -330,6 +330,16 @@ def test_a_bound_after_the_figure_stays_in_the_lead(all_kb) -> None:
     assert answer.answer.startswith("The document's own words")  # a work report is no plan
 
 
+def test_a_number_question_no_passage_answers_with_a_figure_says_so(plan_kb: KnowledgeBase) -> None:
+    answer = plan_kb.ask("规划期内要新建多少个国家级重点实验室？", generative=False)
+    assert answer.found and answer.value is None
+    assert answer.notice == "文件没有直接给出这个数字；以下是相关的原文。"
+
+
+def test_a_list_question_has_no_such_notice(plan_kb: KnowledgeBase) -> None:
+    assert plan_kb.ask("哪些氢能技术被列为重点？", generative=False).notice is None
+
+
 def test_an_aside_ruling_this_years_target_out_leaves_last_years_figure(
     all_kb: KnowledgeBase,
 ) -> None:
