@@ -30,14 +30,16 @@ __all__ = ["asks_name", "given_quotes", "name_in", "quoted_terms"]
 
 _ASKS_ZH = re.compile(
     r"(?:什么|哪个|哪一个|哪种|何种)(?:说法|提法|称呼|称号|名称|名字|叫法|成语|口号|表述)"
-    r"|叫什么|称为什么|统称为?什么|简称什么|合称什么|叫做什么|用的是哪"
+    r"|叫什么|称为什么|统称为?什么|简称什么|合称什么|叫做什么"
 )
 _ASKS_EN = re.compile(
     r"\b(?:what|which)\s+(?:(?:one|two|three|four|five|\d)-(?:character|word)\s+)?"
     r"(?:name|term|label|phrase|idiom|slogan|expression|motto|nickname|catchphrase|wording)s?\b"
     r"|\bwhat\s+(?:is|are|was|were)\s+[^?]*\bcalled\b"
-    # which 'four orientations', what "two" …: the document's own term for a quoted phrase
-    r"|\b(?:which|what)\s+(?:\w+\s+)?['‘\"“][^'’\"”]{2,30}['’\"”]"
+    # which 'four orientations', what "two" …: the document's term for a counted kind it
+    # quotes (a quote without a number word asks for passages: which 'smart city' projects)
+    r"|\b(?:which|what)\s+(?:\w+\s+)?['‘\"“][^'’\"”]{0,20}"
+    r"\b(?:one|two|three|four|five|six|seven)\b[^'’\"”]{0,20}['’\"”]"
     r"|\bcalled\s+what\b",
     re.I,
 )
@@ -89,8 +91,8 @@ def _nearest(clause: str, terms: list[tuple[str, int, int]], words: list[str]) -
 
 
 def _number_asked(question: str) -> int | None:
-    """The number an English question's quoted phrase says ('two overall situations': 2):
-    the term asked holds the same number (两个大局), not another (十三五)."""
+    """The number an English question's quoted phrase says (which 'two' converge: 2): the
+    term asked holds the same number (两个百年), not another (十三五)."""
     for quoted in _QUOTE_EN.findall(question):
         for word in re.findall(r"[a-z]+", quoted.lower()):
             if word in _NUMBER_WORDS:

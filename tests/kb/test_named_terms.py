@@ -30,9 +30,11 @@ def test_a_question_asking_what_something_is_called_asks_a_name(question: str) -
     [
         "研发经费投入强度2025年要达到多少？",
         "哪些氢能技术被列为重点？",
+        "这个示范工程用的是哪种技术？",  # which technique: passages, not a name
         "What is the 2025 target for high-tech enterprises?",
         "Which company developed the technology?",  # a company named, not a term
         "How are the platforms named in chapter 5 supported?",
+        "Which 'smart city' projects does the plan list?",  # a quoted kind, no count
     ],
 )
 def test_other_questions_ask_no_name(question: str) -> None:
