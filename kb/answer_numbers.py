@@ -36,7 +36,7 @@ from functools import partial
 from ingest import Indicator
 from kb.clauses import CLAUSE, PHRASE, spans, trim
 from kb.counts import asked_counter, counts
-from kb.coverage import Coverage, FocusTerm
+from kb.coverage import STAND_IN, Coverage, FocusTerm
 from kb.dates import asks_date, dates
 from kb.figure_score import FigureScorer
 from kb.given import given, given_in_prose, row_figure, states, states_itself
@@ -92,6 +92,15 @@ def _reader(question: str, precise: str | None) -> Callable[[str], list[Figure]]
     if precise is not None:
         return partial(dates, asked=precise)
     return None
+
+
+#: A share of a whole (占GDP比重, 占地区生产总值的比重): it does not say the whole.
+_SHARE_OF = re.compile(r"占[^，。；、]{1,24}?的?比重")
+#: Words that say a question's place is the whole city or province (全市人口): where it is
+#: asked, not what — a clause that says only them answers nothing.
+_WHOLE_PLACE = frozenset({"全市", "全省", "全国", "全区", "本市", "我市", "本省", "我省"})
+#: Words of a question that ask for a share or a rate in any form (强度, 率, 百分之几).
+_SHARE_WORDS = re.compile(r"比重|占比|比例|强度|率|百分|%|％|share|percent|proportion|rate", re.I)
 
 
 @dataclass(frozen=True)
@@ -243,6 +252,9 @@ class NumberAnswerer:
             names their counter, gain as a unit asked does.
         """
         words = [w for f in focus for w in (f.word, *f.alternatives)]
+        share_asked = asked.asks_share or asked.growth or bool(_SHARE_WORDS.search(asked.text))
+        topical = [f for f in focus if f.word not in _WHOLE_PLACE]  # what, not where
+        scoped = len(topical) < len(focus)
         stated = given(asked.text)  # the 77.81 million it compares with
         scorer = FigureScorer(asked, focus, words)
         best: tuple[float, Hit, str, tuple[int, int], Figure] | None = None
@@ -255,7 +267,12 @@ class NumberAnswerer:
             # repeat them
             titles = f"{hit.doc_title} {self.kb.chunk(hit.id).meta.get('title') or ''}"
             for clause, quoted in _clauses(hit, headings, titled):
-                cover = self.coverage.score(focus, f"{clause} {titles}")
+                # 今年全市GDP是多少: 占GDP比重 says a share of GDP, not GDP
+                said = f"{clause} {titles}"
+                said = said if share_asked else _SHARE_OF.sub("", said)
+                cover = self.coverage.score(focus, said)
+                if scoped and not any(self.coverage.match(f, said) >= STAND_IN for f in topical):
+                    continue  # 全市人口有多少: 全市…共有96个 says where, not 人口
                 if cover < self.min_coverage:
                     continue
                 tense = "ahead" if _STRIVES.search(clause) else section

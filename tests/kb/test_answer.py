@@ -336,6 +336,21 @@ def test_a_number_question_no_passage_answers_with_a_figure_says_so(plan_kb: Kno
     assert answer.notice == "文件没有直接给出这个数字；以下是相关的原文。"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "今年全市GDP是多少？",  # 占GDP比重0.54% is a share of GDP, not GDP
+        "六盘水地区生产总值是多少？",  # nor is the targets row 技术合同成交额占地区生产总值比重
+        "全市人口有多少？",  # 全市…共有96个 says where, not 人口
+    ],
+)
+def test_a_figure_the_plan_does_not_state_gets_no_unrelated_headline(
+    plan_kb: KnowledgeBase, question: str
+) -> None:
+    answer = plan_kb.ask(question, generative=False)
+    assert answer.kind != "number" and answer.value is None
+
+
 def test_a_list_question_has_no_such_notice(plan_kb: KnowledgeBase) -> None:
     assert plan_kb.ask("哪些氢能技术被列为重点？", generative=False).notice is None
 
