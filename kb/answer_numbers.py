@@ -99,8 +99,6 @@ _SHARE_OF = re.compile(r"占[^，。；、]{1,24}?的?比重")
 #: Words that say a question's place is the whole city or province (全市人口): where it is
 #: asked, not what — a clause that says only them answers nothing.
 _WHOLE_PLACE = frozenset({"全市", "全省", "全国", "全区", "本市", "我市", "本省", "我省"})
-#: Words of a question that ask for a share or a rate in any form (强度, 率, 百分之几).
-_SHARE_WORDS = re.compile(r"比重|占比|比例|强度|率|百分|%|％|share|percent|proportion|rate", re.I)
 
 
 @dataclass(frozen=True)
@@ -252,7 +250,7 @@ class NumberAnswerer:
             names their counter, gain as a unit asked does.
         """
         words = [w for f in focus for w in (f.word, *f.alternatives)]
-        share_asked = asked.asks_share or asked.growth or bool(_SHARE_WORDS.search(asked.text))
+        share_asked = asked.asks_share or asked.growth  # a share or rate, in any form
         topical = [f for f in focus if f.word not in _WHOLE_PLACE]  # what, not where
         scoped = len(topical) < len(focus)
         stated = given(asked.text)  # the 77.81 million it compares with
