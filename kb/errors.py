@@ -9,6 +9,7 @@ __all__ = [
     "IndexCorrupt",
     "IndexMissing",
     "IndexStale",
+    "InputTooLong",
     "KBError",
     "MissingExtra",
     "NotAnIndex",
@@ -47,6 +48,18 @@ class UnknownDocument(KBError):
 
 class BadQuery(KBError):
     """A query that cannot be searched (empty, too long, bad k or mode)."""
+
+
+class InputTooLong(BadQuery):
+    """A question or a project description longer than its limit.
+
+    :param length: its size in characters; ``limit``: the most allowed;
+        ``what``: ``"query"`` or ``"description"`` — for a message in the user's language.
+    """
+
+    def __init__(self, message: str, length: int, limit: int, what: str = "query") -> None:
+        super().__init__(message)
+        self.length, self.limit, self.what = length, limit, what
 
 
 class IndexStale(KBError):

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kb.errors import BadQuery
+from kb.errors import BadQuery, InputTooLong
 from kb.fit_evidence import Evidence, Row
 from kb.fit_order import FitOrder, said_of_project
 from kb.fit_quotes import FitQuotes, distinct
@@ -95,7 +95,8 @@ class FitChecker:
             home documents (the corpus's own, :mod:`kb.home`) that name the project's
             work or area first, then the others that name its work, then its area, then
             the rest.
-        :raises BadQuery: empty, or longer than ``max_chars`` (the message says the limit).
+        :raises BadQuery: empty; :class:`InputTooLong` (a ``BadQuery``): longer than
+            ``max_chars`` (the message says the limit).
         :raises UnknownDocument: ``doc`` is not indexed.
         """
         text = "\n".join(clean_query(line) for line in text.splitlines()).strip()
@@ -104,9 +105,12 @@ class FitChecker:
                 "the project description is empty; describe the project in a sentence or more."
             )
         if len(text) > self.settings.max_chars:
-            raise BadQuery(
+            raise InputTooLong(
                 f"the description is {len(text):,} characters; the limit is "
-                f"{self.settings.max_chars:,}. Split it into parts and check each."
+                f"{self.settings.max_chars:,}. Split it into parts and check each.",
+                len(text),
+                self.settings.max_chars,
+                "description",
             )
         chosen = [doc] if isinstance(doc, str) else doc or [d.doc for d in self.kb.documents]
         for d in chosen:

@@ -38,7 +38,7 @@ from haystack.components.joiners import DocumentJoiner
 
 from kb.dense import DenseIndex, DenseRetriever
 from kb.embed import Embedder
-from kb.errors import BadQuery
+from kb.errors import BadQuery, InputTooLong
 from kb.pipeline_run import OrderedRun
 from kb.query import QueryAnalyzer, QueryEmbedder
 from kb.rerank import DocumentEvidence, KindPrior
@@ -228,18 +228,20 @@ class Searcher:
     def checked(self, query: str) -> str:
         """The query as searched (:func:`clean_query`), checked before any work on it.
 
-        :raises BadQuery: empty, or longer than ``max_query_chars`` (the message says
-            the limit and how to raise it).
+        :raises BadQuery: empty; :class:`InputTooLong` (a ``BadQuery``): longer than
+            ``max_query_chars`` (the message says the limit and how to raise it).
         """
         text = clean_query(query)
         if not text:
             raise BadQuery("the query is empty; type a few words or a question.")
         limit = self.settings.max_query_chars
         if len(text) > limit:
-            raise BadQuery(
+            raise InputTooLong(
                 f"the query is {len(text):,} characters; the limit is {limit:,} "
                 "(POLICYKB_MAX_QUERY_CHARS). Shorten it, or use `policykb fit` for a "
-                "project description."
+                "project description.",
+                len(text),
+                limit,
             )
         return text
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
+from kb.errors import InputTooLong
 from ui.strings import lang, t
 
 if TYPE_CHECKING:
@@ -92,16 +93,17 @@ def show_error(exc: BaseException) -> None:
     """An error as a message in the user's language (kb's own words in English mode)."""
     name, detail = type(exc).__name__, str(exc)
     key = f"err_{name}"
-    if name == "BadQuery" and ("empty" in detail or "limit" in detail):
-        key = "err_query_empty" if "empty" in detail else "err_query_long"
+    if isinstance(exc, InputTooLong):  # err_query_long, err_description_long
+        key = f"err_{exc.what}_long"
+    elif name == "BadQuery" and "empty" in detail:
+        key = "err_query_empty"
     try:
         message = t(key)
     except KeyError:
         message = t("err_other") if name.endswith("Document") else t("err_generic")
-    if key == "err_query_long":  # how long it is and may be: "the query is 5,000 …"
-        got, limit = [*re.findall(r"\d+", detail.replace(",", "")), "?", "?"][:2]
-        message = message.format(got=got, limit=limit)
-    if lang() == "en" and key not in ("err_query_empty", "err_query_long"):
+    if isinstance(exc, InputTooLong):  # how long it is and may be
+        message = message.format(got=exc.length, limit=exc.limit)
+    elif lang() == "en" and key != "err_query_empty":
         message = f"{message} {detail}"
     st.error(md(message))
 

@@ -261,6 +261,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     # errors (the English column may add kb's own message)
     "err_BadQuery": ("无法处理这个输入：", "This input cannot be used: "),
     "err_query_empty": ("输入为空，请写下问题或描述。", "The input is empty; write a question."),
+    "err_description_long": (
+        "描述太长（{got} 字，上限 {limit} 字），请分成几段分别检查。",
+        "The description is too long ({got} characters; the limit is {limit}). Split it into"
+        " parts and check each.",
+    ),
     "err_query_long": (
         "输入太长（{got} 字，上限 {limit} 字），请缩短后再试；项目描述请到“项目匹配”页。",
         "The input is too long ({got} characters; the limit is {limit}). Shorten it; for a"

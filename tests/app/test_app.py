@@ -235,6 +235,16 @@ def test_fit_with_no_description_says_what_to_do(app: AppTest) -> None:
     assert app.text_area(key="fit_text").value.startswith("我们公司计划研发煤矿井下")
 
 
+def test_an_overlong_description_is_told_its_length_not_sent_to_the_fit_page(
+    app: AppTest,
+) -> None:
+    open_page(app, "fit")
+    app.text_area(key="fit_text").input("氢" * 30_000).run()
+    next(b for b in app.button if b.label == "检查匹配").click().run()
+    message = app.error[0].value
+    assert "30000 字" in message and "20000 字" in message and "项目匹配" not in message
+
+
 def test_targets_page_shows_table_charts_and_sources_in_one_order(app: AppTest, plan_kb) -> None:
     open_page(app, "targets")
     assert not app.exception

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from kb import BadQuery, KnowledgeBase
+from kb.errors import InputTooLong
 from kb.fit import FitChecker, FitSettings
 from kb.fit_report import FitReport, Named
 
@@ -205,6 +206,13 @@ def test_report_downloads_as_markdown_in_either_language(plan_kb: KnowledgeBase,
 def test_bad_description_raises(plan_kb: KnowledgeBase, text: str, match: str) -> None:
     with pytest.raises(BadQuery, match=match):
         plan_kb.fit(text)
+
+
+def test_an_overlong_description_says_its_length_and_the_limit(plan_kb: KnowledgeBase) -> None:
+    with pytest.raises(InputTooLong) as raised:
+        plan_kb.fit("氢" * 30_000)
+    assert (raised.value.length, raised.value.limit) == (30_000, 20_000)
+    assert raised.value.what == "description"
 
 
 @pytest.mark.parametrize(

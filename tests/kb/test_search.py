@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb import KnowledgeBase
-from kb.errors import BadQuery, UnknownDocument
+from kb.errors import BadQuery, InputTooLong, UnknownDocument
 from kb.search import Hit
 
 
@@ -121,6 +121,12 @@ def test_search_is_deterministic(plan_kb: KnowledgeBase) -> None:
 def test_bad_query_raises_clear_error(plan_kb: KnowledgeBase, query: str, match: str) -> None:
     with pytest.raises(BadQuery, match=match):
         plan_kb.search(query)
+
+
+def test_an_overlong_query_says_its_length_and_the_limit(plan_kb: KnowledgeBase) -> None:
+    with pytest.raises(InputTooLong) as raised:
+        plan_kb.search("氢" * 10_000)
+    assert (raised.value.length, raised.value.limit, raised.value.what) == (10_000, 1000, "query")
 
 
 @pytest.mark.parametrize(
