@@ -93,20 +93,31 @@ def labels_aside(text: str) -> str:
 #: their paragraph is about the company, not the project.
 _SIDE_LINE = re.compile(
     r"副业|主业外|项目无关|申报无关|申请无关|申请范围|申报范围|不属于本次?(?:项目|申报|申请)"
-    r"|\bunrelated\b|\bside[- ]?(?:business|line)|\bnothing to do with\b|"
+    r"|\bunrelated\b|\bside[- ]?(?:business|line)|\bnothing to do with\b"
+    r"|\bseparate (?:business|company|operation)\b|"
     r"\b(?:outside|not part of) (?:this|the|our) (?:application|project)\b",
     re.I,
 )
 
 
+#: A sentence that opens on what the one before said (it is a separate business, 这部分
+#: 收入单独核算): a side-business marker there is said of that sentence too.
+_BACK = re.compile(r"(?i)^(?:it|this|that|these|those|which|the latter)\b|^(?:这|该|此|那|其)")
+
+
 def side_lines(text: str) -> list[tuple[str, bool]]:
     """The description's sentences (:func:`sentences`), each with whether it is said of
-    the company's side business: from a sentence that opens one to its paragraph's end."""
+    the company's side business: from a sentence that opens one to its paragraph's end,
+    and the sentence before a marker that refers back to it ("we run a restaurant; it is
+    not part of this application")."""
     out: list[tuple[str, bool]] = []
     for line in text.splitlines():
-        side = False
+        side, start = False, len(out)
         for sentence in sentences(line):
-            side = side or bool(_SIDE_LINE.search(sentence))
+            marks = bool(_SIDE_LINE.search(sentence))
+            if marks and not side and len(out) > start and _BACK.search(sentence):
+                out[-1] = (out[-1][0], True)
+            side = side or marks
             out.append((sentence, side))
     return out
 

@@ -132,6 +132,22 @@ def test_a_side_business_is_marked_to_the_end_of_its_paragraph() -> None:
     assert [about for _, about in parts(text, project_words())] == [False, True, True, False]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We press oil. Besides, we run a noodle bar by the gate; it is a separate business.",
+        "本项目建设烘干线。公司在镇上开了一家饭馆。这部分与本次申报无关。",
+    ],
+)
+def test_a_side_business_marker_that_refers_back_marks_the_sentence_before(text: str) -> None:
+    assert [side for _, side in side_lines(text)] == [False, True, True]
+
+
+def test_a_side_business_marker_marks_nothing_before_a_sentence_that_does_not_refer_back() -> None:
+    text = "本项目建设烘干线。公司另有一项副业：卖茶叶。"
+    assert [side for _, side in side_lines(text)] == [False, True]
+
+
 def test_an_english_side_business_stays_about_the_company_though_it_makes_things() -> None:
     text = (
         "We build an extrusion line.\n"
