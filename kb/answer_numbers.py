@@ -156,7 +156,7 @@ class NumberAnswerer:
         docs = tuple([doc] if isinstance(doc, str) else doc or [d.doc for d in self.kb.documents])
         if docs not in self._matchers:
             glossary = [
-                (c.meta.get("title") or "", c.content or "")
+                (c.meta.get("title") or "", c.content or "", c.meta["doc"])
                 for c in self.kb.chunks
                 if c.meta["kind"] == "term" and c.meta["doc"] in docs
             ]

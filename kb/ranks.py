@@ -31,8 +31,19 @@ _RANK = re.compile(
 )
 
 
+#: An English question that states the rank it is about ("ranked fifth in the province").
+_STATED = re.compile(
+    r"\brank(?:ed|s)?\s+(?:no\.?\s*)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth|tenth|top|\d+(?:st|nd|rd|th)?)\b",
+    re.I,
+)
+
+
 def asks_rank(question: str) -> bool:
-    """Does the question ask where something ranks (排第几, 名次, rank)?"""
+    """Does the question ask where something ranks (排第几, 名次, rank)? Not when it states
+    the rank itself (总量排在全省第五位，这个总量是多少: the amount is asked)."""
+    if ranks(question) or _STATED.search(question):
+        return False
     return bool(_ASKS.search(question))
 
 

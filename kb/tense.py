@@ -23,10 +23,10 @@ from kb.search import Hit
 __all__ = ["DEMOTE", "asked_tense", "by_tense", "report_tense", "section_tense"]
 
 #: A clause of a report's review (一、2024年工作回顾, 第一章 “十三五”…回顾) states what was
-#: reached; one of its plans (2025年目标任务, 工作安排) or one that strives (力争, 左右)
-#: states a target.
+#: reached; one of its plans (2025年目标任务, 工作安排, 2025年重点工作) or one that strives
+#: (力争, 左右) states a target.
 _PAST = re.compile(r"回顾|过去|成就|发展基础|总结")
-_AHEAD = re.compile(r"目标|任务|安排|要求|部署|展望|关于20\d\d年")
+_AHEAD = re.compile(r"目标|任务|安排|要求|部署|展望|关于20\d\d年|20\d\d年(?:重点|主要)?工作")
 
 #: How far a hit of the other tense moves down a search kept to one work report (a
 #: search that reorders fetches this many more hits, so one can move up into the first k).
@@ -47,7 +47,10 @@ def asked_tense(question: str, year: int) -> str | None:
     year before), ``"ahead"`` (今年, this year, a target), or ``None``."""
     if re.search(rf"去年|上年|过去一年|last year|(?<!\d){year - 1}(?!\d)", question, re.I):
         return "past"
-    aims = rf"今年|this year|(?<!\d){year}年?的?(?:目标|预期)|target|goal|\baims?\b"
+    aims = (
+        rf"今年|this year|(?<!\d){year}年?的?(?:目标|预期|打算|计划|将|要|拟|准备)|target|goal"
+        r"|\baims?\b|\b(?:is|are) to be\b|\bwill be\b|\bplan(?:s|ned)? to\b"
+    )
     return "ahead" if re.search(aims, question, re.I) else None
 
 

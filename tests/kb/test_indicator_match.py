@@ -34,3 +34,27 @@ def test_indicator_matcher_knows_table_and_glossary_names(
 
 def test_indicator_matcher_names_no_row_for_another_question(plan_kb: KnowledgeBase) -> None:
     assert IndicatorMatcher(plan_kb.indicators()).match("猕猴桃种植面积有多少亩") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [  # what the glossary says the indicator is, in the question's own words
+        (
+            "衡量一个地区科研产出质量和市场应用水平的那个综合指标，2025年定了多少",
+            "万人发明专利拥有量",
+        ),
+        ("从业人员里研究人员、技术人员和辅助人员所占比例要达到多少", "研发人员占就业人员的比重"),
+    ],
+)
+def test_indicator_matcher_knows_a_row_by_its_glossary_description(
+    plan_kb: KnowledgeBase, question: str, row: str
+) -> None:
+    glossary = [(c.meta["title"], c.content) for c in plan_kb.chunks if c.meta["kind"] == "term"]
+    found = IndicatorMatcher(plan_kb.indicators(), glossary).match(question)
+    assert found is not None and found[0].name == row
+
+
+def test_a_glossary_entry_of_another_document_names_no_row(plan_kb: KnowledgeBase) -> None:
+    glossary = [("科研指数", "指衡量一个地区科研产出质量和市场应用水平的综合指标。", "other")]
+    matcher = IndicatorMatcher(plan_kb.indicators(), glossary)
+    assert matcher.match("衡量一个地区科研产出质量和市场应用水平的综合指标是多少") is None

@@ -16,6 +16,9 @@ from kb.ranks import asks_rank, ranks
         ("Where did its R&D spending rank in Guizhou?", True),
         ("研发经费投入总量是多少？", False),
         ("How many franchise stores are there?", False),  # not the rank of franchise
+        # the question states the rank: it asks the amount that ranks there
+        ("全市研发经费投入总量排在全省第五位，这个总量是多少？", False),
+        ("Its R&D spending ranked fifth in the province; how much was it?", False),
     ],
 )
 def test_a_question_asks_a_rank_when_it_says_so(question: str, asked: bool) -> None:
@@ -39,3 +42,10 @@ def test_a_rank_question_is_answered_by_the_rank(plan_kb: KnowledgeBase) -> None
     answer = plan_kb.ask("2020年全市研发经费投入总量在全省排第几？", generative=False)
     assert answer.value == "5" and answer.answer.startswith("**第五**")
     assert "总量排全省第五" in answer.answer
+
+
+def test_a_question_that_states_the_rank_is_answered_by_the_amount(
+    plan_kb: KnowledgeBase,
+) -> None:
+    answer = plan_kb.ask("2020年全市研发经费投入排在全省第五位，投入了多少钱？", generative=False)
+    assert answer.value == "11.98亿元"

@@ -21,6 +21,8 @@ def _hit(n: int, heading: str) -> Hit:
         ("2024年粮食产量是多少", "past"),
         ("今年城镇新增就业的目标是多少", "ahead"),
         ("What is the 2025 GDP growth target?", "ahead"),
+        ("2025年打算新建多少公里高速公路", "ahead"),  # the report's year, planned
+        ("How many lifts are to be replaced?", "ahead"),
         ("城镇新增就业", None),
     ],
 )
@@ -33,6 +35,7 @@ def test_a_question_asks_the_review_or_the_aims_of_a_2025_report(
 def test_sections_say_their_tense() -> None:
     assert section_tense(_hit(1, "一、2024年工作回顾")) == "past"
     assert section_tense(_hit(1, "二、2025年工作安排")) == "ahead"
+    assert section_tense(_hit(1, "三、2025年重点工作")) == "ahead"
     assert section_tense(_hit(1, "附件")) is None
 
 
