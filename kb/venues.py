@@ -28,11 +28,12 @@ from kb.tokenize import fold
 __all__ = ["venues"]
 
 #: Said just before a venue word, it names the project's customers (卖给超市, 为酒店,
-#: supplying restaurants, for salons such as …), not its business — unless a 的 makes
-#: the venue what is described (面向单身青年的婚恋平台).
+#: supplying restaurants, for salons such as …; not the "to" of "plan to open"), not its
+#: business — unless a 的 makes the venue what is described (面向单身青年的婚恋平台).
 _CUSTOMER = re.compile(
     r"(?:卖给|售给|供应|供货|配送|送到|面向|客户|用户|服务于|给|为"
-    r"|\bto\b|\bfor\b|\bsuppl(?:y|ies|ying)\b|\bserv(?:e|es|ing)\b|\bcustomers\b"
+    r"|\bto\b(?!\s+(?:open|run|start|set up|launch|operate|add|expand)\b)|\bfor\b"
+    r"|\bsuppl(?:y|ies|ying)\b|\bserv(?:e|es|ing)\b|\bcustomers\b"
     r"|\bclients\b|\bsuch as\b|\blike\b|\bincluding\b)[^。；;!?！？的]{0,36}$"
 )
 #: Said earlier in the venue's clause, it makes the venue a side line (站内同时配套便利店,
@@ -41,6 +42,8 @@ _SIDE = re.compile(
     r"顺带|兼做|兼营|附带|另外|另有|另设|同时|配套|也|还|\balso\b|\bside\b|\bplus\b|\bwith\b"
 )
 #: A sentence on what the project brings others (带动装修、家政等行业就业): their trades.
+#: Said before a visitor word, it makes the visitors the project's customers, not its place.
+_AIMED = re.compile(r"(?:\baim(?:ed|s|ing)? at\b|\btarget(?:ed|ing|s)?\b)[^.;!?]{0,60}$")
 _IMPACT = re.compile(r"带动|拉动|辐射|\bcreat\w* jobs\b|\bjobs for\b")
 _CLAUSE = re.compile(r"[，,：:]")
 #: Said right before a venue word, it makes the word a research service's (R&D
@@ -63,7 +66,7 @@ def venues(text: str, words: dict[str, frozenset[str]]) -> list[str]:
         sentence by sentence; empty at a place visitors come to.
     """
     folded = others_aside(fold(text))  # business owners (two restaurant chains): theirs
-    if any(_says(w, folded) for w in words["visitor"]):
+    if any(_visits(w, folded) for w in words["visitor"]):
         return []
     found: dict[str, None] = {}
     longest_first = sorted(words["venue"], key=lambda w: (-len(w), w))  # nail salon, not salon
@@ -96,5 +99,11 @@ def _find(word: str, sentence: str) -> int:
     return (find(word, sentence) or (-1, -1))[0]
 
 
-def _says(word: str, folded: str) -> bool:
-    return _find(word, folded) >= 0
+def _visits(word: str, folded: str) -> bool:
+    """Is a visitor word said of where the project is, not only of whom it is aimed at
+    (a sauna aimed at office workers and weekend visitors: its customers)?"""
+    for sentence, _ in side_lines(folded):
+        at = _find(word, sentence)
+        if at >= 0 and not _AIMED.search(sentence[:at]):
+            return True
+    return False

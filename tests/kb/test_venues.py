@@ -25,6 +25,9 @@ from kb.venues import venues
         # a place opened for visitors, named by its kind (吧, 馆, 会所, 俱乐部, 工作室)
         ("在大学城开一家酸奶吧，外卖平台也接单", ["酸奶吧"]),
         ("开了个室内射箭馆，按小时收费", ["室内射箭馆"]),
+        # the "to" of "plan to open" names no customer; visitors aimed at are customers
+        ("We plan to open a karaoke bar aimed at students and weekend visitors.", ["karaoke"]),
+        ("We plan to open a sauna near the station.", ["sauna"]),
     ],
 )
 def test_a_venue_the_project_runs_is_found(text: str, expected: list[str]) -> None:
