@@ -136,7 +136,9 @@ def parts(text: str, words: dict[str, frozenset[str]]) -> list[tuple[str, bool]]
     """
     lines = side_lines(text)
     pieces = [s for s, _ in lines]
-    about = [side or bool(said(words["about"], fold(s), is_english(s))) for s, side in lines]
+    about = [
+        side or bool(said(words["about"], _own_staff(fold(s)), is_english(s))) for s, side in lines
+    ]
     if all(about):
         return [(s, False) for s in pieces]
     out: list[tuple[str, bool]] = []
@@ -151,8 +153,28 @@ def parts(text: str, words: dict[str, frozenset[str]]) -> list[tuple[str, bool]]
     return out
 
 
+#: Staff a sentence counts as the company's: after a number or a possessive (300 staff, our
+#: employees, 300 technical staff), not other people's (prison staff, hospital employees).
+_STAFF = re.compile(r"([\w'-]+\s+)?([a-z-]+)\s+(?:staff|employees)\b")
+_OWNER = re.compile(r"(?:our|its|their|company's|we|has|have|\d[\d,.]*)\s*$")
+
+
+def _own_staff(folded: str) -> str:
+    """The folded sentence with other people's staff (prison staff) blanked: who the
+    project serves, not the company's record (:data:`_STAFF`)."""
+
+    def blank(m: re.Match[str]) -> str:
+        before = m.group(1) or ""
+        said = m.group(2)
+        if said == "the" or _OWNER.match(said) or (before and _OWNER.search(before.strip())):
+            return m.group()
+        return f"{before}{m.group(2)} people"
+
+    return _STAFF.sub(blank, folded)
+
+
 def _about_clause(clause: str, words: dict[str, frozenset[str]], before: bool) -> bool:
-    folded = fold(_ASIDE.sub(" ", clause))
+    folded = _own_staff(fold(_ASIDE.sub(" ", clause)))
     if said(words["about"], folded, True):  # whole words: not the iso of advisory
         return True
     makes = said(words["make"], folded, True) or said(words["make"], _ING.sub("", folded), True)

@@ -148,6 +148,23 @@ def test_a_side_business_marker_marks_nothing_before_a_sentence_that_does_not_re
     assert [side for _, side in side_lines(text)] == [False, True]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "about"),
+    [
+        ("Prison staff still practise on paper cases.", False),  # whom it serves
+        ("The hospital employees log faults by phone.", False),
+        ("We have 37 employees.", True),  # the company's record
+        ("The company has 300 technical staff.", True),
+        ("Our staff hold 12 patents.", True),
+    ],
+)
+def test_staff_are_the_companys_only_after_a_number_or_possessive(
+    sentence: str, about: bool
+) -> None:
+    text = f"We write training software for the city's justice bureau. {sentence}"
+    assert [a for _, a in parts(text, project_words())] == [False, about]
+
+
 def test_an_english_side_business_stays_about_the_company_though_it_makes_things() -> None:
     text = (
         "We build an extrusion line.\n"
