@@ -10,38 +10,32 @@ Example::
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from haystack import Document
 
 from ingest import Indicator
 from kb.documents import DocumentInfo
-from kb.embed import Embedder, QueryCache, make_embedder
+from kb.embed import Embedder
 from kb.filters import MaskCache
 from kb.home import with_home
 from kb.index import LoadedIndex, changes, load_index
-from kb.per_document import DocumentSearchers
 from kb.scope import Scope, Scoper
-from kb.scope_choice import ScopeChoice
 from kb.search import Hit, Searcher
+from kb.services import Services
 from kb.settings import Settings
 from kb.tense import DEMOTE, by_tense, report_tense
-from kb.tokenize import Tokenizer
 
 if TYPE_CHECKING:  # the services import this module's users; typed, not imported
     from kb.answer import Answerer
     from kb.citation import Answer
     from kb.fit import FitChecker
     from kb.fit_report import FitReport
-    from kb.generate import AnswerWriter
 
 __all__ = ["DocumentInfo", "KnowledgeBase"]
-
-T = TypeVar("T")
-
 
 Docs = str | Sequence[str] | None
 
@@ -83,9 +77,8 @@ class KnowledgeBase:
         self.dense = index.dense
         self.terms = index.terms
         self.generation = index.generation  # the on-disk generation it was loaded from
-        self._built: dict[str, Any] = {}  # the services, each built on first use
+        self._services = Services(self)  # each built on first use (see kb.services)
         self._masks = MaskCache(index.chunks)  # filters -> rows, built once each
-        self._lock = threading.RLock()
 
     @classmethod
     def open(
@@ -123,27 +116,7 @@ class KnowledgeBase:
 
         :param embedder: a query embedder to use instead of the index's own (tests).
         """
-        return self._once(
-            "searcher",
-            lambda: Searcher(
-                self.chunks,
-                self.sparse,
-                self.chars,
-                self.dense,
-                Tokenizer(self.terms),
-                QueryCache(embedder or make_embedder(self.embedder_name)),
-                self.settings.search,
-                title=self.documents[0].title if len(self.documents) == 1 else "",
-            ),
-        )
-
-    def _once(self, name: str, build: Callable[[], T]) -> T:
-        """The service ``name``, built by ``build`` on first use (one thread builds it;
-        the others wait for it)."""
-        with self._lock:
-            if name not in self._built:
-                self._built[name] = build()
-            return self._built[name]
+        return self._services.searcher(embedder)
 
     def document_searcher(self, doc: str) -> tuple[Searcher | None, np.ndarray]:
         """The searcher over one document, on its own statistics (see :mod:`kb.per_document`).
@@ -153,15 +126,7 @@ class KnowledgeBase:
         :raises UnknownDocument: ``doc`` is not indexed.
         """
         self.document(doc)
-        return self._per_document().get(doc)
-
-    def _per_document(self) -> DocumentSearchers:
-        whole = self.searcher()
-        folder = self.index_dir / self.generation
-        return self._once(
-            "per_document",
-            lambda: DocumentSearchers(self.chunks, self.dense.vectors, whole, folder),
-        )
+        return self._services.per_document().get(doc)
 
     def warm_up(self, background: bool = False) -> threading.Thread | None:
         """Build the searchers and load the embedding model now, not at the first query.
@@ -171,32 +136,15 @@ class KnowledgeBase:
         :param background: do it in a daemon thread and return it (a query arriving
             meanwhile waits for what it needs instead of building it twice).
         """
-        searcher = self.searcher()
-
-        def work() -> None:
-            searcher.embedder.embed_query("预热")
-            if len(self.documents) > 1:
-                for d in self.documents:
-                    self.document_searcher(d.doc)
-
-        if not background:
-            work()
-            return None
-        thread = threading.Thread(target=work, daemon=True, name="warm-up")
-        thread.start()
-        return thread
+        return self._services.warm_up(background)
 
     def answerer(self) -> Answerer:
         """The :class:`~kb.answer.Answerer` over this index, built once."""
-        from kb.answer import Answerer
-
-        return self._once("answerer", lambda: Answerer(self, self.settings.answer))
+        return self._services.answerer()
 
     def fit_checker(self) -> FitChecker:
         """The :class:`~kb.fit.FitChecker` over this index, built once."""
-        from kb.fit import FitChecker
-
-        return self._once("fit", lambda: FitChecker(self, self.settings.fit))
+        return self._services.fit_checker()
 
     def ask(self, question: str, doc: Docs = None, generative: bool = True) -> Answer:
         """A cited answer: extractive (see :mod:`kb.answer`), rewritten as prose by the
@@ -204,18 +152,8 @@ class KnowledgeBase:
         (see :mod:`kb.generate`: its citations are checked; on failure the extractive
         answer comes back with a notice)."""
         answer = self.answerer().ask(question, doc=doc)
-        writer = self._writer() if generative else None
+        writer = self._services.writer() if generative else None
         return writer.write(answer) if writer is not None else answer
-
-    def _writer(self) -> AnswerWriter | None:
-        """The configured model's :class:`~kb.generate.AnswerWriter`, built once (``None``
-        without a model)."""
-        llm = self.settings.llm
-        if not llm.enabled:
-            return None
-        from kb.generate import AnswerWriter
-
-        return self._once("writer", lambda: AnswerWriter(llm.url, llm.model, llm.timeout))
 
     def fit(self, text: str, doc: Docs = None) -> FitReport:
         """A project-fit report (see :mod:`kb.fit`), against ``doc`` or every document."""
@@ -223,35 +161,23 @@ class KnowledgeBase:
 
     def scoper(self) -> Scoper:
         """Which documents a question names (see :mod:`kb.scope`), built once."""
-        tokenizer = self.searcher().tokenizer
-        return self._once(
-            "scoper",
-            lambda: Scoper(
-                self.documents,
-                frequency=tokenizer.general_frequency,
-                tag=tokenizer.tag,
-                cut=lambda text: tokenizer.spans(text, parts=False),
-            ),
-        )
+        return self._services.scoper()
 
     def scope(self, question: str) -> Scope | None:
         """The documents a question should be answered from, and why (see
         :class:`~kb.scope_choice.ScopeChoice`): the ones it names; if it names none, the
         corpus's own documents when they cover it; else ``None`` (all)."""
-        return self._choice().choose(question)
-
-    def _choice(self) -> ScopeChoice:
-        return self._once("scope_choice", lambda: ScopeChoice(self))
+        return self._services.choice().choose(question)
 
     def unhomed(self, question: str) -> dict[str, list[str]]:
         """Places the question names that no indexed document is about, with their names
         (see :meth:`ScopeChoice.unhomed <kb.scope_choice.ScopeChoice.unhomed>`)."""
-        return self._choice().unhomed(question)
+        return self._services.choice().unhomed(question)
 
     def elsewhere(self, question: str) -> list[str]:
         """Places the question names that no indexed document is about or mentions
         (see :meth:`ScopeChoice.elsewhere <kb.scope_choice.ScopeChoice.elsewhere>`)."""
-        return self._choice().elsewhere(question)
+        return self._services.choice().elsewhere(question)
 
     def search_scoped(
         self,
@@ -318,9 +244,9 @@ class KnowledgeBase:
         if len(self.documents) < 2:
             return self.searcher().search(query, k=k, mask=mask, mode=mode, join=join)
         if docs and len(docs) == 1:
-            return self._per_document().search_in(docs[0], query, k, mask, mode, join)
+            return self._services.per_document().search_in(docs[0], query, k, mask, mode, join)
         hits = self.searcher().search(query, k=k, mask=mask, mode=mode, join=join)
-        return self._per_document().in_own_order(hits, query, mask, mode, join)
+        return self._services.per_document().in_own_order(hits, query, mask, mode, join)
 
     # -- lookups (see :class:`~kb.index.LoadedIndex`) -------------------------------
     def document(self, doc: str) -> DocumentInfo:
