@@ -62,14 +62,15 @@ def group_heading(group: Group, citations: list[Citation], several: bool) -> lis
 def render_markdown(
     groups: list[Group], citations: list[Citation], lead: str, english: bool
 ) -> str:
-    """An answer as Markdown: the lead (a figure), then each group's heading in bold and
-    its clauses as ``- text [n]`` (the text is the plan's own, quoted).
+    """An answer as Markdown: the lead (a figure), then, for an English question, a line
+    that frames the Chinese quotes, then each group's heading in bold and its clauses as
+    ``- text [n]`` (the text is the plan's own, quoted).
 
     :param english: frame the quotes for an English question.
     """
     source = "plan's" if all(kind_of(c.doc_title) == "规划" for c in citations) else "document's"
     framing = f"The {source} own words on this (quoted in Chinese), by section:" if english else ""
-    body = [framing, lead]
+    body = [lead, framing]  # the figure first, in either language
     several = len({g.doc for g in groups}) > 1
     for g in groups:
         body.append(f"**{' › '.join(group_heading(g, citations, several))}**")
