@@ -185,7 +185,11 @@ class NumberAnswerer:
                 row is not None
                 and asked.unit_agrees(row[0].unit)
                 and asked.fits_row(row[0])
-                and not given_in_prose(asked.text, row[0], (h.text for h in relevant))
+                # a glossary entry defines a row (收入在2000万元以上的工业企业): the amount a
+                # question takes from it is the row's, not a breakdown of the prose
+                and not given_in_prose(
+                    asked.text, row[0], (h.text for h in relevant if h.kind != "term")
+                )
             ):
                 return self._from_row(row[0], asked, english)
         titled = precise is not None  # a document's date is in its title

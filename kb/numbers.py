@@ -184,6 +184,14 @@ _MEASURE = re.compile(
 _LIST = re.compile(r"哪些|如何|怎么|怎样|什么措施|举措|\b(?:which|how to|what measures)\b", re.I)
 
 
+#: A year a question names: not an amount that begins like one (2000万元, 2000 million).
+_YEAR = re.compile(
+    r"(?<![\d.,])((?:19|20)\d\d)(?!\d|[.,]\d|\s*(?:[万亿千百元个家项人户台套名座辆吨%]"
+    r"|million|billion|thousand|yuan|mu\b|tonnes?|tons?|km|kilomet|hectares?))",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class NumberQuestion:
     """What a number question asks: target or base value, years, unit, growth, and for
@@ -254,7 +262,7 @@ class NumberQuestion:
         wants = "base" if base and not explicit else ("target" if target else None)
         unit = asked_unit(question)
         soft = unit is not None and unit.endswith("~")
-        years = tuple(dict.fromkeys(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", question)))
+        years = tuple(dict.fromkeys(_YEAR.findall(question)))
         end = "from" if _FROM.search(question) else ("to" if _TO.search(question) else None)
         growth = bool(_GROWTH.search(_CHANGE_NAMED.sub(" ", question)))
         return cls(question, wants, years, unit and unit.rstrip("~"), growth, end, soft)

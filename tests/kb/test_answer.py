@@ -230,6 +230,11 @@ def test_answer_from_one_document_has_no_title_in_headings(plan_kb) -> None:
             "45人/万人",
             "**45人/万人**",
         ),
+        (  # the firms its glossary entry defines (收入在2000万元以上的工业企业): that row
+            "年主营业务收入2000万元以上的工业企业里，有研发活动的要占多大比例？",
+            "25%",
+            "**25%**",
+        ),
     ],
 )
 def test_number_answer_leads_with_the_figure_asked_for(

@@ -109,6 +109,15 @@ def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: li
         # so are firms and centres: enterprise technology centres are centres
         ("How many enterprise technology centres were set up?", "base", (), "个", False),
         ("How many high-tech enterprises did the city have?", "base", (), "家", False),
+        # an amount that begins like a year (2000万元, 2000 million) is no year asked
+        ("年收入2000万元以上的企业里有研发活动的占多大比例", None, (), "%", False),
+        (
+            "In 2020, how many firms had revenue above 2000 million yuan?",
+            "base",
+            ("2020",),
+            "家",
+            False,
+        ),
         # the year of a report it names is no year asked
         (
             "How many parks had Tianjin built by the time of the 2025 report?",
