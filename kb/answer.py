@@ -203,7 +203,14 @@ class Answerer:
         if asks_name(text):  # 用的是哪个说法: the term the best clause quotes
             words = [w for t in focus for w in (t.word, *t.alternatives)]
             given = {r for q in given_quotes(read) for r in self.coverage.expander.expand(q)}
-            named = name_in(read, relevant, lambda c: self.coverage.score(focus, c), words, given)
+            named = name_in(
+                read,
+                relevant,
+                lambda c: self.coverage.score(focus, c),
+                words,
+                given,
+                self.settings.clause_coverage,
+            )
             if named is not None:
                 return self._number(text, named, english)
         if asks_part(text):  # which chapter: the tree's heading above what answers

@@ -106,6 +106,7 @@ def name_in(
     cover: Callable[[str], float],
     words: list[str],
     given: Collection[str] = (),
+    least: float = 0.0,
 ) -> NumberFound | None:
     """The quoted term of the clause that best covers the question, leading an answer that
     quotes the clause; ``None`` when no relevant clause quotes a term the question does
@@ -118,6 +119,8 @@ def name_in(
         them: of two quoted terms, the one nearer them is the name asked.
     :param given: the document's terms for what the question names as given (两个大局 for
         its quoted 'two overall situations', see :func:`given_quotes`): never the answer.
+    :param least: the coverage a clause needs to answer at all (市长叫什么名字 is not
+        answered by the “名品出晋” of a clause on brands, which says nothing of a mayor).
     """
     number = _number_asked(question)
     best: tuple[float, Hit, int, int, str] | None = None
@@ -131,7 +134,10 @@ def name_in(
             ]
             if not terms:
                 continue
-            score = cover(clause) - 0.02 * rank
+            covered = cover(clause)
+            if covered < least:
+                continue
+            score = covered - 0.02 * rank
             if best is None or score > best[0]:
                 best = (score, hit, start, end, _nearest(clause, terms, words))
     if best is None:

@@ -327,6 +327,25 @@ def test_a_figure_of_another_indicator_in_the_same_list_never_leads(
     assert answer.kind == "number" and answer.value not in (None, wrong)
 
 
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [  # from a browser walkthrough
+        ("四川2025年GDP增长目标是多少", "**5.5%以上**"),  # GDP is 地区生产总值
+        # 左右 strives for its own figure only: the review's 60万人以上, not the aim's 左右
+        ("贵州去年城镇新增就业多少", "**60万人以上**"),
+    ],
+)
+def test_a_report_figure_is_read_in_the_questions_words_and_tense(
+    all_kb: KnowledgeBase, question: str, lead: str
+) -> None:
+    assert all_kb.ask(question, generative=False).answer.startswith(lead)
+
+
+def test_a_name_question_no_clause_covers_gets_no_quoted_term(all_kb: KnowledgeBase) -> None:
+    answer = all_kb.ask("市长叫什么名字", generative=False)  # not the “名品出晋” of brands
+    assert answer.value is None and not answer.answer.startswith("**")
+
+
 def test_a_bound_after_the_figure_stays_in_the_lead(all_kb) -> None:
     answer = all_kb.ask("What is Sichuan's GDP growth target for 2025?", generative=False)
     assert answer.answer.startswith("**5.5%以上**")  # a floor, not a point, and first
