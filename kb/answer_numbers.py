@@ -54,8 +54,16 @@ _QUALIFIER = re.compile(r"(不少于|不低于|不超过|超过|高于|低于|�
 _BOUND = re.compile(r"以上|以下|以内|左右")
 _TABLE_YEARS = {"2020", "2025"}
 _TABLE_UNITS = {"个", "家", "项", "件", "人", "所", "座"}  # a count a table's row may hold
-#: A clause that strives (力争, 左右) states a target wherever it stands (see kb.tense).
-_STRIVES = re.compile(r"力争|预期|确保|左右")
+#: A figure a clause strives for (力争…, …左右) is a target wherever it stands (see
+#: kb.tense): the words before it, or 左右 right after it — not the 左右 of another
+#: figure of the clause (城镇新增就业60万人以上，…稳定在600万人左右 reviews last year).
+_STRIVES = re.compile(r"力争|预期|确保")
+#: 左右 after a figure, or after the list it begins (分别达到95%和85%左右: both).
+_ABOUT = re.compile(r"(?:[和、及与至到~－—-][\d.]+[^\d，,；;。、和及与]{0,4})*左右")
+
+
+def _strives(clause: str, figure: Figure) -> bool:
+    return bool(_STRIVES.search(clause[: figure.start]) or _ABOUT.match(clause, figure.end))
 
 
 #: What the clause that states a figure the question gives adds to its other figures.
@@ -277,7 +285,6 @@ class NumberAnswerer:
                     continue  # 全市人口有多少: 全市…共有96个 says where, not 人口
                 if cover < self.min_coverage:
                     continue
-                tense = "ahead" if _STRIVES.search(clause) else section
                 worded = counts(clause, counter) if counter is not None else []
                 written = figures(clause)
                 # the clause that states a figure the question gives (完成投资2831亿元的项目
@@ -290,6 +297,7 @@ class NumberAnswerer:
                         continue  # a figure the question gives is not what it asks
                     if reader and states_itself(asked.text, clause, figure):
                         continue  # …涨到了2020年的18.69亿元，起点是哪一年: not the year given
+                    tense = "ahead" if _strives(clause, figure) else section
                     fit = scorer.score(clause, figure, tense, when)
                     if figure in worded and counter and figure.unit.startswith(counter[0]):
                         fit += 0.4  # 几条 → 两条: the counter asked
