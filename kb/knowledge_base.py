@@ -20,6 +20,7 @@ from haystack import Document
 from ingest import Indicator
 from kb.documents import DocumentInfo
 from kb.embed import Embedder
+from kb.errors import BadQuery
 from kb.filters import MaskCache
 from kb.home import with_home
 from kb.index import LoadedIndex, changes, load_index
@@ -191,11 +192,17 @@ class KnowledgeBase:
         """:meth:`search` as a user gets it: with no ``doc``, kept to the documents the
         query names, or to the home ones (see :meth:`scope`), and without the words that
         named them; kept to one work report, its part of the tense asked (last year's
-        review, this year's aims) first (see :mod:`kb.tense`).
+        review, this year's aims) first (see :mod:`kb.tense`). A section or industry filter
+        the home documents do not have widens a home scope to every document.
 
         :returns: the hits and the scope (``None``: every document, or ``doc``).
         """
         scope = None if doc else self.scope(query)
+        if scope is not None and scope.home and (section or industry):
+            try:  # a filter only other documents have (低空经济): search them all for it
+                self.mask(scope.docs, section, industry)
+            except BadQuery:
+                scope = None
         if scope is None:
             return self.search(query, k, doc, section, industry, mode), None
         text = scope.query(query)

@@ -103,8 +103,8 @@ def show_error(exc: BaseException) -> None:
         message = t("err_other") if name.endswith("Document") else t("err_generic")
     if isinstance(exc, InputTooLong):  # how long it is and may be
         message = message.format(got=exc.length, limit=exc.limit)
-    elif lang() == "en" and key != "err_query_empty":
-        message = f"{message} {detail}"
+    elif key == "err_BadQuery" or (lang() == "en" and key != "err_query_empty"):
+        message = f"{message} {detail}"  # what was wrong and what is allowed (kb's words)
     st.error(md(message))
 
 

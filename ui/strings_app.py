@@ -57,7 +57,7 @@ SIDEBAR: dict[str, tuple[str, str]] = {
 
 #: Errors, by kb's error name (the English column may add kb's own message).
 ERRORS: dict[str, tuple[str, str]] = {
-    "err_BadQuery": ("无法处理这个输入：", "This input cannot be used: "),
+    "err_BadQuery": ("无法处理这个输入（请调整问题或筛选条件）：", "This input cannot be used: "),
     "err_query_empty": ("输入为空，请写下问题或描述。", "The input is empty; write a question."),
     "err_description_long": (
         "描述太长（{got} 字，上限 {limit} 字），请分成几段分别检查。",

@@ -84,6 +84,15 @@ def test_search_says_which_documents_it_was_kept_to_and_why(all_kb: KnowledgeBas
     assert scope is not None and scope.home and scope.docs == [PLAN]
 
 
+def test_a_filter_only_other_documents_have_widens_the_home_scope(
+    all_kb: KnowledgeBase,
+) -> None:
+    hits, scope = all_kb.search_scoped("大数据", 3, industry="低空经济")  # no industry of the plan
+    assert scope is None and hits and PLAN not in {h.doc for h in hits}
+    hits, scope = all_kb.search_scoped("大数据", 3, industry="能源产业")  # the plan's own
+    assert scope is not None and scope.home and {h.doc for h in hits} == {PLAN}
+
+
 def test_explicit_document_wins_over_the_question(all_kb: KnowledgeBase) -> None:
     hits, scope = all_kb.search_scoped("山东高新技术企业数量", 3, doc=PLAN)
     assert scope is None and {h.doc for h in hits} == {PLAN}
