@@ -115,6 +115,16 @@ _PERIOD_PLAN = re.compile(
 )
 
 
+#: A five-year period named as its plan (the 13th Five-Year Plan, 十三五规划期间): a time,
+#: not a document of the kind 规划 — unless a subject follows (…Plan for eco-environmental
+#: protection, see :data:`_PERIOD_PLAN`).
+_BARE_PERIOD = re.compile(
+    rf"(?:{FIVE_YEAR})[”’\"']?规划(?=期间|时期|以来|末|初)"
+    r"|\b1[1-9]th five-year plan\b(?!\s+(?:on|for)\b)",
+    re.I,
+)
+
+
 class Scoper:
     """Detects the documents a question names, among one index's documents.
 
@@ -237,10 +247,11 @@ class Scoper:
                 spans.append((*national.span(), " "))
         # the kind named first: the document, named before what is asked of it (2018年…的
         # 意见要制定什么规划); at one place, the longer name (action plan, not plan)
+        timed = _BARE_PERIOD.sub(lambda m: " " * len(m.group()), text)
         kinds = sorted(
             (m.start(), i, m.group(), kind)
             for i, (pattern, kind) in enumerate(_KIND_WORDS)
-            if (m := pattern.search(text))
+            if (m := pattern.search(timed))
         )
         if kinds:
             word, kind = kinds[0][2:]

@@ -93,6 +93,17 @@ def test_a_filter_only_other_documents_have_widens_the_home_scope(
     assert scope is not None and scope.home and {h.doc for h in hits} == {PLAN}
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["How much was invested during the 13th Five-Year Plan?", "十三五规划期间投入了多少资金"],
+)
+def test_a_five_year_period_named_as_its_plan_names_no_kind_of_document(
+    all_kb: KnowledgeBase, question: str
+) -> None:
+    scope = all_kb.scope(question)  # a time, not "the plan": no "(the question names Plan)"
+    assert scope is None or scope.because == ""
+
+
 def test_explicit_document_wins_over_the_question(all_kb: KnowledgeBase) -> None:
     hits, scope = all_kb.search_scoped("山东高新技术企业数量", 3, doc=PLAN)
     assert scope is None and {h.doc for h in hits} == {PLAN}
