@@ -210,10 +210,12 @@ def _number_context(kb: KnowledgeBase, answer: Any) -> str:
 
 def _citations(turn: int, answer: Any) -> None:
     st.caption(t("sources"))
+    several = answer.several_documents  # whose 前言: the document's title first
     for c in answer.citations:
+        title = f"《{c.doc_title}》 " if several and c.doc_title else ""
         with (
             st.container(key=_key(turn, c.n)),
-            st.expander(md(f"[{c.n}] {short_address(c.section)}")),
+            st.expander(md(f"[{c.n}] {title}{short_address(c.section)}")),
         ):
             st.caption(md(where(c.doc_title, c.section)))
             quoted = [cl for g in answer.groups for cl in g.clauses if cl.citation == c.n]

@@ -124,6 +124,8 @@ def test_with_several_documents_hits_and_answers_name_their_document(
     assert sections and all("《" in s for s in sections)
     heads = re.findall(r"<div class='pkb-head'>(.*?)</div>", html(at))
     assert heads and all("《" in h for h in heads)  # shown, not only in the tooltip
+    sources = [e.label for e in at.expander if e.label.startswith("\\[")]  # md-escaped
+    assert sources and all("《" in label for label in sources)  # whose 前言 it is
     open_page(at, "search")
     at.text_input(key="search_q").input("农村人居环境整治").run()
     hits = [m.value for m in at.markdown if "pkb-hit" in m.value]
