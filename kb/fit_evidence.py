@@ -173,8 +173,9 @@ class Evidence:
             return own and (not terms.long or term.count >= 2)
         if term.text.isascii():  # one English word is like one short Chinese word: weak
             strong = " " in term.text or self.keyterms.unknown_compound(form)
-        else:
-            strong = term.compound or len(term.text) >= 3
+        else:  # 煤泥综合利用项目: in a few words, a word general Chinese barely knows
+            rare = terms.brief and self.keyterms.rare(form)
+            strong = term.compound or len(term.text) >= 3 or rare
         return strong and (not terms.long or term.count >= 2 or term.compound)
 
     def spread(self, form: str) -> bool:

@@ -47,6 +47,8 @@ __all__ = ["KeyTerms"]
 #: What follows a number (30余座, 800多户): a counter, no thing the project does.
 #: An amount, not a thing: 多家, 十余年, 两百多, 三台, 七八十米 (a numeral and at most one
 #: character after it).
+#: jieba's general frequency up to which a word is a specialist's (煤泥 3, 煤矸石 9).
+RARE_FREQUENCY = 20
 _COUNTED = re.compile(
     r"[余多][\u4e00-\u9fff]|[\d一二三四五六七八九十百千万两几余多]+[\u4e00-\u9fff]?"
 )
@@ -85,6 +87,10 @@ class KeyTerms:
     def common(self, word: str) -> bool:
         """A common word of general Chinese (or English words glossed as one)."""
         return self.tokenizer.general_frequency(word) >= self.common_frequency
+
+    def rare(self, word: str) -> bool:
+        """A word general Chinese barely uses (煤泥, 矿渣; not 小区, 线上): specific."""
+        return self.tokenizer.general_frequency(word) <= RARE_FREQUENCY
 
     def unknown_compound(self, word: str) -> bool:
         """A term of three characters or more that general Chinese does not know (膜电极,

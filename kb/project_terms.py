@@ -43,6 +43,10 @@ class KeyTerm:
     compound: bool = False
 
 
+#: A description up to this long, in one sentence, is a few words (a title, a search).
+BRIEF_CHARS = 20
+
+
 @dataclass(frozen=True)
 class ProjectTerms:
     """A description's key terms (named by the documents or not) and business forms."""
@@ -57,6 +61,11 @@ class ProjectTerms:
     traded: frozenset[str] = frozenset()  # terms said beside a business word (卖雪具)
     project: str = ""  # the sentences about the project, not the company, joined
     venues: list[str] = field(default_factory=list)  # consumer venues it runs (火锅店)
+
+    @property
+    def brief(self) -> bool:
+        """A description of a few words (煤泥综合利用项目): each of its terms is its core."""
+        return self.sentences <= 1 and len(self.project) <= BRIEF_CHARS
 
     @property
     def commerce_only(self) -> bool:

@@ -107,10 +107,18 @@ def test_reason_names_the_terms_the_plan_names_where_and_what_it_does_not(
     assert english.startswith("The plan names") and "2．氢能源" in english
 
 
+def test_a_few_words_naming_a_specialist_term_fit_its_item(plan_kb: KnowledgeBase) -> None:
+    report = plan_kb.fit("煤泥烘干压球项目")  # 煤泥: a word general Chinese barely knows
+    assert report.verdict == "fit"
+    assert report.matches and "煤泥" in report.matches[0].text
+    assert plan_kb.fit("社区理发店").verdict == "no_fit"  # a few common words: no lift
+
+
 def test_trade_in_a_priority_industry_is_partial_and_says_why(plan_kb: KnowledgeBase) -> None:
     report = plan_kb.fit("开一家铝合金门窗销售门店")
     assert report.verdict == "partial"
     assert report.commerce and "经营活动" in report.reason
+    assert plan_kb.fit("矿山设备维修店").verdict == "partial"  # 矿山设备 is 矿山机械
 
 
 @pytest.mark.parametrize(
