@@ -27,6 +27,7 @@ __all__ = [
     "fit_markdown",
     "hits_csv",
     "lead_figure",
+    "targets_csv",
     "verdict_text",
     "where",
 ]
@@ -122,6 +123,21 @@ def fit_markdown(
     if len(report.documents) > 1:  # as the screen shows them: after the items
         lines += [f"## {text('by_document', lang)}", "", *_by_document(report, lang), ""]
     return "\n".join(lines).strip() + "\n"
+
+
+def targets_csv(rows: list[Any], titles: dict[str, str], lang: str) -> bytes:
+    """The targets tables as CSV: document, indicator, unit, 2020 value, 2025 target,
+    and the row's address (where it is cited from)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    keys = ("col_document", "indicator", "col_unit", "v2020", "v2025", "col_section")
+    writer.writerow([text(k, lang) for k in keys])
+    for r in rows:
+        section = " › ".join(r.section)
+        writer.writerow(
+            [titles.get(r.doc, r.doc), r.name, r.unit, r.value_2020, r.target_2025, section]
+        )
+    return out.getvalue().encode("utf-8-sig")
 
 
 def hits_csv(hits: list[Any], lang: str) -> bytes:

@@ -64,6 +64,8 @@ SEARCH: dict[str, tuple[str, str]] = {
     "col_rank": ("序号", "Rank"),
     "col_document": ("文件", "Document"),
     "col_section": ("章节", "Section"),
+    "col_unit": ("单位", "Unit"),
+    "export_targets_csv": ("导出指标（CSV）", "Export the targets (CSV)"),
     "col_text": ("原文", "Text"),
     "col_terms": ("命中词", "Matched terms"),
 }

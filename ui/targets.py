@@ -13,7 +13,8 @@ import streamlit as st
 
 from ui import nav
 from ui.common import esc, knowledge_base, plan
-from ui.strings import t
+from ui.export import targets_csv
+from ui.strings import lang, t
 
 __all__ = ["render"]
 
@@ -78,6 +79,15 @@ def render() -> None:
     if not rows:
         st.info(t("no_targets"))
         return
+    titles = {r.doc: kb.document(r.doc).title for r in rows}
+    st.download_button(
+        t("export_targets_csv"),
+        targets_csv(rows, titles, lang()),
+        file_name="policykb-targets.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
     by_doc: dict[str, list[Any]] = {}
     for r in rows:
         by_doc.setdefault(r.doc, []).append(r)

@@ -8,7 +8,14 @@ from dataclasses import replace
 
 import pytest
 
-from ui.export import answer_markdown, citation_text, fit_markdown, hits_csv, lead_figure
+from ui.export import (
+    answer_markdown,
+    citation_text,
+    fit_markdown,
+    hits_csv,
+    lead_figure,
+    targets_csv,
+)
 
 TITLE = "六盘水市“十四五”科技创新规划"
 
@@ -83,6 +90,16 @@ def test_search_results_csv_opens_in_excel_with_one_row_per_hit(plan_kb) -> None
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0] == ["序号", "文件", "章节", "原文", "命中词"] and len(rows) == 6
     assert rows[1][:2] == ["1", TITLE] and rows[1][3] == hits[0].text
+
+
+def test_targets_csv_has_one_row_per_indicator_with_both_values(plan_kb) -> None:
+    rows = plan_kb.indicators()
+    data = targets_csv(rows, {rows[0].doc: TITLE}, "zh").decode("utf-8-sig")
+    table = list(csv.reader(io.StringIO(data)))
+    assert table[0][:5] == ["文件", "指标", "单位", "2020年完成值", "2025年目标值"]
+    assert len(table) == len(rows) + 1
+    intensity = next(r for r in table if r[1] == "全社会研发经费支出占地区生产总值的比重")
+    assert intensity[:5] == [TITLE, intensity[1], "%", "0.89", "1.8"]
 
 
 @pytest.mark.parametrize(
