@@ -208,6 +208,12 @@ def _number_context(kb: KnowledgeBase, answer: Any) -> str:
     )
 
 
+def _target_rows() -> set[str]:
+    """The chunk ids of the targets tables' rows (2020 value | 2025 target)."""
+    kb = knowledge_base()
+    return {r.row_id for r in kb.indicators()} if kb is not None else set()
+
+
 def _citations(turn: int, answer: Any) -> None:
     st.caption(t("sources"))
     several = answer.several_documents  # whose 前言: the document's title first
@@ -218,6 +224,8 @@ def _citations(turn: int, answer: Any) -> None:
             st.expander(md(f"[{c.n}] {title}{short_address(c.section)}")),
         ):
             st.caption(md(where(c.doc_title, c.section)))
+            if c.id in _target_rows():  # a targets row: what its bare numbers are
+                st.caption(" | ".join(t(k) for k in ("indicator", "v2020", "v2025")))
             quoted = [cl for g in answer.groups for cl in g.clauses if cl.citation == c.n]
             body = esc(c.text)
             for cl in quoted:

@@ -54,6 +54,8 @@ def test_number_answer_leads_with_the_figure_and_does_not_repeat_the_table_row(
     assert "180家" in lead and "2025年目标值" in lead and "54家" in lead
     assert "54\t180" not in page_html.replace("\n", "")
     assert "<li>高新技术企业（家）" not in page_html
+    # the cited row's bare numbers are labelled where the citation opens
+    assert any(c.value == "指标 | 2020年完成值 | 2025年目标值" for c in app.caption)
 
 
 def test_number_answer_is_framed_in_english_in_english_mode(app: AppTest) -> None:
