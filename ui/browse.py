@@ -10,6 +10,7 @@ is an in-app link, so reading never ends the session.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -61,6 +62,7 @@ def _choose_document(kb: KnowledgeBase) -> str:
     if doc != wanted:  # keep the URL (and so a refresh) on the chosen document
         st.query_params.update({"doc": doc, **session_params()})
         st.query_params.pop("chunk", None)  # a place in the old document is not one here
+        st.query_params.pop("span", None)
         st.query_params.pop("at", None)
         st.session_state["browse_doc_url"] = doc
     return doc
@@ -87,7 +89,7 @@ def render() -> None:
             window = heading_window(kb, doc, node)
             here = next((i for i, e in enumerate(entries) if e.node == node), None)
         else:
-            window = reading_window(kb, chunk_id, doc)
+            window = _quoted(reading_window(kb, chunk_id, doc), st.query_params.get("span"))
             here = current_entry(kb, entries, chunk_id) if chunk_id and entries else None
     except (KeyError, KBError):
         st.error(t("no_such_passage"))
@@ -103,6 +105,19 @@ def render() -> None:
             _chapter_links(doc, entries, window.heading)
     with glossary_tab:
         _glossary(kb, doc)
+
+
+def _quoted(window: ReadingWindow, span: str | None) -> ReadingWindow:
+    """The window marking what the link quoted (``span``: ``start-end``), when that holds
+    the passage it opens and lies in the window; else as it was."""
+    m = re.fullmatch(r"(\d+)-(\d+)", span or "")
+    if not m or window.mark is None:
+        return window
+    start, end = int(m[1]), int(m[2])
+    holds = start <= window.mark[0] and window.mark[1] <= end
+    if holds and window.start <= start and end <= window.end:
+        return replace(window, mark=(start, end))
+    return window
 
 
 def _keep_place(node: str | None, chunk_id: str | None) -> None:

@@ -81,11 +81,15 @@ def link(
     )
 
 
-def reader_link(doc: str, chunk_id: str, label: str | None = None) -> None:
-    """A link that opens the reader with ``chunk_id`` highlighted and in view."""
-    link(
-        "browse",
-        label or t("open_reader"),
-        ":material/menu_book:",
-        {"doc": doc, "chunk": chunk_id},
-    )
+def reader_link(
+    doc: str, chunk_id: str, label: str | None = None, span: tuple[int, int] | None = None
+) -> None:
+    """A link that opens the reader with ``chunk_id`` highlighted and in view.
+
+    :param span: the document's characters to highlight when more than the chunk was
+        quoted (a search hit with the rest of its item: both pieces, not the first).
+    """
+    params = {"doc": doc, "chunk": chunk_id}
+    if span is not None:
+        params["span"] = f"{span[0]}-{span[1]}"
+    link("browse", label or t("open_reader"), ":material/menu_book:", params)

@@ -129,4 +129,4 @@ def render() -> None:
             f"{plan(highlight(hit.text, hit.matched), 'div')}</div>",
             unsafe_allow_html=True,
         )
-        nav.reader_link(hit.doc, hit.id)
+        nav.reader_link(hit.doc, hit.id, span=(hit.start, hit.end))  # all it quotes

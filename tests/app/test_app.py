@@ -173,6 +173,19 @@ def test_browse_deep_link_highlights_the_cited_chunk_and_marks_the_contents(
     assert len(app.get("page_link")) > 100  # every contents entry is an in-app link
 
 
+@pytest.mark.parametrize(("span", "marked"), [("6051-6272", True), ("0-10", False)])
+def test_browse_marks_all_a_search_hit_quoted_when_it_holds_the_passage(
+    app: AppTest, span: str, marked: bool
+) -> None:
+    app.query_params["doc"] = DOC
+    app.query_params["chunk"] = f"{DOC}:ch4.s1.ss1.box1.i2.c1"  # the first piece of 2．氢能源
+    app.query_params["span"] = span  # the hit quoted the item's second piece too
+    open_page(app, "browse")
+    assert not app.exception
+    text = re.sub(r"<[^>]+>", "", "".join(re.findall(r"<mark[^>]*>(.*?)</mark>", html(app))))
+    assert ("充电桩应用技术" in text) is marked  # a span not holding the passage is ignored
+
+
 def test_browse_shows_the_targets_table_as_a_table_with_the_cited_row_marked(
     app: AppTest,
 ) -> None:
