@@ -158,6 +158,7 @@ _AMOUNT_ASKED = re.compile(
     re.I,
 )
 _MONEY_OR_SHARE = re.compile(r"\b(?:yuan|rmb|percent\w*|share|proportion)\b|元|%", re.I)
+_RATE_ASKED = re.compile(r"幅|速|倍|\b(?:percentage|fold|times|fast)\b", re.I)
 _SHARE_ASKED = re.compile(
     r"比重|占比|比例|之比|率|强度|百分|%|％|\b(?:share|proportion|ratio|percent\w*|rate|intensity)\b",
     re.I,
@@ -228,6 +229,12 @@ class NumberQuestion:
     def asks_area(self) -> bool:
         """Does it ask for an area (面积, how large an area, acreage), in no unit it names?"""
         return self.unit is None and bool(_AREA_ASKED.search(self.text))
+
+    @property
+    def asks_rate(self) -> bool:
+        """Does it ask a change as a rate (增幅, 增速, 百分之几, 几倍, by what percentage),
+        not as an amount (比2015年多了多少)?"""
+        return bool(_RATE_ASKED.search(self.text) or _SHARE_ASKED.search(self.text))
 
     @property
     def asks_share(self) -> bool:

@@ -230,6 +230,9 @@ def test_answer_from_one_document_has_no_title_in_headings(plan_kb) -> None:
             "45人/万人",
             "**45人/万人**",
         ),
+        # a change asked as an amount is the amount added, as a rate the rate
+        ("2020年全市R&D经费投入比2015年多了多少？", "5.53亿元", "**5.53亿元**"),
+        ("2020年全市R&D经费投入比2015年的增幅是多少？", "85.74%", "**85.74%**"),
         (  # the firms its glossary entry defines (收入在2000万元以上的工业企业): that row
             "年主营业务收入2000万元以上的工业企业里，有研发活动的要占多大比例？",
             "25%",

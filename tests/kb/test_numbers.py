@@ -248,3 +248,17 @@ def test_measure_words_and_gaps_ask_a_number(question: str) -> None:
 
 def test_percentage_points_are_a_unit_of_their_own() -> None:
     assert [f.text for f in figures("增速比城镇居民高2.4个百分点")] == ["2.4个百分点"]
+
+
+@pytest.mark.parametrize(
+    ("question", "rate"),
+    [
+        ("比2015年多了多少？", False),
+        ("How much more was spent than in 2015?", False),
+        ("增幅是多少？", True),
+        ("增长了几倍？", True),
+        ("By what percentage did it grow?", True),
+    ],
+)
+def test_a_change_is_asked_as_a_rate_or_as_an_amount(question: str, rate: bool) -> None:
+    assert NumberQuestion.parse(question).asks_rate is rate
