@@ -1,6 +1,7 @@
 """What a question says it does not ask: asides to read past, never cues to follow.
 
-People who know a text name the figure they do not want, to be clear: "2020年R&D经费投入
+People who know a text name the figure they do not want, to be clear, or set aside what
+they do not ask before they ask (除了高新技术企业，…; apart from X, …): "2020年R&D经费投入
 总量是多少？（问的是总量，**不是比2015年增加的部分**）", "technology contract turnover in
 2020, **not the 2018 starting value**", "provincial-level carriers (**not national-level,
 not municipal**)". Read as cues, the words of such an aside pull toward the very figure it
@@ -32,12 +33,19 @@ _EN = re.compile(
     re.I,
 )
 _EMPTY_BRACKETS = re.compile(r"[（(]\s*[，,;；]?\s*[）)]")
+#: What a question sets aside before it asks (除了高新技术企业，…; 不算X，; apart from X, …),
+#: to the comma that ends it.
+_BESIDES = re.compile(
+    r"(?:除了|除去|除|不算|不计|不包括)[^，,。；;？?]{1,24}?(?:以外|之外|外)?[，,]"
+    r"|\b(?:apart from|besides|other than|excluding|not counting|aside from)\b[^,.;?]{1,60},",
+    re.I,
+)
 
 
 def without_exclusions(question: str) -> str:
     """``question`` without the asides that say what it does not ask (see the module
     docstring); the question itself when nothing is left of it."""
-    plain = _EN.sub("", _ZH.sub("", question))
+    plain = _BESIDES.sub(" ", _EN.sub("", _ZH.sub("", question)))
     plain = _EMPTY_BRACKETS.sub("", plain)
     plain = re.sub(r"[（(]\s*[，,]\s*", lambda m: m.group(0)[0], plain)
     return plain.strip() if re.search(r"\w", plain) else question

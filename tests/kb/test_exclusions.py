@@ -35,6 +35,10 @@ from kb.exclusions import without_exclusions
         ),
         ("What was it in 2020, not this year's target?", "What was it in 2020?"),
         ("How many cities (not counting Beijing)?", "How many cities?"),
+        # what it sets aside before it asks
+        ("除了高新技术企业，成长梯队企业有多少家？", "成长梯队企业有多少家？"),
+        ("不算市级平台，省级平台有几个？", "省级平台有几个？"),
+        ("Apart from high-tech firms, how many seed firms?", "how many seed firms?"),
     ],
 )
 def test_asides_that_rule_a_figure_out_are_cut(question: str, read: str) -> None:
@@ -48,6 +52,7 @@ def test_asides_that_rule_a_figure_out_are_cut(question: str, read: str) -> None
         "How many enterprises did not meet the standard?",  # a negation inside what is asked
         "Why is the target not met?",
         "不是",  # nothing would be left
+        "除草剂减量多少",  # 除 begins a word
     ],
 )
 def test_questions_without_such_asides_are_read_as_they_are(question: str) -> None:
