@@ -62,8 +62,12 @@ _STRIVES = re.compile(r"力争|预期|确保")
 _ABOUT = re.compile(r"(?:[和、及与至到~－—-][\d.]+[^\d，,；;。、和及与]{0,4})*左右")
 
 
-def _strives(clause: str, figure: Figure) -> bool:
-    return bool(_STRIVES.search(clause[: figure.start]) or _ABOUT.match(clause, figure.end))
+def _strives(clause: str, figure: Figure, section: str | None) -> bool:
+    """Does the clause strive for ``figure`` (a target)? 左右 alone does not in a review
+    (预计全市地区生产总值增长5.2%左右 estimates last year)."""
+    if _STRIVES.search(clause[: figure.start]):
+        return True
+    return section != "past" and bool(_ABOUT.match(clause, figure.end))
 
 
 #: What the clause that states a figure the question gives adds to its other figures.
@@ -297,7 +301,7 @@ class NumberAnswerer:
                         continue  # a figure the question gives is not what it asks
                     if reader and states_itself(asked.text, clause, figure):
                         continue  # …涨到了2020年的18.69亿元，起点是哪一年: not the year given
-                    tense = "ahead" if _strives(clause, figure) else section
+                    tense = "ahead" if _strives(clause, figure, section) else section
                     fit = scorer.score(clause, figure, tense, when)
                     if figure in worded and counter and figure.unit.startswith(counter[0]):
                         fit += 0.4  # 几条 → 两条: the counter asked

@@ -337,6 +337,8 @@ def test_a_figure_of_another_indicator_in_the_same_list_never_leads(
         ("四川2025年GDP增长目标是多少", "**5.5%以上**"),  # GDP is 地区生产总值
         # 左右 strives for its own figure only: the review's 60万人以上, not the aim's 左右
         ("贵州去年城镇新增就业多少", "**60万人以上**"),
+        # …and in a review 左右 estimates (预计…增长5.2%左右): last year's, not an aim
+        ("北京2024年地区生产总值增长多少", "**5.2%**"),
     ],
 )
 def test_a_report_figure_is_read_in_the_questions_words_and_tense(
