@@ -178,6 +178,9 @@ class FitReport:
             said = best.as_named() if best else [work[0].said]
             terms = _join(said[:6], lang)
             text = f"{noun}点名了 {terms}（{where}）" if zh else f"{noun} names {terms} ({where})"
+            also = self._also(said, lang)  # the other items that name its work
+            if also:
+                text += f"；另见 {also}" if zh else f"; also {also}"
             if self.one_term:  # right less often: say so
                 text += (
                     "；只凭这一个词对应，请对照所引条目核实"
@@ -226,6 +229,24 @@ class FitReport:
         if missing:
             text += f"；未提及：{missing}" if zh else f"; not named: {missing}"
         return text + ("。" if zh else ".")
+
+    def _also(self, said: list[str], lang: str, limit: int = 2) -> str:
+        """The project's other terms that the next matching items name, each with where
+        (井下人员、定位（专栏2 … › 1．煤炭开采及洗选）): a reason names all the work the
+        plan names, not only the first item's."""
+        seen, parts = set(said), []
+        for m in self.matches[1:]:
+            if m.kind != "work":
+                continue
+            terms = [t for t in m.as_named() if t not in seen]
+            if terms:
+                seen.update(terms)
+                where = _where(m.section)
+                named = _join(terms[:4], lang)
+                parts.append(f"{named}（{where}）" if lang == "zh" else f"{named} ({where})")
+            if len(parts) == limit:
+                break
+        return ("；" if lang == "zh" else "; ").join(parts)
 
     def to_markdown(self, lang: str | None = None) -> str:
         """The report as Markdown, for download: verdict, reason, matches, measures."""

@@ -114,6 +114,13 @@ def test_a_few_words_naming_a_specialist_term_fit_its_item(plan_kb: KnowledgeBas
     assert plan_kb.fit("社区理发店").verdict == "no_fit"  # a few common words: no lift
 
 
+def test_reason_also_names_the_work_the_next_items_name(plan_kb: KnowledgeBase) -> None:
+    report = plan_kb.fit("我们开发煤矿井下人员定位和瓦斯监测一体化系统，在两个矿井试点。")
+    assert report.verdict == "fit"
+    assert "；另见 " in report.reason and "瓦斯监测（专栏6" in report.reason
+    assert "; also " in report.reason_in("en")
+
+
 def test_trade_in_a_priority_industry_is_partial_and_says_why(plan_kb: KnowledgeBase) -> None:
     report = plan_kb.fit("开一家铝合金门窗销售门店")
     assert report.verdict == "partial"
