@@ -136,7 +136,7 @@ class FigureScorer:
             score -= 0.4  # "how much in bonds": 1969.9亿元, not the 15项 beside it
         elif asked.asks_amount and not (asked.growth or asked.asks_share) and _percent(figure):
             score -= 0.4  # "how much was invested": 1100亿元, not the 80% beside it
-        elif asked.growth and not asked.unit and not asked.asks_rate and _percent(figure):
+        elif asked.growth and not asked.unit and asked.asks_more and _percent(figure):
             score -= 0.3  # 比2015年多了多少: the 5.53亿元 added, not the 增幅 85.74%
         if asked.asks_share and _SHARE_BEFORE.search(before):
             score += 0.3  # 占全省一般公共预算支出的68%: a share, as asked

@@ -159,6 +159,7 @@ _AMOUNT_ASKED = re.compile(
 )
 _MONEY_OR_SHARE = re.compile(r"\b(?:yuan|rmb|percent\w*|share|proportion)\b|元|%", re.I)
 _RATE_ASKED = re.compile(r"幅|速|倍|\b(?:percentage|fold|times|fast)\b", re.I)
+_MORE_ASKED = re.compile(r"多了|多出|比[^，。？?]{1,12}多|\bhow much more\b|\bmore than\b", re.I)
 _SHARE_ASKED = re.compile(
     r"比重|占比|比例|之比|率|强度|百分|%|％|\b(?:share|proportion|ratio|percent\w*|rate|intensity)\b",
     re.I,
@@ -231,10 +232,13 @@ class NumberQuestion:
         return self.unit is None and bool(_AREA_ASKED.search(self.text))
 
     @property
-    def asks_rate(self) -> bool:
-        """Does it ask a change as a rate (增幅, 增速, 百分之几, 几倍, by what percentage),
-        not as an amount (比2015年多了多少)?"""
-        return bool(_RATE_ASKED.search(self.text) or _SHARE_ASKED.search(self.text))
+    def asks_more(self) -> bool:
+        """Does it ask by how much more, as an amount (比2015年多了多少, how much more), not
+        as a rate (增幅, 增速, 几倍, by what percentage)? "How much did GDP grow" asks no
+        amount: a growth is a rate unless "more" says otherwise."""
+        if _RATE_ASKED.search(self.text) or _SHARE_ASKED.search(self.text):
+            return False
+        return bool(_MORE_ASKED.search(self.text))
 
     @property
     def asks_share(self) -> bool:

@@ -251,14 +251,15 @@ def test_percentage_points_are_a_unit_of_their_own() -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "rate"),
+    ("question", "more"),
     [
-        ("比2015年多了多少？", False),
-        ("How much more was spent than in 2015?", False),
-        ("增幅是多少？", True),
-        ("增长了几倍？", True),
-        ("By what percentage did it grow?", True),
+        ("比2015年多了多少？", True),
+        ("How much more was spent than in 2015?", True),
+        ("比2015年的增幅是多少？", False),
+        ("增长了几倍？", False),
+        ("By what percentage did it grow?", False),
+        ("How much did Shandong's GDP grow last year?", False),  # a growth is a rate
     ],
 )
-def test_a_change_is_asked_as_a_rate_or_as_an_amount(question: str, rate: bool) -> None:
-    assert NumberQuestion.parse(question).asks_rate is rate
+def test_a_change_is_asked_as_an_amount_only_when_more_is_asked(question: str, more: bool) -> None:
+    assert NumberQuestion.parse(question).asks_more is more
