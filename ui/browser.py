@@ -77,6 +77,8 @@ button.pkb-copy:hover{border-color:#ff4b4b;color:#ff4b4b}
 @media (max-width:640px){
   h1{font-size:1.8rem!important}
   .pkb-lead{font-size:1.35em}
+  /* the contents above the text: a short scrolling box, not the whole first screen */
+  .st-key-pkb-toc{height:13rem!important;max-height:13rem}
 }
 </style>
 """
