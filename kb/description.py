@@ -168,7 +168,7 @@ def _own_staff(folded: str) -> str:
         said = m.group(2)
         if said == "the" or _OWNER.match(said) or (before and _OWNER.search(before.strip())):
             return m.group()
-        return f"{before}{m.group(2)} people"
+        return f"{before}{said} people"
 
     return _STAFF.sub(blank, folded)
 
