@@ -44,11 +44,11 @@ from kb.venues import venues
 
 __all__ = ["KeyTerms"]
 
+#: jieba's general frequency up to which a word is a specialist's (煤泥 3, 煤矸石 9).
+RARE_FREQUENCY = 20
 #: What follows a number (30余座, 800多户): a counter, no thing the project does.
 #: An amount, not a thing: 多家, 十余年, 两百多, 三台, 七八十米 (a numeral and at most one
 #: character after it).
-#: jieba's general frequency up to which a word is a specialist's (煤泥 3, 煤矸石 9).
-RARE_FREQUENCY = 20
 _COUNTED = re.compile(
     r"[余多][\u4e00-\u9fff]|[\d一二三四五六七八九十百千万两几余多]+[\u4e00-\u9fff]?"
 )

@@ -41,9 +41,9 @@ _CUSTOMER = re.compile(
 _SIDE = re.compile(
     r"顺带|兼做|兼营|附带|另外|另有|另设|同时|配套|也|还|\balso\b|\bside\b|\bplus\b|\bwith\b"
 )
-#: A sentence on what the project brings others (带动装修、家政等行业就业): their trades.
 #: Said before a visitor word, it makes the visitors the project's customers, not its place.
 _AIMED = re.compile(r"(?:\baim(?:ed|s|ing)? at\b|\btarget(?:ed|ing|s)?\b)[^.;!?]{0,60}$")
+#: A sentence on what the project brings others (带动装修、家政等行业就业): their trades.
 _IMPACT = re.compile(r"带动|拉动|辐射|\bcreat\w* jobs\b|\bjobs for\b")
 _CLAUSE = re.compile(r"[，,：:]")
 #: Said right before a venue word, it makes the word a research service's (R&D
@@ -66,11 +66,12 @@ def venues(text: str, words: dict[str, frozenset[str]]) -> list[str]:
         sentence by sentence; empty at a place visitors come to.
     """
     folded = others_aside(fold(text))  # business owners (two restaurant chains): theirs
-    if any(_visits(w, folded) for w in words["visitor"]):
+    lines = side_lines(folded)
+    if any(_visits(w, lines) for w in words["visitor"]):
         return []
     found: dict[str, None] = {}
     longest_first = sorted(words["venue"], key=lambda w: (-len(w), w))  # nail salon, not salon
-    for sentence, side in side_lines(folded):
+    for sentence, side in lines:
         if side or _IMPACT.search(sentence):
             continue
         for opened in _OPENS.finditer(sentence):  # 开一家酸奶吧: its kind says a venue
@@ -99,10 +100,13 @@ def _find(word: str, sentence: str) -> int:
     return (find(word, sentence) or (-1, -1))[0]
 
 
-def _visits(word: str, folded: str) -> bool:
+def _visits(word: str, lines: list[tuple[str, bool]]) -> bool:
     """Is a visitor word said of where the project is, not only of whom it is aimed at
-    (a sauna aimed at office workers and weekend visitors: its customers)?"""
-    for sentence, _ in side_lines(folded):
+    (a sauna aimed at office workers and weekend visitors: its customers)?
+
+    :param lines: the description's sentences (:func:`kb.description.side_lines`).
+    """
+    for sentence, _ in lines:
         at = _find(word, sentence)
         if at >= 0 and not _AIMED.search(sentence[:at]):
             return True

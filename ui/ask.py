@@ -217,6 +217,7 @@ def _target_rows() -> set[str]:
 def _citations(turn: int, answer: Any) -> None:
     st.caption(t("sources"))
     several = answer.several_documents  # whose 前言: the document's title first
+    rows = _target_rows()
     for c in answer.citations:
         title = f"《{c.doc_title}》 " if several and c.doc_title else ""
         with (
@@ -224,7 +225,7 @@ def _citations(turn: int, answer: Any) -> None:
             st.expander(md(f"[{c.n}] {title}{short_address(c.section)}")),
         ):
             st.caption(md(where(c.doc_title, c.section)))
-            if c.id in _target_rows():  # a targets row: what its bare numbers are
+            if c.id in rows:  # a targets row: what its bare numbers are
                 st.caption(" | ".join(t(k) for k in ("indicator", "v2020", "v2025")))
             quoted = [cl for g in answer.groups for cl in g.clauses if cl.citation == c.n]
             body = esc(c.text)

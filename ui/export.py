@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from ui.strings import KINDS, text
@@ -125,34 +126,45 @@ def fit_markdown(
     return "\n".join(lines).strip() + "\n"
 
 
+def _csv(keys: Iterable[str], rows: Iterable[list[Any]], lang: str) -> bytes:
+    """A table as CSV that Excel opens: a header of the strings ``keys`` in ``lang``, then
+    ``rows``, encoded UTF-8 with a byte-order mark."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([text(k, lang) for k in keys])
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
 def targets_csv(rows: list[Any], titles: dict[str, str], lang: str) -> bytes:
     """The targets tables as CSV: document, indicator, unit, 2020 value, 2025 target,
     and the row's address (where it is cited from)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
     keys = ("col_document", "indicator", "col_unit", "v2020", "v2025", "col_section")
-    writer.writerow([text(k, lang) for k in keys])
-    for r in rows:
-        section = " › ".join(r.section)
-        writer.writerow(
-            [titles.get(r.doc, r.doc), r.name, r.unit, r.value_2020, r.target_2025, section]
-        )
-    return out.getvalue().encode("utf-8-sig")
+    return _csv(
+        keys,
+        (
+            [
+                titles.get(r.doc, r.doc),
+                r.name,
+                r.unit,
+                r.value_2020,
+                r.target_2025,
+                " › ".join(r.section),
+            ]
+            for r in rows
+        ),
+        lang,
+    )
 
 
 def hits_csv(hits: list[Any], lang: str) -> bytes:
     """Search results as CSV: rank, document, section, text, matched terms."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            text(k, lang)
-            for k in ("col_rank", "col_document", "col_section", "col_text", "col_terms")
-        ]
+    keys = ("col_rank", "col_document", "col_section", "col_text", "col_terms")
+    return _csv(
+        keys,
+        ([h.rank, h.doc_title, " › ".join(h.section), h.text, " ".join(h.matched)] for h in hits),
+        lang,
     )
-    for h in hits:
-        writer.writerow([h.rank, h.doc_title, " › ".join(h.section), h.text, " ".join(h.matched)])
-    return out.getvalue().encode("utf-8-sig")
 
 
 def _kind(kind: str, lang: str) -> str:
@@ -182,17 +194,14 @@ def comparison_markdown(comparison: Any, lang: str) -> str:
 def comparison_csv(comparison: Any, lang: str) -> bytes:
     """A comparison as CSV: a row per clause; a document that says nothing, one row
     without a clause."""
-    out = io.StringIO()
-    writer = csv.writer(out)
     keys = ("col_topic", "col_document", "col_region", "col_kind", "col_year")
-    writer.writerow([text(k, lang) for k in (*keys, "col_section", "col_text", "col_id")])
+    rows = []
     for d in comparison.documents:
         base = [comparison.topic, d.title, d.region, _kind(d.kind, lang), d.year or ""]
         if not d.found:
-            writer.writerow([*base, "", "", ""])
-        for q in d.quotes:
-            writer.writerow([*base, " › ".join(q.section), q.text, q.id])
-    return out.getvalue().encode("utf-8-sig")
+            rows.append([*base, "", "", ""])
+        rows += [[*base, " › ".join(q.section), q.text, q.id] for q in d.quotes]
+    return _csv((*keys, "col_section", "col_text", "col_id"), rows, lang)
 
 
 def verdict_text(report: Any, lang: str) -> str:
