@@ -31,6 +31,7 @@ __all__ = [
     "labels_aside",
     "others_aside",
     "parts",
+    "places_aside",
     "project_words",
     "said",
     "sentences",
@@ -83,9 +84,34 @@ _LABEL = re.compile(
 )
 
 
+#: A slogan, however long (宣传口号是“新材料纳米清洗剂、人工智能识别污渍…”): a label too.
+_SLOGAN = re.compile(
+    r"(?:口号|标语|广告语|宣传语|slogan)\s*(?:是|为|叫)?\s*[:：]?\s*[“\"][^”\"]{1,80}[”\"]"
+)
+
+
 def labels_aside(text: str) -> str:
-    """The text with the quoted labels a business puts on its sign blanked (:data:`_LABEL`)."""
-    return _LABEL.sub(" ", text)
+    """The text with the quoted labels a business puts on its sign blanked (:data:`_LABEL`)
+    and its slogans (:data:`_SLOGAN`)."""
+    return _LABEL.sub(" ", _SLOGAN.sub(" ", text))
+
+
+#: Where a business stands, said by a landmark beside it (在小区门口开了一家母婴店,
+#: 在体育场旁边开了个奖杯店, a shop next to the stadium): the landmark is its address,
+#: not its trade.
+_PLACE = re.compile(
+    r"在[^，,。；;、在]{1,12}?(?:门口|旁边|附近|对面|隔壁|边上|楼下|周边|边)"
+    r"(?=[^，,。；;]{0,3}?(?:开|办|设|租|摆|经营|有))"
+    r"|\b(?:next to|opposite|across (?:the street )?from|beside) (?:the |a )?[\w' -]{1,30}?"
+    r"(?=,|\.|;| and | we | where )",
+    re.I,
+)
+
+
+def places_aside(text: str) -> str:
+    """The text with the landmarks that only say where the business stands blanked
+    (:data:`_PLACE`)."""
+    return _PLACE.sub(" ", text)
 
 
 #: Words that open the company's other business, outside the application (除主业外，公司还有

@@ -166,7 +166,12 @@ class FitChecker:
         if work and (not terms.commerce_only or evidence[work[0]].measure):
             verdict = "fit"
         elif (
-            work or any(self.items.established(evidence[r], terms, "area") for r in area) or traded
+            work
+            or traded
+            or (
+                not terms.commerce_only
+                and any(self.items.established(evidence[r], terms, "area") for r in area)
+            )
         ):  # it sells, rents, hosts or services what the plan names (雪具): its area
             verdict = "partial"
         else:

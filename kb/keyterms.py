@@ -32,6 +32,7 @@ from kb.description import (
     labels_aside,
     others_aside,
     parts,
+    places_aside,
     project_words,
     sentences,
     side_lines,
@@ -53,6 +54,10 @@ _COUNTED = re.compile(
     r"[余多][\u4e00-\u9fff]|[\d一二三四五六七八九十百千万两几余多]+[\u4e00-\u9fff]?"
 )
 _CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[a-z][a-z0-9&\-]{2,}|[a-z0-9]*[a-z][a-z0-9]*")
+
+
+#: Joining words and particles (和, 的): a stretch that begins or ends on one is no term.
+_JOINERS = frozenset("和与及或的了并")
 
 
 class KeyTerms:
@@ -126,7 +131,7 @@ class KeyTerms:
         side = {s for s, aside in side_lines(text) if aside}
         for said_as, background in parts(text, self.words):
             # owners (a cement dealer, …): their trades; 打“智慧医疗”招牌: a sign, not work
-            sentence = labels_aside(others_aside(said_as))
+            sentence = places_aside(labels_aside(others_aside(said_as)))
             if not background:
                 project.append(sentence)
             folded = fold(COMPANY.sub(" ", sentence))  # 旅游开发有限公司 is a name, not an act
@@ -207,7 +212,9 @@ class KeyTerms:
                 (
                     e
                     for e in reversed(window)
-                    if self.named(folded[start:e]) and not self._all_generic(content, start, e)
+                    if self.named(folded[start:e])
+                    and not self._all_generic(content, start, e)
+                    and not self._dangling(folded[start:e])
                 ),
                 None,
             )
@@ -240,6 +247,13 @@ class KeyTerms:
                 unnamed.append(word)
             covered[s:e] = [True] * (e - s)
         return terms, unnamed
+
+    def _dangling(self, word: str) -> bool:
+        """Does the stretch begin or end on a joining word general Chinese does not join
+        to it (机和 of 洗地毯机和一台烘干机, which jieba guesses is a word)?"""
+        return (word[0] in _JOINERS or word[-1] in _JOINERS) and not (
+            self.tokenizer.general_frequency(word)
+        )
 
     def _all_generic(self, content: list[tuple[str, int, int]], start: int, end: int) -> bool:
         """Is the stretch only words every project uses (重点开展, 建设完善)?"""

@@ -31,11 +31,14 @@ __all__ = ["venues"]
 #: supplying restaurants, for salons such as …; not the "to" of "plan to open"), not its
 #: business — unless a 的 makes the venue what is described (面向单身青年的婚恋平台).
 _CUSTOMER = re.compile(
-    r"(?:卖给|售给|供应|供货|配送|送到|面向|客户|用户|服务于|给|为"
+    r"(?:面向|客户|用户|服务于|给|为"
     r"|\bto\b(?!\s+(?:open|run|start|set up|launch|operate|add|expand)\b)|\bfor\b"
     r"|\bsuppl(?:y|ies|ying)\b|\bserv(?:e|es|ing)\b|\bcustomers\b"
     r"|\bclients\b|\bsuch as\b|\blike\b|\bincluding\b)[^。；;!?！？的]{0,36}$"
 )
+#: A verb that hands goods over (卖给, 供货): what follows is its buyer even past a 的
+#: (卖给重庆、贵阳的餐馆和超市).
+_BUYER = re.compile(r"(?:卖给|售给|销往|供应|供货|配送|送到|送给)[^。；;!?！？]{0,36}$")
 #: Said earlier in the venue's clause, it makes the venue a side line (站内同时配套便利店,
 #: 另有家政业务, an orchard with a farm café, we also run a shop).
 _SIDE = re.compile(
@@ -92,7 +95,9 @@ def venues(text: str, words: dict[str, frozenset[str]]) -> list[str]:
 def _runs(before: str) -> bool:
     """Does the project itself run the venue said after ``before``: neither its
     customers (卖给超市) nor a side line of its clause (站内同时配套便利店)?"""
-    return not _CUSTOMER.search(before) and not _SIDE.search(_CLAUSE.split(before)[-1])
+    if _CUSTOMER.search(before) or _BUYER.search(before):
+        return False
+    return not _SIDE.search(_CLAUSE.split(before)[-1])
 
 
 def _find(word: str, sentence: str) -> int:

@@ -11,6 +11,7 @@ from kb.description import (
     identity,
     labels_aside,
     parts,
+    places_aside,
     project_words,
     said,
     sentences,
@@ -197,6 +198,12 @@ def test_capitalised_words_inside_sentences_are_names() -> None:
         ("开一家主打“低碳”理念的素食餐厅", "素食餐厅", "低碳"),
         ("风筝店打的是“航天级新材料”招牌", "风筝店", "新材料"),
         ("集中资源打造“凉都小黄姜”区域公用品牌", "凉都小黄姜", "-"),  # a brand it builds
+        # a slogan, however long
+        (
+            "宣传口号是“新材料纳米清洗剂、人工智能识别污渍、物联网洗涤设备”。店里有烘干机",
+            "店里有烘干机",
+            "物联网",
+        ),
     ],
 )
 def test_labels_aside_blanks_the_words_on_a_sign_only(text: str, kept: str, gone: str) -> None:
@@ -211,3 +218,18 @@ def test_an_english_about_word_counts_only_as_a_whole_word() -> None:
     )
     first, *_ = parts(text, project_words())
     assert first == ("We are a small advisory firm that arranges loans for tech start-ups", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "gone"),
+    [
+        ("在小区门口开了一家母婴用品店，主要卖奶粉", "母婴用品店", "小区"),
+        ("在体育场旁边开了个奖杯奖牌店", "奖杯奖牌店", "体育"),
+        ("We opened a trophy shop next to the sports stadium, selling cups.", "trophy", "stadium"),
+        ("我们在电厂旁边建了一条粉煤灰加气砖生产线", "电厂", "-"),  # builds: no shop's address
+        ("煤矿旁边的矸石山治理", "矸石山", "-"),  # no 在: what the project is about
+    ],
+)
+def test_places_aside_blanks_the_landmark_a_shop_stands_by(text: str, kept: str, gone: str) -> None:
+    out = places_aside(text)
+    assert kept in out and gone not in out

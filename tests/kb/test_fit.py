@@ -621,6 +621,23 @@ def test_a_consumer_venue_does_not_fit_whatever_technology_it_names(
     assert report.to_dict()["venues"] == [venue]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在小区门口开了一家母婴用品店，主要卖进口和国产奶粉、纸尿裤和婴儿洗护用品",
+        "在体育场旁边开了个奖杯奖牌店，卖水晶奖杯、金属奖牌和锦旗",
+        "在电子城开了个修手机的档口，换屏幕、换电池，也卖手机壳和充电线",
+    ],
+)
+def test_a_shop_is_judged_on_what_it_sells_not_the_landmark_it_stands_by(
+    plan_kb: KnowledgeBase, text: str
+) -> None:
+    """小区 and 体育 are priorities of the plan (城镇治理, 体育运动装备); a shop beside
+    them sells what no item names, so it is not covered."""
+    report = plan_kb.fit_checker().check(text)
+    assert (report.verdict, report.matches) == ("no_fit", [])
+
+
 def test_a_maker_supplying_restaurants_is_judged_on_its_work(plan_kb: KnowledgeBase) -> None:
     """Its customers' venues are not its own: the verdict rests on what it makes."""
     text = "我们研发生产食用菌精深加工产品，供应给餐厅和超市"

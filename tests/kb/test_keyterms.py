@@ -163,6 +163,12 @@ def test_a_term_never_ends_inside_a_word_the_plan_writes_whole(keyterms) -> None
     assert "线上线" not in named  # (线上线下 itself is a generic business phrase)
 
 
+def test_a_stretch_ending_on_a_joining_word_is_never_a_term(keyterms) -> None:
+    """jieba guesses 机和 is a word; the plan's 农机和植保 must not make it a term."""
+    named = _named(keyterms.find("店里有两台大型洗地毯机和一台烘干机"))
+    assert "机和" not in named
+
+
 def test_company_form_words_are_never_terms(keyterms) -> None:
     assert "有限" not in _named(keyterms.find("六盘水某某新材料有限责任公司计划研发玄武岩纤维"))
 

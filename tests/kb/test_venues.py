@@ -38,6 +38,7 @@ def test_a_venue_the_project_runs_is_found(text: str, expected: list[str]) -> No
     "text",
     [
         "我们生产铝箔餐盒，卖给餐厅和外卖商家",  # its customers
+        "野菜焯水装袋，卖给重庆、贵阳的餐馆和超市",  # its buyers, past a 的
         "客户包括农贸市场、学校食堂和连锁超市",
         "We stamp aluminium-foil containers for restaurants and bakeries.",
         "在物流园旁边开一座加气站，顺带开便利店",  # a side line
