@@ -90,6 +90,18 @@ def _clauses(
             yield heading, found[0]
 
 
+#: The sentence that opens a list of 一是…二是… (今年再办好15件民生实事。一是…), and a
+#: clause of that list: the lead is said of each of its clauses.
+_LEAD = re.compile(r"([^。；;！!？?\n]{2,60})[。：:]\s*一是")
+_LISTED = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十])")
+
+
+def _list_lead(text: str) -> str:
+    """The sentence before a text's 一是, if it has one (the lead of its list)."""
+    found = _LEAD.search(text)
+    return found.group(1) if found else ""
+
+
 def _reader(question: str, precise: str | None) -> Callable[[str], list[Figure]] | None:
     """What answers a question that asks for no quantity, in this order: an ordinal or a
     session (第几个五年, 哪一次会议: :mod:`kb.ordinals`), a rank (排第几: :mod:`kb.ranks`),
@@ -280,9 +292,10 @@ class NumberAnswerer:
             # to that plan; 三是技术合同成交额大幅提升 of its paragraph): a clause need not
             # repeat them
             titles = f"{hit.doc_title} {self.kb.chunk(hit.id).meta.get('title') or ''}"
+            lead = _list_lead(hit.text)
             for clause, quoted in _clauses(hit, headings, titled):
                 # 今年全市GDP是多少: 占GDP比重 says a share of GDP, not GDP
-                said = f"{clause} {titles}"
+                said = f"{clause} {titles} {lead if _LISTED.match(clause) else ''}"
                 said = said if share_asked else _SHARE_OF.sub("", said)
                 cover = self.coverage.score(focus, said)
                 if scoped and not any(self.coverage.match(f, said) >= STAND_IN for f in topical):

@@ -33,6 +33,9 @@ __all__ = ["Coverage", "FocusTerm"]
 PARTIAL = 0.6  # credit for a word whose rare characters, not the word, are present
 SENSE = 0.5  # weight of a dictionary sense of an English word the glossary lacks (a guess)
 STAND_IN = 0.8  # credit for a thesaurus stand-in (网店 ~ 电子商务): weaker than the word
+GLOSS = 0.3  # weight of a word said only in a question's bracketed aside (its gloss)
+#: A question's aside in brackets, of a few words (（小水库、小塘坝这类蓄水工程）).
+_ASIDE = re.compile(r"[（(][^（）()]{2,30}[）)]")
 
 
 @cache
@@ -110,13 +113,17 @@ class Coverage:
             return self._english_focus(question, senses)
         framing = _question_words()
         focus: dict[str, FocusTerm] = {}
+        # an aside in brackets glosses the word before it (“水盆子”（小水库、小塘坝这类蓄水
+        # 工程）): its words may add to a text's cover, they are not what is asked
+        outside = set(self.tokenizer.tokens(_ASIDE.sub("，", question)))
         for word in self.tokenizer.tokens(question):
             if word in framing or word in focus or len(word) < 2:
                 continue
             df = self.word_df.get(word)
             if df is not None and df / self.n > self.generic_share:
                 continue
-            focus[word] = FocusTerm(word, self._idf(df), tuple(self.expander.synonyms(word)))
+            weight = self._idf(df) * (1.0 if word in outside else GLOSS)
+            focus[word] = FocusTerm(word, weight, tuple(self.expander.synonyms(word)))
         # Drop a word that is part of a longer focus word (氢燃料 inside 氢燃料电池).
         terms = [t for t in focus.values() if not any(t.word in o and t.word != o for o in focus)]
         return _topical(terms) or self._compounds(question)

@@ -116,6 +116,9 @@ class EnglishGlossary:
 
     entries: dict[tuple[str, ...], list[str]]
     forms: dict[str, str]
+    #: phrases of ``entries`` that only respell another (counselling room): looked up as
+    #: written, never found spread apart
+    respelled: frozenset[tuple[str, ...]] = frozenset()
     #: every word of a phrase, derived from ``entries``
     vocabulary: frozenset[str] = field(init=False)
     #: words in the longest phrase, derived from ``entries``
@@ -127,6 +130,8 @@ class EnglishGlossary:
     def __post_init__(self) -> None:
         spread: dict[int, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
         for key in self.entries:
+            if key in self.respelled:
+                continue
             if len(set(key)) == len(key) >= _MIN_SPREAD_WORDS and not _LINKS & set(key):
                 spread.setdefault(len(key), []).append((key, frozenset(map(_stem, key))))
         derived = {
@@ -168,7 +173,17 @@ class EnglishGlossary:
             words = (singular(w) for w in _WORD.findall(english.lower()))
             key = tuple(forms.get(w, w) for w in words)
             entries.setdefault(key, []).extend(chinese.split())
-        return cls(entries, forms)
+        # a phrase in the other spelling too (counselling room for counseling room)
+        other = {w: o for key in entries for w in key for o in spellings(w)}
+        other.update({o: w for w, o in list(other.items())})
+        respelled = set()
+        for key in list(entries):
+            for i, word in enumerate(key):
+                variant = (*key[:i], other.get(word, word), *key[i + 1 :])
+                if variant not in entries:
+                    entries[variant] = entries[key]
+                    respelled.add(variant)
+        return cls(entries, forms, frozenset(respelled))
 
     def _base(self, word: str, respell: bool = True) -> str:
         """The glossary's form of a word: listed forms, else a regular verb form's stem

@@ -347,6 +347,37 @@ def test_a_report_figure_is_read_in_the_questions_words_and_tense(
     assert all_kb.ask(question, generative=False).answer.startswith(lead)
 
 
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        # a bracketed gloss of the thing asked is not what is asked: last year's 914个,
+        # not this year's 684个 beside 水库 and 淤地坝
+        (
+            "甘肃去年在农村建成的“水盆子”（就是小水库、小塘坝、水窖一类的蓄水工程）有多少个？",
+            "914个",
+        ),
+        # the lead of a list of 一是…三是… is said of each item (今年再办好15件民生实事)
+        ("山西今年的民生实事里，公共场所要配多少台除颤仪？", "1000台"),
+        ("山东今年计划建设多少张老年痴呆床位", "3000张"),  # 认知障碍床位
+        # N处 + what is counted: the figure the counted thing follows (信号灯), not 200处
+        ("北京今年要实现多少处信号灯联网？", "7000处"),
+        ("Beijing: how many traffic lights will be networked this year?", "7000处"),
+        # British spelling of a glossary phrase written in American (counseling room)
+        (
+            "How many psychological counselling rooms did Chongqing's primary and secondary "
+            "schools have in 2024?",
+            "4030个",
+        ),
+        ("How many ice rinks for the public will Jilin build in 2025?", "24个"),
+    ],
+)
+def test_a_report_figure_is_found_under_everyday_and_british_words(
+    all_kb: KnowledgeBase, question: str, value: str
+) -> None:
+    answer = all_kb.ask(question, generative=False)
+    assert answer.answer.startswith(f"**{value}")
+
+
 def test_a_name_question_no_clause_covers_gets_no_quoted_term(all_kb: KnowledgeBase) -> None:
     answer = all_kb.ask("市长叫什么名字", generative=False)  # not the “名品出晋” of brands
     assert answer.value is None and not answer.answer.startswith("**")

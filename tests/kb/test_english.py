@@ -58,6 +58,14 @@ def test_a_word_in_the_other_spelling_finds_the_glossary_word(
     assert tiny.words(written) == [glossary_word]
 
 
+def test_a_glossary_phrase_is_found_in_the_other_spelling_too() -> None:
+    """en_reports writes psychological counseling room; a user writes counselling."""
+    glossary = EnglishGlossary.load()
+    found = dict(glossary.phrases("How many psychological counselling rooms?")[0])
+    assert found["psychological counselling room"] == ["心理辅导室"]
+    assert ("psychological", "counselling", "room") in glossary.respelled
+
+
 @pytest.mark.parametrize("word", ["enterprise", "rise", "hour", "four", "pollution", "filled"])
 def test_a_word_the_glossary_knows_or_no_rule_fits_keeps_its_spelling(word: str) -> None:
     tiny = _tiny(enterprise="企业", enterprize="x", fill="填", hour="小时")

@@ -263,3 +263,12 @@ def test_percentage_points_are_a_unit_of_their_own() -> None:
 )
 def test_a_change_is_asked_as_an_amount_only_when_more_is_asked(question: str, more: bool) -> None:
     assert NumberQuestion.parse(question).asks_more is more
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("实现7000处信号灯联网", "处"), ("新增200处重点路口智能调控", "处"), ("日均3处理", "")],
+)
+def test_places_counted_in_chu_carry_their_unit(text: str, unit: str) -> None:
+    """7000处 is a count (its 信号灯 follows); 处理 is no unit."""
+    assert figures(text)[0].unit == unit
