@@ -300,15 +300,16 @@ class NumberAnswerer:
                 cover = self.coverage.score(focus, said)
                 if scoped and not any(self.coverage.match(f, said) >= STAND_IN for f in topical):
                     continue  # 全市人口有多少: 全市…共有96个 says where, not 人口
-                if cover < self.min_coverage:
-                    continue
-                worded = counts(clause, counter) if counter is not None else []
                 written = figures(clause)
                 # the clause that states a figure the question gives (完成投资2831亿元的项目
-                # 有多少个; by when 1.8%) is the one it points at: its other figures answer
+                # 有多少个; by when 1.8%) is the one it points at: its other figures answer,
+                # though it need cover only half as much of the question's words
                 beside = (
                     _BESIDE_GIVEN if stated and any(states(stated, f) for f in written) else 0.0
                 )
+                if cover < self.min_coverage * (0.5 if beside else 1.0):
+                    continue
+                worded = counts(clause, counter) if counter is not None else []
                 for figure in reader(clause) if reader else written + worded:
                     if not reader and stated and states(stated, figure):
                         continue  # a figure the question gives is not what it asks

@@ -53,7 +53,7 @@ _BASE = re.compile(
     re.I,
 )
 _GROWTH = re.compile(
-    r"增长了?多少|增加了?多少|增幅|增速|幅度|多了|多出|少了|增加了|增长了|翻|"
+    r"增长了?多少|增加了?多少|增幅|增速|幅度|多了|多出|少了|增加了|增长了|涨了|涨幅|翻|"
     r"比[^，。？?]{1,12}[多少][^，。？?多少]{0,3}多少|"  # 比“十二五”多拿了多少: the difference
     r"\b(?:grow|grew|grown|growth(?! (?:ladders?|echelons?|stages?|enterprises?|compan\w+|"
     r"firms?|poles?|engines?|zones?|drivers?|points?))|increased?|rise|rose|risen|"
@@ -159,7 +159,13 @@ _AMOUNT_ASKED = re.compile(
 )
 _MONEY_OR_SHARE = re.compile(r"\b(?:yuan|rmb|percent\w*|share|proportion)\b|元|%", re.I)
 _RATE_ASKED = re.compile(r"幅|速|倍|\b(?:percentage|fold|times|fast)\b", re.I)
-_MORE_ASKED = re.compile(r"多了|多出|比[^，。？?]{1,12}多|\bhow much more\b|\bmore than\b", re.I)
+_MORE_ASKED = re.compile(
+    r"多了|多出|比[^，。？?]{1,12}多|绝对(?:值|量|额)|\bhow much more\b|\bmore than\b"
+    r"|\bin (?:absolute|money|cash|yuan) terms\b|\bin (?:yuan|rmb)\b",
+    re.I,
+)
+#: A percentage the question states (grew by 85.74%, 比上年增长5%): given, not asked.
+_STATED_PERCENT = re.compile(r"\d[\d.,]*\s*[%％]")
 _SHARE_ASKED = re.compile(
     r"比重|占比|比例|之比|率|强度|百分|%|％|\b(?:share|proportion|ratio|percent\w*|rate|intensity)\b",
     re.I,
@@ -236,14 +242,16 @@ class NumberQuestion:
         """Does it ask by how much more, as an amount (比2015年多了多少, how much more), not
         as a rate (增幅, 增速, 几倍, by what percentage)? "How much did GDP grow" asks no
         amount: a growth is a rate unless "more" says otherwise."""
-        if _RATE_ASKED.search(self.text) or _SHARE_ASKED.search(self.text):
+        text = _STATED_PERCENT.sub(" ", self.text)
+        if _RATE_ASKED.search(text) or _SHARE_ASKED.search(text):
             return False
-        return bool(_MORE_ASKED.search(self.text))
+        return bool(_MORE_ASKED.search(text))
 
     @property
     def asks_share(self) -> bool:
-        """Does it ask for a share (比重, 占比, what proportion, percent…)?"""
-        return bool(_SHARE_ASKED.search(self.text))
+        """Does it ask for a share (比重, 占比, what proportion, percent…)? A percentage
+        it states (286% up on the 12th) asks none."""
+        return bool(_SHARE_ASKED.search(_STATED_PERCENT.sub(" ", self.text)))
 
     def fits_row(self, row: Indicator) -> bool:
         """Could ``row`` answer? A share row (技术合同成交额占地区生产总值比重, %) answers a

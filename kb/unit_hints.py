@@ -40,6 +40,7 @@ def _headed(nouns: str) -> str:
 
 
 _UNIT_HINTS = [
+    (re.compile(r"\bin (?:yuan|rmb|renminbi)\b", re.I), "元"),
     (
         re.compile(r"增速|增幅|幅度|增长率|百分之|%|percent|\bwhat (?:proportion|share)\b", re.I),
         "%",
@@ -84,8 +85,13 @@ _UNIT_HINTS = [
 ]
 
 
+#: A percentage the question states (286% up on the 12th): given, not the unit asked.
+_STATED_PERCENT = re.compile(r"\d[\d.,]*\s*[%％]")
+
+
 def asked_unit(question: str) -> str | None:
     """The unit ``question`` asks in (``"%~"`` for a soft share), else ``None``."""
+    question = _STATED_PERCENT.sub(" ", question)
     unit = next((u for pattern, u in _UNIT_HINTS if pattern.search(question)), None)
     if unit is None and (measured := _MEASURED_IN.search(question)):
         unit = measured.group(1)  # 多少万吨, 多少公里

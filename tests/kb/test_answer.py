@@ -378,6 +378,25 @@ def test_a_report_figure_is_found_under_everyday_and_british_words(
     assert answer.answer.startswith(f"**{value}")
 
 
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        # a rate of change asked (涨了百分之几): the 增幅, not the level it rose to
+        ("“十三五”期间全社会R&D经费投入占GDP的比重涨了百分之几？", "64.8%"),
+        # a rate given, the amount asked: the clause stating 41% names the 2281万元 added
+        (
+            "Liupanshui's municipal science funding in the 13th Five-Year period was 41% above "
+            "the 12th. How much was that increase in yuan?",
+            "2281万元",
+        ),
+    ],
+)
+def test_a_change_is_answered_as_asked_rate_or_amount(
+    all_kb: KnowledgeBase, question: str, value: str
+) -> None:
+    assert all_kb.ask(question, generative=False).answer.startswith(f"**{value}**")
+
+
 def test_a_name_question_no_clause_covers_gets_no_quoted_term(all_kb: KnowledgeBase) -> None:
     answer = all_kb.ask("市长叫什么名字", generative=False)  # not the “名品出晋” of brands
     assert answer.value is None and not answer.answer.startswith("**")

@@ -272,3 +272,19 @@ def test_a_change_is_asked_as_an_amount_only_when_more_is_asked(question: str, m
 def test_places_counted_in_chu_carry_their_unit(text: str, unit: str) -> None:
     """7000处 is a count (its 信号灯 follows); 处理 is no unit."""
     assert figures(text)[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("question", "growth", "share", "more"),
+    [
+        ("这个比重五年里一共涨了百分之几？", True, True, False),  # 涨了: a change, as a rate
+        ("R&D spending grew by 85.74%. What was that growth in absolute terms?", True, False, True),
+        ("Funding was 286% up on the 12th. How large was that rise in yuan?", True, False, True),
+        ("How much did GDP grow last year?", True, False, False),  # a growth is a rate
+    ],
+)
+def test_a_change_asked_in_absolute_terms_asks_the_amount_not_the_rate_given(
+    question: str, growth: bool, share: bool, more: bool
+) -> None:
+    asked = NumberQuestion.parse(question)
+    assert (asked.growth, asked.asks_share, asked.asks_more) == (growth, share, more)

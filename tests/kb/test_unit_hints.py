@@ -18,6 +18,9 @@ from kb.unit_hints import asked_unit
         ("How many high-tech enterprises does it have?", "家"),
         ("How many talent teams were built?", None),  # teams: not people
         ("What is the plan's title?", None),
+        # a percentage the question states is given, not asked; "in yuan" asks money
+        ("Funding was 286% up on the 12th plan. How large was that rise in yuan?", "元"),
+        ("R&D spending grew by 85.74%. What was that growth in absolute terms?", None),
     ],
 )
 def test_a_question_asks_its_figure_in_the_unit_its_words_name(
