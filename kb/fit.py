@@ -195,8 +195,9 @@ class FitChecker:
         cited = [self._match(r, evidence.get(r) or self._searched(r, terms), also) for r in near]
         if verdict == "partial" and terms.commerce_only:  # it trades in what the plan names
             cited = self._areas(work or traded, evidence) + cited
-        if verdict == "partial" and near:  # the field its area belongs to, last
-            cited = cited[: limit - 1] + self.quotes.part(near[0]) + cited[limit - 1 :]
+        if verdict == "partial" and near:  # its industry's lead, then the field, last
+            field = self.quotes.areas(near[0])[-1:] + self.quotes.part(near[0])
+            cited = cited[: limit - len(field)] + field + cited[limit - len(field) :]
         matches = distinct(cited)[:limit] if verdict != "no_fit" else []
         best = max(
             [evidence[work[0]].foreground] if work else [evidence[r].area for r in area],

@@ -369,6 +369,13 @@ def test_a_report_figure_is_read_in_the_questions_words_and_tense(
             "4030个",
         ),
         ("How many ice rinks for the public will Jilin build in 2025?", "24个"),
+        ("How many old residential lifts will Zhejiang replace or renovate in 2025?", "1.5万台"),
+        # higher levels of government: 向上争取; how fast: 增幅 as well as 增速
+        (
+            "In percentage terms, how fast did the money Liupanshui secured from higher "
+            "levels of government grow in the 13th Five-Year period?",
+            "286%",
+        ),
     ],
 )
 def test_a_report_figure_is_found_under_everyday_and_british_words(
