@@ -59,6 +59,14 @@ _WORKSHOP = re.compile(
 )
 
 
+#: A crew of the project's own (our crew of 22, we are a 30-worker building crew): a
+#: service it hires out, unlike the crews of others it serves (utility crews, site crews).
+_OWN_CREW = re.compile(
+    r"\bour (?:[\w-]+ )?crews?\b|\bwe are an? (?:[\w-]+ ){0,3}crews?\b"
+    r"|^an? (?:[\w-]+ ){0,2}crews?\b"
+)
+
+
 #: Operating a line or a plant of its own (already operates one juice line): making.
 _RUNS_PLANT = re.compile(
     r"\boperat(?:e|es|ed|ing)\b(?=(?:\s+[\w-]+){0,3}?\s+(?:production |processing )?"
@@ -75,8 +83,9 @@ def business_forms(folded: str, words: dict[str, frozenset[str]], english: bool)
     """The business forms a sentence says: ``commerce`` words, charges by the job and
     goods sourced from their makers (a finishing shop or a machine shop is a workshop,
     not a store)."""
-    if english:  # a workshop, a plant it runs: making, not trade
+    if english:  # a workshop, a plant it runs: making, not trade; a crew of its own
         folded = _RUNS_PLANT.sub("run", _WORKSHOP.sub("workshop", folded))
+        folded = _OWN_CREW.sub("crew-for-hire", folded)
     return (
         said(words["commerce"], folded, english) + _FEE.findall(folded) + _SOURCED.findall(folded)
     )

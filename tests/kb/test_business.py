@@ -24,12 +24,17 @@ from kb.description import project_words
         ("货都是从广东几家厂家拿的", ["从广东几家厂家拿"]),
         ("we buy extruded profiles from the mills", ["buy extruded profiles from the mills"]),
         ("we make profiles from the billets we cast", []),
+        # a crew of its own is hired out; the crews of those it serves are not its trade
+        ("our crew of 22 grades and repairs the access roads", ["crew-for-hire"]),
+        ("we are a 30-worker rural building crew", ["crew-for-hire"]),
+        ("they feed a city dashboard, so utility crews dig once", []),
+        ("we adapt it to local fittings and train site crews", []),
     ],
 )
 def test_business_forms_tell_a_store_and_a_fee_from_a_workshop(
     sentence: str, expected: list[str]
 ) -> None:
-    words = {**project_words(), "commerce": frozenset({"shop", "operate"})}
+    words = {**project_words(), "commerce": frozenset({"shop", "operate", "crew-for-hire"})}
     english = sentence.isascii()
     assert business_forms(sentence, words, english) == expected
 
