@@ -42,22 +42,12 @@ from kb.project_terms import STAND_IN, KeyTerm, ProjectTerms
 from kb.regions import Gazetteer
 from kb.tokenize import QueryExpander, Tokenizer, fold, is_english
 from kb.venues import venues
+from kb.word_shapes import content_word, counted, dangling, fragment
 
 __all__ = ["KeyTerms"]
 
 #: jieba's general frequency up to which a word is a specialist's (煤泥 3, 煤矸石 9).
 RARE_FREQUENCY = 20
-#: What follows a number (30余座, 800多户): a counter, no thing the project does.
-#: An amount, not a thing: 多家, 十余年, 两百多, 三台, 七八十米 (a numeral and at most one
-#: character after it).
-_COUNTED = re.compile(
-    r"[余多][\u4e00-\u9fff]|[\d一二三四五六七八九十百千万两几余多]+[\u4e00-\u9fff]?"
-)
-_CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[a-z][a-z0-9&\-]{2,}|[a-z0-9]*[a-z][a-z0-9]*")
-
-
-#: Joining words and particles (和, 的): a stretch that begins or ends on one is no term.
-_JOINERS = frozenset("和与及或的了并")
 
 
 class KeyTerms:
@@ -110,7 +100,7 @@ class KeyTerms:
             or term in self.words["commerce"]
             or term in self.words["use"]
             or self.mentions.share(term) > self.generic_share
-            or not _CONTENT.fullmatch(term)
+            or not content_word(term)
         )
 
     def named(self, term: str) -> bool:
@@ -214,7 +204,7 @@ class KeyTerms:
                     for e in reversed(window)
                     if self.named(folded[start:e])
                     and not self._all_generic(content, start, e)
-                    and not self._dangling(folded[start:e])
+                    and not dangling(folded[start:e], self.tokenizer)
                 ),
                 None,
             )
@@ -238,22 +228,16 @@ class KeyTerms:
                 terms.append(self._term(word, forms, background))
             elif not (
                 background
+                or fragment(word, self.tokenizer)
                 or self.common(word)
                 or word in self.words["about"]
-                or _COUNTED.fullmatch(word)
+                or counted(word)
                 or any(ps <= s and e <= pe for ps, pe in places)  # 曲靖: where, not what
                 or any(word in u or u in word for u in unnamed)
             ):
                 unnamed.append(word)
             covered[s:e] = [True] * (e - s)
         return terms, unnamed
-
-    def _dangling(self, word: str) -> bool:
-        """Does the stretch begin or end on a joining word general Chinese does not join
-        to it (机和 of 洗地毯机和一台烘干机, which jieba guesses is a word)?"""
-        return (word[0] in _JOINERS or word[-1] in _JOINERS) and not (
-            self.tokenizer.general_frequency(word)
-        )
 
     def _all_generic(self, content: list[tuple[str, int, int]], start: int, end: int) -> bool:
         """Is the stretch only words every project uses (重点开展, 建设完善)?"""
@@ -338,7 +322,11 @@ class KeyTerms:
                 compound = any(self.tokenizer.general_frequency(r) == 0 for r in named)
                 forms = tuple((r, 1.0) for r in named)
                 terms.append(KeyTerm(phrase, forms, background, common, compound=compound))
-            elif not self.generic(phrase) and not all(self.generic(r) for r in renderings):
+            elif not (
+                self.generic(phrase)
+                or phrase in self.words["filler"]  # around (周围): a glossary word, no term
+                or all(self.generic(r) for r in renderings)
+            ):
                 unnamed.append(phrase)
         stop = set().union(*self.words.values()) | names  # Westgate, Summit: names
         if not background:

@@ -125,6 +125,22 @@ def test_english_function_words_are_never_missing_terms(keyterms) -> None:
     assert not {"every", "now", "own", "half", "each"} & set(terms.missing)
 
 
+def test_english_filler_words_are_never_missing_terms(keyterms) -> None:
+    """Numbers in words, common verbs and adverbs: listing them as "not named" says nothing."""
+    terms = keyterms.find(
+        "Our twelve tow trucks work around the clock; we want to be able to handle heavy "
+        "lorries and hold a licence for mountain roads."
+    )
+    assert not {"twelve", "around", "want", "able", "heavy", "hold"} & set(terms.missing)
+    assert {"lorry", "licence"} <= set(terms.missing)  # its own words still are
+
+
+def test_pieces_jieba_guesses_across_words_are_never_missing_terms(keyterms) -> None:
+    terms = keyterms.find("我们是个做煤矿安全标志牌的小厂，十来个人，老师库里挑人，省里报来")
+    assert not {"十来个", "库里", "省里"} & set(terms.missing)
+    assert "标志牌" in terms.missing
+
+
 def test_english_business_words_count_as_whole_words_only(keyterms) -> None:
     terms = keyterms.find("We test workshop machines and restore current transformers.")
     assert terms.commerce == [] and not terms.commerce_only  # shop, store, rent: not here
