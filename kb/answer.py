@@ -30,7 +30,7 @@ from kb.coverage import Coverage, FocusTerm
 from kb.definitions import asks_definition, defining
 from kb.enumerations import count_listed
 from kb.errors import BadQuery
-from kb.exclusions import without_exclusions
+from kb.exclusions import set_aside, without_exclusions
 from kb.named_terms import asks_name, given_quotes, name_in
 from kb.protocols import Index
 from kb.search import Hit
@@ -218,7 +218,7 @@ class Answerer:
             if part is not None:
                 return self._number(text, part, english)
         if number:
-            found = self.numbers.answer(read, relevant, focus, english, doc)
+            found = self.numbers.answer(read, relevant, focus, english, doc, set_aside(text))
             if found is None and (counted is None or re.fullmatch(r"1\D*", counted.value)):
                 # 列举了几种模式: no figure says it, nor the tree (but for a heading itself)
                 listed = count_listed(read, relevant, focus)

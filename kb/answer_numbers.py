@@ -96,6 +96,22 @@ _LEAD = re.compile(r"([^。；;！!？?\n]{2,60})[。：:]\s*一是")
 _LISTED = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十])")
 
 
+def _left(clause: str, figure: Figure, aside: tuple[str, ...]) -> float:
+    """-1 for a figure whose own label names a member set aside, or for the whole the
+    list breaks down (24家，包括…); ``_LEFT`` for one of a list that names them (the
+    member left); 0 elsewhere."""
+    label = re.split(r"[，,、；;：:（(]", clause[: figure.start])[-1]
+    if any(a in label for a in aside) or _WHOLE_OF_LIST.match(clause, figure.end):
+        return -1.0
+    return _LEFT if any(a in clause for a in aside) else 0.0
+
+
+#: What the member left of a list a question sets aside gains.
+_LEFT = 0.5
+#: Said right after a figure, it makes the figure the whole of the list that follows.
+_WHOLE_OF_LIST = re.compile(r"\s*[，,（(：:]?\s*(?:包括|其中|含)")
+
+
 def _list_lead(text: str) -> str:
     """The sentence before a text's 一是, if it has one (the lead of its list)."""
     found = _LEAD.search(text)
@@ -195,8 +211,13 @@ class NumberAnswerer:
         focus: list[FocusTerm],
         english: bool = False,
         doc: str | list[str] | None = None,
+        aside: tuple[str, ...] = (),
     ) -> NumberFound | None:
-        """The answer's figure, or ``None`` when no table row or clause states one."""
+        """The answer's figure, or ``None`` when no table row or clause states one.
+
+        :param aside: the members of a list the question sets aside to ask for the one
+            left (:func:`kb.exclusions.set_aside`): their figures are not it.
+        """
         asked = NumberQuestion.parse(question)
         precise = asks_date(question)  # 哪一天: how precisely a date is asked, if one is
         reader = _reader(question, precise)  # 排第几, 哪一天, 第几个五年: no table's value
@@ -217,7 +238,7 @@ class NumberAnswerer:
             ):
                 return self._from_row(row[0], asked, english)
         titled = precise is not None  # a document's date is in its title
-        return self._from_prose(asked, relevant, focus, reader, counter, titled)
+        return self._from_prose(asked, relevant, focus, reader, counter, titled, aside)
 
     def _from_row(self, row: Indicator, asked: NumberQuestion, english: bool) -> NumberFound:
         base = asked.wants == "base"
@@ -267,6 +288,7 @@ class NumberAnswerer:
         reader: Callable[[str], list[Figure]] | None = None,
         counter: str | None = None,
         titled: bool = False,
+        aside: tuple[str, ...] = (),
     ) -> NumberFound | None:
         """The best figure of the relevant clauses.
 
@@ -315,8 +337,11 @@ class NumberAnswerer:
                         continue  # a figure the question gives is not what it asks
                     if reader and states_itself(asked.text, clause, figure):
                         continue  # …涨到了2020年的18.69亿元，起点是哪一年: not the year given
+                    left = _left(clause, figure, aside) if aside else 0.0
+                    if left < 0:
+                        continue  # a member the question sets aside
                     tense = "ahead" if _strives(clause, figure, section) else section
-                    fit = scorer.score(clause, figure, tense, when)
+                    fit = scorer.score(clause, figure, tense, when) + left
                     if figure in worded and counter and figure.unit.startswith(counter[0]):
                         fit += 0.4  # 几条 → 两条: the counter asked
                     score = cover + fit + beside - 0.02 * rank

@@ -13,13 +13,15 @@ Example::
 
     without_exclusions("2020年投入多少？（问的是总量，不是比2015年增加的部分）")
     # '2020年投入多少？（问的是总量）'
+    set_aside("24家企业里，除去大学生创业企业和小巨人企业，剩下的那一类有几家？")
+    # ('大学生创业企业', '小巨人企业'): the figures of these members are not the one asked
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["without_exclusions"]
+__all__ = ["set_aside", "without_exclusions"]
 
 #: A Chinese negation that rules a reading out (不是…, 而非…, 不要答…), to its clause's end.
 _ZH = re.compile(r"[，,、；;]?\s*(?:而不是|不是|而非|并非|不要答?|别答)[^，,。；;？?！!）)]*")
@@ -49,3 +51,22 @@ def without_exclusions(question: str) -> str:
     plain = _EMPTY_BRACKETS.sub("", plain)
     plain = re.sub(r"[（(]\s*[，,]\s*", lambda m: m.group(0)[0], plain)
     return plain.strip() if re.search(r"\w", plain) else question
+
+
+#: A question that asks for what is left of a list once some of it is set aside
+#: (剩下的那一类, 其余的).
+_REMAINING = re.compile(r"剩下|剩余|其余|其他那|另外那|另一类")
+#: The members set aside: 除去A、B和C，
+_SET_ASIDE = re.compile(
+    r"(?:除了|除去|除|不算|不计|不包括)([^，,。；;？?]{2,40}?)(?:以外|之外|外)?[，,]"
+)
+
+
+def set_aside(question: str) -> tuple[str, ...]:
+    """The members of a list a question sets aside when it asks for the one that remains
+    (除去大学生创业企业、小巨人成长企业和小巨人企业，剩下的那一类有几家？), else ``()``:
+    the figure asked is the list's member none of them names."""
+    found = _SET_ASIDE.search(question)
+    if not (found and _REMAINING.search(question, found.end())):
+        return ()
+    return tuple(p for p in re.split(r"以及|[、和及与]", found.group(1)) if len(p) >= 2)

@@ -385,6 +385,17 @@ def test_a_report_figure_is_found_under_everyday_and_british_words(
     assert answer.answer.startswith(f"**{value}")
 
 
+def test_the_member_left_of_a_list_is_the_one_the_question_does_not_set_aside(
+    all_kb: KnowledgeBase,
+) -> None:
+    """Not the whole (24家，包括…) nor a member it names: 小巨人企业8家 is what is left."""
+    question = (
+        "六盘水“十三五”末的科技型企业成长梯队中，除了大学生创业企业、科技型种子企业和"
+        "小巨人成长企业，剩下那一类有多少家？"
+    )
+    assert all_kb.ask(question, generative=False).answer.startswith("**8家**")
+
+
 @pytest.mark.parametrize(
     ("question", "value"),
     [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.exclusions import without_exclusions
+from kb.exclusions import set_aside, without_exclusions
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,22 @@ def test_asides_that_rule_a_figure_out_are_cut(question: str, read: str) -> None
 )
 def test_questions_without_such_asides_are_read_as_they_are(question: str) -> None:
     assert without_exclusions(question) == question
+
+
+@pytest.mark.parametrize(
+    ("question", "aside"),
+    [
+        (
+            "24家企业里，除去大学生创业企业、小巨人成长企业和小巨人企业，剩下的那一类有几家？",
+            ("大学生创业企业", "小巨人成长企业", "小巨人企业"),
+        ),
+        ("除了国家级和省级，其余的载体有多少个？", ("国家级", "省级")),
+        # setting aside without asking for what is left: read past, not a list's rest
+        ("除了高新技术企业，科技型种子企业有几家？", ()),
+        ("剩下的资金有多少？", ()),
+    ],
+)
+def test_the_members_a_question_sets_aside_to_ask_for_the_one_left(
+    question: str, aside: tuple[str, ...]
+) -> None:
+    assert set_aside(question) == aside
