@@ -27,6 +27,7 @@ from importlib import resources
 from kb.senses import Senses
 from kb.sparse import SparseIndex
 from kb.tokenize import QueryExpander, Tokenizer, chinese_runs, is_english
+from kb.word_shapes import fragment
 
 __all__ = ["Coverage", "FocusTerm"]
 
@@ -118,6 +119,8 @@ class Coverage:
         outside = set(self.tokenizer.tokens(_ASIDE.sub("，", question)))
         for word in self.tokenizer.tokens(question):
             if word in framing or word in focus or len(word) < 2:
+                continue
+            if fragment(word, self.tokenizer):  # 投了, 市里: a piece jieba guessed, no topic
                 continue
             df = self.word_df.get(word)
             if df is not None and df / self.n > self.generic_share:

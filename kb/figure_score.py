@@ -121,7 +121,9 @@ class FigureScorer:
         phrase = re.split(r"[，,、：:；（(]", before)[-1]
         compared = re.search(r"(?:较|比(?!重|例))(.*)$", phrase)
         asked_about = compared is not None and any(w in compared.group(1) for w in self.words)
-        if compared and not _CHANGE_BEFORE.search(before) and not asked_about:
+        if compared and not _CHANGE_BEFORE.search(before) and asked.asks_compared:
+            score += 0.6  # 比前一个五年多了41%，那前一个五年投了多少: the base it states
+        elif compared and not _CHANGE_BEFORE.search(before) and not asked_about:
             score -= 0.4  # the base of a comparison the question does not ask about
         if asked.unit:
             unit = figure.unit or "?"

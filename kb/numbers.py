@@ -46,6 +46,7 @@ _TARGET = re.compile(
 )
 _BASE = re.compile(
     r"2020|十三五|现状|完成值|目前|现在|已经|当时|基期|基数|基准|起点|起始|当前|现有|了(?:多少|几)|"
+    r"[前上]一个五年|"
     r"去年|上年|\b(?:was|were|had|did|grew|in 20\d\d|back in|baseline|base (?:year|value|level)|"
     r"last year|so far|past year|previous year|"
     r"(?:preceding|previous|last|past) (?:period|plan period|five years)|"
@@ -61,6 +62,12 @@ _GROWTH = re.compile(
     r"\bhow (?:much|many) (?:more|less|fewer|higher|lower|larger|bigger|faster|slower)\b",
     re.I,
 )
+
+
+def _unstated(question: str) -> str:
+    """The question without its clauses that state a percentage (比前一个五年多了41%; was
+    286% up on the 12th.): what it says is known, not what it asks."""
+    return " ".join(c for c in _CLAUSE_END.split(question) if not _STATED_PERCENT.search(c))
 
 
 @dataclass(frozen=True)
@@ -164,8 +171,15 @@ _MORE_ASKED = re.compile(
     r"|\bin (?:absolute|money|cash|yuan) terms\b|\bin (?:yuan|rmb)\b",
     re.I,
 )
-#: A percentage the question states (grew by 85.74%, 比上年增长5%): given, not asked.
+#: A percentage the question states (grew by 85.74%, 比上年增长5%): given, not asked —
+#: and the clause that states it says what is known, not what is asked (比前一个五年多了41%).
 _STATED_PERCENT = re.compile(r"\d[\d.,]*\s*[%％]")
+_CLAUSE_END = re.compile(r"[，,。；;？?]|\.(?=\s|$)")
+#: What a stated change was measured against: 比前一个五年 of 比前一个五年多了41%.
+_COMPARED_WITH = re.compile(
+    r"(?:比|较)([^，,。；;？?比较]{2,10}?)(?:多了|少了|多出|增长|增加|提高|上涨|涨了|下降|减少)"
+    r"[^，,。；;？?]{0,6}\d"
+)
 _SHARE_ASKED = re.compile(
     r"比重|占比|比例|之比|率|强度|百分|%|％|\b(?:share|proportion|ratio|percent\w*|rate|intensity)\b",
     re.I,
@@ -238,11 +252,22 @@ class NumberQuestion:
         return self.unit is None and bool(_AREA_ASKED.search(self.text))
 
     @property
+    def asks_compared(self) -> bool:
+        """Does it ask for what a change it states was measured against (比前一个五年多了
+        41%，那前一个五年一共投了多少; 比上年增长5%，上年是多少)? Its clause of what is
+        asked names the thing compared with again."""
+        said = _COMPARED_WITH.search(self.text)
+        if said is None:
+            return False
+        compared = said.group(1).strip('的“”" ')
+        return len(compared) >= 2 and compared in _unstated(self.text)
+
+    @property
     def asks_more(self) -> bool:
         """Does it ask by how much more, as an amount (比2015年多了多少, how much more), not
         as a rate (增幅, 增速, 几倍, by what percentage)? "How much did GDP grow" asks no
         amount: a growth is a rate unless "more" says otherwise."""
-        text = _STATED_PERCENT.sub(" ", self.text)
+        text = _unstated(self.text)
         if _RATE_ASKED.search(text) or _SHARE_ASKED.search(text):
             return False
         return bool(_MORE_ASKED.search(text))
@@ -283,5 +308,5 @@ class NumberQuestion:
         soft = unit is not None and unit.endswith("~")
         years = tuple(dict.fromkeys(_YEAR.findall(question)))
         end = "from" if _FROM.search(question) else ("to" if _TO.search(question) else None)
-        growth = bool(_GROWTH.search(_CHANGE_NAMED.sub(" ", question)))
+        growth = bool(_GROWTH.search(_CHANGE_NAMED.sub(" ", _unstated(question))))
         return cls(question, wants, years, unit and unit.rstrip("~"), growth, end, soft)

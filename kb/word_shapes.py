@@ -32,6 +32,8 @@ _JOINERS = frozenset("和与及或的了并")
 #: Measure words, particles and place words a guessed piece of several words holds (十来个,
 #: 开了个, 库里, 活是, 好几趟).
 _FRAGMENT_CHARS = frozenset("个了里是在好几把被给着的得趟吗呢吧啊嘛哪")
+#: Prepositions and pointers a guessed piece may begin with (比前一个五年: 比前).
+_LEADING = frozenset("比那这从向对")
 #: jieba's frequency from which a noun holding such a character is a word (省里 249 is
 #: not a noun; 库里 48 is a name).
 _KNOWN_NOUN = 100
@@ -59,7 +61,9 @@ def fragment(word: str, tokenizer: Tokenizer) -> bool:
     """Is the word a piece jieba guessed across words (十来个, 开了个, 库里, 好几趟)? It
     begins or ends on a measure word or particle, and is no noun that general Chinese
     lacks or knows well (个性化)."""
+    frequency = tokenizer.general_frequency(word)
+    if word[0] in _LEADING and not frequency and not tokenizer.is_noun(word):
+        return True  # 比前, 那前: a preposition or pointer and the word after it
     if word[0] not in _FRAGMENT_CHARS and word[-1] not in _FRAGMENT_CHARS:
         return False
-    frequency = tokenizer.general_frequency(word)
     return not (tokenizer.is_noun(word) and (frequency == 0 or frequency >= _KNOWN_NOUN))

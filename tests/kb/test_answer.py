@@ -401,6 +401,11 @@ def test_the_member_left_of_a_list_is_the_one_the_question_does_not_set_aside(
     [
         # a rate of change asked (涨了百分之几): the 增幅, not the level it rose to
         ("“十三五”期间全社会R&D经费投入占GDP的比重涨了百分之几？", "64.8%"),
+        # a change given, what it was measured against asked: the base the clause compares
+        (
+            "市级财政科技专项资金，“十三五”比“十二五”增加了41%，“十二五”时期一共投入了多少？",
+            "5500万元",
+        ),
         # a rate given, the amount asked: the clause stating 41% names the 2281万元 added
         (
             "Liupanshui's municipal science funding in the 13th Five-Year period was 41% above "

@@ -288,3 +288,16 @@ def test_a_change_asked_in_absolute_terms_asks_the_amount_not_the_rate_given(
 ) -> None:
     asked = NumberQuestion.parse(question)
     assert (asked.growth, asked.asks_share, asked.asks_more) == (growth, share, more)
+
+
+@pytest.mark.parametrize(
+    ("question", "compared"),
+    [
+        ("“十三五”比前一个五年多了41%，那前一个五年一共投了多少？", True),
+        ("比上年增长5.5%，上年是多少？", True),
+        ("比上年增长5.5%，今年是多少？", False),  # the level reached, not the base
+        ("比2015年增加了多少？", False),  # no change stated
+    ],
+)
+def test_a_question_asks_for_the_base_of_a_change_it_states(question: str, compared: bool) -> None:
+    assert NumberQuestion.parse(question).asks_compared is compared

@@ -43,6 +43,9 @@ def test_a_stretch_on_a_joining_word_dangles_unless_it_is_a_word(
         ("库里", True),  # a name (Curry), not a store
         ("省里", True),
         ("好几趟", True),
+        ("比前", True),  # 比前一个五年: a preposition and the word after it
+        ("比重", False),
+        ("那曲", False),  # a place
         ("个性化", False),  # a noun it knows well
         ("里程碑", False),
         ("标志牌", False),  # no particle at its edge
