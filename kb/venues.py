@@ -46,6 +46,10 @@ _SIDE = re.compile(
 )
 #: Said before a visitor word, it makes the visitors the project's customers, not its place.
 _AIMED = re.compile(r"(?:\baim(?:ed|s|ing)? at\b|\btarget(?:ed|ing|s)?\b)[^.;!?]{0,60}$")
+#: Said after a visitor word (深受…游客欢迎) or before it (popular with tourists), it says
+#: the visitors like the venue: they are its customers, not the place it stands in.
+_LIKED = re.compile(r"[^，,。；;]{0,4}?(?:欢迎|喜爱|青睐|好评|喜欢)")
+_LIKED_BY = re.compile(r"\b(?:popular with|loved by|favou?red by|liked by)\b[^.;,]{0,30}$")
 #: A sentence on what the project brings others (带动装修、家政等行业就业): their trades.
 _IMPACT = re.compile(r"带动|拉动|辐射|\bcreat\w* jobs\b|\bjobs for\b")
 _CLAUSE = re.compile(r"[，,：:]")
@@ -113,6 +117,9 @@ def _visits(word: str, lines: list[tuple[str, bool]]) -> bool:
     """
     for sentence, _ in lines:
         at = _find(word, sentence)
-        if at >= 0 and not _AIMED.search(sentence[:at]):
-            return True
+        if at < 0 or _AIMED.search(sentence[:at]):
+            continue
+        if _LIKED.match(sentence, at + len(word)) or _LIKED_BY.search(sentence[:at]):
+            continue  # 深受外地游客欢迎, popular with tourists: its customers' taste
+        return True
     return False

@@ -28,6 +28,9 @@ from kb.venues import venues
         # the "to" of "plan to open" names no customer; visitors aimed at are customers
         ("We plan to open a karaoke bar aimed at students and weekend visitors.", ["karaoke"]),
         ("We plan to open a sauna near the station.", ["sauna"]),
+        # visitors who like its food are its customers, not a tourist place it stands in
+        ("公司经营中餐连锁门店6家。招牌菜深受本地食客和外地游客欢迎。", ["中餐"]),
+        ("We run three noodle restaurants popular with tourists.", ["restaurant"]),
     ],
 )
 def test_a_venue_the_project_runs_is_found(text: str, expected: list[str]) -> None:
