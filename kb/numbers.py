@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ingest import Indicator
-from kb.unit_hints import asked_unit
+from kb.unit_hints import STATED_PERCENT, asked_unit
 
 __all__ = ["AREA_UNIT", "Figure", "NumberQuestion", "figures"]
 
@@ -67,7 +67,7 @@ _GROWTH = re.compile(
 def _unstated(question: str) -> str:
     """The question without its clauses that state a percentage (比前一个五年多了41%; was
     286% up on the 12th.): what it says is known, not what it asks."""
-    return " ".join(c for c in _CLAUSE_END.split(question) if not _STATED_PERCENT.search(c))
+    return " ".join(c for c in _CLAUSE_END.split(question) if not STATED_PERCENT.search(c))
 
 
 @dataclass(frozen=True)
@@ -171,9 +171,8 @@ _MORE_ASKED = re.compile(
     r"|\bin (?:absolute|money|cash|yuan) terms\b|\bin (?:yuan|rmb)\b",
     re.I,
 )
-#: A percentage the question states (grew by 85.74%, 比上年增长5%): given, not asked —
-#: and the clause that states it says what is known, not what is asked (比前一个五年多了41%).
-_STATED_PERCENT = re.compile(r"\d[\d.,]*\s*[%％]")
+#: Where a question's clause ends: one that states a percentage says what is known, not
+#: what is asked (比前一个五年多了41%).
 _CLAUSE_END = re.compile(r"[，,。；;？?]|\.(?=\s|$)")
 #: What a stated change was measured against: 比前一个五年 of 比前一个五年多了41%.
 _COMPARED_WITH = re.compile(
@@ -276,7 +275,7 @@ class NumberQuestion:
     def asks_share(self) -> bool:
         """Does it ask for a share (比重, 占比, what proportion, percent…)? A percentage
         it states (286% up on the 12th) asks none."""
-        return bool(_SHARE_ASKED.search(_STATED_PERCENT.sub(" ", self.text)))
+        return bool(_SHARE_ASKED.search(STATED_PERCENT.sub(" ", self.text)))
 
     def fits_row(self, row: Indicator) -> bool:
         """Could ``row`` answer? A share row (技术合同成交额占地区生产总值比重, %) answers a

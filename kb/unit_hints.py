@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asked_unit"]
+__all__ = ["STATED_PERCENT", "asked_unit"]
 
 #: A unit of measure asked in, beyond the hints: 多少万吨, 多少公里, 几万亩.
 _MEASURED_IN = re.compile(
@@ -85,13 +85,14 @@ _UNIT_HINTS = [
 ]
 
 
-#: A percentage the question states (286% up on the 12th): given, not the unit asked.
-_STATED_PERCENT = re.compile(r"\d[\d.,]*\s*[%％]")
+#: A percentage the question states (286% up on the 12th, 比上年增长5%): given, not the
+#: unit asked.
+STATED_PERCENT = re.compile(r"\d[\d.,]*\s*[%％]")
 
 
 def asked_unit(question: str) -> str | None:
     """The unit ``question`` asks in (``"%~"`` for a soft share), else ``None``."""
-    question = _STATED_PERCENT.sub(" ", question)
+    question = STATED_PERCENT.sub(" ", question)
     unit = next((u for pattern, u in _UNIT_HINTS if pattern.search(question)), None)
     if unit is None and (measured := _MEASURED_IN.search(question)):
         unit = measured.group(1)  # 多少万吨, 多少公里
