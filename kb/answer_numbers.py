@@ -41,12 +41,13 @@ from kb.dates import asks_date, dates
 from kb.figure_score import FigureScorer
 from kb.given import given, given_in_prose, row_figure, states, states_itself
 from kb.indicator_match import IndicatorMatcher
+from kb.list_members import left_member, list_lead, listed
 from kb.numbers import Figure, NumberQuestion, figures
 from kb.ordinals import asked_ordinal, ordinals
 from kb.protocols import Index
 from kb.ranks import asks_rank, ranks
 from kb.search import Hit
-from kb.tense import report_tense, section_tense
+from kb.tense import report_tense, section_tense, strives
 
 __all__ = ["NumberAnswerer", "NumberFound"]
 
@@ -54,22 +55,6 @@ _QUALIFIER = re.compile(r"(不少于|不低于|不超过|超过|高于|低于|�
 _BOUND = re.compile(r"以上|以下|以内|左右")
 _TABLE_YEARS = {"2020", "2025"}
 _TABLE_UNITS = {"个", "家", "项", "件", "人", "所", "座"}  # a count a table's row may hold
-#: A figure a clause strives for (力争…, …左右) is a target wherever it stands (see
-#: kb.tense): the words before it, or 左右 right after it — not the 左右 of another
-#: figure of the clause (城镇新增就业60万人以上，…稳定在600万人左右 reviews last year).
-_STRIVES = re.compile(r"力争|预期|确保")
-#: 左右 after a figure, or after the list it begins (分别达到95%和85%左右: both).
-_ABOUT = re.compile(r"(?:[和、及与至到~－—-][\d.]+[^\d，,；;。、和及与]{0,4})*左右")
-
-
-def _strives(clause: str, figure: Figure, section: str | None) -> bool:
-    """Does the clause strive for ``figure`` (a target)? 左右 alone does not in a review
-    (预计全市地区生产总值增长5.2%左右 estimates last year)."""
-    if _STRIVES.search(clause[: figure.start]):
-        return True
-    return section != "past" and bool(_ABOUT.match(clause, figure.end))
-
-
 #: What the clause that states a figure the question gives adds to its other figures.
 _BESIDE_GIVEN = 0.5
 
@@ -88,34 +73,6 @@ def _clauses(
         if heading not in seen:
             seen.add(heading)
             yield heading, found[0]
-
-
-#: The sentence that opens a list of 一是…二是… (今年再办好15件民生实事。一是…), and a
-#: clause of that list: the lead is said of each of its clauses.
-_LEAD = re.compile(r"([^。；;！!？?\n]{2,60})[。：:]\s*一是")
-_LISTED = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十])")
-
-
-def _left(clause: str, figure: Figure, aside: tuple[str, ...]) -> float:
-    """-1 for a figure whose own label names a member set aside, or for the whole the
-    list breaks down (24家，包括…); ``_LEFT`` for one of a list that names them (the
-    member left); 0 elsewhere."""
-    label = re.split(r"[，,、；;：:（(]", clause[: figure.start])[-1]
-    if any(a in label for a in aside) or _WHOLE_OF_LIST.match(clause, figure.end):
-        return -1.0
-    return _LEFT if any(a in clause for a in aside) else 0.0
-
-
-#: What the member left of a list a question sets aside gains.
-_LEFT = 0.5
-#: Said right after a figure, it makes the figure the whole of the list that follows.
-_WHOLE_OF_LIST = re.compile(r"\s*[，,（(：:]?\s*(?:包括|其中|含)")
-
-
-def _list_lead(text: str) -> str:
-    """The sentence before a text's 一是, if it has one (the lead of its list)."""
-    found = _LEAD.search(text)
-    return found.group(1) if found else ""
 
 
 def _reader(question: str, precise: str | None) -> Callable[[str], list[Figure]] | None:
@@ -314,10 +271,10 @@ class NumberAnswerer:
             # to that plan; 三是技术合同成交额大幅提升 of its paragraph): a clause need not
             # repeat them
             titles = f"{hit.doc_title} {self.kb.chunk(hit.id).meta.get('title') or ''}"
-            lead = _list_lead(hit.text)
+            lead = list_lead(hit.text)
             for clause, quoted in _clauses(hit, headings, titled):
                 # 今年全市GDP是多少: 占GDP比重 says a share of GDP, not GDP
-                said = f"{clause} {titles} {lead if _LISTED.match(clause) else ''}"
+                said = f"{clause} {titles} {lead if listed(clause) else ''}"
                 said = said if share_asked else _SHARE_OF.sub("", said)
                 cover = self.coverage.score(focus, said)
                 if scoped and not any(self.coverage.match(f, said) >= STAND_IN for f in topical):
@@ -337,10 +294,10 @@ class NumberAnswerer:
                         continue  # a figure the question gives is not what it asks
                     if reader and states_itself(asked.text, clause, figure):
                         continue  # …涨到了2020年的18.69亿元，起点是哪一年: not the year given
-                    left = _left(clause, figure, aside) if aside else 0.0
+                    left = left_member(clause, figure, aside) if aside else 0.0
                     if left < 0:
                         continue  # a member the question sets aside
-                    tense = "ahead" if _strives(clause, figure, section) else section
+                    tense = "ahead" if strives(clause, figure, section) else section
                     fit = scorer.score(clause, figure, tense, when) + left
                     if figure in worded and counter and figure.unit.startswith(counter[0]):
                         fit += 0.4  # 几条 → 两条: the counter asked

@@ -10,6 +10,7 @@ Example::
     section_tense(hit)                                   # 'past' under 一、2024年工作回顾
     asked_tense("How many urban jobs were created last year?", 2025)   # 'past'
     by_tense(hits, "past", k=3)      # hits: k + DEMOTE of one report's, best first
+    strives("力争达到1.8%", figure, None)   # True: a target, whatever part it stands in
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ import re
 from dataclasses import replace
 
 from kb.documents import DocumentInfo
+from kb.numbers import Figure
 from kb.search import Hit
 
-__all__ = ["DEMOTE", "asked_tense", "by_tense", "report_tense", "section_tense"]
+__all__ = ["DEMOTE", "asked_tense", "by_tense", "report_tense", "section_tense", "strives"]
 
 #: A clause of a report's review (一、2024年工作回顾, 第一章 “十三五”…回顾) states what was
 #: reached; one of its plans (2025年目标任务, 工作安排, 2025年重点工作) or one that strives
@@ -70,3 +72,19 @@ def by_tense(hits: list[Hit], asked: str, k: int) -> list[Hit]:
         enumerate(hits), key=lambda ih: ih[0] + (DEMOTE if section_tense(ih[1]) == other else 0)
     )
     return [replace(h, rank=n) for n, (_, h) in enumerate(moved[:k], 1)]
+
+
+#: A figure a clause strives for (力争…, …左右) is a target wherever it stands: the words
+#: before it, or 左右 right after it — not the 左右 of another figure of the clause
+#: (城镇新增就业60万人以上，…稳定在600万人左右 reviews last year).
+_STRIVES = re.compile(r"力争|预期|确保")
+#: 左右 after a figure, or after the list it begins (分别达到95%和85%左右: both).
+_ABOUT = re.compile(r"(?:[和、及与至到~－—-][\d.]+[^\d，,；;。、和及与]{0,4})*左右")
+
+
+def strives(clause: str, figure: Figure, section: str | None) -> bool:
+    """Does the clause strive for ``figure`` (a target)? 左右 alone does not in a review
+    (预计全市地区生产总值增长5.2%左右 estimates last year)."""
+    if _STRIVES.search(clause[: figure.start]):
+        return True
+    return section != "past" and bool(_ABOUT.match(clause, figure.end))

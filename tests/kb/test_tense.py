@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kb.documents import DocumentInfo
+from kb.numbers import figures
 from kb.search import Hit
-from kb.tense import DEMOTE, asked_tense, by_tense, report_tense, section_tense
+from kb.tense import DEMOTE, asked_tense, by_tense, report_tense, section_tense, strives
 
 
 def _hit(n: int, heading: str) -> Hit:
@@ -58,3 +59,19 @@ def test_only_one_work_report_is_reordered() -> None:
     assert report_tense("去年粮食产量", [report]) == "past"
     assert report_tense("去年粮食产量", [plan]) is None
     assert report_tense("去年粮食产量", [report, report]) is None
+
+
+@pytest.mark.parametrize(
+    ("clause", "figure", "section", "target"),
+    [
+        ("力争研发投入强度达到1.8%", "1.8%", None, True),
+        ("城镇新增就业60万人以上，稳定在600万人左右", "60万人", "ahead", False),  # 左右 is 600's
+        ("城镇新增就业60万人以上，稳定在600万人左右", "600万人", "ahead", True),
+        ("预计全市地区生产总值增长5.2%左右", "5.2%", "past", False),  # an estimate in a review
+    ],
+)
+def test_a_figure_a_clause_strives_for_is_a_target(
+    clause: str, figure: str, section: str | None, target: bool
+) -> None:
+    found = next(f for f in figures(clause) if f.text == figure)
+    assert strives(clause, found, section) is target
