@@ -48,6 +48,10 @@ _MIN_LABEL, _MAX_LABEL = 2, 8
 #: A total a breakdown follows: 共有96个（…），国家级7个，省级28个.
 _TOTAL = re.compile(r"(?:共有|共计|合计|总计|总数|累计|各类)[^，。；\d]{0,12}$")
 _NAMED_LABEL = 0.4
+_COMPARES = re.compile(r"较|比(?!重|例)")
+_ADDED = re.compile(r"新增|新建|增加|新认定")
+#: The words that state a total right before its figure (总量达到1.8万家, 累计建成).
+_TOTAL_STATED = re.compile(r"(?:总量|总数|累计|共有|共计|合计|总计)[^，。；\d]{0,4}$")
 #: A gap asked (how much faster than, 比…高多少) and said (增速比城镇居民高2.4个百分点).
 _COMPARED_ASKED = re.compile(
     r"\b(?:faster|slower|more|less|higher|lower)\b(?! than\b)[^?？]*\bthan\b"  # not more than 5
@@ -172,6 +176,16 @@ class FigureScorer:
         score += echo(self.echoes, before)
         if self.amount and self.amount.search(before) and any(n in before for n in self.names):
             score += 0.4  # 国际友好城市4对、总数达110对: the total asked, of the thing asked
+        elif asked.asks_whole and _TOTAL_STATED.search(before) and not _COMPARES.search(clause):
+            # in total now: 总量达到1.8万家, not the 1200家 added (in a comparison, the whole
+            # asked may be the one compared with: 累计7781万元，较“十二五”时期5500万元)
+            score += 0.4
+        elif (
+            asked.asks_whole
+            and _ADDED.search(re.split(r"[，,；;。]", before)[-1])
+            and any(_TOTAL_STATED.search(clause[: f.start]) for f in figures(clause))
+        ):
+            score -= 0.3  # 新增…1200家，总量达到1.8万家: what was added, not the whole
         return score + self._dated(figure, before)
 
     def _names_label(self, before: str) -> bool:
