@@ -176,17 +176,28 @@ class FigureScorer:
         score += echo(self.echoes, before)
         if self.amount and self.amount.search(before) and any(n in before for n in self.names):
             score += 0.4  # 国际友好城市4对、总数达110对: the total asked, of the thing asked
-        elif asked.asks_whole and _TOTAL_STATED.search(before) and not _COMPARES.search(clause):
+        elif self.amount is None and self._total(clause, before):
             # in total now: 总量达到1.8万家, not the 1200家 added (in a comparison, the whole
             # asked may be the one compared with: 累计7781万元，较“十二五”时期5500万元)
             score += 0.4
         elif (
-            asked.asks_whole
+            self.amount is None
+            and asked.asks_whole
             and _ADDED.search(re.split(r"[，,；;。]", before)[-1])
-            and any(_TOTAL_STATED.search(clause[: f.start]) for f in figures(clause))
+            and any(self._total(clause, clause[: f.start]) for f in figures(clause))
         ):
             score -= 0.3  # 新增…1200家，总量达到1.8万家: what was added, not the whole
         return score + self._dated(figure, before)
+
+    def _total(self, clause: str, before: str) -> bool:
+        """Is the figure after ``before`` the total of its clause (总量达到1.8万家), asked as a
+        whole (一共, in total) by a question that names no amount word of its own (总数 is
+        :func:`~kb.figure_phrases.total_asked`'s), outside a comparison?"""
+        return (
+            self.asked.asks_whole
+            and bool(_TOTAL_STATED.search(before))
+            and not _COMPARES.search(clause)
+        )
 
     def _names_label(self, before: str) -> bool:
         """Does the question say the figure's own short label whole (省级 of 省级28个,

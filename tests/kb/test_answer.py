@@ -396,7 +396,7 @@ def test_a_whole_asked_is_the_total_not_what_was_added(
     all_kb: KnowledgeBase, question: str
 ) -> None:
     """新增国家高新技术企业1200家，总量达到1.8万家: the question asks the total."""
-    assert all_kb.ask(question, generative=False).answer.startswith("**1.8万家**")
+    assert all_kb.ask(question, generative=False).value == "1.8万家"
 
 
 def test_the_member_left_of_a_list_is_the_one_the_question_does_not_set_aside(
