@@ -103,7 +103,9 @@ _PLACE = re.compile(
     r"在[^，,。；;、在]{1,12}?(?:门口|旁边|附近|对面|隔壁|边上|楼下|周边|边)"
     r"(?=[^，,。；;]{0,3}?(?:开|办|设|租|摆|经营|有))"
     r"|\b(?:next to|opposite|across (?:the street )?from|beside) (?:the |a )?[\w' -]{1,30}?"
-    r"(?=,|\.|;| and | we | where )",
+    r"(?=,|\.|;| and | we | where )"
+    # the premises it rents (a table-tennis club in a rented warehouse): a building, no trade
+    r"|\bin (?:a|an|the|our) (?:[\w-]+ ){0,2}(?:warehouse|basement|shed|garage|shopfront)s?\b",
     re.I,
 )
 

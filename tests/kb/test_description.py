@@ -228,6 +228,9 @@ def test_an_english_about_word_counts_only_as_a_whole_word() -> None:
         ("We opened a trophy shop next to the sports stadium, selling cups.", "trophy", "stadium"),
         ("我们在电厂旁边建了一条粉煤灰加气砖生产线", "电厂", "-"),  # builds: no shop's address
         ("煤矿旁边的矸石山治理", "矸石山", "-"),  # no 在: what the project is about
+        # the premises it rents
+        ("A table-tennis club in a rented warehouse: eight tables", "table-tennis", "warehouse"),
+        ("A laser-tag arena in an old warehouse.", "laser-tag", "warehouse"),
     ],
 )
 def test_places_aside_blanks_the_landmark_a_shop_stands_by(text: str, kept: str, gone: str) -> None:
