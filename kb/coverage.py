@@ -5,7 +5,9 @@ the plan answers this", or keeping only the clauses that answer, needs an absolu
 measure. A question's *focus* is its content words, minus question framing
 (``kb/data/question_words.txt``) and words so common in the corpus that they say
 nothing (in more than ``generic_share`` of chunks). Each focus word weighs its IDF; a
-word absent from the corpus weighs the most (it is what the plan does not talk about).
+word absent from the corpus weighs the most (it is what the plan does not talk about) —
+but not a piece jieba guessed across words (投了, 哪些项目: :func:`kb.word_shapes.fragment`),
+and a word said only in a bracketed gloss weighs ``GLOSS`` of it.
 A text covers a word fully when it contains it, partly when it contains its rare
 characters (氢能 ~ 焦炉煤气提氢), weighted by character IDF.
 

@@ -15,7 +15,9 @@ The verdict rests on evidence a reader can check, not on one similarity number:
 3. ``fit``: a priority item names the project's work. ``partial``: only its area is a
    priority — or the project only sells, trades, rents or hosts (批发, 4S店, dealership):
    a science and technology plan supports research, making and use, not trade, unless
-   a numbered measure names the service itself (人才评价机构, 创业投资机构入驻).
+   a numbered measure names the service itself (人才评价机构, 创业投资机构入驻). Such a
+   project is partial through what it deals in, not through an area word alone (the 小区
+   its shop stands by).
    ``no_fit``: neither — or the project runs a consumer venue (a restaurant, a salon:
    :mod:`kb.venues`), whatever technology it uses there. Words the plan lacks never
    drag a named match down.
