@@ -118,7 +118,8 @@ class Coverage:
         focus: dict[str, FocusTerm] = {}
         # an aside in brackets glosses the word before it (“水盆子”（小水库、小塘坝这类蓄水
         # 工程）): its words may add to a text's cover, they are not what is asked
-        outside = set(self.tokenizer.tokens(_ASIDE.sub("，", question)))
+        aside = _ASIDE.search(question) is not None  # (most questions have none)
+        outside = set(self.tokenizer.tokens(_ASIDE.sub("，", question))) if aside else set()
         for word in self.tokenizer.tokens(question):
             if word in framing or word in focus or len(word) < 2:
                 continue
@@ -127,7 +128,7 @@ class Coverage:
             df = self.word_df.get(word)
             if df is not None and df / self.n > self.generic_share:
                 continue
-            weight = self._idf(df) * (1.0 if word in outside else GLOSS)
+            weight = self._idf(df) * (GLOSS if aside and word not in outside else 1.0)
             focus[word] = FocusTerm(word, weight, tuple(self.expander.synonyms(word)))
         # Drop a word that is part of a longer focus word (氢燃料 inside 氢燃料电池).
         terms = [t for t in focus.values() if not any(t.word in o and t.word != o for o in focus)]

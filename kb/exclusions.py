@@ -35,10 +35,12 @@ _EN = re.compile(
     re.I,
 )
 _EMPTY_BRACKETS = re.compile(r"[（(]\s*[，,;；]?\s*[）)]")
+#: The Chinese words that set something aside (除了, 不算).
+_ASIDE_ZH = r"(?:除了|除去|除|不算|不计|不包括)"
 #: What a question sets aside before it asks (除了高新技术企业，…; 不算X，; apart from X, …),
 #: to the comma that ends it.
 _BESIDES = re.compile(
-    r"(?:除了|除去|除|不算|不计|不包括)[^，,。；;？?]{1,24}?(?:以外|之外|外)?[，,]"
+    rf"{_ASIDE_ZH}[^，,。；;？?]{{1,24}}?(?:以外|之外|外)?[，,]"
     r"|\b(?:apart from|besides|other than|excluding|not counting|aside from)\b[^,.;?]{1,60},",
     re.I,
 )
@@ -57,9 +59,7 @@ def without_exclusions(question: str) -> str:
 #: (剩下的那一类, 其余的).
 _REMAINING = re.compile(r"剩下|剩余|其余|其他那|另外那|另一类")
 #: The members set aside: 除去A、B和C，
-_SET_ASIDE = re.compile(
-    r"(?:除了|除去|除|不算|不计|不包括)([^，,。；;？?]{2,40}?)(?:以外|之外|外)?[，,]"
-)
+_SET_ASIDE = re.compile(rf"{_ASIDE_ZH}([^，,。；;？?]{{2,40}}?)(?:以外|之外|外)?[，,]")
 
 
 def set_aside(question: str) -> tuple[str, ...]:

@@ -45,13 +45,15 @@ _BREAKDOWN = re.compile(r"\d[^\d，。；（(]{0,4}[（(][^）)\d]*$")
 _LABEL_START = re.compile(r"[，,、；;。（(〈〉：:）)]")
 _OWN_VERB = re.compile(r"(?:共有|共计|累计|合计|达到|达|为|是|有|共|计|约)$")
 _MIN_LABEL, _MAX_LABEL = 2, 8
+_TOTAL_WORDS = "共有|共计|合计|总计|总数|累计"
 #: A total a breakdown follows: 共有96个（…），国家级7个，省级28个.
-_TOTAL = re.compile(r"(?:共有|共计|合计|总计|总数|累计|各类)[^，。；\d]{0,12}$")
-_NAMED_LABEL = 0.4
-_COMPARES = re.compile(r"较|比(?!重|例)")
-_ADDED = re.compile(r"新增|新建|增加|新认定")
+_TOTAL = re.compile(rf"(?:{_TOTAL_WORDS}|各类)[^，。；\d]{{0,12}}$")
 #: The words that state a total right before its figure (总量达到1.8万家, 累计建成).
-_TOTAL_STATED = re.compile(r"(?:总量|总数|累计|共有|共计|合计|总计)[^，。；\d]{0,4}$")
+_TOTAL_STATED = re.compile(rf"(?:{_TOTAL_WORDS}|总量)[^，。；\d]{{0,4}}$")
+_NAMED_LABEL = 0.4
+#: A comparison and what it is made with (较2015年, 比“十二五”; not 比重, 比例).
+_COMPARED = re.compile(r"(?:较|比(?!重|例))(.*)$")
+_ADDED = re.compile(r"新增|新建|增加|新认定")
 #: A gap asked (how much faster than, 比…高多少) and said (增速比城镇居民高2.4个百分点).
 _COMPARED_ASKED = re.compile(
     r"\b(?:faster|slower|more|less|higher|lower)\b(?! than\b)[^?？]*\bthan\b"  # not more than 5
@@ -123,12 +125,12 @@ class FigureScorer:
         asked, before = self.asked, clause[: figure.start]
         score = self._said(clause, figure, before)
         phrase = re.split(r"[，,、：:；（(]", before)[-1]
-        compared = re.search(r"(?:较|比(?!重|例))(.*)$", phrase)
-        asked_about = compared is not None and any(w in compared.group(1) for w in self.words)
-        if compared and not _CHANGE_BEFORE.search(before) and asked.asks_compared:
-            score += 0.6  # 比前一个五年多了41%，那前一个五年投了多少: the base it states
-        elif compared and not _CHANGE_BEFORE.search(before) and not asked_about:
-            score -= 0.4  # the base of a comparison the question does not ask about
+        compared = _COMPARED.search(phrase)
+        if compared and not _CHANGE_BEFORE.search(before):  # the base a comparison states
+            if asked.asks_compared:
+                score += 0.6  # 比前一个五年多了41%，那前一个五年投了多少: asked
+            elif not any(w in compared.group(1) for w in self.words):
+                score -= 0.4  # … which the question does not ask about
         if asked.unit:
             unit = figure.unit or "?"
             same = asked.unit_agrees(unit) or (asked.unit == "%" and figure.unit == "％")
@@ -176,28 +178,24 @@ class FigureScorer:
         score += echo(self.echoes, before)
         if self.amount and self.amount.search(before) and any(n in before for n in self.names):
             score += 0.4  # 国际友好城市4对、总数达110对: the total asked, of the thing asked
-        elif self.amount is None and self._total(clause, before):
-            # in total now: 总量达到1.8万家, not the 1200家 added (in a comparison, the whole
-            # asked may be the one compared with: 累计7781万元，较“十二五”时期5500万元)
-            score += 0.4
-        elif (
-            self.amount is None
-            and asked.asks_whole
-            and _ADDED.search(re.split(r"[，,；;。]", before)[-1])
-            and any(self._total(clause, clause[: f.start]) for f in figures(clause))
-        ):
-            score -= 0.3  # 新增…1200家，总量达到1.8万家: what was added, not the whole
+        elif self.amount is None and asked.asks_whole:
+            score += self._whole(clause, before)
         return score + self._dated(figure, before)
 
-    def _total(self, clause: str, before: str) -> bool:
-        """Is the figure after ``before`` the total of its clause (总量达到1.8万家), asked as a
-        whole (一共, in total) by a question that names no amount word of its own (总数 is
-        :func:`~kb.figure_phrases.total_asked`'s), outside a comparison?"""
-        return (
-            self.asked.asks_whole
-            and bool(_TOTAL_STATED.search(before))
-            and not _COMPARES.search(clause)
-        )
+    def _whole(self, clause: str, before: str) -> float:
+        """For a whole asked (一共, in total) by a question that names no amount word of its
+        own (总数 is :func:`~kb.figure_phrases.total_asked`'s): +0.4 for the total a clause
+        states (总量达到1.8万家), -0.3 for what it added beside that total (新增…1200家);
+        0 in a comparison, where the whole asked may be the one compared with (累计7781万元，
+        较“十二五”时期5500万元), and elsewhere."""
+        if _COMPARED.search(clause):
+            return 0.0
+        if _TOTAL_STATED.search(before):
+            return 0.4
+        added = _ADDED.search(re.split(r"[，,；;。]", before)[-1])
+        if added and any(_TOTAL_STATED.search(clause[: f.start]) for f in figures(clause)):
+            return -0.3
+        return 0.0
 
     def _names_label(self, before: str) -> bool:
         """Does the question say the figure's own short label whole (省级 of 省级28个,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ingest import Indicator
 from kb.unit_hints import STATED_PERCENT, asked_unit
@@ -216,7 +217,8 @@ _YEAR = re.compile(
 @dataclass(frozen=True)
 class NumberQuestion:
     """What a number question asks: target or base value, years, unit, growth, and for
-    "从X增加至Y" facts, the end (``to``) or the start (``from``)."""
+    "从X增加至Y" facts, the end (``to``) or the start (``from``). What else it asks
+    (``asks_*``) is read once, when first needed: a scorer asks it of every figure."""
 
     text: str
     wants: str | None
@@ -230,27 +232,27 @@ class NumberQuestion:
         """Could a figure in ``unit`` answer? (人 agrees with 人/万人; a guessed % with any.)"""
         return not self.unit or self.soft_unit or unit.startswith(self.unit) or self.unit in unit
 
-    @property
+    @cached_property
     def asks_count(self) -> bool:
         """Does it ask "how many" of something, which is never money or a share?"""
         return bool(_COUNT_ASKED.search(self.text)) and not _MONEY_OR_SHARE.search(self.text)
 
-    @property
+    @cached_property
     def asks_amount(self) -> bool:
         """Does it ask "how much" (an amount, never a count of things)?"""
         return bool(_AMOUNT_ASKED.search(self.text))
 
-    @property
+    @cached_property
     def asks_whole(self) -> bool:
         """Does it ask for a whole with its parts in it (一共, 含…在内, in total)?"""
         return bool(_WHOLE.search(self.text))
 
-    @property
+    @cached_property
     def asks_area(self) -> bool:
         """Does it ask for an area (面积, how large an area, acreage), in no unit it names?"""
         return self.unit is None and bool(_AREA_ASKED.search(self.text))
 
-    @property
+    @cached_property
     def asks_compared(self) -> bool:
         """Does it ask for what a change it states was measured against (比前一个五年多了
         41%，那前一个五年一共投了多少; 比上年增长5%，上年是多少)? Its clause of what is
@@ -261,7 +263,7 @@ class NumberQuestion:
         compared = said.group(1).strip('的“”" ')
         return len(compared) >= 2 and compared in _unstated(self.text)
 
-    @property
+    @cached_property
     def asks_more(self) -> bool:
         """Does it ask by how much more, as an amount (比2015年多了多少, how much more), not
         as a rate (增幅, 增速, 几倍, by what percentage)? "How much did GDP grow" asks no
@@ -271,7 +273,7 @@ class NumberQuestion:
             return False
         return bool(_MORE_ASKED.search(text))
 
-    @property
+    @cached_property
     def asks_share(self) -> bool:
         """Does it ask for a share (比重, 占比, what proportion, percent…)? A percentage
         it states (286% up on the 12th) asks none."""
