@@ -16,7 +16,7 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,22 +31,14 @@ _NAME = re.compile(r"^[A-Za-z0-9_-]{1,120}$")
 
 
 @dataclass(frozen=True)
-class QdrantSettings:
-    """A Qdrant location (a server URL or a local folder) and how to create collections.
+class QdrantSettings(QdrantPlace):
+    """A Qdrant location (a server URL or a local folder) and how to create collections:
+    the settings tree's :class:`~kb.settings.QdrantPlace` (its fields: ``url``, ``path``,
+    ``collection`` — the alias; collections are ``<collection>-<stamp>-<id>`` —,
+    ``shards``, ``replicas``), made complete and checked for a store to use.
 
-    :param url: a server or cluster, e.g. ``http://qdrant:6333``; empty for local mode.
-    :param path: local mode's folder (used when ``url`` is empty).
-    :param collection: the alias name; collections are ``<collection>-<stamp>-<id>``.
-    :param shards: ``shard_number`` of a new collection.
-    :param replicas: ``replication_factor`` of a new collection.
     :raises ConfigError: no location, a collection name Qdrant would refuse, or a count < 1.
     """
-
-    url: str = ""
-    path: str = ""
-    collection: str = "policykb"
-    shards: int = 1
-    replicas: int = 1
 
     def __post_init__(self) -> None:
         if not (self.url or self.path):
@@ -76,13 +68,7 @@ class QdrantSettings:
         path = place.path
         if not (place.url or path):
             path = str(index_dir / LOCAL_FOLDER)
-        return cls(
-            url=place.url,
-            path=path,
-            collection=place.collection,
-            shards=place.shards,
-            replicas=place.replicas,
-        )
+        return cls(**{**asdict(place), "path": path})
 
     @classmethod
     def for_reader(
