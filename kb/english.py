@@ -174,12 +174,15 @@ class EnglishGlossary:
             key = tuple(forms.get(w, w) for w in words)
             entries.setdefault(key, []).extend(chinese.split())
         # a phrase in the other spelling too (counselling room for counseling room)
-        other = {w: o for key in entries for w in key for o in spellings(w)}
+        # (each distinct word respelled once: the rules are ten regexes)
+        other = {w: o for w in {w for key in entries for w in key} for o in spellings(w)}
         other.update({o: w for w, o in list(other.items())})
         respelled = set()
         for key in list(entries):
             for i, word in enumerate(key):
-                variant = (*key[:i], other.get(word, word), *key[i + 1 :])
+                if word not in other:
+                    continue
+                variant = (*key[:i], other[word], *key[i + 1 :])
                 if variant not in entries:
                     entries[variant] = entries[key]
                     respelled.add(variant)
