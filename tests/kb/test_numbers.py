@@ -33,6 +33,12 @@ from kb.numbers import NumberQuestion, figures
         ("发放消费券9829张，举办活动1.2万场次，加装电梯6748部", ["9829张", "1.2万场次", "6748部"]),
         ("3部门联合印发，张家界", ["3"]),  # 部门, 张家: no unit
         ("人均预期寿命达到78.5岁", ["78.5岁"]),
+        # trees, ships and head of livestock are counted in their own words
+        (
+            "抢救古树名木60万株、复壮300万株，新增渔船12艘，出栏生猪50万头",
+            ["60万株", "300万株", "12艘", "50万头"],
+        ),
+        ("3头部企业，种下100棵", ["3", "100棵"]),  # 头部: no head of livestock
     ],
 )
 def test_figures_are_quantities_never_labels_years_or_codes(text: str, found: list[str]) -> None:
