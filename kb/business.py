@@ -41,13 +41,16 @@ _FEE = re.compile(
 )
 
 
-#: Goods sourced from their makers (货都是从几家厂家拿的, 从厂里进货, we buy them from the mills):
-#: a reseller's business form.
+#: Work taken on for others by the job (常年接煤田勘查的活, 接装修活儿): a contractor's.
+_JOBS = re.compile(r"(?:接|揽)[^，,；;。]{0,16}?活(?:儿|计)?(?![动力跃泼性])")
+
+#: Goods sourced from their makers or mines (货都是从几家厂家拿的, 从厂里进货, we buy them
+#: from the mills, we buy coal from twenty small mines): a reseller's business form.
 _SOURCED = re.compile(
     r"从[^，,；;。]{0,16}?(?:厂家|工厂|厂商|厂里|批发市场)(?:那里|那儿)?(?:拿|进|采购|批发|订)"
     r"|\b(?:buy|buys|bought|source|sources|sourced)(?: [\w,-]+){0,6}? from "
-    r"(?:the |local |several |a few )?(?:mills?|factor(?:y|ies)|makers?|manufacturers?|"
-    r"wholesalers?)\b",
+    r"(?:the |local |several |a few |about \w+ |\w+ )?(?:small and medium |small )?"
+    r"(?:mills?|factor(?:y|ies)|makers?|manufacturers?|wholesalers?|mines|collieries)\b",
     re.I,
 )
 
@@ -87,7 +90,10 @@ def business_forms(folded: str, words: dict[str, frozenset[str]], english: bool)
         folded = _RUNS_PLANT.sub("run", _WORKSHOP.sub("workshop", folded))
         folded = _OWN_CREW.sub("crew-for-hire", folded)
     return (
-        said(words["commerce"], folded, english) + _FEE.findall(folded) + _SOURCED.findall(folded)
+        said(words["commerce"], folded, english)
+        + _FEE.findall(folded)
+        + _SOURCED.findall(folded)
+        + _JOBS.findall(folded)
     )
 
 

@@ -97,11 +97,14 @@ def labels_aside(text: str) -> str:
 
 
 #: Where a business stands, said by a landmark beside it (在小区门口开了一家母婴店,
-#: 在体育场旁边开了个奖杯店, a shop next to the stadium): the landmark is its address,
-#: not its trade.
+#: 在体育场旁边开了个奖杯店, a shop next to the stadium) or the market it trades in
+#: (在建材市场开了个灯饰店): the landmark is its address, not its trade.
 _PLACE = re.compile(
     r"在[^，,。；;、在]{1,12}?(?:门口|旁边|附近|对面|隔壁|边上|楼下|周边|边)"
     r"(?=[^，,。；;]{0,3}?(?:开|办|设|租|摆|经营|有))"
+    # the market or mall it trades in (在建材市场开了个灯饰店): where it stands, no trade
+    r"|在[^，,。；;、在]{0,8}?(?:市场|商场|商城|古玩城|批发城|步行街|商业街|美食街|夜市|菜场)"
+    r"(?:里|内)?(?=[^，,。；;]{0,3}?(?:开|办|设|租|摆|经营|有))"
     r"|\b(?:next to|opposite|across (?:the street )?from|beside) (?:the |a )?[\w' -]{1,30}?"
     r"(?=,|\.|;| and | we | where )"
     # the premises it rents (a table-tennis club in a rented warehouse): a building, no trade
@@ -120,17 +123,18 @@ def places_aside(text: str) -> str:
 #: 两块与本项目无关的小业务：…; side businesses unrelated to this project): the rest of
 #: their paragraph is about the company, not the project.
 _SIDE_LINE = re.compile(
-    r"副业|主业外|项目无关|申报无关|申请无关|申请范围|申报范围|不属于本次?(?:项目|申报|申请)"
+    r"副业|主业外|项目无关|申报无关|申请无关|申请范围|申报范围|不(?:属于|纳入|计入|列入)本次?(?:项目|申报|申请)"
     r"|\bunrelated\b|\bside[- ]?(?:business|line)|\bnothing to do with\b"
-    r"|\bseparate (?:business|company|operation)\b|"
-    r"\b(?:outside|not part of) (?:this|the|our) (?:application|project)\b",
+    r"|\bseparate (?:business(?:es)?|compan(?:y|ies)|operations?)\b|"
+    r"\b(?:outside|not part of) (?:this|the|our) (?:application|project|scope)\b"
+    r"|\boutside (?:the |our )?scope\b",
     re.I,
 )
 
 
 #: A sentence that opens on what the one before said (it is a separate business, 这部分
 #: 收入单独核算): a side-business marker there is said of that sentence too.
-_BACK = re.compile(r"(?i)^(?:it|this|that|these|those|which|the latter)\b|^(?:这|该|此|那|其)")
+_BACK = re.compile(r"(?i)^(?:it|they|this|that|these|those|which|the latter)\b|^(?:这|该|此|那|其)")
 
 
 def side_lines(text: str) -> list[tuple[str, bool]]:
@@ -150,6 +154,29 @@ def side_lines(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+#: A heading over the company's profile (About us, 企业简介): the paragraph under it is the
+#: company's record (Today we run a methanol plant; our honours include …), not the project.
+_PROFILE = re.compile(
+    r"(?i)\s*(?:[一二三四五六七八九十\d]+\s*[、.．]\s*)?(?:about us|about the company"
+    r"|company (?:profile|overview|background)|企业简介|公司简介|公司概况|企业概况"
+    r"|企业基本情况|公司基本情况)\s*[:：]?\s*"
+)
+
+
+def _profiled(text: str) -> list[bool]:
+    """For each sentence of ``text`` (as :func:`side_lines` reads them): is it under a
+    profile heading — the heading itself and the paragraph right after it?"""
+    flags: list[bool] = []
+    under = False
+    for line in text.splitlines():
+        found = len(sentences(line))
+        heading = bool(_PROFILE.fullmatch(line))
+        flags += [heading or under] * found
+        if found:
+            under = heading
+    return flags
+
+
 def parts(text: str, words: dict[str, frozenset[str]]) -> list[tuple[str, bool]]:
     """The description's sentences, each with whether it is about the company (its
     founding, staff, revenue: ``about`` words) rather than the project.
@@ -165,7 +192,8 @@ def parts(text: str, words: dict[str, frozenset[str]]) -> list[tuple[str, bool]]
     lines = side_lines(text)
     pieces = [s for s, _ in lines]
     about = [
-        side or bool(said(words["about"], _own_staff(fold(s)), is_english(s))) for s, side in lines
+        side or profile or bool(said(words["about"], _own_staff(fold(s)), is_english(s)))
+        for (s, side), profile in zip(lines, _profiled(text), strict=True)
     ]
     if all(about):
         return [(s, False) for s in pieces]

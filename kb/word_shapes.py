@@ -26,7 +26,11 @@ __all__ = ["content_word", "counted", "dangling", "fragment"]
 _COUNTED = re.compile(
     r"[余多][\u4e00-\u9fff]|[\d一二三四五六七八九十百千万两几余多]+[\u4e00-\u9fff]?"
 )
-_CONTENT = re.compile(r"[\u4e00-\u9fff]{2,}|[a-z][a-z0-9&\-]{2,}|[a-z0-9]*[a-z][a-z0-9]*")
+_CONTENT = re.compile(
+    r"[\u4e00-\u9fff]{2,}|[a-z][a-z0-9&\-]{2,}|[a-z0-9]*[a-z][a-z0-9]*"
+    # a term that mixes scripts (煤制lng, 5g通信, 3d打印): a Chinese character and a letter
+    r"|(?=[^\u4e00-\u9fff]*[\u4e00-\u9fff])(?=[^a-z]*[a-z])[\u4e00-\u9fffa-z0-9+&\-]{3,}"
+)
 #: Joining words and particles (和, 的): a stretch that begins or ends on one is no term.
 _JOINERS = frozenset("和与及或的了并")
 #: Measure words, particles and place words a guessed piece of several words holds (十来个,

@@ -29,6 +29,10 @@ from kb.description import project_words
         ("we are a 30-worker rural building crew", ["crew-for-hire"]),
         ("they feed a city dashboard, so utility crews dig once", []),
         ("we adapt it to local fittings and train site crews", []),
+        # work taken on for others by the job: a contractor's
+        ("常年接煤田勘查和矿井补充勘探的活", ["接煤田勘查和矿井补充勘探的活"]),
+        ("接装修活儿", ["接装修活儿"]),
+        ("接活动策划", []),  # 活动 is an event, not a job
     ],
 )
 def test_business_forms_tell_a_store_and_a_fee_from_a_workshop(

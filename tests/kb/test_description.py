@@ -116,6 +116,7 @@ def test_an_english_word_is_found_in_its_plural_and_past_forms(
         "公司还经营一家茶馆，不属于本次申报。",
         "We also run a café in the lobby, which has nothing to do with this application.",
         "A small repair shop we own is not part of this project.",
+        "Outside the scope: our group also owns two petrol stations.",
     ],
 )
 def test_a_side_business_is_told_by_many_wordings(aside: str) -> None:
@@ -138,6 +139,7 @@ def test_a_side_business_is_marked_to_the_end_of_its_paragraph() -> None:
     [
         "We press oil. Besides, we run a noodle bar by the gate; it is a separate business.",
         "本项目建设烘干线。公司在镇上开了一家饭馆。这部分与本次申报无关。",
+        "We make gas. Our group also owns a coal-trading company. They are separate businesses.",
     ],
 )
 def test_a_side_business_marker_that_refers_back_marks_the_sentence_before(text: str) -> None:
@@ -231,8 +233,21 @@ def test_an_english_about_word_counts_only_as_a_whole_word() -> None:
         # the premises it rents
         ("A table-tennis club in a rented warehouse: eight tables", "table-tennis", "warehouse"),
         ("A laser-tag arena in an old warehouse.", "laser-tag", "warehouse"),
+        # the market or mall it trades in
+        ("在建材市场开了个灯饰店，卖吊灯", "灯饰店", "建材"),
+        ("在古玩城里有个门面，卖根雕", "根雕", "古玩城"),
+        ("我们为建材市场研发智能仓储系统", "建材市场", "-"),  # its customers' market
     ],
 )
 def test_places_aside_blanks_the_landmark_a_shop_stands_by(text: str, kept: str, gone: str) -> None:
     out = places_aside(text)
     assert kept in out and gone not in out
+
+
+def test_the_paragraph_under_a_profile_heading_is_about_the_company() -> None:
+    text = (
+        "About us\nToday we run a coal-to-methanol plant. Our honours include a green title.\n"
+        "The project\nWe will build a gasification line."
+    )
+    about = [a for _, a in parts(text, project_words())]
+    assert about == [True, True, True, False, False]

@@ -795,3 +795,41 @@ def test_a_fit_cites_no_part_heading(plan_kb: KnowledgeBase) -> None:
     report = plan_kb.fit("我公司计划在六盘水建设一条氢燃料电池膜电极生产线")
     assert report.verdict == "fit"
     assert not any(m.section[-1].startswith(("一、", "二、")) for m in report.matches)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the market a shop trades in is its address (建材 is a priority; bathroom taps are not)
+        ("在五金建材市场租了个门面卖卫浴洁具和水龙头，也帮客户上门安装", "no_fit"),
+        # repairing mining machines' cables, and contract drilling for coal exploration:
+        # services in a priority area, not the technology an item names
+        ("我们在矿区开了个修理车间，专门修补煤矿井下用坏的采煤机电缆和液压支架油管", "partial"),
+        ("我们是一支钻探队，常年接煤田勘查的活，按进尺收费", "partial"),
+        # raising geese is 生态畜禽 farming, whose items name traceability and breeds
+        ("我们在山坡上放养了两千只白鹅，卖给城里的餐馆", "partial"),
+        # in English, the everyday names of a named item's products
+        ("We design and build snow guns for small ski slopes.", "fit"),
+        ("We develop a connected home oxygen concentrator for elderly patients.", "fit"),
+    ],
+)
+def test_services_trades_and_products_said_in_everyday_words_get_their_verdicts(
+    plan_kb: KnowledgeBase, text: str, verdict: str
+) -> None:
+    assert plan_kb.fit_checker().check(text).verdict == verdict
+
+
+def test_a_coal_to_gas_project_under_a_company_profile_fits_on_its_own_work(
+    plan_kb: KnowledgeBase,
+) -> None:
+    """The profile paragraph (About us: the methanol plant it runs, its honours) is the
+    company's record; the project's coal-to-SNG line is named by 现代煤化工 (煤制LNG)."""
+    text = (
+        "About us\nFounded in 2010, we run a coal-to-methanol plant and hold a provincial "
+        "enterprise technology centre.\nThe project\nWe will build a coal-to-synthetic-natural-"
+        "gas line and truck the LNG to filling stations.\nOutside the scope\nOur group also "
+        "owns two petrol stations. They are separate businesses."
+    )
+    report = plan_kb.fit_checker().check(text)
+    assert report.verdict == "fit"
+    assert "煤制LNG" in report.matches[0].text

@@ -21,7 +21,18 @@ def test_an_amount_is_counted_not_a_thing(word: str, amount: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("word", "is_content"), [("氢能", True), ("hydrogen", True), ("的", False), ("2025", False)]
+    ("word", "is_content"),
+    [
+        ("氢能", True),
+        ("hydrogen", True),
+        ("的", False),
+        ("2025", False),
+        # a term that mixes scripts is a word of its own (the plan's 煤制LNG, 5G通信)
+        ("煤制lng", True),
+        ("5g通信", True),
+        ("5g+医疗", True),
+        ("煤", False),
+    ],
 )
 def test_a_content_word_has_two_characters_or_a_latin_word(word: str, is_content: bool) -> None:
     assert content_word(word) is is_content
