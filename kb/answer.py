@@ -31,6 +31,7 @@ from kb.definitions import asks_definition, defining
 from kb.enumerations import count_listed
 from kb.errors import BadQuery
 from kb.exclusions import set_aside, without_exclusions
+from kb.list_members import rank_aside
 from kb.named_terms import asks_name, given_quotes, name_in
 from kb.protocols import Index
 from kb.search import Hit
@@ -174,7 +175,7 @@ class Answerer:
         number = self.numbers.asks(text)
         read = without_exclusions(text) if number else text
         hits = self.kb.search(read, k=self.settings.depth, doc=doc, join=False)  # cite chunks
-        focus = self.coverage.focus(read)
+        focus = self.coverage.focus(rank_aside(read) if number else read)
         if focus:  # aggregation needs every chunk on the focus, not only the top ranks
             seen = {h.id for h in hits}
             focused = self.kb.search(

@@ -39,9 +39,16 @@ from kb.counts import asked_counter, counts
 from kb.coverage import STAND_IN, Coverage, FocusTerm
 from kb.dates import asks_date, dates
 from kb.figure_score import FigureScorer
-from kb.given import given, given_in_prose, row_figure, states, states_itself
+from kb.given import given, given_earlier, given_in_prose, row_figure, states, states_itself
 from kb.indicator_match import IndicatorMatcher
-from kb.list_members import left_member, list_lead, listed
+from kb.list_members import (
+    breakdown_lead,
+    left_member,
+    list_lead,
+    listed,
+    rank_member,
+    ranked,
+)
 from kb.numbers import Figure, NumberQuestion, figures
 from kb.ordinals import asked_ordinal, ordinals
 from kb.protocols import Index
@@ -180,7 +187,8 @@ class NumberAnswerer:
         reader = _reader(question, precise)  # 排第几, 哪一天, 第几个五年: no table's value
         counter = None if reader else asked_counter(question)
         worded = counter and counter not in _TABLE_UNITS  # 几大, 几条: never a table's unit
-        if not (reader or worded or asked.growth) and set(asked.years) <= _TABLE_YEARS:
+        by_rank = ranked(question) is not None  # the largest kind: a breakdown's, no row's
+        if not (reader or worded or asked.growth or by_rank) and set(asked.years) <= _TABLE_YEARS:
             renderings = [t for f in focus for t in (f.word, *f.alternatives)] if english else []
             row = self._matcher(doc).match(question, renderings)
             if (
@@ -237,6 +245,22 @@ class NumberAnswerer:
                     return [(hit, *trim(hit.text, s, e))]
         return []
 
+    def _paragraph(self, hit: Hit) -> tuple[str, int]:
+        """The text of the paragraph ``hit`` is cut from (its chunks joined by their
+        offsets: a breakdown's lead may lie in the chunk before), and where ``hit`` starts
+        in it."""
+        node = self.kb.chunk(hit.id).meta.get("node")
+        cut = sorted(
+            (c.meta["start"], c.content or "")
+            for c in self.kb.chunks
+            if c.meta["doc"] == hit.doc and node and c.meta.get("node") == node
+        ) or [(hit.start, hit.text)]
+        text, end = "", cut[0][0]
+        for start, content in cut:
+            text += content[max(0, end - start) :]
+            end = max(end, start + len(content))
+        return text, hit.start - cut[0][0]
+
     def _from_prose(
         self,
         asked: NumberQuestion,
@@ -261,6 +285,11 @@ class NumberAnswerer:
         topical = [f for f in focus if f.word not in _WHOLE_PLACE]  # what, not where
         scoped = len(topical) < len(focus)
         stated = given(asked.text)  # the 77.81 million it compares with
+        ranking = ranked(asked.text)  # 数量最多的一类: the largest of a breakdown
+        # the clause stating a figure given points at the answer: not when it is last
+        # year's record, nor when a kind is asked by rank (28个省级载体里最多的一类: the 28
+        # names the whole; its kinds are listed elsewhere)
+        pointed = bool(stated) and ranking is None and not given_earlier(asked.text)
         scorer = FigureScorer(asked, focus, words)
         best: tuple[float, Hit, str, tuple[int, int], Figure] | None = None
         headings: set[str] = set()
@@ -275,17 +304,20 @@ class NumberAnswerer:
             for clause, quoted in _clauses(hit, headings, titled):
                 # 今年全市GDP是多少: 占GDP比重 says a share of GDP, not GDP
                 said = f"{clause} {titles} {lead if listed(clause) else ''}"
+                if ranking is not None:  # 其中：…省级农业科技示范园9个: kinds of the whole
+                    paragraph, at = self._paragraph(hit)
+                    said += f" {breakdown_lead(paragraph, at + quoted[0])}"
                 said = said if share_asked else _SHARE_OF.sub("", said)
                 cover = self.coverage.score(focus, said)
-                if scoped and not any(self.coverage.match(f, said) >= STAND_IN for f in topical):
+                low = said.lower()
+                if scoped and not any(self.coverage.match(f, low) >= STAND_IN for f in topical):
                     continue  # 全市人口有多少: 全市…共有96个 says where, not 人口
                 written = figures(clause)
                 # the clause that states a figure the question gives (完成投资2831亿元的项目
                 # 有多少个; by when 1.8%) is the one it points at: its other figures answer,
                 # though it need cover only half as much of the question's words
-                beside = (
-                    _BESIDE_GIVEN if stated and any(states(stated, f) for f in written) else 0.0
-                )
+                beside_given = bool(stated) and any(states(stated, f) for f in written)
+                beside = _BESIDE_GIVEN if pointed and beside_given else 0.0
                 if cover < self.min_coverage * (0.5 if beside else 1.0):
                     continue
                 worded = counts(clause, counter) if counter is not None else []
@@ -297,6 +329,8 @@ class NumberAnswerer:
                     left = left_member(clause, figure, aside) if aside else 0.0
                     if left < 0:
                         continue  # a member the question sets aside
+                    if ranking is not None and not beside_given:
+                        left += rank_member(clause, figure, ranking, words)
                     tense = "ahead" if strives(clause, figure, section) else section
                     fit = scorer.score(clause, figure, tense, when) + left
                     if figure in worded and counter and figure.unit.startswith(counter[0]):

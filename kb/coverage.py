@@ -183,8 +183,9 @@ class Coverage:
         return sum(w for c, w in weights if c in text) / total
 
     def match(self, term: FocusTerm, text: str) -> float:
-        """1 when the word is in ``text``; less for a stand-in or for its rare characters."""
-        if term.word in text:
+        """1 when the word is in ``text`` (lowered, as :meth:`score` passes it: 5G基站 is
+        in 新建5g基站); less for a stand-in or for its rare characters."""
+        if term.word.lower() in text:
             return 1.0
         partial = PARTIAL * self._char_share(term.word, text)
         if any(alt.lower() in text for alt in term.alternatives):

@@ -25,12 +25,14 @@ __all__ = ["set_aside", "without_exclusions"]
 
 #: A Chinese negation that rules a reading out (不是…, 而非…, 不要答…), to its clause's end.
 _ZH = re.compile(r"[，,、；;]?\s*(?:而不是|不是|而非|并非|不要答?|别答)[^，,。；;？?！!）)]*")
-#: An English one: ", not …", "(not …", "rather than …", "instead of …", "not the …",
+#: An English one: ", not …", "(not …", "rather than …", "instead of …", "as opposed to …",
+#: "not the …",
 #: "not this year's …" (in brackets, any "not").
 _EN = re.compile(
     r"(?:[,;]\s*(?:and\s+|but\s+)?|(?<=\()\s*|\s+)"
     r"(?:not\s+(?=the\b|a\b|an\b|its\b|their\b|this\b|that\b|these\b|those\b|last\b|next\b"
-    r"|\w+-level\b|\w+\s*\))|(?<=\()\s*not\b|rather\s+than\b|instead\s+of\b)"
+    r"|\w+-level\b|\w+\s*\))|(?<=\()\s*not\b|rather\s+than\b|instead\s+of\b"
+    r"|as\s+opposed\s+to\b)"
     r"[^,.;?!()]*",
     re.I,
 )
@@ -41,7 +43,8 @@ _ASIDE_ZH = r"(?:除了|除去|除|不算|不计|不包括)"
 #: to the comma that ends it.
 _BESIDES = re.compile(
     rf"{_ASIDE_ZH}[^，,。；;？?]{{1,24}}?(?:以外|之外|外)?[，,]"
-    r"|\b(?:apart from|besides|other than|excluding|not counting|aside from)\b[^,.;?]{1,60},",
+    r"|\b(?:apart from|besides|other than|excluding|not counting|aside from|leaving out"
+    r"|leave out|setting aside|except(?:ing)? for)\b[^,.;?]{1,60},",
     re.I,
 )
 

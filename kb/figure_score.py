@@ -79,6 +79,10 @@ _DATED = re.compile(r"((?:19|20)\d\d)年(?:底|末|初)?[^，。；\d年]{0,8}$"
 _OPENING = "“‘\"'《「『"  # a quoted name after its count: 344项“三年全面提升”项目
 
 
+#: The most the words of the thing a figure counts can say of it.
+_NAMED_MOST = 1.5
+
+
 class FigureScorer:
     """Scores the figures of covering clauses for one question (module doc). What depends
     on the question alone — the thing it counts, its words' weights, its own phrases — is
@@ -235,6 +239,8 @@ class FigureScorer:
         named = max(
             (weight / top for w, weight in weights.items() if after.startswith(w)), default=0.0
         )
+        # 1000万亩受污染耕地治理修复和4000万亩…风险管控: all the words it counts say it
+        named = max(named, min(_NAMED_MOST, self._chain(after) / top))
         if _IN_BRACKETS.search(before):  # 13项（其中：一等奖1项、二等奖2项）: its parts
             return max(near, named)
         # in a list (燃气管道12609公里、供水管道2698公里), the figure whose own label says
@@ -244,6 +250,26 @@ class FigureScorer:
         listed = _LIST_BEFORE.search(before) or _LIST_AFTER.match(clause[figure.end :])
         told = sum(weight for w, weight in weights.items() if w in label) / top
         return max(near, named) + (_LABEL_CREDIT if listed else _LABEL_TIE) * told
+
+    def _chain(self, after: str) -> float:
+        """The weight of the question's words said one after another right after a figure
+        (污染 + 耕地 + 治理 + 修复 of 1000万亩受污染耕地治理修复), the longest word at each
+        step; a character between them that the question says with the next word (受 of
+        受污染) is passed over."""
+        words = {w: v for w, v in self.weights.items() if not w[:1].isdigit()}
+        at, total = 0, 0.0
+        while at < len(after):
+            word = max((w for w in words if after.startswith(w, at)), key=len, default="")
+            if not word and "\u4e00" <= after[at] <= "\u9fff":  # 受 of 受污染耕地, said so
+                # by the question too (not 居 of 居粮食, nor a comma)
+                word = max((w for w in words if after.startswith(w, at + 1)), key=len, default="")
+                if word and after[at : at + 1 + len(word)] not in self.asked.text:
+                    word = ""
+                at += 1
+            if not word:
+                return total
+            total, at = total + words[word], at + len(word)
+        return total
 
     def _dated(self, figure: Figure, before: str) -> float:
         """The year asked right before the figure (+0.5; a change spans its years, so not

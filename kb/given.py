@@ -24,7 +24,15 @@ from collections.abc import Iterable
 from ingest import Indicator
 from kb.numbers import Figure, figures
 
-__all__ = ["amount", "given", "given_in_prose", "row_figure", "states", "states_itself"]
+__all__ = [
+    "amount",
+    "given",
+    "given_earlier",
+    "given_in_prose",
+    "row_figure",
+    "states",
+    "states_itself",
+]
 
 
 _SCALE = {"万": 1e4, "亿": 1e8, "thousand": 1e3, "million": 1e6, "billion": 1e9}
@@ -54,6 +62,25 @@ def given(question: str) -> tuple[float, ...]:
     return tuple(found)
 
 
+#: A clause of the question that says its figure was last year's, and one that asks this
+#: year's (重庆去年装了7000公里护栏，今年还要再装多少公里).
+_LAST_YEAR = re.compile(r"去年|上年|上一年|\blast year\b|\bin 2024\b", re.I)
+_THIS_YEAR = re.compile(r"今年|本年|\bthis year\b|\bin 2025\b", re.I)
+_QUESTION_CLAUSE = re.compile(r"[，,；;。？?！!]")
+
+
+def given_earlier(question: str) -> bool:
+    """Does the question give its amounts as last year's and ask this year's? Then the
+    clause that states them is last year's record, not the one it points at."""
+    clauses = _QUESTION_CLAUSE.split(question)
+    with_amounts = [c for c in clauses if given(c)]
+    return (
+        bool(with_amounts)
+        and all(_LAST_YEAR.search(c) for c in with_amounts)
+        and any(_THIS_YEAR.search(c) for c in clauses if not given(c))
+    )
+
+
 def amount(figure: Figure) -> float:
     """A figure's value in base units (7781万元 → 77,810,000)."""
     return figure.value * next((v for k, v in _SCALE.items() if figure.unit.startswith(k)), 1.0)
@@ -69,11 +96,14 @@ def states(amounts: tuple[float, ...], figure: Figure | float) -> bool:
 def states_itself(question: str, clause: str, figure: Figure) -> bool:
     """Does the question state the year or the ordinal ``figure`` is (2020年, "in 2020";
     第十四个五年, "the 14th Five-Year period")? Then it is given, not asked. (The 十九届 of
-    十九届五中全会 may be given: the session is asked.)"""
+    十九届五中全会 may be given: the session is asked; an ordinal written as the question
+    writes it, 第二个 of 向第二个百年奋斗目标进军, is given.)"""
     if figure.unit == "年":
         return re.search(rf"(?<!\d){figure.number}(?!\d)", question) is not None
-    if not figure.unit and clause[figure.start : figure.end].startswith("第"):
-        return re.search(rf"(?<!\d){figure.number}(?:st|nd|rd|th)\b", question) is not None
+    written = clause[figure.start : figure.end]
+    if not figure.unit and written.startswith("第"):  # 向第二个百年奋斗目标进军的第几个五年
+        english = re.search(rf"(?<!\d){figure.number}(?:st|nd|rd|th)\b", question)
+        return english is not None or written in question
     return False
 
 

@@ -24,7 +24,7 @@ from functools import cached_property
 from ingest import Indicator
 from kb.unit_hints import STATED_PERCENT, asked_unit
 
-__all__ = ["AREA_UNIT", "Figure", "NumberQuestion", "figures"]
+__all__ = ["AREA_UNIT", "Figure", "NumberQuestion", "asking_clause", "figures"]
 
 _UNITS = (
     "人/万人|个百分点|百分点|万千瓦|千瓦时|千瓦|万吨|亿吨|吨|亿元|万元|美元|欧元|港元|元|万人次|人次|万人|人|名(?![称单录义字牌片额次])|万家|家|个|项|件|组|"
@@ -118,7 +118,7 @@ def figures(text: str) -> list[Figure]:
 _ASKS_NUMBER = re.compile(
     r"多少|第几|几[个家项件组人期次座所条类批种位倍成大宝部方化]|百分之几|多[大高长远重宽深]|"
     r"数量|目标值?|指标|比重|占比|强度|规模|金额|增幅|增速|"
-    r"how many|how much|how (?:long|far)\b|"
+    r"how many|how much|how (?:long|far)\b|\b(?:what|which) (?:number|sum|count)\b|most numerous|"
     r"\brank(?:ed|ing)?\b|\bshare\b|percent|proportion|\bratio\b|\brate\b|"
     r"number of|target|goal|"
     r"by how|value of|amount|基期值|基数|to what (?:level|extent)|what level|\btotal\b|"
@@ -214,6 +214,19 @@ _YEAR = re.compile(
 )
 
 
+#: A word that asks (多少, which): the clause holding it is the one that asks.
+_ASKING = re.compile(r"多少|几|哪|什么|\b(?:how|what|which)\b", re.I)
+
+
+def asking_clause(question: str) -> str | None:
+    """The one clause of a question of several that asks (重庆去年装了7000公里护栏，今年还要
+    再装多少公里 → 今年还要再装多少公里): its tense and target are the ones asked; else
+    ``None``."""
+    clauses = [c for c in re.split(r"[，,；;]", question) if c.strip()]
+    asking = [c for c in clauses if _ASKING.search(c)]
+    return asking[0] if len(clauses) > 1 and len(asking) == 1 else None
+
+
 @dataclass(frozen=True)
 class NumberQuestion:
     """What a number question asks: target or base value, years, unit, growth, and for
@@ -300,7 +313,9 @@ class NumberQuestion:
         """What ``question`` asks, read without the words naming its document (the
         2025 of "its 2025 work report" asks for no 2025 figure)."""
         question = _SOURCE.sub(" ", question)
-        target, base = bool(_TARGET.search(question)), bool(_BASE.search(question))
+        asking = asking_clause(question)  # 去年…，今年还要再装多少: this year's is asked
+        said = asking if asking and (_TARGET.search(asking) or _BASE.search(asking)) else question
+        target, base = bool(_TARGET.search(said)), bool(_BASE.search(said))
         explicit = re.search(
             r"2025|目标(?!表)|(?:target|goal)(?!s? (?:table|list|box))", question, re.I
         )

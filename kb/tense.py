@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from kb.documents import DocumentInfo
-from kb.numbers import Figure
+from kb.numbers import Figure, asking_clause
 from kb.search import Hit
 
 __all__ = ["DEMOTE", "asked_tense", "by_tense", "report_tense", "section_tense", "strives"]
@@ -46,7 +46,13 @@ def section_tense(hit: Hit) -> str | None:
 
 def asked_tense(question: str, year: int) -> str | None:
     """The tense a question asks of a report of ``year``: ``"past"`` (去年, last year, the
-    year before), ``"ahead"`` (今年, this year, a target), or ``None``."""
+    year before), ``"ahead"`` (今年, this year, a target), or ``None``. A question that
+    says both (去年装了7000公里，今年还要再装多少) asks the tense of its asking clause."""
+    asking = asking_clause(question)
+    return (asking and _tense(asking, year)) or _tense(question, year)
+
+
+def _tense(question: str, year: int) -> str | None:
     if re.search(rf"去年|上年|过去一年|last year|(?<!\d){year - 1}(?!\d)", question, re.I):
         return "past"
     aims = (

@@ -47,6 +47,11 @@ _UNIT_HINTS = [
     ),
     (re.compile(r"比重|占比|比例|强度|率|share|proportion|ratio", re.I), "%~"),
     (re.compile(r"多少亿元|几亿|多少亿"), "亿元"),
+    # money asked by what it is (收入多少以上, 补贴多少): a yuan amount, whatever its scale
+    (
+        re.compile(r"(?:收入|营收|营业额|销售额|投资额|资金|经费|补贴|补助|奖励)[在是达为要]?多少"),
+        "元",
+    ),
     (re.compile(r"多长(?!时间)|多少公里"), "公里"),
     (re.compile(r"多少万元|几万元"), "万元"),
     (
@@ -90,10 +95,17 @@ _UNIT_HINTS = [
 STATED_PERCENT = re.compile(r"\d[\d.,]*\s*[%％]")
 
 
+_QUOTED = re.compile(r"“[^”]{2,40}”|\"[^\"]{2,40}\"|《[^》]{2,40}》")
+
+
 def asked_unit(question: str) -> str | None:
     """The unit ``question`` asks in (``"%~"`` for a soft share), else ``None``."""
     question = STATED_PERCENT.sub(" ", question)
-    unit = next((u for pattern, u in _UNIT_HINTS if pattern.search(question)), None)
+    # a quoted name (“规上工业企业中有研发活动企业占比”这个指标) names what is asked about;
+    # the words outside it say the unit asked, when they say one
+    unquoted = _QUOTED.sub(" ", question)
+    unit = next((u for pattern, u in _UNIT_HINTS if pattern.search(unquoted)), None)
+    unit = unit or next((u for pattern, u in _UNIT_HINTS if pattern.search(question)), None)
     if unit is None and (measured := _MEASURED_IN.search(question)):
         unit = measured.group(1)  # 多少万吨, 多少公里
     return unit

@@ -670,3 +670,51 @@ def test_a_dictionary_guess_too_thin_to_trust_answers_nothing(
     all_kb: KnowledgeBase, question: str
 ) -> None:
     assert not all_kb.ask(question, generative=False).found
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        # a kind asked by its rank: the largest or second member of the breakdown asked
+        ("“十三五”末，六盘水哪一级的创新创业载体最多？有多少个？", "61个"),
+        ("十三五末市级创新创业载体中数量排第二的是哪一类？", "22个"),
+        (
+            "Among Liupanshui's provincial-level innovation carriers at the end of the 13th "
+            "Five-Year period, which type was the most numerous?",
+            "9个",
+        ),
+        # a whole and the members set aside in English leave the one asked
+        (
+            "Leaving out the 7 national-level and the 61 municipal ones, how many of "
+            "Liupanshui's 96 carriers were provincial?",
+            "28个",
+        ),
+    ],
+)
+def test_a_member_asked_by_rank_or_by_elimination_is_the_one_answered(
+    plan_kb: KnowledgeBase, question: str, value: str
+) -> None:
+    assert _number(plan_kb, question).value == value
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        # last year's figure given, this year's asked: this year's aim, not last year's
+        ("重庆去年新加装了7000公里农村公路安全护栏，今年计划再加装多少公里？", "4000公里"),
+        # a term written in capitals (5G基站) covers the clause that says it
+        ("How many 5G base stations is Gansu going to add this year?", "8000个"),
+        # the words after a figure say what it counts, one after another
+        ("国家“十三五”生态环境保护规划要对多少亩受污染耕地开展治理修复？", "1000万亩"),
+        # trees are counted in 株
+        (
+            "How many ancient and famous trees does the national 13th Five-Year "
+            "eco-environmental plan aim to rescue?",
+            "60万株",
+        ),
+    ],
+)
+def test_a_number_is_read_in_the_tense_words_and_units_the_question_asks(
+    all_kb: KnowledgeBase, question: str, value: str
+) -> None:
+    assert _number(all_kb, question).value == value

@@ -79,3 +79,11 @@ def test_a_dictionary_sense_stands_in_for_a_word_the_glossary_lacks(
     guessed = {f.word: f.weight for f in coverage.focus(question, senses)}
     assert "文化" not in plain and "文化" in guessed  # cultural: a sense, as a guess
     assert guessed["文化"] < coverage.focus("文化")[0].weight
+
+
+def test_a_focus_word_in_capitals_covers_the_text_that_says_it(all_kb: KnowledgeBase) -> None:
+    """5G基站 is said in 新建5G基站8000个: matched whole, not by its characters."""
+    coverage = all_kb.answerer().coverage
+    focus = coverage.focus("How many 5G base stations will be built?")
+    assert any(t.word == "5G基站" for t in focus)
+    assert coverage.score(focus, "新建5G基站8000个。") == pytest.approx(1.0)

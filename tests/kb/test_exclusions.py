@@ -39,6 +39,14 @@ from kb.exclusions import set_aside, without_exclusions
         ("除了高新技术企业，成长梯队企业有多少家？", "成长梯队企业有多少家？"),
         ("不算市级平台，省级平台有几个？", "省级平台有几个？"),
         ("Apart from high-tech firms, how many seed firms?", "how many seed firms?"),
+        (
+            "Leaving out the 61 municipal ones, how many were provincial?",
+            "how many were provincial?",
+        ),
+        (
+            "How much land is to be restored, as opposed to fenced off?",
+            "How much land is to be restored?",
+        ),
     ],
 )
 def test_asides_that_rule_a_figure_out_are_cut(question: str, read: str) -> None:

@@ -177,3 +177,11 @@ def test_the_total_asked_of_the_thing_asked_beats_the_new_ones_before_it(
     # 新结对国际友好城市4对、总数达110对
     answer = all_kb.ask("湖南国际友好城市总数有多少对？", generative=False)
     assert answer.value == "110对"
+
+
+def test_the_figure_whose_following_words_say_all_the_question_asks_wins() -> None:
+    """治理修复 asked: 1000万亩受污染耕地治理修复, not 4000万亩受污染耕地风险管控 (both name
+    受污染耕地 right after the figure; the words that follow it count one after another)."""
+    clause = "开展1000万亩受污染耕地治理修复和4000万亩受污染耕地风险管控"
+    focus = [FocusTerm("受污染耕地", 3.0), FocusTerm("治理修复", 3.0)]
+    assert _best("受污染耕地治理修复多少亩？", clause, focus) == "1000万亩"

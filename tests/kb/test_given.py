@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb import KnowledgeBase
-from kb.given import given, states
+from kb.given import given, given_earlier, states, states_itself
 from kb.numbers import Figure, figures
 
 
@@ -61,3 +61,28 @@ def test_a_year_an_english_question_gives_is_not_the_year_it_asks(plan_kb: Knowl
         generative=False,
     )
     assert answer.value == "2015年"
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier"),
+    [
+        ("重庆去年给农村公路装了7000公里安全护栏，今年还要再装多少公里？", True),
+        ("Chongqing fitted 7000 km of guardrails last year; how many more this year?", True),
+        ("比前一个五年多了41%，那前一个五年一共投了多少", False),  # no year said
+        ("今年要装7000公里护栏，去年装了多少？", False),  # this year's given
+    ],
+)
+def test_an_amount_given_as_last_years_is_not_where_this_years_is_asked(
+    question: str, earlier: bool
+) -> None:
+    assert given_earlier(question) is earlier
+
+
+def test_an_ordinal_the_question_writes_is_given_not_asked() -> None:
+    """向第二个百年奋斗目标进军的第几个五年: 第二个 is given, 第一个 is asked."""
+    clause = "向第二个百年奋斗目标进军的第一个五年"
+    at, on = clause.index("第二个"), clause.index("第一个")
+    second, first = Figure("2", "", at, at + 3), Figure("1", "", on, on + 3)
+    question = "是向第二个百年奋斗目标进军的第几个五年？"
+    assert states_itself(question, clause, second)
+    assert not states_itself(question, clause, first)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from kb.list_members import left_member, list_lead, listed
+from kb.list_members import (
+    breakdown_lead,
+    left_member,
+    list_lead,
+    listed,
+    rank_member,
+    ranked,
+)
 from kb.numbers import figures
 
 
@@ -27,3 +34,46 @@ def test_the_member_left_is_the_one_no_set_aside_label_names() -> None:
     aside = ("大学生创业企业", "小巨人企业")
     scores = {f.text: left_member(clause, f, aside) for f in figures(clause)}
     assert scores == {"24家": -1.0, "3家": -1.0, "10家": 0.5, "8家": -1.0}
+
+
+@pytest.mark.parametrize(
+    ("question", "rank"),
+    [
+        ("全市的省级平台里，数量最多的一类有几个？", 0),
+        ("Which kind of national carrier was the most numerous?", 0),
+        ("市级平台里排第二的是哪一类，有多少个？", 1),
+        ("What type came second-largest among them?", 1),
+        ("哪一级的平台最多？", 0),
+        ("最多能补贴多少钱？", None),  # a cap, no kind asked by rank
+        ("第二批有多少家企业？", None),
+    ],
+)
+def test_a_kind_asked_by_rank_is_read_as_its_rank(question: str, rank: int | None) -> None:
+    assert ranked(question) == rank
+
+
+def test_the_kind_of_the_rank_asked_gains_and_the_others_lose() -> None:
+    clause = "其中：一类园区2个，二类基地7个，三类基地4个，四类中心1个；"
+    scores = {f.text: rank_member(clause, f, 0, []) for f in figures(clause)}
+    assert scores == {"2个": -0.3, "7个": 0.6, "4个": -0.3, "1个": -0.3}
+    assert {f.text for f in figures(clause) if rank_member(clause, f, 1, []) > 0} == {"4个"}
+
+
+def test_the_whole_a_breakdown_divides_is_no_kind_of_it() -> None:
+    clause = "共有30个（含试点3个），甲级5个，乙级9个，丙级16个"
+    best = [f.text for f in figures(clause) if rank_member(clause, f, 0, []) > 0]
+    assert best == ["16个"]
+
+
+def test_a_level_named_once_among_other_levels_is_no_kind_of_that_level() -> None:
+    """市级 asked: 市级61个 beside 国家级7个，省级28个 is a level, not a 市级 kind."""
+    clause = "国家级7个，省级28个，市级61个"
+    sixty_one = figures(clause)[-1]
+    assert rank_member(clause, sixty_one, 1, ["市级"]) == -0.3
+
+
+def test_a_breakdown_clause_has_the_sentence_it_divides_as_lead() -> None:
+    text = "全市载体共有96个，国家级7个。其中：国家级园区1个，国家级基地5个；省级园区2个。"
+    at = text.index("省级园区")
+    assert breakdown_lead(text, at) == "全市载体共有96个，国家级7个"
+    assert breakdown_lead("没有分项的一段话。", 0) == ""

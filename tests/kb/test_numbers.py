@@ -176,6 +176,8 @@ def test_number_question_about_a_change_asks_for_its_end_or_start(question: str,
         ("What was the highway mileage at the end of 2024?", True),
         ("浙江去年的粮食播种面积", True),
         ("Which area does the plan prioritise?", False),  # an area, no measure
+        ("Past what number did its science talent pass last year?", True),
+        ("Which number was the target raised to?", True),
     ],
 )
 def test_number_question_is_told_from_other_questions(question: str, asks: bool) -> None:

@@ -25,6 +25,10 @@ def _hit(n: int, heading: str) -> Hit:
         ("2025年打算新建多少公里高速公路", "ahead"),  # the report's year, planned
         ("How many lifts are to be replaced?", "ahead"),
         ("城镇新增就业", None),
+        # last year's figure given, this year's asked: the asking clause says the tense
+        ("去年装了7000公里护栏，今年还要再装多少公里？", "ahead"),
+        ("Last year it fitted 7000 km of guardrails; how many km this year?", "ahead"),
+        ("今年的预算里，去年完成了多少？", "past"),
     ],
 )
 def test_a_question_asks_the_review_or_the_aims_of_a_2025_report(

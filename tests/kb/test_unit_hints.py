@@ -20,6 +20,10 @@ from kb.unit_hints import asked_unit
         ("What is the plan's title?", None),
         # a percentage the question states is given, not asked; "in yuan" asks money
         ("Funding was 286% up on the 12th plan. How large was that rise in yuan?", "元"),
+        # money asked by what it is; a quoted name says what of, not the unit
+        ("“规上企业研发活动占比”这个指标，统计的企业年营业收入多少以上？", "元"),
+        ("“研发经费投入强度”是多少？", "%~"),
+        ("每家企业最多能拿到补贴多少？", "元"),
         ("R&D spending grew by 85.74%. What was that growth in absolute terms?", None),
     ],
 )
