@@ -46,6 +46,7 @@ from kb.list_members import (
     left_member,
     list_lead,
     listed,
+    paragraph_of,
     rank_member,
     ranked,
 )
@@ -245,22 +246,6 @@ class NumberAnswerer:
                     return [(hit, *trim(hit.text, s, e))]
         return []
 
-    def _paragraph(self, hit: Hit) -> tuple[str, int]:
-        """The text of the paragraph ``hit`` is cut from (its chunks joined by their
-        offsets: a breakdown's lead may lie in the chunk before), and where ``hit`` starts
-        in it."""
-        node = self.kb.chunk(hit.id).meta.get("node")
-        cut = sorted(
-            (c.meta["start"], c.content or "")
-            for c in self.kb.chunks
-            if c.meta["doc"] == hit.doc and node and c.meta.get("node") == node
-        ) or [(hit.start, hit.text)]
-        text, end = "", cut[0][0]
-        for start, content in cut:
-            text += content[max(0, end - start) :]
-            end = max(end, start + len(content))
-        return text, hit.start - cut[0][0]
-
     def _from_prose(
         self,
         asked: NumberQuestion,
@@ -305,7 +290,7 @@ class NumberAnswerer:
                 # 今年全市GDP是多少: 占GDP比重 says a share of GDP, not GDP
                 said = f"{clause} {titles} {lead if listed(clause) else ''}"
                 if ranking is not None:  # 其中：…省级农业科技示范园9个: kinds of the whole
-                    paragraph, at = self._paragraph(hit)
+                    paragraph, at = paragraph_of(hit, self.kb.chunks)
                     said += f" {breakdown_lead(paragraph, at + quoted[0])}"
                 said = said if share_asked else _SHARE_OF.sub("", said)
                 cover = self.coverage.score(focus, said)

@@ -15,14 +15,19 @@ Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from haystack import Document
 
 from kb.numbers import Figure, figures
+from kb.search import Hit
 
 __all__ = [
     "breakdown_lead",
     "left_member",
     "list_lead",
     "listed",
+    "paragraph_of",
     "rank_aside",
     "rank_member",
     "ranked",
@@ -144,3 +149,22 @@ def breakdown_lead(text: str, at: int) -> str:
         if found.start(2) - 3 <= at <= found.end(2):
             return found.group(1)
     return ""
+
+
+def paragraph_of(hit: Hit, chunks: Sequence[Document]) -> tuple[str, int]:
+    """The text of the paragraph ``hit`` is cut from — its chunks joined by their offsets,
+    since a breakdown's lead may lie in the chunk before — and where ``hit`` starts in it.
+
+    :param chunks: the index's chunks (``node``, ``doc`` and ``start`` in their meta).
+    """
+    node = next((c.meta.get("node") for c in chunks if c.meta.get("id") == hit.id), None)
+    cut = sorted(
+        (c.meta["start"], c.content or "")
+        for c in chunks
+        if node and c.meta["doc"] == hit.doc and c.meta.get("node") == node
+    ) or [(hit.start, hit.text)]
+    text, end = "", cut[0][0]
+    for start, content in cut:
+        text += content[max(0, end - start) :]
+        end = max(end, start + len(content))
+    return text, hit.start - cut[0][0]

@@ -77,3 +77,25 @@ def test_a_breakdown_clause_has_the_sentence_it_divides_as_lead() -> None:
     at = text.index("省级园区")
     assert breakdown_lead(text, at) == "全市载体共有96个，国家级7个"
     assert breakdown_lead("没有分项的一段话。", 0) == ""
+
+
+def test_a_hit_is_read_in_its_paragraph_joined_from_overlapping_chunks() -> None:
+    from haystack import Document
+
+    from kb.list_members import paragraph_of
+    from kb.search import Hit
+
+    def chunk(n: int, start: int, text: str, node: str = "ch1.p1") -> Document:
+        return Document(
+            content=text, meta={"id": f"d:{n}", "doc": "d", "node": node, "start": start}
+        )
+
+    chunks = [
+        chunk(1, 0, "共有96个。其中：国家级5个；"),
+        chunk(2, 9, "国家级5个；省级9个。"),  # overlaps the first by 6 characters
+        chunk(3, 0, "另一段。", node="ch1.p2"),
+    ]
+    hit = Hit(1, "d:2", "d", "D", [], "paragraph", "国家级5个；省级9个。", 1.0, 9, 20)
+    text, at = paragraph_of(hit, chunks)
+    assert text == "共有96个。其中：国家级5个；省级9个。"
+    assert text[at:].startswith("国家级5个；省级9个")
