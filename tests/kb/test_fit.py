@@ -806,6 +806,11 @@ def test_a_fit_cites_no_part_heading(plan_kb: KnowledgeBase) -> None:
         # services in a priority area, not the technology an item names
         ("我们在矿区开了个修理车间，专门修补煤矿井下用坏的采煤机电缆和液压支架油管", "partial"),
         ("我们是一支钻探队，常年接煤田勘查的活，按进尺收费", "partial"),
+        # a cleaning crew serves the plants whose work the plan names
+        (
+            "我们是一支十个人的清洗队，专门上门给电厂清洗冷却塔和除尘设备，想再买两台高压水射流机",
+            "partial",
+        ),
         # raising geese is 生态畜禽 farming, whose items name traceability and breeds
         ("我们在山坡上放养了两千只白鹅，卖给城里的餐馆", "partial"),
         # in English, the everyday names of a named item's products
