@@ -286,11 +286,12 @@ class NumberAnswerer:
             # repeat them
             titles = f"{hit.doc_title} {self.kb.chunk(hit.id).meta.get('title') or ''}"
             lead = list_lead(hit.text)
+            # 其中：…省级农业科技示范园9个: kinds of the whole the paragraph states before
+            paragraph, at = paragraph_of(hit, self.kb.chunk) if ranking is not None else ("", 0)
             for clause, quoted in _clauses(hit, headings, titled):
                 # 今年全市GDP是多少: 占GDP比重 says a share of GDP, not GDP
                 said = f"{clause} {titles} {lead if listed(clause) else ''}"
-                if ranking is not None:  # 其中：…省级农业科技示范园9个: kinds of the whole
-                    paragraph, at = paragraph_of(hit, self.kb.chunks)
+                if ranking is not None:
                     said += f" {breakdown_lead(paragraph, at + quoted[0])}"
                 said = said if share_asked else _SHARE_OF.sub("", said)
                 cover = self.coverage.score(focus, said)

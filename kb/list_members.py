@@ -15,7 +15,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable
 
 from haystack import Document
 
@@ -151,20 +151,28 @@ def breakdown_lead(text: str, at: int) -> str:
     return ""
 
 
-def paragraph_of(hit: Hit, chunks: Sequence[Document]) -> tuple[str, int]:
-    """The text of the paragraph ``hit`` is cut from — its chunks joined by their offsets,
-    since a breakdown's lead may lie in the chunk before — and where ``hit`` starts in it.
+def paragraph_of(hit: Hit, chunk: Callable[[str], Document]) -> tuple[str, int]:
+    """The text of the paragraph ``hit`` is cut from — its chunks (``…para1.c1``,
+    ``…para1.c2`` …) joined by their offsets, since a breakdown's lead may lie in the chunk
+    before — and where ``hit`` starts in it; the hit alone when its id names no piece.
 
-    :param chunks: the index's chunks (``node``, ``doc`` and ``start`` in their meta).
+    :param chunk: the chunk of an id (:meth:`kb.KnowledgeBase.chunk`; raises ``KeyError``).
     """
-    node = next((c.meta.get("node") for c in chunks if c.meta.get("id") == hit.id), None)
-    cut = sorted(
-        (c.meta["start"], c.content or "")
-        for c in chunks
-        if node and c.meta["doc"] == hit.doc and c.meta.get("node") == node
-    ) or [(hit.start, hit.text)]
+    head, cut_at, number = hit.id.rpartition(".c")
+    pieces = []
+    for n in range(1, _MOST_PIECES) if cut_at and number.isdigit() else ():
+        try:
+            piece = chunk(f"{head}.c{n}")
+        except KeyError:
+            break
+        pieces.append((piece.meta["start"], piece.content or ""))
+    cut = sorted(pieces) or [(hit.start, hit.text)]
     text, end = "", cut[0][0]
     for start, content in cut:
         text += content[max(0, end - start) :]
         end = max(end, start + len(content))
     return text, hit.start - cut[0][0]
+
+
+#: The most chunks one paragraph is read in.
+_MOST_PIECES = 200

@@ -85,17 +85,15 @@ def test_a_hit_is_read_in_its_paragraph_joined_from_overlapping_chunks() -> None
     from kb.list_members import paragraph_of
     from kb.search import Hit
 
-    def chunk(n: int, start: int, text: str, node: str = "ch1.p1") -> Document:
-        return Document(
-            content=text, meta={"id": f"d:{n}", "doc": "d", "node": node, "start": start}
-        )
-
-    chunks = [
-        chunk(1, 0, "共有96个。其中：国家级5个；"),
-        chunk(2, 9, "国家级5个；省级9个。"),  # overlaps the first by 6 characters
-        chunk(3, 0, "另一段。", node="ch1.p2"),
-    ]
-    hit = Hit(1, "d:2", "d", "D", [], "paragraph", "国家级5个；省级9个。", 1.0, 9, 20)
-    text, at = paragraph_of(hit, chunks)
+    chunks = {
+        "d:ch1.p1.c1": Document(content="共有96个。其中：国家级5个；", meta={"start": 0}),
+        # overlaps the first by 6 characters
+        "d:ch1.p1.c2": Document(content="国家级5个；省级9个。", meta={"start": 9}),
+        "d:ch1.p2.c1": Document(content="另一段。", meta={"start": 20}),
+    }
+    hit = Hit(1, "d:ch1.p1.c2", "d", "D", [], "paragraph", "国家级5个；省级9个。", 1.0, 9, 20)
+    text, at = paragraph_of(hit, chunks.__getitem__)
     assert text == "共有96个。其中：国家级5个；省级9个。"
     assert text[at:].startswith("国家级5个；省级9个")
+    table_row = Hit(1, "d:table1.row3", "d", "D", [], "table_row", "研发经费 | 1.8", 1.0, 50, 60)
+    assert paragraph_of(table_row, chunks.__getitem__) == ("研发经费 | 1.8", 0)
