@@ -12,7 +12,7 @@ its clause.
 Example::
 
     without_exclusions("2020年投入多少？（问的是总量，不是比2015年增加的部分）")
-    # '2020年投入多少？（问的是总量）'
+    # '2020年投入多少？（总量）'
     set_aside("24家企业里，除去大学生创业企业和小巨人企业，剩下的那一类有几家？")
     # ('大学生创业企业', '小巨人企业'): the figures of these members are not the one asked
 """
@@ -37,6 +37,11 @@ _EN = re.compile(
     re.I,
 )
 _EMPTY_BRACKETS = re.compile(r"[（(]\s*[，,;；]?\s*[）)]")
+#: How the asker wants the answer put (请带单位回答, 问的是…): said to the reader, of no
+#: clause.
+_META = re.compile(
+    r"请?(?:带上?|附上?|给出|注明|标明)单位(?:回答|作答)?|请(?:直接)?(?:回答|作答)|问的是"
+)
 #: The Chinese words that set something aside (除了, 不算).
 _ASIDE_ZH = r"(?:除了|除去|除|不算|不计|不包括)"
 #: What a question sets aside before it asks (除了高新技术企业，…; 不算X，; apart from X, …),
@@ -52,7 +57,8 @@ _BESIDES = re.compile(
 def without_exclusions(question: str) -> str:
     """``question`` without the asides that say what it does not ask (see the module
     docstring); the question itself when nothing is left of it."""
-    plain = _BESIDES.sub(" ", _EN.sub("", _ZH.sub("", question)))
+    plain = _BESIDES.sub(" ", _EN.sub("", _ZH.sub("", _META.sub("", question))))
+    plain = re.sub(r"([（(])\s+", r"\1", plain)
     plain = _EMPTY_BRACKETS.sub("", plain)
     plain = re.sub(r"[（(]\s*[，,]\s*", lambda m: m.group(0)[0], plain)
     return plain.strip() if re.search(r"\w", plain) else question

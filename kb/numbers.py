@@ -57,6 +57,7 @@ _BASE = re.compile(
 _GROWTH = re.compile(
     r"增长了?多少|增加了?多少|增幅|增速|幅度|多了|多出|少了|增加了|增长了|涨了|涨幅|翻|"
     r"比[^，。？?]{1,12}[多少][^，。？?多少]{0,3}多少|"  # 比“十二五”多拿了多少: the difference
+    r"多(?:投入|投|拿|花|用|收|赚|建|招|引进|争取)了?多少|"  # 相比…多投入了多少: the same
     r"\b(?:grow|grew|grown|growth(?! (?:ladders?|echelons?|stages?|enterprises?|compan\w+|"
     r"firms?|poles?|engines?|zones?|drivers?|points?))|increased?|rise|rose|risen|"
     r"by how (?:many|much)|by what)\b|"
@@ -168,7 +169,8 @@ _AMOUNT_ASKED = re.compile(
 _MONEY_OR_SHARE = re.compile(r"\b(?:yuan|rmb|percent\w*|share|proportion)\b|元|%", re.I)
 _RATE_ASKED = re.compile(r"幅|速|倍|\b(?:percentage|fold|times|fast)\b", re.I)
 _MORE_ASKED = re.compile(
-    r"多了|多出|比[^，。？?]{1,12}多|绝对(?:值|量|额)|\bhow much more\b|\bmore than\b"
+    r"多了|多出|比[^，。？?]{1,12}多|多(?:投入|投|拿|花|用|收|赚|建|招|引进|争取)了?多少"
+    r"|绝对(?:值|量|额)|\bhow much more\b|\bmore than\b"
     r"|\bin (?:absolute|money|cash|yuan) terms\b|\bin (?:yuan|rmb)\b",
     re.I,
 )

@@ -12,7 +12,7 @@ from kb.exclusions import set_aside, without_exclusions
     [
         (
             "2020年投入总量是多少？（问的是总量，不是比2015年增加的部分）",
-            "2020年投入总量是多少？（问的是总量）",
+            "2020年投入总量是多少？（总量）",
         ),
         ("增加了多少万元？（不是总额或基数）", "增加了多少万元？"),
         ("一共多少家？而非其中的小巨人企业", "一共多少家？"),
@@ -29,6 +29,8 @@ from kb.exclusions import set_aside, without_exclusions
             "How many leading talents were added?",
         ),
         ("The growth rate rather than the amount?", "The growth rate?"),
+        # how the asker wants the answer put is said to the reader
+        ("2020年投入总量是多少？请带单位回答。", "2020年投入总量是多少？。"),
         (
             "How many units did Tibet deliver in 2024 (not this year's target)?",
             "How many units did Tibet deliver in 2024?",

@@ -267,6 +267,7 @@ def test_percentage_points_are_a_unit_of_their_own() -> None:
         ("增长了几倍？", False),
         ("By what percentage did it grow?", False),
         ("How much did Shandong's GDP grow last year?", False),  # a growth is a rate
+        ("和上一时期相比，这一时期多投入了多少万元？", True),  # 多 + the verb it says more of
     ],
 )
 def test_a_change_is_asked_as_an_amount_only_when_more_is_asked(question: str, more: bool) -> None:
