@@ -27,7 +27,7 @@ from kb.figure_phrases import (
     respectively,
     total_asked,
 )
-from kb.numbers import AREA_UNIT, Figure, NumberQuestion, figures
+from kb.numbers import AREA_UNIT, IN_BRACKETS, Figure, NumberQuestion, figures
 
 __all__ = ["FigureScorer"]
 
@@ -72,7 +72,6 @@ _LABEL_TIE = 0.01  # … in any figure's: breaks a tie (169人次 and 125人次 
 #: A figure of a list of labelled figures (燃气管道12609公里、供水管道2698公里): one before
 #: it, or one after it.
 _LIST_BEFORE = re.compile(r"\d[^\d、，,。；]{0,4}、[^\d、，,。；]{2,12}$")
-_IN_BRACKETS = re.compile(r"[（(][^）)]*$")
 _LIST_AFTER = re.compile(r"[^\d、，,。；]{0,4}、[^\d、，,。；]{2,12}\d")
 #: A year the figure is said of, just before it (2015年的0.54%, 2018年底达到1320万元).
 _DATED = re.compile(r"((?:19|20)\d\d)年(?:底|末|初)?[^，。；\d年]{0,8}$")
@@ -109,6 +108,8 @@ class FigureScorer:
             if w and w != asked.unit
         }
         self.top = max(self.weights.values(), default=1.0) or 1.0
+        # the words a figure's thing may chain (not a figure the question gives: 28个)
+        self.chained = {w: v for w, v in self.weights.items() if not w[:1].isdigit()}
         self.names = [] if counted is None else [counted.word, *counted.alternatives]
         # what a count counts (a level's verb echoes too)
         self.echoes = count_echoes(asked.text)
@@ -241,7 +242,7 @@ class FigureScorer:
         )
         # 1000万亩受污染耕地治理修复和4000万亩…风险管控: all the words it counts say it
         named = max(named, min(_NAMED_MOST, self._chain(after) / top))
-        if _IN_BRACKETS.search(before):  # 13项（其中：一等奖1项、二等奖2项）: its parts
+        if IN_BRACKETS.search(before):  # 13项（其中：一等奖1项、二等奖2项）: its parts
             return max(near, named)
         # in a list (燃气管道12609公里、供水管道2698公里), the figure whose own label says
         # more of the question (供水 and 管道, not 管道 alone) is the one asked; elsewhere
@@ -256,8 +257,7 @@ class FigureScorer:
         (污染 + 耕地 + 治理 + 修复 of 1000万亩受污染耕地治理修复), the longest word at each
         step; a character between them that the question says with the next word (受 of
         受污染) is passed over."""
-        words = {w: v for w, v in self.weights.items() if not w[:1].isdigit()}
-        at, total = 0, 0.0
+        words, at, total = self.chained, 0, 0.0
         while at < len(after):
             word = max((w for w in words if after.startswith(w, at)), key=len, default="")
             if not word and "\u4e00" <= after[at] <= "\u9fff":  # 受 of 受污染耕地, said so

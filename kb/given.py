@@ -72,12 +72,12 @@ _QUESTION_CLAUSE = re.compile(r"[，,；;。？?！!]")
 def given_earlier(question: str) -> bool:
     """Does the question give its amounts as last year's and ask this year's? Then the
     clause that states them is last year's record, not the one it points at."""
-    clauses = _QUESTION_CLAUSE.split(question)
-    with_amounts = [c for c in clauses if given(c)]
+    clauses = [(c, bool(given(c))) for c in _QUESTION_CLAUSE.split(question)]
+    with_amounts = [c for c, amounts in clauses if amounts]
     return (
         bool(with_amounts)
         and all(_LAST_YEAR.search(c) for c in with_amounts)
-        and any(_THIS_YEAR.search(c) for c in clauses if not given(c))
+        and any(_THIS_YEAR.search(c) for c, amounts in clauses if not amounts)
     )
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from haystack import Document
 
-from kb.numbers import Figure, figures
+from kb.numbers import IN_BRACKETS, Figure, figures
 from kb.search import Hit
 
 __all__ = [
@@ -116,14 +116,12 @@ def rank_member(clause: str, figure: Figure, rank: int, words: list[str]) -> flo
     def label(f: Figure) -> str:
         return re.split(r"[，,、；;：:（(）)]", clause[: f.start])[-1]
 
-    def aside(f: Figure) -> bool:  # （含省级企业技术创新平台9个）: a note on the whole
-        before = clause[: f.start]
-        return before.count("（") + before.count("(") > before.count("）") + before.count(")")
-
-    same = [
+    same = [  # not a note in brackets on the whole: （含省级企业技术创新平台9个）
         f
         for f in figures(clause)
-        if f.unit == figure.unit and not _WHOLE_OF_LIST.match(clause, f.end) and not aside(f)
+        if f.unit == figure.unit
+        and not _WHOLE_OF_LIST.match(clause, f.end)
+        and not IN_BRACKETS.search(clause[: f.start])
     ]
     if figure not in same:
         return _UNRANKED  # the whole itself

@@ -24,7 +24,7 @@ from functools import cached_property
 from ingest import Indicator
 from kb.unit_hints import STATED_PERCENT, asked_unit
 
-__all__ = ["AREA_UNIT", "Figure", "NumberQuestion", "asking_clause", "figures"]
+__all__ = ["AREA_UNIT", "IN_BRACKETS", "Figure", "NumberQuestion", "asking_clause", "figures"]
 
 _UNITS = (
     "人/万人|个百分点|百分点|万千瓦|千瓦时|千瓦|万吨|亿吨|吨|亿元|万元|美元|欧元|港元|元|万人次|人次|万人|人|名(?![称单录义字牌片额次])|万家|家|个|项|件|组|"
@@ -32,6 +32,9 @@ _UNITS = (
     "岁|处(?![理置罚于长级室在分事境])|万标准箱|标准箱|万辆|辆|万列|列|亿斤|斤|所|座|条|台|套|批|户|款|株|棵|艘|头(?![部条号等])|对(?![接外象标口于比话应])|%|％|"
     "GWh|MWh|kWh|GW|MW|kW"
 )
+#: Said before a figure, it leaves the figure inside a bracket (13项（其中：一等奖1项…）,
+#: （含…平台9个）): a part or a note, not a member of the list outside.
+IN_BRACKETS = re.compile(r"[（(][^）)]*$")
 _FIGURE = re.compile(rf"(?<![\d.])(\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(万|亿)?\s*({_UNITS})?")
 _LABEL_AFTER = re.compile(r"\s*[．.、)）]")
 _NOT_QUANTITY_AFTER = re.compile(r"\s*(?:年(?!度?\d)|月|日|号|届|章|节|期|[A-Za-z])")
@@ -54,10 +57,12 @@ _BASE = re.compile(
     r"starting (?:value|point|level)|current(?:ly)?|at present|now|today|existing)\b",
     re.I,
 )
+#: 多 + the verb it says more of + 多少 (相比…多投入了多少, 多拿了多少): the amount added.
+_MORE_VERBED = r"多(?:投入|投|拿|花|用|收|赚|建|招|引进|争取)了?多少"
 _GROWTH = re.compile(
     r"增长了?多少|增加了?多少|增幅|增速|幅度|多了|多出|少了|增加了|增长了|涨了|涨幅|翻|"
     r"比[^，。？?]{1,12}[多少][^，。？?多少]{0,3}多少|"  # 比“十二五”多拿了多少: the difference
-    r"多(?:投入|投|拿|花|用|收|赚|建|招|引进|争取)了?多少|"  # 相比…多投入了多少: the same
+    rf"{_MORE_VERBED}|"
     r"\b(?:grow|grew|grown|growth(?! (?:ladders?|echelons?|stages?|enterprises?|compan\w+|"
     r"firms?|poles?|engines?|zones?|drivers?|points?))|increased?|rise|rose|risen|"
     r"by how (?:many|much)|by what)\b|"
@@ -169,7 +174,7 @@ _AMOUNT_ASKED = re.compile(
 _MONEY_OR_SHARE = re.compile(r"\b(?:yuan|rmb|percent\w*|share|proportion)\b|元|%", re.I)
 _RATE_ASKED = re.compile(r"幅|速|倍|\b(?:percentage|fold|times|fast)\b", re.I)
 _MORE_ASKED = re.compile(
-    r"多了|多出|比[^，。？?]{1,12}多|多(?:投入|投|拿|花|用|收|赚|建|招|引进|争取)了?多少"
+    rf"多了|多出|比[^，。？?]{{1,12}}多|{_MORE_VERBED}"
     r"|绝对(?:值|量|额)|\bhow much more\b|\bmore than\b"
     r"|\bin (?:absolute|money|cash|yuan) terms\b|\bin (?:yuan|rmb)\b",
     re.I,

@@ -105,7 +105,8 @@ def asked_unit(question: str) -> str | None:
     # the words outside it say the unit asked, when they say one
     unquoted = _QUOTED.sub(" ", question)
     unit = next((u for pattern, u in _UNIT_HINTS if pattern.search(unquoted)), None)
-    unit = unit or next((u for pattern, u in _UNIT_HINTS if pattern.search(question)), None)
+    if unit is None and unquoted != question:
+        unit = next((u for pattern, u in _UNIT_HINTS if pattern.search(question)), None)
     if unit is None and (measured := _MEASURED_IN.search(question)):
         unit = measured.group(1)  # 多少万吨, 多少公里
     return unit
